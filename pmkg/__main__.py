@@ -1,0 +1,5 @@
+import sys
+
+from pmkg.cli import main
+
+sys.exit(main())
