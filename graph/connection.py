@@ -148,7 +148,7 @@ def read_tx(
 def write_tx(
     drv: neo4j.Driver, work: Callable[[neo4j.ManagedTransaction], T], *, database: str | None = None
 ) -> T:
-    """Run ``work(tx)`` in one write transaction: all of it is stored or none (retried on transient errors)."""
+    """Run ``work(tx)`` in one write transaction: all of it is stored or none (retried if transient)."""
     s = _settings_of(drv)
     with store_errors(s), drv.session(database=database or s.database) as session:
         return session.execute_write(work)
