@@ -1,0 +1,306 @@
+"""The gazetteer: known organisations, initiatives and countries, and how to find them in text.
+
+Names live in ``knowledge/gazetteer.yaml`` (edited by staff, see ``docs/knowledge.md``); this
+module only compiles them into a token-sequence index once, so matching one document is a single
+pass over its tokens with dictionary look-ups (it runs on thousands of documents).
+
+Matching ignores case, accents, spacing and dash style, so ``Indenrigs – og Sundhedsministeriet``
+finds ``Indenrigs- og Sundhedsministeriet``; an alias written in capitals (an acronym such as ``NGC``)
+must appear in capitals, and a one-word name must start with a capital, so ``lap`` or ``island`` in
+running text are not the organisations LAP and Island (Iceland). A genitive ``-s``/``'s`` is understood.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ingest.names import slug
+from ingest.record import Initiative, Organization, Provenance
+from pmkg.errors import PmkgError
+
+KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+KINDS = ("organization", "initiative", "country")
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_SPECIAL_FOLDS = {
+    "ø": "o",
+    "đ": "d",
+    "ł": "l",
+    "’": "'",
+    "‘": "'",
+    "´": "'",
+    "`": "'",
+    "–": "-",
+    "—": "-",
+    "‐": "-",
+    "‑": "-",
+    "−": "-",
+}
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table that folds one character to exactly one character (offsets survive)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        low = char.lower()
+        if len(low) != 1:
+            low = char
+        base = [c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c)]
+        folded = base[0] if len(base) == 1 else low
+        folded = _SPECIAL_FOLDS.get(folded, folded)
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, one character for one (``Sjælland`` -> ``sjælland``, ``ø`` -> ``o``)."""
+    return text.translate(_FOLD)
+
+
+@cache
+def load_knowledge(name: str) -> Any:
+    """Parse one YAML file of ``knowledge/`` once per process."""
+    path = KNOWLEDGE_DIR / name
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except (OSError, yaml.YAMLError) as exc:
+        raise PmkgError(f"{path}: cannot read the knowledge file ({exc}); restore it from git") from exc
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer entity; ``name`` is its name in its own language, ``name_en`` the English one."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    kind: str  # organization | initiative | country
+    type: str
+    wikidata: str | None = None
+    ror: str | None = None
+    name_en: str | None = None
+    name_da: str | None = None
+    country: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every written form, primary name first."""
+        extra = [n for n in (self.name_en, self.name_da) if n]
+        return tuple(dict.fromkeys([self.name, *extra, *self.aliases]))
+
+    def to_organization(self, provenance: list[Provenance] | None = None) -> Organization:
+        """As a record organisation (countries are organisations of type country)."""
+        return Organization(
+            id=self.id,
+            name=self.name,
+            aliases=[n for n in self.names if n != self.name],
+            type=self.type,
+            wikidata=self.wikidata,
+            ror=self.ror,
+            provenance=list(provenance or []),
+        )
+
+    def to_initiative(self, provenance: list[Provenance] | None = None) -> Initiative:
+        return Initiative(
+            id=self.id,
+            name=self.name,
+            aliases=[n for n in self.names if n != self.name],
+            type=self.type,
+            wikidata=self.wikidata,
+            provenance=list(provenance or []),
+        )
+
+
+@dataclass(frozen=True)
+class _Alias:
+    entry: Entry
+    exact: tuple[str | None, ...]  # per token: the capitals that must match exactly, or None
+    needs_capital: bool  # a one-word name must be written with a capital
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _is_acronym(token: str) -> bool:
+    """``NGC``, ``1+MG``'s ``MG``, ``GoE``, ``EU4Health``: any capital after the first character."""
+    return any(c.isupper() for c in token[1:])
+
+
+def _alias(entry: Entry, written: str) -> tuple[tuple[str, ...], _Alias]:
+    tokens = _tokens(written)
+    exact = tuple(t if _is_acronym(t) else None for t in tokens)
+    key = tuple(fold(t) for t in tokens)
+    return key, _Alias(entry, exact, needs_capital=len(tokens) == 1 and exact[0] is None)
+
+
+def _entry(raw: dict[str, Any]) -> Entry:
+    missing = [k for k in ("id", "kind", "type", "name") if not raw.get(k)]
+    if missing or raw["kind"] not in KINDS:
+        raise PmkgError(
+            f"gazetteer entry {raw.get('id') or raw.get('name')!r}: needs id, kind ({', '.join(KINDS)}), "
+            f"type and name; fix knowledge/gazetteer.yaml"
+        )
+    return Entry(
+        id=str(raw["id"]),
+        name=str(raw["name"]),
+        aliases=tuple(str(a) for a in raw.get("aliases") or ()),
+        kind=raw["kind"],
+        type=str(raw["type"]),
+        wikidata=raw.get("wikidata"),
+        ror=raw.get("ror"),
+        name_en=raw.get("name_en"),
+        name_da=raw.get("name_da"),
+        country=raw.get("country"),
+    )
+
+
+class Gazetteer:
+    """Look-up by name and fast search in text over the entries of one gazetteer file."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        self._by_id = {e.id: e for e in entries}
+        self._index: dict[tuple[str, ...], list[_Alias]] = {}
+        for entry in entries:
+            for written in entry.names:
+                key, alias = _alias(entry, written)
+                if key:
+                    self._index.setdefault(key, []).append(alias)
+        self._first = {key[0] for key in self._index}
+        self._longest = max((len(k) for k in self._index), default=0)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Gazetteer:
+        """The gazetteer of ``knowledge/gazetteer.yaml`` (or ``path``), built once per process."""
+        return _load(str(path) if path else None)
+
+    def get(self, entry_id: str) -> Entry | None:
+        return self._by_id.get(entry_id)
+
+    def lookup(self, name: str) -> Entry | None:
+        """The entry a whole name denotes, ignoring case and accents; genitive forms too."""
+        tokens = [fold(t) for t in _tokens(name.strip())]
+        if len(tokens) >= 2 and tokens[-2:] == ["'", "s"]:
+            tokens = tokens[:-2]
+        for key in _genitive_variants(tuple(tokens)):
+            aliases = self._index.get(key)
+            if aliases:
+                return aliases[0].entry
+        return None
+
+    def find_in_text(self, text: str) -> list[tuple[Entry, tuple[int, int]]]:
+        """Every mention in ``text`` in reading order; at each place the longest name wins."""
+        matches = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        folded = [fold(tok) for _, _, tok in matches]
+        found: list[tuple[Entry, tuple[int, int]]] = []
+        i = 0
+        while i < len(matches):
+            token = folded[i]
+            starts = token in self._first or (token.endswith("s") and token[:-1] in self._first)
+            hit = self._match_at(matches, folded, i) if starts else None
+            if hit is None:
+                i += 1
+                continue
+            entry, length, end = hit
+            found.append((entry, (matches[i][0], end)))
+            i += length
+        return found
+
+    def _match_at(
+        self, matches: list[tuple[int, int, str]], folded: list[str], i: int
+    ) -> tuple[Entry, int, int] | None:
+        for length in range(min(self._longest, len(matches) - i), 0, -1):
+            written = [tok for _, _, tok in matches[i : i + length]]
+            key = tuple(folded[i : i + length])
+            end = matches[i + length - 1][1]
+            for candidate, trimmed in ((key, 0), (_strip_genitive(key), 1)):
+                if candidate is None:
+                    continue
+                for alias in self._index.get(candidate, ()):
+                    if _written_as(alias, written, trimmed):
+                        return alias.entry, length, end - trimmed
+        return None
+
+
+def _strip_genitive(key: tuple[str, ...]) -> tuple[str, ...] | None:
+    last = key[-1]
+    if len(last) > 3 and last.endswith("s"):
+        return (*key[:-1], last[:-1])
+    return None
+
+
+def _genitive_variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    if not key:
+        return []
+    stripped = _strip_genitive(key)
+    return [key, stripped] if stripped else [key]
+
+
+def _written_as(alias: _Alias, written: list[str], trimmed: int) -> bool:
+    """The text respects the alias's capitals (acronyms) and a one-word name's initial capital."""
+    if trimmed:
+        written = [*written[:-1], written[-1][:-trimmed]]
+    if alias.needs_capital and not written[0][:1].isupper():
+        return False
+    return all(exact is None or exact == tok for exact, tok in zip(alias.exact, written, strict=True))
+
+
+@cache
+def _load(path: str | None) -> Gazetteer:
+    if path is None:
+        data = load_knowledge("gazetteer.yaml")
+    else:
+        try:
+            data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise PmkgError(f"{path}: cannot read the gazetteer ({exc})") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        raise PmkgError(f"{path or 'knowledge/gazetteer.yaml'}: expected a mapping with a list 'entries'")
+    return Gazetteer([_entry(raw) for raw in data["entries"]])
+
+
+def organisation_type(name: str) -> str | None:
+    """The type an organisation word in ``name`` implies (``Region X`` -> region), from content.yaml."""
+    words = [fold(t) for t in _tokens(name) if t[:1].isalpha()]
+    for rule in load_knowledge("content.yaml")["organisation_words"]:
+        for stem in rule["stems"]:
+            stem = fold(stem)
+            if any(w.startswith(stem) or w.endswith(stem) for w in words):
+                return str(rule["type"])
+    return None
+
+
+_ACRONYM_SUFFIX = re.compile(r"^(?P<name>.+?)\s*\((?P<acr>[A-ZÆØÅ][\w+&-]{1,11})\)\s*$")
+
+
+def organization_for(raw: str, gazetteer: Gazetteer) -> Organization:
+    """The organisation a raw affiliation denotes: a gazetteer entry, or a new one named as written.
+
+    ``Long Name (ACR)`` gives the alias ACR; the type of an unknown organisation is guessed from
+    its organisation word (Universitet, Region, Styrelsen, Fonden ...), else ``organization``.
+    """
+    text = " ".join(raw.split()).strip(" ,.;:")
+    entry = gazetteer.lookup(text)
+    aliases: list[str] = []
+    match = _ACRONYM_SUFFIX.match(text)
+    if entry is None and match:
+        text, aliases = match["name"], [match["acr"]]
+        entry = gazetteer.lookup(text) or gazetteer.lookup(match["acr"])
+    if entry is not None:
+        return entry.to_organization()
+    return Organization(
+        id=f"org:{slug(text)}", name=text, aliases=aliases, type=organisation_type(text) or "organization"
+    )

@@ -1,0 +1,161 @@
+"""The gazetteer finds the organisations, initiatives and countries minutes name, as they write them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from ingest.gazetteer import Gazetteer, fold, organisation_type, organization_for
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def found(gaz: Gazetteer, text: str) -> list[tuple[str, str]]:
+    return [(entry.id, text[s:e]) for entry, (s, e) in gaz.find_in_text(text)]
+
+
+def test_every_entry_is_well_formed_and_ids_are_unique() -> None:
+    data = yaml.safe_load((ROOT / "knowledge" / "gazetteer.yaml").read_text(encoding="utf-8"))
+    ids = [e["id"] for e in data["entries"]]
+    assert len(ids) == len(set(ids))
+    for entry in data["entries"]:
+        assert entry["kind"] in {"organization", "initiative", "country"}, entry["id"]
+        assert re.fullmatch(r"(org|init|country):[a-z0-9-]+", entry["id"]), entry["id"]
+        if entry.get("wikidata"):
+            assert re.fullmatch(r"Q\d+", entry["wikidata"])
+        if entry.get("ror"):
+            assert re.fullmatch(r"0[a-z0-9]{6}\d\d", entry["ror"])
+
+
+def test_no_written_form_names_two_entries(gaz: Gazetteer) -> None:
+    owners: dict[str, str] = {}
+    for entry in gaz.entries:
+        for name in entry.names:
+            key = " ".join(fold(name).split())
+            assert owners.setdefault(key, entry.id) == entry.id, f"{name!r}: {owners[key]} and {entry.id}"
+
+
+@pytest.mark.parametrize(
+    ("written", "entry_id"),
+    [
+        ("Novo Nordisk Fondens", "org:novo-nordisk-fonden"),
+        ("Novo Nordisk Foundation", "org:novo-nordisk-fonden"),
+        ("NGC's", "org:ngc"),
+        ("NGC’s", "org:ngc"),
+        ("Indenrigs – og Sundhedsministeriet", "org:ism"),
+        ("Indenrigs- og Sundhedsministeriet", "org:ism"),
+        ("Kobenhavns universitet", "org:ku"),
+        ("University of Copenhagen", "org:ku"),
+        ("DTU", "org:dtu"),
+        ("Frankrig", "country:fr"),
+        ("France", "country:fr"),
+        ("1+MG", "init:1mg"),
+        ("B1MG", "init:b1mg"),
+        ("European Health Data Space", "init:ehds"),
+    ],
+)
+def test_lookup_ignores_case_accents_dashes_and_genitive(gaz: Gazetteer, written: str, entry_id: str) -> None:
+    entry = gaz.lookup(written)
+    assert entry is not None and entry.id == entry_id
+
+
+def test_lookup_of_an_unknown_name_is_none(gaz: Gazetteer) -> None:
+    assert gaz.lookup("Danmarks Statistik") is None
+    assert gaz.lookup("") is None
+
+
+def test_find_in_text_returns_spans_longest_name_first(gaz: Gazetteer) -> None:
+    text = "NGC deltager i 1+ Million Genomes (1+MG) og samarbejder med Genomics England og NGC’s partnere."
+    assert found(gaz, text) == [
+        ("org:ngc", "NGC"),
+        ("init:1mg", "1+ Million Genomes"),
+        ("init:1mg", "1+MG"),
+        ("org:genomics-england", "Genomics England"),
+        ("org:ngc", "NGC"),
+    ]
+
+
+def test_find_in_text_spans_a_genitive_without_its_s(gaz: Gazetteer) -> None:
+    assert found(gaz, "en præmis for Novo Nordisk Fondens donation") == [
+        ("org:novo-nordisk-fonden", "Novo Nordisk Fonden")
+    ]
+
+
+def test_names_across_a_line_break_and_dash_variants(gaz: Gazetteer) -> None:
+    text = "videreformidlet til Indenrigs – og\nSundhedsministeriet og Region\nSjælland"
+    assert [i for i, _ in found(gaz, text)] == ["org:ism", "org:region-sjaelland"]
+
+
+def test_acronyms_must_be_capitals_and_single_words_capitalised(gaz: Gazetteer) -> None:
+    assert found(gaz, "a lap of the island; an elixir of gdi") == []
+    assert found(gaz, "LAP holdt møde på Island med ELIXIR") == [
+        ("org:lap", "LAP"),
+        ("country:is", "Island"),
+        ("org:elixir", "ELIXIR"),
+    ]
+
+
+def test_words_inside_other_words_are_not_names(gaz: Gazetteer) -> None:
+    assert found(gaz, "NGCX and XNGC and DTUs") == [("org:dtu", "DTU")]
+
+
+def test_corpus_organisations_are_found() -> None:
+    gaz = Gazetteer.load()
+    text = (ROOT / "examples" / "gcrb-agm-2010-09-06.txt").read_text(encoding="utf-8")
+    assert {i for i, _ in found(gaz, text)} == {"org:gcrb", "org:warwick", "org:bshg", "org:agnc"}
+    text = (ROOT / "examples" / "dsam-bestyrelse-2019-02-06.txt").read_text(encoding="utf-8")
+    assert {i for i, _ in found(gaz, text)} == {"org:dsam", "org:plo"}
+
+
+@pytest.mark.parametrize(
+    ("raw", "org_id", "org_type"),
+    [
+        ("Københavns Universitet", "org:ku", "university"),
+        ("DTU", "org:dtu", "university"),
+        ("Region Sjælland", "org:region-sjaelland", "region"),
+        ("Nationalt Genom Center", "org:ngc", "agency"),
+        ("Danmarks Statistik", "org:danmarks-statistik", "organization"),
+        ("Region Skåne", "org:region-skaane", "region"),
+        ("Folkehelseinstituttet", "org:folkehelseinstituttet", "institute"),
+        ("Oslo universitetssykehus", "org:ous", "hospital"),
+        ("Aalborg Universitetshospital", "org:aalborg-universitetshospital", "hospital"),
+        ("Energistyrelsen", "org:energistyrelsen", "agency"),
+        ("Beskæftigelsesministeriet", "org:beskaeftigelsesministeriet", "ministry"),
+        ("Carlsbergfondet", "org:carlsbergfondet", "foundation"),
+        ("Wellcome Trust", "org:wellcome-trust", "foundation"),
+        ("Royal College of Physicians", "org:royal-college-of-physicians", "society"),
+        ("Medical Research Council", "org:medical-research-council", "council"),
+    ],
+)
+def test_organization_for_maps_or_guesses_a_type(raw: str, org_id: str, org_type: str) -> None:
+    org = organization_for(raw, Gazetteer.load())
+    assert (org.id, org.type) == (org_id, org_type)
+
+
+def test_organization_for_takes_the_acronym_in_brackets_as_alias() -> None:
+    org = organization_for("Steno Diabetes Center Aarhus (SDCA)", Gazetteer.load())
+    assert (org.id, org.name, org.aliases, org.type) == (
+        "org:steno-diabetes-center-aarhus",
+        "Steno Diabetes Center Aarhus",
+        ["SDCA"],
+        "centre",
+    )
+
+
+def test_organization_from_the_gazetteer_carries_identifiers_and_both_languages() -> None:
+    org = organization_for("University of Copenhagen", Gazetteer.load())
+    assert org.name == "Københavns Universitet"
+    assert "University of Copenhagen" in org.aliases
+    assert (org.wikidata, org.ror) == ("Q186285", "035b05819")
+
+
+def test_organisation_type_of_plain_words_is_none() -> None:
+    assert organisation_type("Park Hotel") is None
