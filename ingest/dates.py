@@ -1,0 +1,161 @@
+"""Dates and clock times as minutes write them, in Danish, English, Norwegian and Swedish.
+
+Minutes often give a day without a year ("14. juni"); such a date is reported with ``iso`` in the
+ISO 8601 year-less form ``--MM-DD`` and ``year_missing`` set, so the caller can complete it with
+:func:`infer_year` (the year of the document's other dated statements) and :meth:`DateMatch.with_year`.
+Month names and time words come from ``knowledge/minutes.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+
+from ingest.names import vocabulary
+
+_HOUR = r"(?:[01]?\d|2[0-3])"
+_MIN = r"[0-5]\d"
+_CLOCK = rf"{_HOUR}(?:[:.]{_MIN})?"
+_DASH = r"\s*(?:-|–|—|til|to|till)\s*"
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """One date found in a text; ``iso`` is ``YYYY-MM-DD``, or ``--MM-DD`` when the year is missing."""
+
+    iso: str | None
+    year_missing: bool
+    span: tuple[int, int]
+    start_time: str | None = None
+    end_time: str | None = None
+
+    @property
+    def month(self) -> int | None:
+        return int(self.iso[-5:-3]) if self.iso else None
+
+    def with_year(self, year: int) -> DateMatch:
+        """The same date completed with ``year`` (unchanged when it already has one or is invalid)."""
+        if not self.year_missing or not self.iso:
+            return self
+        iso = _iso(year, int(self.iso[-5:-3]), int(self.iso[-2:]))
+        return replace(self, iso=iso, year_missing=False) if iso else self
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _month_lookup() -> dict[str, int]:
+    return {name.lower(): int(num) for num, names in vocabulary()["months"].items() for name in names}
+
+
+@cache
+def _patterns() -> list[re.Pattern[str]]:
+    months = _alternation(list(_month_lookup()))
+    weekday = _alternation(vocabulary()["weekdays"])
+    month = rf"(?P<month>{months})\.?"
+    day = r"(?P<day>[0-3]?\d)(?:\.|st|nd|rd|th|:e|e)?"
+    year = r"(?P<year>(?:19|20)\d\d)"
+    lead = rf"(?:(?:{weekday})(?:\s+(?:d\.|den|the))?,?\s+)?"
+    flags = re.IGNORECASE
+    return [
+        re.compile(rf"(?<![\w-]){year}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?![\w-])"),
+        re.compile(rf"(?<![\w.]){day}[./-](?P<mnum>[01]?\d)[./-]{year}(?![\w.]\d)"),
+        re.compile(rf"(?<!\w){lead}{day}(?:\s+of)?\s+{month}(?:,?\s+{year})?(?!\w)", flags),
+        re.compile(rf"(?<!\w){lead}{month}\s+{day},?\s+{year}(?!\w)", flags),
+    ]
+
+
+@cache
+def _time_range_re() -> re.Pattern[str]:
+    words = _alternation(vocabulary()["time_words"])
+    clock = rf"(?P<start>{_CLOCK})(?:{_DASH}(?P<end>{_CLOCK}))?"
+    bare = rf"(?P<bstart>{_HOUR}[:.]{_MIN})(?:{_DASH}(?P<bend>{_CLOCK}))?"
+    return re.compile(rf"(?<!\w)(?:(?:{words})\s*{clock}|{bare})(?![\w:]|\.\d)", re.IGNORECASE)
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _clock(value: str | None) -> str | None:
+    if not value:
+        return None
+    hour, _, minute = value.replace(".", ":").partition(":")
+    return f"{int(hour):02d}:{minute or '00'}"
+
+
+def parse_time_range(text: str) -> tuple[str | None, str | None]:
+    """The first clock time or range in ``text``: ``"kl. 14-15.30"`` -> ``("14:00", "15:30")``."""
+    match = _time_range_re().search(text)
+    if not match:
+        return None, None
+    start = match.group("start") or match.group("bstart")
+    end = match.group("end") or match.group("bend")
+    return _clock(start), _clock(end)
+
+
+def _time_after(text: str, end: int) -> tuple[str | None, str | None, int]:
+    """A clock time written right after a date ("9. november 2023 kl. 14-16"), and where it ends."""
+    tail = re.match(r"[\s,]*(?:(?:fra|from|at|,)\s*)?", text[end:])
+    offset = end + (tail.end() if tail else 0)
+    match = _time_range_re().match(text, offset)
+    if not match:
+        return None, None, end
+    start = match.group("start") or match.group("bstart")
+    stop = match.group("end") or match.group("bend")
+    return _clock(start), _clock(stop), match.end()
+
+
+def _bare_lowercase_month(m: re.Match[str]) -> bool:
+    """``2 may be`` is no date: a year-less date needs a dotted day (``14. juni``) or a capitalised month."""
+    month = m.groupdict().get("month")
+    return bool(month) and month.islower() and not re.search(r"\d(?:\.|st|nd|rd|th)", m.group(0))
+
+
+def _to_match(text: str, m: re.Match[str]) -> DateMatch | None:
+    groups = m.groupdict()
+    month = int(groups["mnum"]) if groups.get("mnum") else _month_lookup()[groups["month"].lower()]
+    day = int(groups["day"])
+    if groups.get("year"):
+        iso = _iso(int(groups["year"]), month, day)
+        year_missing = False
+    else:
+        iso = _iso(2000, month, day)  # a leap year, so 29 February is a valid year-less date
+        iso = iso and "--" + iso[5:]
+        year_missing = True
+    if iso is None or (year_missing and _bare_lowercase_month(m)):
+        return None
+    start_time, end_time, _ = _time_after(text, m.end())
+    return DateMatch(iso, year_missing, (m.start(), m.end()), start_time, end_time)
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every date in ``text``, in order, with the clock time written right after it if any."""
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _patterns():
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            match = _to_match(text, m)
+            if match:
+                found.append(match)
+                taken.append(match.span)
+    return sorted(found, key=lambda d: d.span)
+
+
+def infer_year(matches: list[DateMatch]) -> int | None:
+    """The year the document's dated statements agree on most (the earliest on a tie), or None."""
+    years = Counter(int(m.iso[:4]) for m in matches if m.iso and not m.year_missing)
+    if not years:
+        return None
+    best = max(years.values())
+    return min(y for y, n in years.items() if n == best)

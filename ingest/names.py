@@ -1,0 +1,305 @@
+"""Names of people as minutes write them: one attendance entry, lists of names, ids.
+
+An entry such as ``Søren Brunak, professor og research director, Københavns Universitet (Forperson)``
+carries a name, titles, roles and an affiliation; these functions take it apart. The words that
+mark titles, roles, party letters and absence come from ``knowledge/minutes.yaml`` and the given
+names that make a capitalised pair a person come from ``knowledge/given-names.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ingest.parsed import NameMention
+
+_FOLD = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "Ae",
+        "å": "aa",
+        "Å": "Aa",
+        "ß": "ss",
+        "ð": "d",
+        "þ": "th",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+    }
+)
+_BULLET = re.compile(r"^\s*(?:[-•*·▪◦–]|\(?\d{1,3}[.)](?!\d)|[a-z][.)](?=\s))\s*")
+_CONJ = re.compile(r"\s+(?:og|and|och|samt|&|og/eller)\s+", re.IGNORECASE)
+_INITIAL = re.compile(r"^(?:[A-ZÆØÅÄÖÜ]\.)+-?(?:[A-ZÆØÅÄÖÜ]\.)*$")
+
+
+@cache
+def vocabulary() -> dict[str, Any]:
+    """The vocabulary of minutes (``knowledge/minutes.yaml``), loaded once."""
+    return yaml.safe_load(resources.files("knowledge").joinpath("minutes.yaml").read_text("utf-8"))
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Common given names (lower case) that make a capitalised word pair in running text a person."""
+    data = yaml.safe_load(resources.files("knowledge").joinpath("given-names.yaml").read_text("utf-8"))
+    return frozenset(name.lower() for names in data.values() for name in names)
+
+
+def fold(text: str) -> str:
+    """ASCII-fold for matching and ids: ``Søren Bøgsted`` -> ``Soren Bogsted``, ``Æ`` -> ``Ae``."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def slug(text: str) -> str:
+    """The id part of a name: folded, lower case, hyphenated (``Søren Brunak`` -> ``soren-brunak``).
+
+    Every id in the record (``person:``, ``org:``, ``meeting:``) is built with it.
+    """
+    return re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
+
+
+def _phrases(key: str) -> list[str]:
+    return sorted({str(p).lower() for p in vocabulary()[key]}, key=len, reverse=True)
+
+
+@cache
+def _role_map() -> dict[str, str]:
+    return {str(k).lower(): v for k, v in vocabulary()["roles"].items()}
+
+
+@cache
+def _prefix_re(key: str) -> re.Pattern[str]:
+    """Longest phrase of a vocabulary list at the start of a text, as a whole word."""
+    words = "|".join(re.escape(p) for p in _phrases(key))
+    return re.compile(rf"^(?:{words})(?:(?<=\.)|(?!\w))\s*", re.IGNORECASE)
+
+
+@cache
+def _role_prefix_re() -> re.Pattern[str]:
+    words = "|".join(re.escape(p) for p in sorted(_role_map(), key=len, reverse=True))
+    return re.compile(rf"^(?:{words})(?!\w)\s*", re.IGNORECASE)
+
+
+def role_of(phrase: str) -> str | None:
+    """The role code of a role phrase (``Deputy Chair`` -> ``vice_chair``), or None."""
+    return _role_map().get(re.sub(r"\s+", " ", phrase.strip(" .:;,")).lower())
+
+
+def is_title(phrase: str) -> bool:
+    """True when ``phrase`` is a title from the vocabulary (``Klinisk professor``, ``Dr.``)."""
+    return re.sub(r"\s+", " ", phrase.strip(" ,;:")).lower() in set(_phrases("titles"))
+
+
+def is_absent_marker(phrase: str) -> bool:
+    return phrase.strip(" .:;,-–()").lower() in set(_phrases("absent_markers"))
+
+
+def _is_name_token(token: str) -> bool:
+    core = token.strip(".,;:'’")
+    if not core:
+        return False
+    if _INITIAL.match(token):
+        return True
+    return core[0].isupper() and all(c.isalpha() or c in "-'’." for c in core)
+
+
+def name_tokens_end(tokens: list[str]) -> int:
+    """How many leading tokens form a name: capitalised words, initials, and particles between them."""
+    particles = set(_phrases("name_particles"))
+    count = 0
+    for i, token in enumerate(tokens):
+        if _is_name_token(token):
+            count = i + 1
+        elif token.lower() in particles and i > 0 and i + 1 < len(tokens) and _is_name_token(tokens[i + 1]):
+            continue
+        else:
+            break
+    return count
+
+
+def looks_like_person(text: str) -> bool:
+    """True when ``text`` reads as a person's name: 2-5 capitalised words with no organisation word,
+    or a single word that is a known given name."""
+    tokens = text.split()
+    if not tokens or name_tokens_end(tokens) != len(tokens):
+        return False
+    stop = set(_phrases("not_name_words"))
+    if any(t.strip(".,").lower() in stop for t in tokens):
+        return False
+    if len(tokens) == 1:
+        return tokens[0].strip(".").lower() in given_names()
+    caps = [t for t in tokens if len(t) > 1 and t.isupper() and not _INITIAL.match(t)]
+    return len(tokens) <= 5 and not caps
+
+
+def _split_top_level(text: str, separators: str = ",;") -> list[str]:
+    """Split at separators outside parentheses."""
+    parts, depth, current = [], 0, []
+    for char in text:
+        depth += (char == "(") - (char == ")")
+        if char in separators and depth <= 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def split_name_list(line: str) -> list[str]:
+    """The entries of a list of names: one a line, numbered or bulleted, or a comma list ending in
+    ``og``/``and``/``och`` (``"A, B og C."`` -> ``["A", "B", "C"]``). Entries keep their own
+    titles and parentheses; a closing parenthesis also separates two entries, as in
+    ``Gillian Scott (Company Secretary) Heather Skirton (Board Moderator)``."""
+    entries: list[str] = []
+    for raw in line.splitlines():
+        text = _BULLET.sub("", raw).strip().rstrip(".;")
+        text = re.sub(r"\)\s+(?=[A-ZÆØÅÄÖÜ])", "), ", text)
+        for part in _split_top_level(text):
+            part = re.sub(r"^(?:og|and|och|samt|&)\s+", "", part, flags=re.IGNORECASE).strip()
+            pieces = _CONJ.split(part)
+            if len(pieces) > 1 and all(_is_name_token(p.split()[0]) for p in pieces if p.split()):
+                entries.extend(p.strip() for p in pieces if p.strip())
+            elif part:
+                entries.append(part)
+    return [e.rstrip(".;") for e in entries]
+
+
+def _strip_prefixes(text: str, titles: list[str], roles: list[str]) -> str:
+    """Remove leading titles and role words ("Dr", "overlæge", "Formand"), collecting them."""
+    while True:
+        title = _prefix_re("titles").match(text)
+        if title and title.end() < len(text):
+            titles.append(title.group(0).strip())
+            text = text[title.end() :]
+            continue
+        role = _role_prefix_re().match(text)
+        if role and role.end() < len(text) and _is_name_token(text[role.end() :].split()[0]):
+            roles.append(role_of(role.group(0)) or "member")
+            text = text[role.end() :]
+            continue
+        return text
+
+
+def _classify_piece(piece: str, parts: dict[str, list[str]]) -> bool:
+    """Put one descriptor (role, title, "Director of X") into ``parts``; False if it is none of them."""
+    piece = piece.strip(" .,;:")
+    if not piece:
+        return True
+    if role_of(piece):
+        parts["roles"].append(role_of(piece) or "")
+        return True
+    if is_title(piece):
+        parts["titles"].append(piece)
+        return True
+    if is_absent_marker(piece):
+        parts["status"].append("absent")
+        return True
+    for key in ("titles", "roles"):
+        head = _prefix_re(key).match(piece) if key == "titles" else _role_prefix_re().match(piece)
+        rest = piece[head.end() :] if head else ""
+        link = re.match(r"(?:of|for|i|ved|at|hos|på|in|vid)\s+(?=\S)", rest, re.IGNORECASE)
+        if head and link:
+            word = head.group(0).strip()
+            parts[key].append(word if key == "titles" else role_of(word) or "member")
+            parts["affiliation"].append(rest[link.end() :])
+            return True
+    rep = _prefix_re("representation_words").match(piece)
+    if rep:
+        parts["affiliation"].append(piece[rep.end() :])
+        return True
+    return False
+
+
+def _classify_segment(segment: str, parts: dict[str, list[str]], *, in_parens: bool = False) -> None:
+    """One comma part or parenthesis after a name: roles, titles, status, party letter or organisation."""
+    segment = segment.strip(" .,;:")
+    if not segment:
+        return
+    if in_parens and segment.upper() in {str(p).upper() for p in vocabulary()["party_letters"]}:
+        return
+    pieces = _CONJ.split(segment)
+    trial: dict[str, list[str]] = {k: [] for k in parts}
+    if all(_classify_piece(p, trial) or p[:1].islower() and _short_title(p, trial) for p in pieces):
+        for key, values in trial.items():
+            parts[key].extend(values)
+        return
+    trial = {k: [] for k in parts}
+    if _classify_piece(segment, trial):
+        for key, values in trial.items():
+            parts[key].extend(values)
+    elif segment[:1].isupper() or segment[:1].isdigit():
+        parts["affiliation"].append(segment)
+    # anything else is a note ("deltager under punkt 19") and is not kept
+
+
+def _short_title(piece: str, parts: dict[str, list[str]]) -> bool:
+    """A short lower-case descriptor is a job title in Danish/Norwegian/Swedish minutes (centerleder)."""
+    if len(piece.split()) <= 3:
+        parts["titles"].append(piece.strip(" .,;:"))
+        return True
+    return False
+
+
+def parse_name_entry(entry: str) -> NameMention:
+    """Take one attendance entry apart into name, titles, roles, affiliation and status.
+
+    The returned span covers the whole entry (offsets relative to ``entry``); the caller shifts it.
+    """
+    parts: dict[str, list[str]] = {"titles": [], "roles": [], "affiliation": [], "status": []}
+    text = _BULLET.sub("", entry).strip()
+    markers = "|".join(re.escape(w) for w in _phrases("absent_markers"))
+    absent = re.search(rf"[\s,]*[-–—:]?\s*\(?\b(?:{markers})\)?\.?\s*$", text, re.IGNORECASE)
+    if absent and absent.start() > 0:
+        parts["status"].append("absent")
+        text = text[: absent.start()]
+    for paren in re.findall(r"\(([^()]*)\)", text):
+        for segment in _split_top_level(paren):
+            _classify_segment(segment, parts, in_parens=True)
+    text = re.sub(r"\s*\([^()]*\)", "", text).strip(" .;")
+    via = re.search(r"\s*\bv/\s*|\s+(?:ved|c/o)\s+(?=[A-ZÆØÅÄÖÜ])", text)
+    if (
+        via
+        and via.start() > 0
+        and looks_like_person(_strip_prefixes(text[via.end() :].split(",")[0], [], []))
+    ):
+        parts["affiliation"].append(text[: via.start()].strip(" ,"))
+        text = text[via.end() :]
+    head, *rest = _split_top_level(text, ",") or [""]
+    for segment in rest:
+        _classify_segment(segment, parts)
+    head = _strip_prefixes(head.strip(), parts["titles"], parts["roles"])
+    tokens = head.split()
+    words = "|".join(re.escape(w) for w in _phrases("affiliation_words"))
+    link = re.search(rf"\s+(?:{words})\s+(?=[A-ZÆØÅÄÖÜ0-9])", head, re.IGNORECASE)
+    if link and looks_like_person(head[: link.start()]):
+        parts["affiliation"].insert(0, head[link.end() :].strip())
+        tokens = head[: link.start()].split()
+    end = name_tokens_end(tokens)
+    name = " ".join(tokens[:end]).strip(" .,;:")
+    if end < len(tokens):
+        _classify_segment(" ".join(tokens[end:]), parts)
+    affiliation = ", ".join(a.strip(" .,;:") for a in parts["affiliation"] if a.strip(" .,;:")) or None
+    return NameMention(
+        name=name,
+        span=(0, len(entry)),
+        titles=_unique(parts["titles"]),
+        roles=_unique(parts["roles"]),
+        status="absent" if parts["status"] else "unknown",
+        affiliation=affiliation,
+    )
+
+
+def _unique(values: list[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for value in values:
+        seen.setdefault(value.lower(), value)
+    return list(seen.values())

@@ -1,0 +1,144 @@
+"""Who is who inside one document: the declared people and the references to them.
+
+Minutes declare people once (attendance, presenters) and then refer to them loosely:
+``Bettina understregede``, ``Christiane Karle`` for Christiane Saurbrey Karle, ``Jan Walford Moore``
+for Jan Walford-Moore. :class:`PeopleIndex` is built from the declared people (add them first, so
+that their full names give the ids) and resolves such references; a reference that fits more than
+one person resolves to nobody.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.names import name_tokens_end, slug
+from ingest.parsed import NameMention
+from ingest.record import Person
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+@dataclass
+class _Known:
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+
+    @property
+    def keys(self) -> list[str]:
+        return slug(self.name).split("-")
+
+    def spellings(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+def _is_variant(short: list[str], long: list[str]) -> bool:
+    """``Christiane Karle`` is a variant of ``Christiane Saurbrey Karle``: same first and last word,
+    and the shorter name's words all in the longer one."""
+    return len(short) >= 2 and short[0] == long[0] and short[-1] == long[-1] and set(short) <= set(long)
+
+
+def _surname_keys(keys: list[str], name: str) -> list[list[str]]:
+    """The ways a person can be called by surname alone: the last word, or a hyphenated last word."""
+    last = name.split()[-1]
+    return [keys[-len(slug(last).split("-")) :], keys[-1:]]
+
+
+class PeopleIndex:
+    """The people of one document, their spellings, and resolution of references to them."""
+
+    def __init__(self) -> None:
+        self._known: dict[str, _Known] = {}
+
+    def add(self, mention: NameMention) -> str:
+        """Register a person (or a new spelling of one already known) and return the person id."""
+        name = " ".join(mention.name.split())
+        if not name:
+            raise ValueError("a person needs a name")
+        pid = self._resolve_full(name) if " " in name else self.find(name)
+        if pid is None:
+            pid = "person:" + slug(name)
+            self._known[pid] = _Known(pid, name)
+        person = self._known[pid]
+        if name != person.name and name not in person.aliases:
+            if slug(name) == slug(person.name) and "-" in name and "-" not in person.name:
+                person.aliases.append(person.name)  # a hyphen is lost in wrapping more often than invented
+                person.name = name
+            elif " " in name:
+                person.aliases.append(name)
+        for title in mention.titles:
+            if title.lower() not in {t.lower() for t in person.titles}:
+                person.titles.append(title)
+        return pid
+
+    def _resolve_full(self, name: str) -> str | None:
+        keys = slug(name).split("-")
+        exact = [p.id for p in self._known.values() if any(slug(s) == slug(name) for s in p.spellings())]
+        if exact:
+            return exact[0]
+        variants = [
+            p.id for p in self._known.values() if _is_variant(keys, p.keys) or _is_variant(p.keys, keys)
+        ]
+        return variants[0] if len(variants) == 1 else None
+
+    def find(self, name: str) -> str | None:
+        """The id of the person ``name`` refers to: full name, variant, first name or surname alone;
+        None when unknown or when it fits more than one person."""
+        name = " ".join(name.split()).strip(" .,;:")
+        if not name:
+            return None
+        if " " in name:
+            return self._resolve_full(name)
+        key = slug(name).split("-")
+        for candidates in (
+            [p.id for p in self._known.values() if p.keys[: len(key)] == key],
+            [p.id for p in self._known.values() if key in _surname_keys(p.keys, p.name)],
+        ):
+            if candidates:
+                return candidates[0] if len(set(candidates)) == 1 else None
+        return None
+
+    def _find_word(self, word: str) -> str | None:
+        """A one-word reference, also in the genitive (``Bettinas``, ``Brunak's``)."""
+        found = self.find(word)
+        if found is None and re.search(r"(?:'s|’s|s)$", word):
+            found = self.find(re.sub(r"(?:'s|’s|s)$", "", word))
+        return found
+
+    def find_in_text(self, text: str) -> list[tuple[str, tuple[int, int]]]:
+        """References to known people in running text, with their spans, longest match first."""
+        words = list(_WORD.finditer(text))
+        found: list[tuple[str, tuple[int, int]]] = []
+        i = 0
+        while i < len(words):
+            run = name_tokens_end([w.group(0) for w in words[i : i + 5]])
+            hit = None
+            for size in range(run, 0, -1):
+                start, end = words[i].start(), words[i + size - 1].end()
+                if re.search(r"[\n]", text[start:end]) and size > 1:
+                    continue
+                piece = text[start:end].rstrip(".")
+                if size > 1:
+                    pid = self._resolve_full(piece)
+                elif re.match(r"\s*\d", text[end : end + 3]):
+                    pid = None  # "Jan 2012" is a month, not Jan Andersen
+                else:
+                    pid = self._find_word(piece)
+                if pid:
+                    hit = (pid, (start, start + len(piece)), size)
+                    break
+            if hit:
+                found.append((hit[0], hit[1]))
+                i += hit[2]
+            else:
+                i += 1
+        return found
+
+    def people(self) -> list[Person]:
+        """The people seen so far: id, full name, other spellings, titles (affiliations: the pipeline's)."""
+        return [
+            Person(id=p.id, name=p.name, aliases=list(p.aliases), titles=list(p.titles))
+            for p in self._known.values()
+        ]

@@ -1,0 +1,85 @@
+"""Resolving people inside one document: variants, first names, surnames, references in text."""
+
+from __future__ import annotations
+
+from ingest.names import parse_name_entry
+from ingest.people import PeopleIndex
+
+NGC_DECLARED = [
+    "Søren Brunak, professor og research director, Københavns Universitet (Forperson)",
+    "Bettina Lundgren, direktør, Nationalt Genom Center",
+    "Lene Cividanes, Nationalt Genom Center",
+    "Christiane Saurbrey Karle (referent), Nationalt Genom Center",
+    "Kasper Lindegaard-Hjulmann, Nationalt Genom Center",
+]
+
+
+def _index(entries: list[str]) -> PeopleIndex:
+    index = PeopleIndex()
+    for entry in entries:
+        index.add(parse_name_entry(entry))
+    return index
+
+
+def test_ids_are_slugs_of_the_full_name() -> None:
+    index = _index(NGC_DECLARED)
+    assert [p.id for p in index.people()] == [
+        "person:soren-brunak",
+        "person:bettina-lundgren",
+        "person:lene-cividanes",
+        "person:christiane-saurbrey-karle",
+        "person:kasper-lindegaard-hjulmann",
+    ]
+    assert index.people()[0].titles == ["professor", "research director"]
+
+
+def test_find_resolves_variants_first_names_and_surnames() -> None:
+    index = _index(NGC_DECLARED)
+    assert index.find("Christiane Karle") == "person:christiane-saurbrey-karle"
+    assert index.find("Bettina") == "person:bettina-lundgren"
+    assert index.find("Brunak") == "person:soren-brunak"
+    assert index.find("Lindegaard-Hjulmann") == "person:kasper-lindegaard-hjulmann"
+    assert index.find("Hjulmann") == "person:kasper-lindegaard-hjulmann"
+    assert index.find("Soren Brunak") == "person:soren-brunak"
+    assert index.find("Mette Frederiksen") is None
+    assert index.find("Karle Christiane") is None
+
+
+def test_ambiguous_references_resolve_to_nobody() -> None:
+    index = _index(["Jan Andersen", "Jan Walford-Moore", "Anne Hansen", "Peter Hansen"])
+    assert index.find("Jan") is None
+    assert index.find("Hansen") is None
+    assert index.find("Andersen") == "person:jan-andersen"
+
+
+def test_spelling_variants_are_one_person_with_aliases() -> None:
+    index = _index(["Jan Walford Moore", "Christiane Saurbrey Karle"])
+    assert index.add(parse_name_entry("Jan Walford-Moore, Chair")) == "person:jan-walford-moore"
+    assert index.add(parse_name_entry("Christiane Karle")) == "person:christiane-saurbrey-karle"
+    people = {p.id: p for p in index.people()}
+    assert people["person:jan-walford-moore"].name == "Jan Walford-Moore"
+    assert people["person:jan-walford-moore"].aliases == ["Jan Walford Moore"]
+    assert people["person:christiane-saurbrey-karle"].aliases == ["Christiane Karle"]
+    assert len(people) == 2
+
+
+def test_find_in_text_finds_full_names_first_names_and_genitives() -> None:
+    index = _index(NGC_DECLARED)
+    text = (
+        "Bettina understregede, at det var en præmis for Novo Nordisk Fondens donation. "
+        "Søren Brunak og Bettina Lundgren afrundede mødet. "
+        "De bedes sendt til Christiane Karle (cska@ngc.dk). Brunaks forslag."
+    )
+    found = [(pid, text[s:e]) for pid, (s, e) in index.find_in_text(text)]
+    assert found == [
+        ("person:bettina-lundgren", "Bettina"),
+        ("person:soren-brunak", "Søren Brunak"),
+        ("person:bettina-lundgren", "Bettina Lundgren"),
+        ("person:christiane-saurbrey-karle", "Christiane Karle"),
+        ("person:soren-brunak", "Brunaks"),
+    ]
+
+
+def test_find_in_text_does_not_take_a_month_for_a_first_name() -> None:
+    index = _index(["Jan Andersen"])
+    assert index.find_in_text("Deadline: Jan 2012. Ordstyrer: Jan.") == [("person:jan-andersen", (31, 34))]
