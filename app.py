@@ -1,0 +1,51 @@
+"""The pmkg app for policy staff: ``streamlit run app.py`` (or ``pmkg app``).
+
+A thin shell: the sidebar (language, navigation, Neo4j status) and a dispatch to the page
+modules in ``ui/``. When Neo4j cannot be reached every page is replaced by a status page that
+says what to do; the next rerun reconnects, so the app recovers once the server is back.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import pages, state
+from ui.i18n import LANGUAGES, t
+
+st.set_page_config(page_title="pmkg", page_icon=":material/hub:", layout="wide")
+
+
+def sidebar() -> str:
+    """Language and page pickers (mirrored in the URL: ``?lang=en&page=search``); returns the page."""
+    params = st.query_params
+    if "lang" not in st.session_state:
+        st.session_state.lang = params.get("lang") if params.get("lang") in LANGUAGES else LANGUAGES[0]
+    if "page" not in st.session_state:
+        st.session_state.page = params.get("page") if params.get("page") in pages.PAGES else pages.DEFAULT
+    with st.sidebar:
+        st.title(t("app.title"))
+        st.caption(t("app.subtitle"))
+        st.radio(
+            t("app.language"),
+            LANGUAGES,
+            key="lang",
+            format_func=lambda code: {"da": "Dansk", "en": "English"}[code],
+            horizontal=True,
+        )
+        st.radio(t("app.pages"), list(pages.PAGES), key="page", format_func=lambda p: t(f"page.{p}"))
+    params["lang"] = st.session_state.lang
+    params["page"] = st.session_state.page
+    return st.session_state.page
+
+
+def main() -> None:
+    page = sidebar()
+    status, driver = state.store_status()
+    pages.render_status(status)
+    if driver is None:
+        pages.render_unavailable(status)
+        return
+    pages.render(page, driver)
+
+
+main()

@@ -1,0 +1,133 @@
+"""The app's own reads: node details with provenance, neighbourhoods, pickers, documents, timeline.
+
+Every query is a constant with parameters; every read runs in a read transaction through
+``graph.connection``. Results come back as plain rows or as :class:`ui.graph_view.GraphData`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import neo4j
+
+from graph.connection import read, read_tx
+from ui.graph_view import GraphData, from_neo4j
+
+# Properties that are plumbing, not information for a reader.
+HIDDEN_PROPERTIES = frozenset({"search_text", "sha256", "id"})
+# Relationship types that tie everything to its document: left out of overviews unless documents are shown.
+DOCUMENT_LINKS = ("MENTIONS", "RECORDS")
+
+NODE = """
+MATCH (n {id: $id})
+RETURN labels(n) AS labels, properties(n) AS props
+LIMIT 1
+"""
+
+PROVENANCE = """
+MATCH (n {id: $id})-[r]-(m)
+OPTIONAL MATCH (d:Document {id: r.doc})
+WITH n, r, m, d, coalesce(r.quotes, []) AS quotes
+UNWIND CASE WHEN size(quotes) = 0 THEN [null] ELSE quotes END AS quote
+RETURN type(r) AS rel, startNode(r) = n AS outgoing, m.id AS other_id, m.name AS other,
+       labels(m) AS other_labels, quote, d.title AS document, d.source AS source, d.date AS date
+ORDER BY date, rel, other
+LIMIT $limit
+"""
+
+NEIGHBOURS = """
+MATCH (n {id: $id})-[r]-(m)
+WHERE $documents OR NOT type(r) IN $document_links
+RETURN n, r, m
+LIMIT $limit
+"""
+
+OVERVIEW = """
+MATCH (a)-[r]->(b)
+WHERE any(l IN labels(a) WHERE l IN $types) AND any(l IN labels(b) WHERE l IN $types)
+  AND ($documents OR NOT type(r) IN $document_links)
+WITH a, r, b, COUNT { (a)--() } + COUNT { (b)--() } AS weight
+ORDER BY weight DESC
+RETURN a, r, b
+LIMIT $limit
+"""
+
+ENTITIES = """
+MATCH (n)
+WHERE any(l IN labels(n) WHERE l IN $types)
+RETURN n.id AS id, n.name AS name, labels(n)[0] AS type, n.date AS date
+ORDER BY toLower(n.name)
+LIMIT $limit
+"""
+
+DOCUMENTS = """
+MATCH (d:Document)
+OPTIONAL MATCH (d)-[:RECORDS]->(m:Meeting)
+RETURN d.id AS id, d.title AS title, d.source AS source, d.format AS format, d.language AS language,
+       d.date AS date, d.ingested_at AS ingested_at, collect(DISTINCT m.name) AS meetings,
+       COUNT { (d)-[:MENTIONS]->() } AS mentions
+ORDER BY d.date DESC, d.title
+"""
+
+MEETINGS = """
+MATCH (m:Meeting)
+OPTIONAL MATCH (m)-[:HELD_BY]->(body:Organization)
+RETURN m.id AS id, m.name AS title, m.date AS date, m.location AS location,
+       coalesce(m.body_name, body.name) AS body,
+       [(p:Person)-[a:ATTENDED]->(m) WHERE coalesce(a.status, 'unknown') <> 'absent' | p.name] AS attendees,
+       [(p:Person)-[a:ATTENDED]->(m) WHERE a.status = 'absent' | p.name] AS absent,
+       [(m)-[:RAISED]->(t:Theme) | t.id] AS theme_ids,
+       [(m)-[:RAISED]->(t:Theme) | coalesce(t.label_da, t.name)] AS themes_da,
+       [(m)-[:RAISED]->(t:Theme) | coalesce(t.label_en, t.name)] AS themes_en
+ORDER BY m.date
+"""
+
+
+def node(driver: neo4j.Driver, node_id: str) -> tuple[list[str], dict[str, Any]] | None:
+    """The labels and readable properties of one node, or None when it is gone."""
+    rows = read(driver, NODE, {"id": node_id})
+    if not rows:
+        return None
+    props = {k: v for k, v in rows[0]["props"].items() if k not in HIDDEN_PROPERTIES}
+    return rows[0]["labels"], props
+
+
+def provenance(driver: neo4j.Driver, node_id: str, limit: int = 2000) -> list[dict[str, Any]]:
+    """Every fact about a node, one row per source quote, with the document and its date."""
+    return read(driver, PROVENANCE, {"id": node_id, "limit": limit})
+
+
+def _graph(driver: neo4j.Driver, query: str, params: dict[str, Any]) -> GraphData:
+    return read_tx(driver, lambda tx: from_neo4j(tx.run(query, params).graph()))
+
+
+def neighbours(driver: neo4j.Driver, node_id: str, *, documents: bool, limit: int = 200) -> GraphData:
+    """A node and its direct neighbours (what a double click adds to the view)."""
+    params = {"id": node_id, "documents": documents, "document_links": list(DOCUMENT_LINKS), "limit": limit}
+    return _graph(driver, NEIGHBOURS, params)
+
+
+def overview(driver: neo4j.Driver, types: list[str], limit: int) -> GraphData:
+    """The best-connected part of the graph among the chosen node types."""
+    params = {
+        "types": types,
+        "documents": "Document" in types,
+        "document_links": list(DOCUMENT_LINKS),
+        "limit": limit,
+    }
+    return _graph(driver, OVERVIEW, params)
+
+
+def entities(driver: neo4j.Driver, types: list[str], limit: int = 5000) -> list[dict[str, Any]]:
+    """Nodes of the given types for a picker, by name."""
+    return read(driver, ENTITIES, {"types": types, "limit": limit})
+
+
+def documents(driver: neo4j.Driver) -> list[dict[str, Any]]:
+    """The ingested documents, newest first."""
+    return read(driver, DOCUMENTS)
+
+
+def meetings(driver: neo4j.Driver) -> list[dict[str, Any]]:
+    """Every meeting with its date, attendees and the themes raised, oldest first."""
+    return read(driver, MEETINGS)

@@ -1,0 +1,12 @@
+"""The expert page (being built)."""
+
+from __future__ import annotations
+
+import neo4j
+import streamlit as st
+
+from ui.i18n import t
+
+
+def render(driver: neo4j.Driver) -> None:
+    st.info(t("page.expert.help"))

@@ -1,0 +1,234 @@
+"""From query answers to the graph component's elements, and back to plain data.
+
+Pure functions only (no Streamlit, no database), so the conversion is unit-tested and the
+component can be swapped: every answer is first turned into :class:`GraphData` (nodes keyed by
+their pmkg ``id``, edges keyed by the relationship's ``key``), then filtered, capped and handed
+to the component as Cytoscape-style elements. Names travel as data and the component draws
+them on its canvas as text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+# About the most Cytoscape.js keeps smooth in a browser; bigger views grow by expanding.
+MAX_ELEMENTS = 1000
+
+
+@dataclass(frozen=True)
+class TypeStyle:
+    colour: str
+    shape: str
+    icon: str
+
+
+# Colour-blind-safe palette (Okabe–Ito) plus distinct shapes, so type is readable without colour.
+TYPE_STYLES: dict[str, TypeStyle] = {
+    "Person": TypeStyle("#0072B2", "ellipse", "person"),
+    "Organization": TypeStyle("#E69F00", "round-rectangle", "account_balance"),
+    "Initiative": TypeStyle("#009E73", "diamond", "flag"),
+    "Meeting": TypeStyle("#CC79A7", "hexagon", "group"),
+    "Theme": TypeStyle("#56B4E9", "round-tag", "chat"),
+    "Document": TypeStyle("#7F7F7F", "rectangle", "description"),
+    "Agreement": TypeStyle("#D55E00", "star", "assured_workload"),
+    "Figure": TypeStyle("#B8A800", "triangle", "analytics"),
+    "Deadline": TypeStyle("#444444", "vee", "schedule"),
+}
+OTHER_STYLE = TypeStyle("#999999", "ellipse", "link")
+NODE_TYPES: tuple[str, ...] = tuple(TYPE_STYLES)
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    type: str
+    name: str
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Edge:
+    id: str
+    source: str
+    target: str
+    type: str
+
+
+@dataclass
+class GraphData:
+    nodes: dict[str, Node] = field(default_factory=dict)
+    edges: dict[str, Edge] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        """The number of elements (nodes plus edges), what the browser has to draw."""
+        return len(self.nodes) + len(self.edges)
+
+
+def node_type(labels: Iterable[str]) -> str:
+    """The one type shown for a node: its first known label (nodes have one in this model)."""
+    labels = list(labels)
+    return next((label for label in labels if label in TYPE_STYLES), labels[0] if labels else "Node")
+
+
+def node_from_properties(labels: Iterable[str], props: Mapping[str, Any], fallback_id: str = "") -> Node:
+    """A node from its labels and properties as stored in Neo4j."""
+    node_id = str(props.get("id") or fallback_id)
+    name = props.get("name") or props.get("title") or node_id
+    date = props.get("date")
+    return Node(id=node_id, type=node_type(labels), name=str(name), date=str(date) if date else None)
+
+
+def from_neo4j(graph: Any) -> GraphData:
+    """From a ``neo4j.graph.Graph`` (``Result.graph()``), keeping only edges between kept nodes."""
+    data = GraphData()
+    for node in graph.nodes:
+        n = node_from_properties(node.labels, dict(node), node.element_id)
+        data.nodes[n.id] = n
+    for rel in graph.relationships:
+        if rel.start_node is None or rel.end_node is None:
+            continue
+        source = str(rel.start_node.get("id") or rel.start_node.element_id)
+        target = str(rel.end_node.get("id") or rel.end_node.element_id)
+        if source in data.nodes and target in data.nodes:
+            edge_id = str(rel.get("key") or rel.element_id)
+            data.edges[edge_id] = Edge(edge_id, source, target, rel.type)
+    return data
+
+
+def from_rows(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[str, Any]]) -> GraphData:
+    """From plain rows: nodes with ``id``, ``labels`` (or ``label``/``type``), ``name``, ``date``;
+    edges with ``from``/``to`` (or ``source``/``target``), ``type`` and ``key`` (or ``id``)."""
+    data = GraphData()
+    for row in nodes:
+        labels = row.get("labels") or [row.get("label") or row.get("type") or "Node"]
+        n = node_from_properties(labels, row)
+        data.nodes[n.id] = n
+    for i, row in enumerate(edges):
+        source = str(row.get("from") or row.get("source"))
+        target = str(row.get("to") or row.get("target"))
+        if source in data.nodes and target in data.nodes:
+            edge_id = str(row.get("key") or row.get("id") or f"{source}>{row.get('type')}>{target}#{i}")
+            data.edges[edge_id] = Edge(edge_id, source, target, str(row.get("type") or ""))
+    return data
+
+
+def from_networkx(graph: Any) -> GraphData:
+    """From a networkx graph whose nodes carry ``label``/``type``, ``name``, ``date`` attributes."""
+    nodes = [{"id": n, **attrs} for n, attrs in graph.nodes(data=True)]
+    if graph.is_multigraph():
+        edges = [
+            {"from": u, "to": v, "key": attrs.get("key", k), **attrs}
+            for u, v, k, attrs in graph.edges(keys=True, data=True)
+        ]
+    else:
+        edges = [{"from": u, "to": v, **attrs} for u, v, attrs in graph.edges(data=True)]
+    return from_rows(nodes, edges)
+
+
+def merge(base: GraphData, more: GraphData) -> GraphData:
+    """The union of two views (expanding a node adds its neighbours to what is shown)."""
+    return GraphData(nodes={**base.nodes, **more.nodes}, edges={**base.edges, **more.edges})
+
+
+def without_isolated_leftovers(before: GraphData, after: GraphData) -> GraphData:
+    """Drop nodes that a filter left without any edge although they had one before."""
+    linked_before = {e.source for e in before.edges.values()} | {e.target for e in before.edges.values()}
+    linked_after = {e.source for e in after.edges.values()} | {e.target for e in after.edges.values()}
+    keep = {i: n for i, n in after.nodes.items() if i in linked_after or i not in linked_before}
+    return GraphData(keep, after.edges)
+
+
+def filter_graph(
+    data: GraphData,
+    types: Iterable[str] | None = None,
+    start: str | None = None,
+    end: str | None = None,
+) -> GraphData:
+    """Keep the node types asked for and the dated nodes within ``start``..``end`` (ISO, inclusive).
+
+    Undated nodes (people, organisations) stay while something they are linked to stays.
+    """
+    wanted = set(types) if types is not None else None
+
+    def keep(node: Node) -> bool:
+        if wanted is not None and node.type not in wanted:
+            return False
+        if node.date and start and node.date[: len(start)] < start:
+            return False
+        return not (node.date and end and node.date[: len(end)] > end)
+
+    nodes = {i: n for i, n in data.nodes.items() if keep(n)}
+    edges = {i: e for i, e in data.edges.items() if e.source in nodes and e.target in nodes}
+    return without_isolated_leftovers(data, GraphData(nodes, edges))
+
+
+def degrees(data: GraphData) -> dict[str, int]:
+    counts = dict.fromkeys(data.nodes, 0)
+    for edge in data.edges.values():
+        counts[edge.source] = counts.get(edge.source, 0) + 1
+        counts[edge.target] = counts.get(edge.target, 0) + 1
+    return counts
+
+
+def cap(data: GraphData, limit: int = MAX_ELEMENTS, keep: Iterable[str] = ()) -> tuple[GraphData, bool]:
+    """At most ``limit`` elements: the best-connected nodes (and those in ``keep``) first.
+
+    Returns the capped view and whether anything was left out.
+    """
+    if len(data) <= limit:
+        return data, False
+    degree = degrees(data)
+    pinned = [i for i in keep if i in data.nodes]
+    order = pinned + sorted((i for i in data.nodes if i not in pinned), key=lambda i: (-degree[i], i))
+    chosen: dict[str, Node] = {}
+    edges: dict[str, Edge] = {}
+    by_node: dict[str, list[Edge]] = {}
+    for edge in data.edges.values():
+        by_node.setdefault(edge.source, []).append(edge)
+        by_node.setdefault(edge.target, []).append(edge)
+    for node_id in order:
+        if len(chosen) + len(edges) >= limit:
+            break
+        chosen[node_id] = data.nodes[node_id]
+        for edge in by_node.get(node_id, []):
+            if edge.source in chosen and edge.target in chosen and len(chosen) + len(edges) < limit:
+                edges[edge.id] = edge
+    return GraphData(chosen, edges), True
+
+
+def to_elements(data: GraphData) -> dict[str, list[dict[str, Any]]]:
+    """Cytoscape elements: ``data.label`` is the node type (styled per type), ``data.name`` the caption."""
+    nodes = [
+        {"data": {"id": n.id, "label": n.type, "name": n.name, **({"date": n.date} if n.date else {})}}
+        for n in data.nodes.values()
+    ]
+    edges = [
+        {"data": {"id": e.id, "source": e.source, "target": e.target, "label": e.type}}
+        for e in data.edges.values()
+    ]
+    return {"nodes": nodes, "edges": edges}
+
+
+def style_for(type_name: str) -> TypeStyle:
+    return TYPE_STYLES.get(type_name, OTHER_STYLE)
+
+
+def present_types(data: GraphData) -> list[str]:
+    """The node types in a view, in legend order."""
+    types = {n.type for n in data.nodes.values()}
+    return [t for t in NODE_TYPES if t in types] + sorted(types - set(NODE_TYPES))
+
+
+def with_dates(data: GraphData) -> tuple[str, str] | None:
+    """The first and last date in a view (ISO), or None when nothing in it is dated."""
+    dates = sorted(n.date[:10] for n in data.nodes.values() if n.date)
+    return (dates[0], dates[-1]) if dates else None
+
+
+def rename(data: GraphData, names: Mapping[str, str]) -> GraphData:
+    """The same view with some captions replaced (e.g. a theme's English label)."""
+    return GraphData(
+        {i: replace(n, name=names.get(i, n.name)) for i, n in data.nodes.items()}, dict(data.edges)
+    )

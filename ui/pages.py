@@ -1,0 +1,58 @@
+"""The page registry: page id → module in ``ui/`` with a ``render(driver)`` function."""
+
+from __future__ import annotations
+
+import importlib
+
+import streamlit as st
+from neo4j import Driver
+
+from pmkg.errors import PmkgError
+from ui.i18n import t
+from ui.state import StoreStatus
+
+PAGES: dict[str, str] = {
+    "search": "ui.search",
+    "questions": "ui.questions",
+    "explore": "ui.explore",
+    "stakeholders": "ui.stakeholders",
+    "timeline": "ui.timeline",
+    "documents": "ui.documents",
+    "export": "ui.export",
+    "expert": "ui.expert",
+}
+DEFAULT = "search"
+
+
+def render(page: str, driver: Driver) -> None:
+    """Draw one page; a user-facing error becomes a one-line message, never a traceback."""
+    st.header(t(f"page.{page}"))
+    st.caption(t(f"page.{page}.help"))
+    try:
+        importlib.import_module(PAGES[page]).render(driver)
+    except PmkgError as exc:
+        st.error(str(exc))
+
+
+def render_status(status: StoreStatus) -> None:
+    """The Neo4j connection line at the bottom of the sidebar."""
+    with st.sidebar:
+        st.divider()
+        if status.ok:
+            st.success(t("status.ok"), icon=":material/check_circle:")
+        else:
+            st.error(t("status.down"), icon=":material/error:")
+        st.text(status.uri)
+
+
+def render_unavailable(status: StoreStatus) -> None:
+    """The page shown instead of any other while Neo4j cannot be reached."""
+    st.header(t("down.title"))
+    st.error(t("down.lead"))
+    st.markdown(t("down.start"))
+    st.code("pmkg neo4j start", language="bash")
+    st.markdown(t("down.uri"))
+    st.code(f"NEO4J_URI={status.uri}", language="bash")
+    with st.expander(t("down.details")):
+        st.text(status.error)
+    st.button(t("down.retry"), type="primary", icon=":material/refresh:")

@@ -1,0 +1,57 @@
+"""The app's connection to Neo4j and its per-session state.
+
+The driver is cached for the whole server process (``st.cache_resource``) but checked on every
+use, so a server that was restarted or stopped never leaves the app holding a dead driver:
+a failed check drops the cached driver and the next rerun connects afresh.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+from neo4j import Driver
+
+from graph import connection
+from pmkg.errors import StoreUnavailable
+
+
+@dataclass(frozen=True)
+class StoreStatus:
+    """What the sidebar shows: whether Neo4j answers, where it is expected, and why not."""
+
+    ok: bool
+    uri: str
+    error: str = ""
+
+
+def _alive(driver: Driver) -> bool:
+    try:
+        driver.verify_connectivity()
+    except Exception:  # any failure means: reconnect on the next rerun
+        driver.close()
+        return False
+    return True
+
+
+@st.cache_resource(validate=_alive, show_spinner=False, hash_funcs={connection.Settings: repr})
+def _cached_driver(settings: connection.Settings) -> Driver:
+    """One driver per server address and user; StoreUnavailable is raised, never cached."""
+    return connection.driver(settings)
+
+
+def get_driver() -> Driver:
+    """A connected driver, or StoreUnavailable with a one-line reason."""
+    return _cached_driver(connection.settings())
+
+
+def store_status() -> tuple[StoreStatus, Driver | None]:
+    """Connect (or reuse the cached driver) and report the outcome instead of raising."""
+    try:
+        settings = connection.settings()
+    except StoreUnavailable as exc:
+        return StoreStatus(ok=False, uri="NEO4J_URI ?", error=str(exc)), None
+    try:
+        return StoreStatus(ok=True, uri=settings.uri), _cached_driver(settings)
+    except StoreUnavailable as exc:
+        return StoreStatus(ok=False, uri=settings.uri, error=str(exc)), None

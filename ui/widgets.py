@@ -1,0 +1,142 @@
+"""Building blocks shared by the pages: the graph view with its legend, and a node's details.
+
+Data is always shown as text: tables (``st.dataframe``), ``st.text``, or Markdown with every
+special character escaped. The graph component draws names on its canvas.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import neo4j
+import pandas as pd
+import streamlit as st
+from st_graph_workbench import EdgeStyle, Event, NodeStyle, graph_workbench
+
+from ui import data
+from ui.graph_view import NODE_TYPES, GraphData, present_types, style_for, to_elements
+from ui.i18n import md_escape, t
+
+CLICK = "node_click"
+DOUBLE_CLICK = "node_expand"
+GLYPHS = {"ellipse": "●", "round-rectangle": "■", "rectangle": "■", "diamond": "◆", "hexagon": "⬢"}
+
+
+def type_name(type_id: str) -> str:
+    """A node type in the reader's language ("Person" → "Person"/"Person", "Meeting" → "Møde")."""
+    return t(f"type.{type_id}") if type_id in NODE_TYPES else type_id
+
+
+def rel_name(rel_type: str, outgoing: bool) -> str:
+    """A relationship read from the node's side: "deltog i" for ATTENDED outgoing, "deltager" incoming."""
+    return t(f"rel.{rel_type}.{'out' if outgoing else 'in'}")
+
+
+def node_styles() -> list[NodeStyle]:
+    return [
+        NodeStyle(
+            type_id,
+            color=style_for(type_id).colour,
+            caption="name",
+            shape=style_for(type_id).shape,
+            size=28,
+            text_size=9,
+            label_position="bottom",
+            raw_style={"text-wrap": "ellipsis", "text-max-width": "120px", "background-opacity": 0.9},
+        )
+        for type_id in NODE_TYPES
+    ]
+
+
+def edge_styles(data_: GraphData) -> list[EdgeStyle]:
+    rel_types = sorted({e.type for e in data_.edges.values()})
+    return [EdgeStyle(rel, color="#B0B0B0", directed=True, width=1) for rel in rel_types]
+
+
+def legend(view: GraphData) -> None:
+    """Colour and shape per type, for the types in the view (type names come from strings.yaml)."""
+    items = []
+    for type_id in present_types(view):
+        style = style_for(type_id)
+        glyph = GLYPHS.get(style.shape, "▲")
+        items.append(
+            f'<span style="margin-right:1.2em;white-space:nowrap">'
+            f'<span style="color:{html.escape(style.colour)};font-size:1.2em">{glyph}</span> '
+            f"{html.escape(type_name(type_id))}</span>"
+        )
+    if items:
+        st.html('<div style="font-size:0.9em;line-height:2">' + "".join(items) + "</div>")
+
+
+def show_graph(view: GraphData, key: str, height: int = 600) -> dict[str, Any] | None:
+    """Draw a view with pan, zoom, drag and search; return the latest click or double click."""
+    if not view.nodes:
+        st.info(t("graph.empty"))
+        return None
+    legend(view)
+    large = len(view) > 300
+    return graph_workbench(
+        to_elements(view),
+        layout="fcose" if large else "cose",
+        node_styles=node_styles(),
+        edge_styles=edge_styles(view),
+        height=height,
+        key=key,
+        events=[Event(CLICK, "tap", "node"), Event(DOUBLE_CLICK, "dbltap", "node")],
+        search=True,
+        show_selection_details=False,
+        performance_profile="large" if large else "default",
+        toolbar={"mode": "compact"},
+    )
+
+
+def fresh_event(event: dict[str, Any] | None, key: str) -> dict[str, Any] | None:
+    """The component returns its last event on every rerun: pass each one on only once."""
+    if not event or not event.get("timestamp"):
+        return None
+    seen = f"{key}:handled"
+    if st.session_state.get(seen) == event["timestamp"]:
+        return None
+    st.session_state[seen] = event["timestamp"]
+    return event
+
+
+def details(driver: neo4j.Driver, node_id: str) -> None:
+    """A node's properties and every source quote behind its relationships, with document and date."""
+    found = data.node(driver, node_id)
+    if found is None:
+        st.warning(t("details.gone"))
+        return
+    labels, props = found
+    st.subheader(md_escape(str(props.get("name") or node_id)))
+    st.caption(md_escape(" · ".join(type_name(label) for label in labels)))
+    shown = {k: v for k, v in props.items() if k != "name" and v not in (None, "", [])}
+    if shown:
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("details.property"): list(shown),
+                    t("details.value"): [
+                        ", ".join(map(str, v)) if isinstance(v, list) else str(v) for v in shown.values()
+                    ],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+    rows = data.provenance(driver, node_id)
+    st.markdown(f"**{t('details.sources', n=sum(1 for r in rows if r['quote']))}**")
+    if not rows:
+        st.info(t("details.no_sources"))
+        return
+    table = pd.DataFrame(
+        {
+            t("details.relation"): [rel_name(r["rel"], r["outgoing"]) for r in rows],
+            t("details.other"): [r["other"] for r in rows],
+            t("details.quote"): [r["quote"] or "" for r in rows],
+            t("details.document"): [r["document"] or r["source"] or "" for r in rows],
+            t("details.date"): [r["date"] or "" for r in rows],
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
