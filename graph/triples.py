@@ -14,12 +14,12 @@ removes exactly its own contribution: the node's lists are the union over its re
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from ingest.record import Provenance, Record
+from ingest.themes import Taxonomy
 
 # The whitelist of labels and relationship types: Cypher cannot take them as parameters, so the store
 # picks them from these constants, never from data.
@@ -91,6 +91,15 @@ class GraphRows:
         """id -> label of every node (the loader needs the endpoint labels of each relationship)."""
         return {node["id"]: label for label, nodes in self.nodes.items() for node in nodes}
 
+    def sorted(self) -> GraphRows:
+        """The same rows in the canonical order: labels and types by name, nodes by id, rels by key."""
+        return GraphRows(
+            nodes={
+                label: sorted(ns, key=lambda n: n["id"]) for label, ns in sorted(self.nodes.items()) if ns
+            },
+            rels={rtype: sorted(rs, key=lambda r: r["key"]) for rtype, rs in sorted(self.rels.items()) if rs},
+        )
+
     def counts(self) -> tuple[int, int]:
         """(number of nodes, number of relationships)."""
         return sum(map(len, self.nodes.values())), sum(map(len, self.rels.values()))
@@ -107,23 +116,10 @@ def search_text(name: str, aliases: Iterable[str] = ()) -> str:
     return "\n".join(dict.fromkeys(fold(t) for t in (name, *aliases) if t))
 
 
-@lru_cache(maxsize=1)
-def _theme_labeller() -> Callable[[str], tuple[str, str]]:
-    """concept id -> (Danish label, English label) from the theme taxonomy, or the id when it is missing."""
-    try:
-        from ingest.themes import Taxonomy
-
-        taxonomy = Taxonomy.load()
-    except (ImportError, AttributeError, OSError):
-        return lambda concept: (concept, concept)
-
-    def labels(concept: str) -> tuple[str, str]:
-        found = taxonomy.concept(concept)
-        if found is None:
-            return concept, concept
-        return found.label_da or concept, found.label_en or found.label_da or concept
-
-    return labels
+def _theme_labels(concept: str) -> tuple[str, str]:
+    """(Danish label, English label) of a taxonomy concept; its id when the taxonomy lacks it."""
+    taxonomy = Taxonomy.load()
+    return taxonomy.label(concept, "da"), taxonomy.label(concept, "en")
 
 
 def _node(**props: Any) -> dict[str, Any]:
@@ -170,11 +166,16 @@ class _Builder:
         self.rows.rels.setdefault(rtype, []).append(rel)
 
     def finish(self) -> GraphRows:
-        """Merge duplicates and drop relationships whose endpoints are not nodes of this record."""
+        """Merge duplicates, drop relationships to entities the record does not hold, and drop nodes no
+        relationship reaches (besides the Document): every stored node is then held by some document's
+        relationships, which is what lets a removal delete exactly what is left without any.
+        """
         rows = merge_rows([self.rows])
         known = rows.node_labels()
         rels = {t: [r for r in rs if r["from"] in known and r["to"] in known] for t, rs in rows.rels.items()}
-        return GraphRows(rows.nodes, {t: rs for t, rs in rels.items() if rs})
+        linked = {self.doc} | {r[end] for rs in rels.values() for r in rs for end in ("from", "to")}
+        nodes = {label: [n for n in ns if n["id"] in linked] for label, ns in rows.nodes.items()}
+        return GraphRows(nodes, rels).sorted()
 
 
 def record_to_rows(record: Record) -> GraphRows:
@@ -279,11 +280,10 @@ def record_to_rows(record: Record) -> GraphRows:
                 amount=f.amount,
             )
 
-    labels = _theme_labeller()
     for t in record.themes:
         meeting = t.meeting or first_meeting
         for concept in t.concepts:
-            label_da, label_en = labels(concept)
+            label_da, label_en = _theme_labels(concept)
             b.node("Theme", _searchable(id=concept, name=label_da, label_da=label_da, label_en=label_en))
             if meeting:
                 b.rel(
@@ -368,6 +368,6 @@ def merge_rows(parts: Iterable[GraphRows]) -> GraphRows:
             for node in by_id.values():
                 node["search_text"] = search_text(node["name"], node.get("aliases", ()))
     return GraphRows(
-        nodes={label: [by_id[i] for i in sorted(by_id)] for label, by_id in sorted(nodes.items())},
-        rels={rtype: [by_key[k] for k in sorted(by_key)] for rtype, by_key in sorted(rels.items())},
-    )
+        nodes={label: list(by_id.values()) for label, by_id in nodes.items()},
+        rels={rtype: list(by_key.values()) for rtype, by_key in rels.items()},
+    ).sorted()

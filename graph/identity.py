@@ -1,0 +1,224 @@
+"""One person or organisation is one node across documents; different full names are never merged silently.
+
+Before a record is loaded, :func:`resolve` maps each of its people, organisations and initiatives onto a
+node already in the graph when the identity is certain: the same id, the same full name written
+differently (``Jan Walford Moore`` / ``Jan Walford-Moore``), or a known alias (the new name is an alias
+of the node, or the node's name is an alias in the new record). The graph keeps the name it had first
+and the new spelling becomes an alias contributed by the new document.
+
+Anything less certain is only *listed*: :func:`candidate_merges` compares the names in the graph
+(same surname and first initial, fuzzy ratio of 90 or more, or one name's words a subset of the
+other's) and ``pmkg candidates`` prints the pairs for a person to review. The list is computed from
+the graph on demand, so it always reflects what is stored and nothing needs cleaning up after a
+removal.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Any
+
+import neo4j
+from rapidfuzz import fuzz
+
+from graph.connection import read_tx
+from graph.schema import labelled
+from graph.triples import fold
+from ingest.names import slug
+from ingest.record import Record
+
+IDENTITY_LABELS = ("Person", "Organization", "Initiative")
+CANDIDATE_LABELS = ("Person", "Organization")
+FUZZY_THRESHOLD = 90.0
+
+_KNOWN = """
+MATCH (n:{label})
+WHERE n.id IN $ids OR any(t IN $tokens WHERE n.search_text CONTAINS t)
+RETURN n.id AS id, n.name AS name, coalesce(n.aliases, []) AS aliases
+"""
+_ALL_NAMES = "MATCH (n:{label}) RETURN n.id AS id, n.name AS name, coalesce(n.aliases, []) AS aliases"
+
+
+@dataclass(frozen=True)
+class Known:
+    """A node already in the graph, as identity matching sees it."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Two nodes that may be the same entity: for review, never merged automatically."""
+
+    label: str
+    a_id: str
+    a_name: str
+    b_id: str
+    b_name: str
+    reason: str  # "initial+surname", "fuzzy", "subset"
+    score: float
+
+
+def name_key(name: str) -> str:
+    """Spelling-insensitive key of a full name: folded, lower case, punctuation and spaces as ``-``."""
+    return slug(name)
+
+
+def _entities(record: Record, label: str) -> list[Any]:
+    return {"Person": record.people, "Organization": record.organizations, "Initiative": record.initiatives}[
+        label
+    ]
+
+
+def _match(entity: Any, known: Iterable[Known]) -> Known | None:
+    """The one known node that is certainly ``entity``, or None when there is none or it is ambiguous."""
+    key = name_key(entity.name)
+    alias_keys = {name_key(a) for a in entity.aliases}
+    found = {
+        k.id: k
+        for k in known
+        if key == name_key(k.name)
+        or key in {name_key(a) for a in k.aliases}
+        or name_key(k.name) in alias_keys
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def resolve(record: Record, known: Mapping[str, Iterable[Known]]) -> Record:
+    """A copy of ``record`` whose entity ids point at the graph's nodes wherever identity is certain.
+
+    ``known`` holds, per label, the nodes already stored (``fetch_known`` reads the relevant ones).
+    """
+    mapping: dict[str, Known] = {}
+    for label in IDENTITY_LABELS:
+        nodes = list(known.get(label, ()))
+        by_id = {k.id: k for k in nodes}
+        for entity in _entities(record, label):
+            match = by_id.get(entity.id) or _match(entity, nodes)
+            if match is not None and (match.id, match.name) != (entity.id, entity.name):
+                mapping[entity.id] = match
+    if not mapping:
+        return record
+    out = copy.deepcopy(record)
+    for label in IDENTITY_LABELS:
+        for entity in _entities(out, label):
+            match = mapping.get(entity.id)
+            if match is None:
+                continue
+            if entity.name != match.name:
+                entity.aliases = sorted(set(entity.aliases) | {entity.name})
+            entity.id, entity.name = match.id, match.name
+    _remap_references(out, {old: k.id for old, k in mapping.items()})
+    return out
+
+
+def _remap_references(record: Record, ids: Mapping[str, str]) -> None:
+    """Point every entity reference of the record at the mapped ids (in place)."""
+
+    def m(value: str | None) -> str | None:
+        return ids.get(value, value) if value else value
+
+    for meeting in record.meetings:
+        meeting.body = m(meeting.body)
+        for a in meeting.attendance:
+            a.person = m(a.person)
+        for item in meeting.agenda_items:
+            item.presenters = [m(p) for p in item.presenters]
+    for p in record.people:
+        p.affiliations = [m(o) for o in p.affiliations]
+    for ms in record.memberships:
+        ms.person, ms.organization = m(ms.person), m(ms.organization)
+    for pa in record.participations:
+        pa.organization, pa.initiative = m(pa.organization), m(pa.initiative)
+    for ag in record.agreements:
+        ag.parties = [m(p) for p in ag.parties]
+    for f in record.fundings:
+        f.funder, f.recipient = m(f.funder), m(f.recipient)
+    for fact in record.facts:
+        fact.subject = m(fact.subject)
+    for d in record.deadlines:
+        d.contact = m(d.contact)
+    for mention in record.mentions:
+        mention.entity = m(mention.entity)
+
+
+def _surname_tokens(record: Record, label: str) -> list[str]:
+    """The last folded word of every name and alias: any certain match shares one with the node."""
+    names = [n for e in _entities(record, label) for n in (e.name, *e.aliases)]
+    return sorted({words[-1] for n in names if (words := fold(n).split())})
+
+
+def fetch_known(tx: neo4j.ManagedTransaction, record: Record) -> dict[str, list[Known]]:
+    """The stored nodes that could be the record's people, organisations and initiatives."""
+    known: dict[str, list[Known]] = {}
+    for label in IDENTITY_LABELS:
+        entities = _entities(record, label)
+        if not entities:
+            continue
+        params = {"ids": [e.id for e in entities], "tokens": _surname_tokens(record, label)}
+        rows = tx.run(labelled(_KNOWN, label=label), params).data()
+        known[label] = [Known(r["id"], r["name"], tuple(r["aliases"])) for r in rows]
+    return known
+
+
+def _why(a: Known, b: Known, person: bool) -> tuple[str, float] | None:
+    ka, kb = name_key(a.name), name_key(b.name)
+    if ka == kb:
+        return None
+    ta, tb = ka.split("-"), kb.split("-")
+    shorter, longer = sorted((set(ta), set(tb)), key=len)
+    if person and len(ta) > 1 and len(tb) > 1 and ta[-1] == tb[-1] and ta[0][0] == tb[0][0]:
+        return "initial+surname", fuzz.ratio(ka, kb)
+    ratio = fuzz.ratio(ka, kb)
+    if ratio >= FUZZY_THRESHOLD:
+        return "fuzzy", ratio
+    if shorter <= longer and (person or len(shorter) > 1):
+        return "subset", ratio
+    return None
+
+
+def candidate_pairs(label: str, nodes: Iterable[Known]) -> list[Candidate]:
+    """Pairs of distinct nodes of one label whose names suggest the same entity.
+
+    Only pairs sharing a word or the first four letters are compared (every rule above implies one of
+    those for names of two words or more), which keeps large graphs fast.
+    """
+    nodes = list(nodes)
+    known_names = {n.id: {name_key(x) for x in (n.name, *n.aliases)} for n in nodes}
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, n in enumerate(nodes):
+        key = name_key(n.name)
+        for block in {*key.split("-"), "^" + key[:4]}:
+            blocks[block].append(i)
+    pairs = {pair for members in blocks.values() for pair in combinations(members, 2)}
+    out = []
+    for i, j in sorted(pairs):
+        a, b = sorted((nodes[i], nodes[j]), key=lambda n: n.id)
+        if name_key(a.name) in known_names[b.id] or name_key(b.name) in known_names[a.id]:
+            continue
+        why = _why(a, b, label == "Person")
+        if why:
+            out.append(Candidate(label, a.id, a.name, b.id, b.name, why[0], round(why[1], 1)))
+    return sorted(out, key=lambda c: (c.label, -c.score, c.a_id, c.b_id))
+
+
+def candidate_merges(driver: neo4j.Driver) -> list[Candidate]:
+    """The candidate merges among the people and organisations in the graph, best first."""
+
+    def work(tx: neo4j.ManagedTransaction) -> dict[str, list[Known]]:
+        return {
+            label: [
+                Known(r["id"], r["name"], tuple(r["aliases"]))
+                for r in tx.run(labelled(_ALL_NAMES, label=label)).data()
+            ]
+            for label in CANDIDATE_LABELS
+        }
+
+    known = read_tx(driver, work)
+    return [c for label in CANDIDATE_LABELS for c in candidate_pairs(label, known[label])]

@@ -1,0 +1,116 @@
+"""The Neo4j schema (constraints, indexes, the full-text index) and name search over it.
+
+Labels and relationship types cannot be Cypher parameters, so queries that need them are module
+constant templates filled by :func:`labelled`, which accepts only names from the whitelists in
+``graph.triples``. Everything that comes from data travels as a parameter.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import neo4j
+
+from graph.connection import read, read_tx, write
+from graph.triples import LABELS, REL_TYPES, SEARCHABLE_LABELS, fold
+
+FULLTEXT_INDEX = "entity_names"
+# Lucene's ASCII folding analyzer: "Søren" is indexed as "soren", so "Soren" finds it.
+FULLTEXT_ANALYZER = "standard-folding"
+INDEX_WAIT_S = 120
+
+_CONSTRAINT = "CREATE CONSTRAINT {label}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+_REL_INDEX = "CREATE INDEX {type}_{prop} IF NOT EXISTS FOR ()-[r:{type}]-() ON (r.{prop})"
+_NODE_INDEXES = (
+    "CREATE INDEX Meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date)",
+    "CREATE INDEX Document_source IF NOT EXISTS FOR (n:Document) ON (n.source)",
+    "CREATE INDEX Document_sha256 IF NOT EXISTS FOR (n:Document) ON (n.sha256)",
+)
+_FULLTEXT = (
+    "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS "
+    "FOR (n:Person|Organization|Initiative|Meeting|Theme|Agreement|Document) ON EACH [n.name, n.search_text] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding', "
+    "`fulltext.eventually_consistent`: false}}"
+)
+_AWAIT = "CALL db.awaitIndexes($seconds)"
+_SEARCH = """
+CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $limit}) YIELD node, score
+RETURN node.id AS id, node.name AS name, [l IN labels(node) WHERE l IN $labels][0] AS label, score
+ORDER BY score DESC, id
+"""
+_CONSTRAINT_NAMES = "SHOW CONSTRAINTS YIELD name RETURN name"
+_INDEX_NAMES = "SHOW INDEXES YIELD name, state RETURN name, state"
+
+_WHITELIST = {
+    "label": LABELS,
+    "type": REL_TYPES,
+    "from_label": LABELS,
+    "to_label": LABELS,
+    "prop": ("doc", "key"),
+}
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def labelled(template: str, **names: str) -> str:
+    """Fill ``{label}``/``{type}``/... in a constant query template with whitelisted names only.
+
+    The one sanctioned way to put a label or relationship type into Cypher: a value not in the
+    whitelist (anything from data) raises ValueError instead of reaching the server.
+    """
+    for key, value in names.items():
+        if value not in _WHITELIST.get(key, ()):
+            raise ValueError(f"{key}={value!r} is not a whitelisted Cypher name")
+
+    def fill(match: re.Match[str]) -> str:
+        return names[match.group(1)] if match.group(1) in names else match.group(0)
+
+    return _PLACEHOLDER.sub(fill, template)
+
+
+def schema_statements() -> list[str]:
+    """Every DDL statement of the schema, in order (all ``IF NOT EXISTS``, so rerunning is a no-op)."""
+    statements = [labelled(_CONSTRAINT, label=label) for label in LABELS]
+    statements += list(_NODE_INDEXES)
+    statements += [labelled(_REL_INDEX, type=t, prop=p) for t in REL_TYPES for p in ("doc", "key")]
+    statements.append(_FULLTEXT)
+    return statements
+
+
+def ensure_schema(driver: neo4j.Driver, *, database: str | None = None) -> None:
+    """Create the constraints and indexes the loader and the app rely on, and wait until they are online.
+
+    Schema changes cannot share a transaction with data, so each statement runs in its own.
+    """
+    for statement in schema_statements():
+        write(driver, statement, database=database)
+    read(driver, _AWAIT, {"seconds": INDEX_WAIT_S}, database=database)
+
+
+def schema_names(driver: neo4j.Driver) -> set[str]:
+    """Names of the constraints and indexes present (for status pages and tests)."""
+    indexes = [row["name"] for row in read(driver, _INDEX_NAMES)]
+    return {row["name"] for row in read(driver, _CONSTRAINT_NAMES)} | set(indexes)
+
+
+def lucene_query(text: str) -> str:
+    """A fuzzy, diacritics-insensitive Lucene query for user text; empty when there is nothing to find.
+
+    The text is folded and cut into alphanumeric terms, so no Lucene syntax from the user survives;
+    each term must match exactly, as a prefix or within an edit distance of one (two for long words).
+    """
+    terms = re.findall(r"[a-z0-9]+", fold(text))
+    clauses = []
+    for term in terms:
+        fuzzy = f" {term}~{2 if len(term) >= 8 else 1}" if len(term) >= 4 else ""
+        clauses.append(f"+({term}^3 {term}*{fuzzy})")
+    return " ".join(clauses)
+
+
+def search(driver: neo4j.Driver, text: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Entities whose names or aliases match ``text``: dicts with id, name, label and score, best first."""
+    query = lucene_query(text)
+    if not query:
+        return []
+    params = {"query": query, "limit": int(limit), "labels": list(SEARCHABLE_LABELS)}
+    return read_tx(driver, lambda tx: tx.run(_SEARCH, params).data())

@@ -1,0 +1,265 @@
+"""Load extraction records into Neo4j, remove a document's contribution, and read the graph back.
+
+Each document is loaded in ONE write transaction (atomic: a server dying mid-load leaves nothing of
+it). Writes are batched ``UNWIND $rows ... MERGE`` queries; labels and relationship types come from
+the whitelists in ``graph.triples`` through :func:`graph.schema.labelled`, all data are parameters.
+
+Contribution bookkeeping: every relationship carries the ``doc`` that stated it, and the list
+properties of people, organisations and initiatives (aliases, titles, emails) are the union over the
+``MENTIONS`` relationships of the documents that still mention them. Removing a document deletes its
+relationships, the nodes left without any, and recomputes those lists, so it removes exactly its
+own contribution. Loading the same bytes again is a no-op; a changed file (same ``source``, new
+sha256) replaces the old version's contribution in the same transaction.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, fields
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+import neo4j
+
+from graph.connection import read_tx, write_tx
+from graph.identity import fetch_known, resolve
+from graph.schema import ensure_schema, labelled
+from graph.triples import LABELS, REL_TYPES, GraphRows, record_to_rows, search_text
+from ingest.record import Record
+from pmkg.errors import PmkgError
+
+# Node list properties recomputed from the MENTIONS relationships (see the module docstring).
+CONTRIBUTED = {
+    "Person": ("aliases", "titles", "emails"),
+    "Organization": ("aliases",),
+    "Initiative": ("aliases",),
+}
+# Properties the store adds that are not part of the rows (left out by read_rows).
+STORE_ONLY = ("ingested_at",)
+
+_FIND_DOCUMENT = """
+MATCH (d:Document) WHERE d.sha256 = $sha256 OR d.source = $source
+RETURN d.id AS id, d.sha256 AS sha256, d.source AS source
+"""
+_LOOKUP_DOCUMENT = """
+MATCH (d:Document)
+WHERE d.id = $text OR d.id = 'doc:' + $text OR d.source = $text OR d.source ENDS WITH '/' + $text
+   OR d.sha256 STARTS WITH $sha
+RETURN d.id AS id, d.source AS source ORDER BY id
+"""
+_SNAPSHOT = "MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id AS id, properties(n) AS props"
+_MERGE_NODES = "UNWIND $rows AS row MERGE (n:{label} {id: row.id}) SET n += row"
+_MERGE_RELS = """
+UNWIND $rows AS row
+MATCH (a:{from_label} {id: row.from})
+MATCH (b:{to_label} {id: row.to})
+MERGE (a)-[r:{type} {key: row.props.key}]->(b)
+SET r += row.props
+"""
+_MENTIONS_OF = """
+MATCH (n:{label}) WHERE n.id IN $ids
+OPTIONAL MATCH (:Document)-[m:MENTIONS]->(n)
+RETURN n.id AS id, n.name AS name, collect(properties(m)) AS contributions
+"""
+_SET_PROPS = "UNWIND $rows AS row MATCH (n:{label} {id: row.id}) SET n += row.props"
+_STAMP = "MATCH (d:Document {id: $id}) SET d.ingested_at = $now"
+_DELETE_RELS = "MATCH (a)-[r:{type} {doc: $doc}]->(b) DELETE r RETURN a.id AS a, b.id AS b"
+_DELETE_DOCUMENT = "MATCH (d:Document {id: $doc}) DETACH DELETE d"
+_DELETE_ORPHANS = "MATCH (n:{label}) WHERE n.id IN $ids AND NOT EXISTS { (n)--() } DELETE n"
+_READ_NODES = "MATCH (n:{label}) RETURN properties(n) AS props"
+_READ_NODES_OF = "MATCH (n:{label}) WHERE n.id IN $ids RETURN properties(n) AS props"
+_READ_RELS = "MATCH (a)-[r:{type}]->(b) RETURN a.id AS from, b.id AS to, properties(r) AS props"
+_READ_RELS_OF = """
+MATCH (a)-[r:{type}]->(b) WHERE r.doc IN $docs
+RETURN a.id AS from, b.id AS to, properties(r) AS props
+"""
+
+
+@dataclass
+class LoadSummary:
+    """What loading (or removing) one document changed, from the server's counters."""
+
+    document: str
+    source: str
+    status: Literal["loaded", "unchanged", "replaced", "removed"]
+    nodes_created: int = 0
+    nodes_updated: int = 0
+    nodes_deleted: int = 0
+    rels_created: int = 0
+    rels_deleted: int = 0
+
+    def add_counters(self, counters: neo4j.SummaryCounters) -> None:
+        self.nodes_created += counters.nodes_created
+        self.nodes_deleted += counters.nodes_deleted
+        self.rels_created += counters.relationships_created
+        self.rels_deleted += counters.relationships_deleted
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+_SCHEMA_READY: weakref.WeakSet[neo4j.Driver] = weakref.WeakSet()
+
+
+def _ensure_schema_once(driver: neo4j.Driver) -> None:
+    if driver not in _SCHEMA_READY:
+        ensure_schema(driver)
+        _SCHEMA_READY.add(driver)
+
+
+def _snapshot(tx: neo4j.ManagedTransaction, ids_by_label: dict[str, list[str]]) -> dict[str, dict[str, Any]]:
+    """id -> properties of the given nodes that exist (bookkeeping properties left out)."""
+    out = {}
+    for label, ids in ids_by_label.items():
+        for row in tx.run(labelled(_SNAPSHOT, label=label), ids=ids):
+            out[row["id"]] = {k: v for k, v in row["props"].items() if k not in STORE_ONLY}
+    return out
+
+
+def _recompute_contributed(tx: neo4j.ManagedTransaction, label: str, ids: list[str]) -> None:
+    """Set a node's list properties and search_text from the MENTIONS of the documents that remain."""
+    props = CONTRIBUTED[label]
+    rows = []
+    for row in tx.run(labelled(_MENTIONS_OF, label=label), ids=ids):
+        lists = {p: sorted({v for c in row["contributions"] for v in c.get(p) or ()}) or None for p in props}
+        rows.append(
+            {
+                "id": row["id"],
+                "props": {**lists, "search_text": search_text(row["name"], lists["aliases"] or ())},
+            }
+        )
+    if rows:
+        tx.run(labelled(_SET_PROPS, label=label), rows=rows).consume()
+
+
+def _write_rows(tx: neo4j.ManagedTransaction, rows: GraphRows, summary: LoadSummary) -> None:
+    for label, nodes in rows.nodes.items():
+        skip = {*CONTRIBUTED.get(label, ()), "search_text"} if label in CONTRIBUTED else set()
+        batch = [{k: v for k, v in node.items() if k not in skip} for node in nodes]
+        summary.add_counters(tx.run(labelled(_MERGE_NODES, label=label), rows=batch).consume().counters)
+    labels = rows.node_labels()
+    for rtype, rels in rows.rels.items():
+        groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+        for rel in rels:
+            props = {k: v for k, v in rel.items() if k not in ("from", "to")}
+            groups[labels[rel["from"]], labels[rel["to"]]].append(
+                {"from": rel["from"], "to": rel["to"], "props": props}
+            )
+        for (src, dst), batch in groups.items():
+            query = labelled(_MERGE_RELS, type=rtype, from_label=src, to_label=dst)
+            summary.add_counters(tx.run(query, rows=batch).consume().counters)
+    for label in CONTRIBUTED:
+        if rows.nodes.get(label):
+            _recompute_contributed(tx, label, [n["id"] for n in rows.nodes[label]])
+
+
+def _remove(tx: neo4j.ManagedTransaction, doc: str, summary: LoadSummary) -> None:
+    """Delete one document's relationships and node, then the nodes nothing holds any more."""
+    touched: set[str] = set()
+    for rtype in REL_TYPES:
+        result = tx.run(labelled(_DELETE_RELS, type=rtype), doc=doc)
+        touched.update(end for row in result for end in (row["a"], row["b"]))
+        summary.add_counters(result.consume().counters)
+    summary.add_counters(tx.run(_DELETE_DOCUMENT, doc=doc).consume().counters)
+    ids = sorted(touched - {doc})
+    for label in LABELS:
+        summary.add_counters(tx.run(labelled(_DELETE_ORPHANS, label=label), ids=ids).consume().counters)
+    for label in CONTRIBUTED:
+        _recompute_contributed(tx, label, ids)
+
+
+def _load(tx: neo4j.ManagedTransaction, record: Record) -> LoadSummary:
+    info = record.document
+    stored = tx.run(_FIND_DOCUMENT, sha256=info.sha256, source=info.source).data()
+    summary = LoadSummary(info.id, info.source, "loaded")
+    if any(row["sha256"] == info.sha256 for row in stored):
+        summary.status = "unchanged"
+        return summary
+    for row in stored:  # earlier versions of the same file
+        summary.status = "replaced"
+        _remove(tx, row["id"], summary)
+    rows = record_to_rows(resolve(record, fetch_known(tx, record)))
+    ids_by_label = {label: [n["id"] for n in nodes] for label, nodes in rows.nodes.items()}
+    before = _snapshot(tx, ids_by_label)
+    deleted_by_replacement = summary.nodes_deleted
+    _write_rows(tx, rows, summary)
+    tx.run(_STAMP, id=info.id, now=datetime.now(UTC).isoformat(timespec="seconds")).consume()
+    after = _snapshot(tx, ids_by_label)
+    summary.nodes_updated = sum(1 for i, props in before.items() if after.get(i) != props)
+    summary.nodes_deleted = deleted_by_replacement
+    return summary
+
+
+def load_record(driver: neo4j.Driver, record: Record) -> LoadSummary:
+    """Store one document's record in one write transaction; idempotent, replaces an older version."""
+    _ensure_schema_once(driver)
+    return write_tx(driver, lambda tx: _load(tx, record))
+
+
+def load_records(
+    driver: neo4j.Driver, records: Iterable[Record], progress: Callable[[LoadSummary], None] | None = None
+) -> list[LoadSummary]:
+    """Load records one transaction each, calling ``progress`` after each one."""
+    summaries = []
+    for record in records:
+        summaries.append(load_record(driver, record))
+        if progress:
+            progress(summaries[-1])
+    return summaries
+
+
+def find_documents(driver: neo4j.Driver, text: str) -> list[dict[str, str]]:
+    """Documents named by id (with or without ``doc:``), source file name, or a sha256 prefix (6+ hex)."""
+    text = text.strip()
+    sha = text.lower() if re.fullmatch(r"[0-9a-fA-F]{6,64}", text) else None
+    return read_tx(driver, lambda tx: tx.run(_LOOKUP_DOCUMENT, text=text, sha=sha).data())
+
+
+def remove_document(driver: neo4j.Driver, document: str) -> LoadSummary:
+    """Remove exactly one document's contribution (its facts; nodes only it held)."""
+    found = find_documents(driver, document)
+    if not found:
+        raise PmkgError(f"no stored document matches {document!r}: give its id, file name or sha256 prefix")
+    if len(found) > 1:
+        names = ", ".join(f"{d['id']} ({d['source']})" for d in found)
+        raise PmkgError(f"{document!r} matches {len(found)} documents ({names}): give the document id")
+    doc = found[0]
+    summary = LoadSummary(doc["id"], doc["source"], "removed")
+    write_tx(driver, lambda tx: _remove(tx, doc["id"], summary))
+    return summary
+
+
+def read_rows(driver: neo4j.Driver, doc_ids: Iterable[str] | None = None) -> GraphRows:
+    """The graph in Neo4j as GraphRows, all of it or the relationships of some documents.
+
+    With ``doc_ids`` the nodes are those the documents' relationships reach (with their properties as
+    stored, i.e. merged over all documents) plus the documents themselves.
+    """
+    docs = None if doc_ids is None else sorted(doc_ids)
+
+    def work(tx: neo4j.ManagedTransaction) -> GraphRows:
+        rels: dict[str, list[dict[str, Any]]] = {}
+        for rtype in REL_TYPES:
+            if docs is None:
+                result = tx.run(labelled(_READ_RELS, type=rtype))
+            else:
+                result = tx.run(labelled(_READ_RELS_OF, type=rtype), docs=docs)
+            rels[rtype] = [{**row["props"], "from": row["from"], "to": row["to"]} for row in result]
+        ids = (
+            None
+            if docs is None
+            else sorted({*docs, *(r[e] for rs in rels.values() for r in rs for e in ("from", "to"))})
+        )
+        nodes = {}
+        for label in LABELS:
+            if ids is None:
+                result = tx.run(labelled(_READ_NODES, label=label))
+            else:
+                result = tx.run(labelled(_READ_NODES_OF, label=label), ids=ids)
+            nodes[label] = [{k: v for k, v in row["props"].items() if k not in STORE_ONLY} for row in result]
+        return GraphRows(nodes, rels).sorted()
+
+    return read_tx(driver, work)
