@@ -1,0 +1,484 @@
+"""Read a minutes document (txt, md, pdf, docx, html) into its text, or refuse it in one line.
+
+This is the only place that touches raw bytes. Everything downstream points into
+``RawDocument.text``, so each reader decides once what "the original text" of a file is.
+Any failure is an :class:`~pmkg.errors.InputError` naming the file and the reason: hostile
+or broken files must never produce a traceback or unbounded memory use.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import threading
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pmkg.errors import InputError
+
+
+def _max_bytes_from_env() -> int:
+    value = os.environ.get("PMKG_MAX_BYTES", "")
+    return int(value) if value.isdigit() and int(value) > 0 else 25 * 1024 * 1024
+
+
+MAX_BYTES: int = _max_bytes_from_env()
+"""Largest file accepted (bytes); ``PMKG_MAX_BYTES`` overrides the default of 25 MB."""
+
+MAX_UNZIPPED_FACTOR = 8
+"""A DOCX may inflate to at most this many times MAX_BYTES (its XML is verbose, bombs are not)."""
+
+MAX_ZIP_MEMBERS = 5000
+
+FORMATS = {".txt": "txt", ".md": "md", ".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html"}
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    source: str  # the file name as given
+    format: str  # "txt" | "md" | "pdf" | "docx" | "html"
+    sha256: str  # of the raw bytes
+    text: str  # the decoded text; all provenance offsets point into THIS string
+    encoding: str | None = None
+
+
+def read_document(path: str | Path) -> RawDocument:
+    """Read a file from disk; the size limit is checked before anything is loaded."""
+    name = str(path)
+    fmt = format_of(name)
+    try:
+        with open(path, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size > MAX_BYTES:
+                raise _too_large(name)
+            data = handle.read(MAX_BYTES + 1)  # a file growing or a pipe cannot get past the limit
+    except IsADirectoryError:
+        raise InputError(name, "is a directory, not a document") from None
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except PermissionError:
+        raise InputError(name, "permission denied") from None
+    except OSError as exc:
+        raise InputError(name, f"cannot be read ({exc.strerror or exc.__class__.__name__})") from None
+    if len(data) > MAX_BYTES:
+        raise _too_large(name)
+    return _read(data, name, fmt)
+
+
+def read_bytes(data: bytes, name: str) -> RawDocument:
+    """Read an upload held in memory; the type comes from the name and is checked against the bytes."""
+    fmt = format_of(name)
+    if len(data) > MAX_BYTES:
+        raise _too_large(name)
+    return _read(data, name, fmt)
+
+
+def format_of(name: str) -> str:
+    """The document format for a file name, from its extension."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in FORMATS:
+        known = ", ".join(sorted(FORMATS))
+        raise InputError(name, f"unsupported file type '{suffix or '(none)'}' (supported: {known})")
+    return FORMATS[suffix]
+
+
+def _too_large(name: str) -> InputError:
+    return InputError(
+        name, f"file is larger than the limit of {_size(MAX_BYTES)} (set PMKG_MAX_BYTES to change it)"
+    )
+
+
+def _size(n: int) -> str:
+    return f"{n // (1024 * 1024)} MB" if n >= 1024 * 1024 else f"{n} bytes"
+
+
+def _read(data: bytes, name: str, fmt: str) -> RawDocument:
+    if not data.strip():
+        raise InputError(name, "empty file")
+    text, encoding = READERS[fmt](data, name)
+    if not text.strip():
+        raise InputError(name, "no text in the document")
+    return RawDocument(
+        source=name, format=fmt, sha256=hashlib.sha256(data).hexdigest(), text=text, encoding=encoding
+    )
+
+
+# --- plain text -------------------------------------------------------------------------------
+
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+# C0 controls other than tab, newline, vertical tab, form feed and carriage return
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+# characters cp1252 text in a Nordic or English document plausibly contains beyond ASCII
+_PLAUSIBLE_LEGACY = re.compile(
+    "[\u00a0-\u00ff\u20ac\u201a-\u201e\u2013\u2014\u2018-\u2019\u2020-\u2022\u2026]"
+)
+
+
+def decode_text(data: bytes, name: str) -> tuple[str, str]:
+    """Decode text bytes: BOM, then UTF-16 without BOM, strict UTF-8, then cp1252 or Latin-1.
+
+    Nordic letters must come out right, so a legacy single-byte guess is only accepted when every
+    non-ASCII character it yields is one such text plausibly contains; otherwise charset-normalizer
+    decides among the other legacy encodings.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _checked(_decode_strict(data[len(bom) :], encoding, name), encoding, name)
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _checked(_decode_strict(data, utf16, name), utf16, name)
+    try:
+        return _checked(data.decode("utf-8"), "utf-8", name)
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data:
+        raise InputError(name, "binary content, not text")
+    text, encoding = _decode_legacy(data)
+    return _checked(text, encoding, name)
+
+
+def _decode_strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise InputError(name, f"not valid {encoding} text (corrupt or binary)") from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 of Latin-script text has a zero byte in every other position."""
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if pairs < 2 or len(data) % 2:
+        return None
+    even_zero = sample[0::2].count(0)
+    odd_zero = sample[1::2].count(0)
+    if odd_zero >= 0.4 * pairs and even_zero <= 0.05 * pairs:
+        return "utf-16-le"
+    if even_zero >= 0.4 * pairs and odd_zero <= 0.05 * pairs:
+        return "utf-16-be"
+    return None
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str]:
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:  # one of the five bytes cp1252 leaves undefined
+        text = None
+    if text is not None and _plausible(text):
+        return text, "cp1252" if re.search(rb"[\x80-\x9f]", data) else "latin-1"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding:
+        try:
+            return data.decode(best.encoding), best.encoding
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return data.decode("latin-1"), "latin-1"
+
+
+def _plausible(text: str) -> bool:
+    non_ascii = [c for c in text if ord(c) > 127]
+    return all(_PLAUSIBLE_LEGACY.match(c) for c in non_ascii)
+
+
+def _checked(text: str, encoding: str, name: str) -> tuple[str, str]:
+    """Refuse decoded text that is mostly control characters: binary data with a text name."""
+    if "\x00" in text or len(_CONTROL.findall(text[:100_000])) > 0.01 * min(len(text), 100_000) + 1:
+        raise InputError(name, "binary content, not text")
+    return text, encoding
+
+
+def _read_text(data: bytes, name: str) -> tuple[str, str]:
+    _refuse_other_formats(data, name)
+    return decode_text(data, name)
+
+
+def _refuse_other_formats(data: bytes, name: str) -> None:
+    if data.startswith(b"%PDF-"):
+        raise InputError(name, "is a PDF, not text (rename it to .pdf)")
+    if data.startswith(b"PK\x03\x04"):
+        raise InputError(name, "is a zip archive (a Word document?), not text")
+
+
+# --- PDF --------------------------------------------------------------------------------------
+
+_PDFIUM_LOCK = threading.Lock()  # pdfium is not thread-safe and the app serves several sessions
+
+
+def _read_pdf(data: bytes, name: str) -> tuple[str, None]:
+    """Text of every page in order, pages separated by a form feed (the normaliser's page break)."""
+    head = data[:1024]
+    if b"%PDF-" not in head:
+        raise InputError(name, "not a PDF (no %PDF header)")
+    if b"%%EOF" not in data[-4096:]:
+        raise InputError(name, "truncated PDF (no end-of-file marker)")
+    import pypdfium2 as pdfium
+
+    with _PDFIUM_LOCK:
+        try:
+            pdf = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            raise InputError(name, _pdf_error(str(exc))) from None
+        try:
+            if len(pdf) == 0:
+                raise InputError(name, "PDF has no pages")
+            pages = [_page_text(pdf, i) for i in range(len(pdf))]
+        except pdfium.PdfiumError as exc:
+            raise InputError(name, _pdf_error(str(exc))) from None
+        finally:
+            pdf.close()
+    text = "\f".join(pages)
+    if not text.strip():
+        raise InputError(name, "no text layer (scanned?); run OCR first")
+    return text, None
+
+
+def _page_text(pdf: object, index: int) -> str:
+    page = pdf[index]  # type: ignore[index]
+    try:
+        textpage = page.get_textpage()
+        try:
+            text = textpage.get_text_range()
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+
+
+def _pdf_error(message: str) -> str:
+    if "password" in message.lower():
+        return "encrypted PDF (password required); save an unprotected copy"
+    return "corrupt or truncated PDF"
+
+
+# --- DOCX -------------------------------------------------------------------------------------
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+BULLET = "• "
+
+
+def _read_docx(data: bytes, name: str) -> tuple[str, None]:
+    """Paragraphs and tables in document order; list paragraphs keep a bullet or their number."""
+    _check_zip(data, name)
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        lines = list(_docx_lines(document))
+    except InputError:
+        raise
+    except Exception as exc:  # python-docx and lxml raise many types on malformed parts
+        raise InputError(name, f"corrupt Word document ({exc.__class__.__name__})") from None
+    return "\n".join(lines), None
+
+
+def _check_zip(data: bytes, name: str) -> None:
+    """Refuse corrupt archives and zip bombs from the central directory, before inflating anything."""
+    if not data.startswith(b"PK"):
+        raise InputError(name, "not a Word document (not a zip archive)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        raise InputError(name, "corrupt Word document (damaged zip archive)") from None
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise InputError(name, f"refused: {len(members)} parts in the archive (zip bomb?)")
+    limit = MAX_BYTES * MAX_UNZIPPED_FACTOR
+    if sum(m.file_size for m in members) > limit:
+        raise InputError(name, f"refused: inflates to more than {_size(limit)} (zip bomb?)")
+    if "word/document.xml" not in {m.filename for m in members}:
+        raise InputError(name, "not a Word document (word/document.xml missing)")
+
+
+def _docx_lines(document: object) -> Iterator[str]:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    numbering = _Numbering(document)
+    body = document.element.body  # type: ignore[attr-defined]
+    for child in body.iterchildren():
+        if child.tag == f"{W}p":
+            yield numbering.prefix(child) + Paragraph(child, document).text
+        elif child.tag == f"{W}tbl":
+            yield from _table_lines(Table(child, document))
+
+
+def _table_lines(table: object) -> Iterator[str]:
+    """One line per row, cells separated by a tab; merged cells appear once."""
+    for row in table.rows:  # type: ignore[attr-defined]
+        cells: list[str] = []
+        for cell in row.cells:
+            text = " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
+            if text and (not cells or cells[-1] != text):
+                cells.append(text)
+        if cells:
+            yield "\t".join(cells)
+
+
+class _Numbering:
+    """Turns Word list numbering into text: "• " for bullets, "1. " for decimal lists."""
+
+    def __init__(self, document: object) -> None:
+        self.formats: dict[tuple[str, str], str] = {}
+        self.counters: dict[tuple[str, str], int] = {}
+        try:
+            part = document.part.numbering_part  # type: ignore[attr-defined]
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        root = part.element
+        abstract = {
+            a.get(f"{W}abstractNumId"): {
+                lvl.get(f"{W}ilvl"): _val(lvl.find(f"{W}numFmt")) for lvl in a.iter(f"{W}lvl")
+            }
+            for a in root.iter(f"{W}abstractNum")
+        }
+        for num in root.iter(f"{W}num"):
+            ref = num.find(f"{W}abstractNumId")
+            for level, fmt in abstract.get(_val(ref), {}).items():
+                self.formats[(num.get(f"{W}numId") or "", level or "0")] = fmt
+
+    def prefix(self, paragraph: object) -> str:
+        num_pr = paragraph.find(f"{W}pPr/{W}numPr")  # type: ignore[attr-defined]
+        if num_pr is None:
+            return ""
+        num_id = _val(num_pr.find(f"{W}numId"))
+        if num_id in ("", "0"):
+            return ""
+        level = _val(num_pr.find(f"{W}ilvl")) or "0"
+        fmt = self.formats.get((num_id, level), "bullet")
+        if fmt != "decimal":
+            return BULLET
+        key = (num_id, level)
+        self.counters[key] = self.counters.get(key, 0) + 1
+        return f"{self.counters[key]}. "
+
+
+def _val(element: object) -> str:
+    return "" if element is None else element.get(f"{W}val") or ""  # type: ignore[attr-defined]
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+_DROPPED = {
+    "script", "style", "nav", "header", "footer", "aside", "noscript", "template", "head",
+    "iframe", "object", "embed", "svg", "math", "form", "button", "select", "canvas",
+}  # fmt: skip
+_PARAGRAPHS = {
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "blockquote", "pre",
+    "section", "article", "main", "figure", "address", "hr", "fieldset", "details",
+}  # fmt: skip
+_LINES = {"div", "li", "tr", "br", "dt", "dd", "caption", "figcaption", "summary", "body"}
+_CELLS = {"td", "th"}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def _read_html(data: bytes, name: str) -> tuple[str, str]:
+    """The main text of a page: furniture and scripts dropped, blocks on their own lines."""
+    _refuse_other_formats(data, name)
+    text, encoding = _decode_html(data, name)
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text))
+    except (lxml.etree.ParserError, ValueError):
+        raise InputError(name, "no text in the HTML page") from None
+    lxml.etree.strip_tags(root, lxml.etree.Comment, lxml.etree.ProcessingInstruction)
+    return _join_html_parts(_html_parts(_main_element(root))), encoding
+
+
+def _decode_html(data: bytes, name: str) -> tuple[str, str]:
+    declared = _META_CHARSET.search(data[:4096])
+    if declared and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        encoding = declared.group(1).decode("ascii").lower()
+        try:
+            return _checked(data.decode(encoding), encoding, name)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration: detect as for plain text
+    return decode_text(data, name)
+
+
+def _main_element(root: object) -> object:
+    """The page's <main> or single <article> if it has one, else the body."""
+    for query in ("//main", "//*[@role='main']", "//article"):
+        found = root.xpath(query)  # type: ignore[attr-defined]
+        if len(found) == 1:
+            return found[0]
+    body = root.find("body")  # type: ignore[attr-defined]
+    return root if body is None else body
+
+
+def _html_parts(main: object) -> Iterator[str]:
+    """Walk the tree without recursion (pages nest deeply), skipping dropped subtrees.
+
+    Yields text, and line breaks as the strings "\\n" (a line) or "\\n\\n" (a paragraph).
+    """
+    from lxml import etree
+
+    walker = etree.iterwalk(main, events=("start", "end"))
+    pre_depth = 0
+    for event, element in walker:
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        dropped = tag in _DROPPED
+        if event == "start":
+            if dropped:
+                walker.skip_subtree()
+                continue
+            pre_depth += tag == "pre"
+            yield _breaker(tag)
+            if tag == "li":
+                yield BULLET
+            yield _inline(element.text, pre_depth)
+        else:
+            if not dropped:
+                yield "\t" if tag in _CELLS else _breaker(tag)
+                pre_depth -= tag == "pre"
+            if element is not main:  # the text after an element belongs to its parent
+                yield _inline(element.tail, pre_depth)
+
+
+def _join_html_parts(parts: Iterator[str]) -> str:
+    """Adjacent breaks merge into the largest of them; blank text between blocks disappears."""
+    out: list[str] = []
+    pending = 0
+    for part in parts:
+        if part in ("\n", "\n\n"):
+            pending = max(pending, len(part))
+        elif part.strip() or (part and not pending):
+            if pending and out:
+                out.append("\n" * pending)
+            out.append(part.lstrip(" ") if pending else part)
+            pending = 0
+    lines = (line.strip(" \t") for line in "".join(out).split("\n"))
+    return "\n".join(lines).strip("\n")
+
+
+def _breaker(tag: str) -> str:
+    return "\n\n" if tag in _PARAGRAPHS else "\n" if tag in _LINES else ""
+
+
+def _inline(text: str | None, pre_depth: int) -> str:
+    if not text:
+        return ""
+    return text if pre_depth else re.sub(r"[ \t\r\n\f]+", " ", text)
+
+
+READERS: dict[str, Callable[[bytes, str], tuple[str, str | None]]] = {
+    "txt": _read_text,
+    "md": _read_text,
+    "pdf": _read_pdf,
+    "docx": _read_docx,
+    "html": _read_html,
+}
