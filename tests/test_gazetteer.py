@@ -99,7 +99,7 @@ def test_acronyms_must_be_capitals_and_single_words_capitalised(gaz: Gazetteer) 
     assert found(gaz, "LAP holdt møde på Island med ELIXIR") == [
         ("org:lap", "LAP"),
         ("country:is", "Island"),
-        ("org:elixir", "ELIXIR"),
+        ("init:elixir", "ELIXIR"),
     ]
 
 
@@ -146,7 +146,7 @@ def test_organization_for_takes_the_acronym_in_brackets_as_alias() -> None:
         "org:steno-diabetes-center-aarhus",
         "Steno Diabetes Center Aarhus",
         ["SDCA"],
-        "centre",
+        "institute",
     )
 
 
