@@ -1,0 +1,182 @@
+"""``pmkg ingest PATH...``, ``pmkg remove DOCUMENT`` and ``pmkg candidates``: fill and curate the graph.
+
+Each file is extracted and loaded on its own (one transaction per document), so a bad file is
+listed at the end and the good ones are stored; the exit status is 1 if any file failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from graph import connection
+from graph.identity import candidate_merges
+from graph.store import LoadSummary, load_record, remove_document
+from ingest.read import FORMATS
+from pmkg.errors import InputError, PmkgError, StoreUnavailable
+
+PROGRESS_FROM = 4  # files; fewer finish before a progress bar would help
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    ingest = sub.add_parser(
+        "ingest",
+        help="extract minutes files (or folders of them) and load them into Neo4j",
+        description="Extract each file (TXT, MD, PDF, DOCX, HTML; folders recursively) and store it in "
+        "Neo4j. Loading the same file again changes nothing; a changed file replaces its earlier version.",
+    )
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    ingest.add_argument("--json", action="store_true", help="print the summary as JSON")
+    ingest.set_defaults(func=run_ingest)
+
+    remove = sub.add_parser(
+        "remove",
+        help="remove one document's contribution from the graph",
+        description="Remove what one document contributed: its facts, and the nodes only it held.",
+    )
+    remove.add_argument("document", help="document id (doc:...), source file name, or sha256 prefix")
+    remove.set_defaults(func=run_remove)
+
+    candidates = sub.add_parser(
+        "candidates",
+        help="list people and organisations that may be the same (for review; never merged)",
+    )
+    candidates.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    candidates.set_defaults(func=run_candidates)
+
+
+def collect_files(paths: list[str]) -> list[Path]:
+    """The files to ingest: files as given, folders searched recursively for supported documents.
+
+    Hidden files and office lock files (``~$report.docx``) in folders are skipped.
+    """
+    files: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if not path.is_dir():
+            files.append(path)  # a missing or unsupported file fails with its own reason
+            continue
+        found = (
+            p
+            for p in path.rglob("*")
+            if p.is_file()
+            and p.suffix.lower() in FORMATS
+            and not any(part.startswith((".", "~$")) for part in p.relative_to(path).parts)
+        )
+        files.extend(sorted(found))
+    return list(dict.fromkeys(files))
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did, for the summary line and --json."""
+
+    documents: Counter[str] = field(default_factory=Counter)  # status -> count
+    nodes_created: int = 0
+    nodes_updated: int = 0
+    nodes_deleted: int = 0
+    rels_created: int = 0
+    rels_deleted: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+
+    def add(self, summary: LoadSummary) -> None:
+        self.documents[summary.status] += 1
+        self.nodes_created += summary.nodes_created
+        self.nodes_updated += summary.nodes_updated
+        self.nodes_deleted += summary.nodes_deleted
+        self.rels_created += summary.rels_created
+        self.rels_deleted += summary.rels_deleted
+
+    def fail(self, path: Path, reason: str) -> None:
+        self.documents["failed"] += 1
+        self.failed.append((str(path), reason))
+
+    def lines(self) -> list[str]:
+        d = self.documents
+        return [
+            f"documents: {d['loaded']} loaded, {d['replaced']} replaced, {d['unchanged']} unchanged, "
+            f"{d['failed']} failed",
+            f"nodes: {self.nodes_created} created, {self.nodes_updated} updated, "
+            f"{self.nodes_deleted} deleted; "
+            f"relationships: {self.rels_created} created, {self.rels_deleted} deleted",
+        ]
+
+
+def _reason(exc: Exception) -> str:
+    """One line saying why a file failed."""
+    if isinstance(exc, InputError):
+        return exc.reason
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return f"could not be extracted ({type(exc).__name__}: {text[:200]})"
+
+
+def ingest_files(files: list[Path], report: IngestReport) -> None:
+    """Extract and load each file; failures are recorded, an unreachable Neo4j stops the run."""
+    from ingest.pipeline import extract_file  # the extraction stack is only needed here
+
+    with connection.driver() as drv:
+        bar = tqdm(files, unit="file", disable=len(files) < PROGRESS_FROM, file=sys.stderr)
+        for path in bar:
+            bar.set_postfix_str(path.name[-40:], refresh=False)
+            try:
+                record = extract_file(path)
+            except Exception as exc:  # one bad file must not stop the batch
+                report.fail(path, _reason(exc))
+                continue
+            try:
+                report.add(load_record(drv, record))
+            except StoreUnavailable:
+                raise
+            except PmkgError as exc:
+                report.fail(path, str(exc))
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    files = collect_files(args.paths)
+    if not files:
+        raise PmkgError(f"no minutes files found in {' '.join(args.paths)} (looked for {', '.join(FORMATS)})")
+    report = IngestReport()
+    try:
+        ingest_files(files, report)
+    finally:
+        if args.json:
+            out = asdict(report)
+            out["failed"] = [{"file": f, "reason": r} for f, r in report.failed]
+            json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        else:
+            print("\n".join(report.lines()))
+        for path, reason in report.failed:
+            print(f"failed: {path}: {reason}", file=sys.stderr)
+    return 1 if report.failed else 0
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    with connection.driver() as drv:
+        summary = remove_document(drv, args.document)
+    print(
+        f"removed {summary.document} ({summary.source}): {summary.rels_deleted} relationships and "
+        f"{summary.nodes_deleted} nodes deleted"
+    )
+    return 0
+
+
+def run_candidates(args: argparse.Namespace) -> int:
+    with connection.driver() as drv:
+        found = candidate_merges(drv)
+    if args.json:
+        json.dump([asdict(c) for c in found], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if not found:
+        print("no candidate merges")
+        return 0
+    for c in found:
+        print(f"{c.label}\t{c.a_name} ({c.a_id})\t{c.b_name} ({c.b_id})\t{c.reason}\t{c.score:g}")
+    return 0
