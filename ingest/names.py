@@ -125,6 +125,35 @@ def name_tokens_end(tokens: list[str]) -> int:
     return count
 
 
+_WORD = re.compile(r"(?:[^\W\d_]\.)+(?![^\W\d_])|[^\W\d_][\w'’-]*")
+
+
+def name_runs(text: str) -> list[list[re.Match[str]]]:
+    """Runs of capitalised words in running text that may be a name (``Søren Brunak``, ``Jan van
+    Dijk``): words separated by spaces only, so a comma, full stop or line break ends a run."""
+    particles = set(_phrases("name_particles"))
+    runs: list[list[re.Match[str]]] = []
+    current: list[re.Match[str]] = []
+
+    def close() -> None:
+        while current and current[-1].group(0).lower() in particles:
+            current.pop()
+        if current:
+            runs.append(list(current))
+        current.clear()
+
+    for m in _WORD.finditer(text):
+        if current and not re.fullmatch(r"[ \t]+", text[current[-1].end() : m.start()]):
+            close()
+        word = m.group(0)
+        if _is_name_token(word) or (current and word.lower() in particles):
+            current.append(m)
+        else:
+            close()
+    close()
+    return runs
+
+
 def looks_like_person(text: str) -> bool:
     """True when ``text`` reads as a person's name: 2-5 capitalised words with no organisation word,
     or a single word that is a known given name."""

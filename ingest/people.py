@@ -12,11 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.names import name_tokens_end, slug
+from ingest.names import name_runs, slug
 from ingest.parsed import NameMention
 from ingest.record import Person
-
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
 @dataclass
@@ -109,32 +107,30 @@ class PeopleIndex:
 
     def find_in_text(self, text: str) -> list[tuple[str, tuple[int, int]]]:
         """References to known people in running text, with their spans, longest match first."""
-        words = list(_WORD.finditer(text))
         found: list[tuple[str, tuple[int, int]]] = []
-        i = 0
-        while i < len(words):
-            run = name_tokens_end([w.group(0) for w in words[i : i + 5]])
-            hit = None
-            for size in range(run, 0, -1):
-                start, end = words[i].start(), words[i + size - 1].end()
-                if re.search(r"[\n]", text[start:end]) and size > 1:
-                    continue
-                piece = text[start:end].rstrip(".")
-                if size > 1:
-                    pid = self._resolve_full(piece)
-                elif re.match(r"\s*\d", text[end : end + 3]):
-                    pid = None  # "Jan 2012" is a month, not Jan Andersen
+        for run in name_runs(text):
+            i = 0
+            while i < len(run):
+                hit = self._longest(text, run[i : i + 5])
+                if hit:
+                    found.append((hit[0], hit[1]))
+                    i += hit[2]
                 else:
-                    pid = self._find_word(piece)
-                if pid:
-                    hit = (pid, (start, start + len(piece)), size)
-                    break
-            if hit:
-                found.append((hit[0], hit[1]))
-                i += hit[2]
-            else:
-                i += 1
+                    i += 1
         return found
+
+    def _longest(self, text: str, words: list[re.Match[str]]) -> tuple[str, tuple[int, int], int] | None:
+        for size in range(len(words), 0, -1):
+            start, end = words[0].start(), words[size - 1].end()
+            if size > 1:
+                pid = self._resolve_full(text[start:end])
+            elif re.match(r"\s*\d", text[end : end + 3]):
+                pid = None  # "Jan 2012" is a month, not Jan Andersen
+            else:
+                pid = self._find_word(text[start:end])
+            if pid:
+                return pid, (start, end), size
+        return None
 
     def people(self) -> list[Person]:
         """The people seen so far: id, full name, other spellings, titles (affiliations: the pipeline's)."""

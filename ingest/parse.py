@@ -1,0 +1,507 @@
+"""The structure of one set of minutes: header, attendance, agenda items and the people named.
+
+Input is the normalised text (hyphenation joined, page furniture dropped, one name a line kept);
+every span in the result points into it. The conventions (headings, role words, titles, field
+labels) come from ``knowledge/minutes.yaml`` so a new layout or language is taught there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cache
+
+from ingest.attendance import Line, alternation, entries, find_attendance, lookup, split_lines
+from ingest.dates import find_dates, infer_year, parse_time_range
+from ingest.names import (
+    fold,
+    given_names,
+    is_title,
+    looks_like_person,
+    name_runs,
+    name_tokens_end,
+    parse_name_entry,
+    role_of,
+    vocabulary,
+)
+from ingest.parsed import NameMention, ParsedItem, ParsedMinutes, Span
+from ingest.people import PeopleIndex
+
+_HEADER_LINES = 25
+_MAX_TITLE_WORDS = 20
+
+
+# --- agenda -----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Candidate:
+    line: Line
+    style: str
+    number: int
+    title: str
+    title_start: int
+
+
+@cache
+def _item_res() -> dict[str, re.Pattern[str]]:
+    prefixes = alternation(vocabulary()["item_prefixes"])
+    return {
+        "prefix": re.compile(
+            rf"^(?:{prefixes})\s*(?P<num>\d{{1,3}})(?:/\d{{2,4}})?\s*[.:)\-–]?\s+(?P<title>.+)$",
+            re.IGNORECASE,
+        ),
+        "slash": re.compile(r"^(?P<num>\d{1,2})\s*/\s*(?P<of>\d{1,2})\s+(?P<title>.+)$"),
+        "dot": re.compile(r"^(?P<num>\d{1,2})[.)]\s+(?P<title>.+)$"),
+    }
+
+
+_TIME_PREFIX = re.compile(
+    r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s+|^(?:kl\.?\s*)\d{1,2}\s+", re.IGNORECASE
+)
+
+
+def _candidates(lines: list[Line], skip: set[int]) -> list[_Candidate]:
+    found = []
+    for line in lines:
+        if line.blank or line.index in skip:
+            continue
+        for style, pattern in _item_res().items():
+            m = pattern.match(line.text)
+            if not m or (style == "slash" and int(m.group("of")) < int(m.group("num"))):
+                continue
+            title = m.group("title")
+            cut = _TIME_PREFIX.match(title)
+            offset = m.start("title") + (cut.end() if cut else 0)
+            title = line.text[offset:].strip()
+            if title[:1].isupper() and len(title.split()) <= _MAX_TITLE_WORDS and not _subheading(title):
+                found.append(_Candidate(line, style, int(m.group("num")), title, line.start + offset))
+            break
+    return found
+
+
+def _subheading(title: str) -> bool:
+    return title.strip(" :").lower() in {str(w).lower() for w in vocabulary()["item_subheadings"]}
+
+
+def _passes(candidates: list[_Candidate]) -> list[list[_Candidate]]:
+    """Runs of increasing item numbers; a run restarts when the numbering starts again at 1."""
+    runs: list[list[_Candidate]] = []
+    for cand in candidates:
+        if runs and cand.number > runs[-1][-1].number:
+            runs[-1].append(cand)
+        elif cand.number == 1:
+            runs.append([cand])
+    return runs
+
+
+def _first_word(title: str) -> str:
+    return fold(title.split()[0]).lower() if title.split() else ""
+
+
+def _agenda_passes(lines: list[Line], skip: set[int]) -> tuple[list[_Candidate], list[_Candidate]]:
+    """The agenda (first run of the best numbering style) and, when the minutes repeat the items
+    (``1/5 ...`` again under "Referat"), that second run."""
+    candidates = _candidates(lines, skip)
+    best: list[list[_Candidate]] = []
+    for style in _item_res():
+        runs = _passes([c for c in candidates if c.style == style])
+        if runs and len(runs[0]) > (len(best[0]) if best else 0):
+            best = runs
+    if not best:
+        return [], []
+    agenda = best[0]
+    titles = {c.number: _first_word(c.title) for c in agenda}
+    for run in best[1:]:
+        same = sum(titles.get(c.number) == _first_word(c.title) for c in run)
+        if len(run) >= 2 and same * 2 >= len(run):
+            return agenda, run
+    return agenda, []
+
+
+@cache
+def _presenter_re() -> re.Pattern[str]:
+    markers = alternation(vocabulary()["presenter_markers"])
+    return re.compile(rf"(?:^|\s+|(?<=\S))(?P<marker>{markers})(?:\s*:)?\s*(?=[A-ZÆØÅÄÖÜ])", re.IGNORECASE)
+
+
+def _presenters(text: str, offset: int) -> list[NameMention]:
+    found = []
+    for part, span in entries(text, offset):
+        mention = parse_name_entry(part)
+        if mention.name and name_tokens_end(mention.name.split()) == len(mention.name.split()):
+            found.append(replace(mention, span=span, status="present"))
+    return found
+
+
+def _split_presenters(title: str, offset: int) -> tuple[str, list[NameMention]]:
+    """``Status på NGC v/Bettina Lundgren og Lene Cividanes`` -> the title and its presenters."""
+    for m in _presenter_re().finditer(title):
+        if m.group("marker").lower() == "v/" or m.start() > 0:
+            people = _presenters(title[m.end() :], offset + m.end())
+            if people:
+                return title[: m.start()].strip(" -–,"), people
+    return title.strip(), []
+
+
+def _lead_line(line: Line) -> list[NameMention]:
+    """The line under an item title that names who leads it: ``v/Søren Brunak``, ``Jan Walford-Moore,
+    Chair``; a sentence that starts with a name (``Claus Rendtorff redegjorde ...``) is not one."""
+    marker = _presenter_re().match(line.text)
+    if marker:
+        return _presenters(line.text[marker.end() :], line.start + marker.end())
+    mention = parse_name_entry(line.text)
+    head = re.split(r"[,(]", line.text)[0].strip()
+    if len(line.text.split()) <= 10 and looks_like_person(mention.name) and head.endswith(mention.name):
+        return [replace(mention, span=(line.start, line.end), status="present")]
+    return []
+
+
+def _next_nonblank(lines: list[Line], index: int) -> Line | None:
+    return next((line for line in lines[index + 1 :] if not line.blank), None)
+
+
+def _item(cand: _Candidate, lines: list[Line], end_line: int, text: str) -> ParsedItem:
+    title, presenters = _split_presenters(cand.title, cand.title_start)
+    body_from = cand.line.index + 1
+    nxt = _next_nonblank(lines, cand.line.index)
+    if presenters and nxt and nxt.index < end_line and re.fullmatch(r"[A-ZÆØÅÄÖÜ][\w'’-]+", nxt.text):
+        last = presenters[-1]
+        if len(last.name.split()) == 1:  # "v/Lene" + wrapped "Cividanes"
+            presenters[-1] = replace(last, name=f"{last.name} {nxt.text}", span=(last.span[0], nxt.end))
+            body_from = nxt.index + 1
+            nxt = _next_nonblank(lines, nxt.index)
+    if nxt and nxt.index < end_line:
+        lead = _lead_line(nxt)
+        if lead:
+            presenters.extend(lead)
+            body_from = nxt.index + 1
+    body = [line for line in lines[body_from:end_line] if not line.blank]
+    while body and body[-1].text.isupper() and len(body) > 1:  # a section label like "DEBATPUNKTER"
+        body.pop()
+    text_span = (body[0].start, body[-1].end) if body else None
+    return ParsedItem(
+        number=str(cand.number),
+        title=title,
+        span=(cand.line.start, cand.line.end),
+        presenters=presenters,
+        text=text[text_span[0] : text_span[1]] if text_span else "",
+        text_span=text_span,
+    )
+
+
+def _items(lines: list[Line], attendance_lines: set[int], text: str) -> list[ParsedItem]:
+    """Agenda items; when the minutes repeat the items, the text and extra presenters come from there."""
+    agenda, minutes = _agenda_passes(lines, attendance_lines)
+    stops = sorted({c.line.index for c in agenda + minutes} | attendance_lines)
+
+    def build(cand: _Candidate) -> ParsedItem:
+        return _item(cand, lines, next((s for s in stops if s > cand.line.index), len(lines)), text)
+
+    listed = [build(c) for c in agenda]
+    if not minutes:
+        return listed
+    recorded = {str(c.number): build(c) for c in minutes}
+    items = []
+    for item in listed:
+        record = recorded.get(item.number)
+        if record is None:
+            items.append(replace(item, text="", text_span=None))
+            continue
+        seen = {fold(p.name).lower() for p in item.presenters}
+        extra = [p for p in record.presenters if fold(p.name).lower() not in seen]
+        items.append(replace(record, title=item.title, span=item.span, presenters=item.presenters + extra))
+    return items
+
+
+# --- header -----------------------------------------------------------------------------------
+
+
+@cache
+def _field_re(kind: str) -> re.Pattern[str]:
+    return re.compile(rf"^(?P<label>{alternation(vocabulary()['fields'][kind])})\s*:\s*(?P<value>.*)$", re.I)
+
+
+def _field(lines: list[Line], kind: str) -> tuple[str, int] | None:
+    """The value of a header field and its offset; an empty value continues on the next line,
+    and a value ending in a comma on the lines after it."""
+    for i, line in enumerate(lines):
+        m = _field_re(kind).match(line.text)
+        if not m:
+            continue
+        value, start = m.group("value"), line.start + m.start("value")
+        following = [x for x in lines[i + 1 :] if not x.blank]
+        if not value and following:
+            value, start = following[0].text, following[0].start
+            following = following[1:]
+        for nxt in following:
+            if not value.rstrip().endswith(",") or _any_field(nxt.text):
+                break
+            value = f"{value.rstrip()} {nxt.text}"
+        return value.strip(), start
+    return None
+
+
+def _any_field(text: str) -> bool:
+    return any(_field_re(kind).match(text) for kind in vocabulary()["fields"])
+
+
+def _location(value: str) -> str | None:
+    """The place in a field value, with dates, clock times and a leading "på"/"at" removed."""
+    for match in sorted(find_dates(value), key=lambda d: -d.span[0]):
+        value = value[: match.span[0]] + value[match.span[1] :]
+    words = alternation(vocabulary()["time_words"])
+    clock = rf"(?:(?<!\w)(?:{words})\s*\d{{1,2}}(?:[.:]\d{{2}})?|(?<!\w)\d{{1,2}}[.:]\d{{2}})"
+    value = re.sub(rf"{clock}(?:\s*[-–]\s*\d{{1,2}}(?:[.:]\d{{2}})?)?(?!\w)", " ", value, flags=re.I)
+    preps = alternation(vocabulary()["place_prepositions"])
+    value = re.sub(rf"^(?:{preps})\s+", "", value.strip(" ,.;-–()"), flags=re.I).strip(" ,.;-–()")
+    if not value:
+        return None
+    online = lookup("online_places", value) or lookup("online_places", value.split()[0].strip(",."))
+    if online and (len(value.split()) <= 2 or lookup("online_places", value)):
+        return str(online)
+    return value
+
+
+_BODY_TAIL = re.compile(
+    r"(?:,|\s+(?:den|d\.|on|held|afholdt|the)\s+|\s+\d{1,2}[./ ]|\s*\(|\s+[-–]\s+).*$", re.I
+)
+
+
+def _body_and_number(title: str, doc_line: str) -> tuple[str | None, str | None]:
+    """The body that met and the meeting number, from the title: ``5. møde i X``, ``Minutes of the X
+    AGM``, ``Referat af møde i X``, ``Bestyrelsesmøde`` (a compound naming its body)."""
+    meeting = alternation(vocabulary()["meeting_words"])
+    doc = alternation(vocabulary()["document_words"])
+    number = re.match(r"^(?P<n>\d+)\.?\s*(?:ordinære?\s+)?(?:" + meeting + r")\b", title, re.I)
+    number = number or re.search(r"\b(?:nr|no|number|møde|meeting)\.?\s*(?P<n>\d+)\b", title, re.I)
+    num = number.group("n") if number else None
+    patterns = [
+        rf"(?:{meeting})\s+(?:i|in|of|for|af|med|with|på|hos)\s+(?P<body>.+)$",
+        rf"^(?:{doc})\s+(?:of|from|fra|af|for|från|fra)\s+(?:the\s+)?(?P<body>.+?)\s+(?:{meeting})\b",
+        rf"^(?:the\s+)?(?P<body>[A-ZÆØÅÄÖÜ][\w&/-]*(?:\s+[A-ZÆØÅÄÖÜ][\w&/-]*){{0,5}}?)\s+(?:{meeting})\b",
+    ]
+    for pattern in patterns:
+        for candidate in (title, f"{doc_line} {title}".strip()):
+            m = re.search(pattern, candidate, re.I)
+            if m:
+                body = _BODY_TAIL.sub("", m.group("body")).strip(" .:-–")
+                body = re.sub(r"^the\s+", "", body, flags=re.I)
+                if body and body.lower() not in {str(w).lower() for w in vocabulary()["meeting_words"]}:
+                    return body, num
+    compound = re.match(r"^(?P<stem>\w+?)(?:møde|møte|möte|meeting)\b", title, re.I)
+    if compound:
+        stem = compound.group("stem").lower()
+        body = lookup("compound_bodies", stem) or lookup("compound_bodies", stem.rstrip("s"))
+        return str(body or stem.rstrip("s").capitalize()), num
+    return None, num
+
+
+def _title(header: list[Line]) -> tuple[Line | None, str]:
+    """The first meaningful line (not the bare word "Referat"/"Minutes", not a field) and the
+    document word standing above it, if any."""
+    doc_words = {str(w).lower() for w in vocabulary()["document_words"]}
+    doc_line = ""
+    for line in header:
+        if line.blank or _any_field(line.text):
+            continue
+        if line.text.strip(" :").lower() in doc_words:
+            doc_line = doc_line or line.text.strip(" :")
+            continue
+        return line, doc_line
+    return None, doc_line
+
+
+def _header_end(lines: list[Line], attendance_lines: set[int], items: list[ParsedItem]) -> int:
+    sections = {str(w).lower() for w in vocabulary()["section_headings"]}
+    first_item = min((item.span[0] for item in items), default=None)
+    for line in lines[:_HEADER_LINES]:
+        if line.index in attendance_lines or (first_item is not None and line.start >= first_item):
+            return line.index
+        if (
+            line.text.strip(" :").lower() in sections
+            and line.index > 0
+            and any(not x.blank for x in lines[: line.index])
+        ):
+            return line.index
+    return min(len(lines), _HEADER_LINES)
+
+
+def _header(text: str, lines: list[Line], end: int, minutes: ParsedMinutes) -> None:
+    header = lines[:end]
+    title_line, doc_line = _title(header)
+    if title_line is None:
+        title_line = next((line for line in lines if not line.blank), Line(0, 0, 0, ""))
+    minutes.title, minutes.title_span = title_line.text, (title_line.start, title_line.end)
+    body, minutes.number = _body_and_number(title_line.text, doc_line)
+    if body:
+        at = text.find(body, title_line.start)
+        minutes.body_name = body
+        minutes.body_span = (at, at + len(body)) if at >= 0 else None
+    header_text_end = header[-1].end if header else 0
+    date_field = _field(header, "date")
+    dates = []
+    if date_field:
+        value, offset = date_field
+        dates = [replace(d, span=(d.span[0] + offset, d.span[1] + offset)) for d in find_dates(value)]
+    dates = dates or find_dates(text[:header_text_end])
+    if dates:
+        first = dates[0]
+        if first.year_missing:
+            year = infer_year(find_dates(text))
+            first = first.with_year(year) if year else first
+            minutes.date_inferred = not first.year_missing
+        minutes.date = None if first.year_missing else first.iso
+        minutes.date_span = first.span
+        minutes.start_time, minutes.end_time = first.start_time, first.end_time
+    if minutes.start_time is None:
+        time_field = _field(header, "time")
+        if time_field:
+            minutes.start_time, minutes.end_time = parse_time_range(time_field[0])
+    place = _field(header, "location")
+    if place:
+        minutes.location = _location(place[0])
+    elif minutes.date_span and minutes.date_span[0] >= minutes.title_span[1]:
+        minutes.location = _place_after_date(text, minutes.date_span[1])
+
+
+def _place_after_date(text: str, date_end: int) -> str | None:
+    """``Torsdag den 2. marts 2023 kl. 15-17, Regionshuset, Vejle``: the place after the date and time."""
+    line_end = text.find("\n", date_end)
+    tail = text[date_end : line_end if line_end >= 0 else len(text)]
+    preps = alternation(vocabulary()["place_prepositions"] + vocabulary()["time_words"])
+    if re.match(rf"\s*(?:,|(?:{preps})\s)", tail, re.I):
+        return _location(tail)
+    return None
+
+
+# --- language ---------------------------------------------------------------------------------
+
+
+def detect_language(text: str) -> str:
+    """``da``, ``no``, ``sv`` or ``en`` by the function words the text uses most; ``und`` if too few."""
+    words = Counter(re.findall(r"[^\W\d_]+", text.lower()))
+    scores = {
+        lang: sum(words[str(w)] for w in set(markers))
+        for lang, markers in vocabulary()["language_markers"].items()
+    }
+    lang, score = max(scores.items(), key=lambda kv: kv[1])
+    return lang if score >= 5 else "und"
+
+
+# --- people in the text -----------------------------------------------------------------------
+
+
+@cache
+def _person_verbs_re() -> re.Pattern[str]:
+    return re.compile(rf"^[\s,]*(?:{alternation(vocabulary()['person_verbs'])})\b", re.IGNORECASE)
+
+
+def _introducer(before: str) -> list[str]:
+    """Titles/role words right before a name ("peger på overlæge", "ved afdelingschef")."""
+    words = before.split()[-3:]
+    for size in range(len(words), 0, -1):
+        phrase = " ".join(words[-size:])
+        if is_title(phrase) or role_of(phrase):
+            return [phrase]
+    return []
+
+
+def _mentioned(text: str, skip: list[Span], index: PeopleIndex) -> list[NameMention]:
+    """People named in the running text who were not declared: a name counts when a title or role
+    word introduces it, a speech verb follows it, or its first word is a known given name."""
+    found: dict[str, NameMention] = {}
+    for run in name_runs(text):
+        if any(s <= run[0].start() < e for s, e in skip):
+            continue
+        titles = _introducer(text[max(0, run[0].start() - 40) : run[0].start()])
+        tokens = run[:6]
+        while len(tokens) > 2 and (is_title(tokens[0].group(0)) or role_of(tokens[0].group(0))):
+            titles.append(tokens[0].group(0))
+            tokens = tokens[1:]
+        start, end = tokens[0].start(), tokens[-1].end()
+        name = text[start:end]
+        introduced = bool(titles) or bool(_person_verbs_re().match(text[end : end + 40]))
+        introduced = introduced or tokens[0].group(0).lower() in given_names()
+        if len(tokens) >= 2 and introduced and looks_like_person(name) and index.find(name) is None:
+            found.setdefault(fold(name).lower(), NameMention(name, (start, end), titles=titles))
+    return list(found.values())
+
+
+# --- assembly ---------------------------------------------------------------------------------
+
+
+def _mergefind_attendance(
+    mentions: list[NameMention], index: PeopleIndex
+) -> tuple[list[NameMention], dict[str, int]]:
+    """One attendance entry per person: a second listing adds its roles to the first."""
+    merged: list[NameMention] = []
+    where: dict[str, int] = {}
+    for mention in mentions:
+        pid = index.add(mention)
+        if pid in where:
+            first = merged[where[pid]]
+            first.roles = list(dict.fromkeys(first.roles + mention.roles))
+            continue
+        where[pid] = len(merged)
+        merged.append(mention)
+    return merged, where
+
+
+def _assign(
+    mention: NameMention,
+    index: PeopleIndex,
+    attendance: list[NameMention],
+    where: dict[str, int],
+    canonical: dict[str, str],
+    *,
+    add_missing: bool,
+) -> NameMention:
+    """Resolve a presenter or role-field person against the declared people; their roles join the
+    attendee's (``Jan Walford-Moore, Chair`` under item 1 makes Jan chair)."""
+    pid = index.find(mention.name)
+    if pid is None and add_missing and len(mention.name.split()) >= 2:
+        pid = index.add(mention)
+        where[pid] = len(attendance)
+        attendance.append(replace(mention, roles=[]))
+        canonical[pid] = mention.name
+    if pid is None:
+        return mention
+    if pid in where:
+        entry = attendance[where[pid]]
+        entry.roles = list(dict.fromkeys(entry.roles + [r for r in mention.roles if r != "presenter"]))
+    if len(mention.name.split()) >= 2:
+        return mention  # a full name stays as written; the record keeps other spellings as aliases
+    return replace(mention, name=canonical.get(pid, mention.name))
+
+
+def parse_minutes(text: str, language: str | None = None) -> ParsedMinutes:
+    """Header, attendance, agenda items and mentioned people of one set of minutes."""
+    lines = split_lines(text)
+    found = find_attendance(lines, text)
+    items = _items(lines, found.lines, text)
+    minutes = ParsedMinutes(title="", title_span=(0, 0), language=language or detect_language(text))
+    _header(text, lines, _header_end(lines, found.lines, items), minutes)
+
+    index = PeopleIndex()
+    attendance, where = _mergefind_attendance(found.mentions, index)
+    canonical = {p.id: p.name for p in index.people()}
+    for mention in found.role_fields:
+        _assign(mention, index, attendance, where, canonical, add_missing=True)
+    for item in items:
+        item.presenters = [
+            _assign(p, index, attendance, where, canonical, add_missing=False) for p in item.presenters
+        ]
+        for p in item.presenters:
+            if len(p.name.split()) >= 2:
+                index.add(p)
+    minutes.attendance = attendance
+    minutes.agenda = items
+    skip = [(lines[i].start, lines[i].end) for i in found.lines | found.field_lines] + [minutes.title_span]
+    minutes.mentioned = _mentioned(text, skip, index)
+    if not attendance:
+        minutes.warnings.append("no attendance list found")
+    if minutes.date is None:
+        minutes.warnings.append("no meeting date found")
+    return minutes
