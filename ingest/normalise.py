@@ -68,7 +68,8 @@ _SPECIAL = re.compile(
     "|[\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]"  # tabs and odd spaces
     "|[\u2010\u2011]"  # Unicode hyphens
     "|\u00ad(?![ \t]*(?:[\r\n\f]|$))"  # soft hyphens except at a line end (a hyphenation point)
-    "|[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f\u200b-\u200d\u2060\ufeff\ud800-\udfff]"  # invisible
+    "|[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]"  # control characters
+    "|[\u200b-\u200d\u2060\ufeff\ufffe\uffff\ud800-\udfff]"  # invisible and non-characters
 )
 
 

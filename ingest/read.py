@@ -21,12 +21,13 @@ from pathlib import Path
 from pmkg.errors import InputError
 
 
-def _max_bytes_from_env() -> int:
+def max_bytes_from_env() -> int:
+    """The size limit: PMKG_MAX_BYTES if set to a positive number of bytes, else 25 MB."""
     value = os.environ.get("PMKG_MAX_BYTES", "")
     return int(value) if value.isdigit() and int(value) > 0 else 25 * 1024 * 1024
 
 
-MAX_BYTES: int = _max_bytes_from_env()
+MAX_BYTES: int = max_bytes_from_env()
 """Largest file accepted (bytes); ``PMKG_MAX_BYTES`` overrides the default of 25 MB."""
 
 MAX_UNZIPPED_FACTOR = 8
@@ -253,7 +254,10 @@ def _page_text(pdf: object, index: int) -> str:
             textpage.close()
     finally:
         page.close()
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    # pdfium joins a line ending in a hyphen to the next and marks the hyphen; restore what the
+    # page shows (the normaliser decides whether the hyphen was a real one)
+    return text.replace("\ufffe", "-\n").replace("\x02", "-\n")
 
 
 def _pdf_error(message: str) -> str:
@@ -309,7 +313,8 @@ def _docx_lines(document: object) -> Iterator[str]:
     body = document.element.body  # type: ignore[attr-defined]
     for child in body.iterchildren():
         if child.tag == f"{W}p":
-            yield numbering.prefix(child) + Paragraph(child, document).text
+            paragraph = Paragraph(child, document)
+            yield numbering.prefix(child, paragraph.style) + paragraph.text
         elif child.tag == f"{W}tbl":
             yield from _table_lines(Table(child, document))
 
@@ -348,8 +353,8 @@ class _Numbering:
             for level, fmt in abstract.get(_val(ref), {}).items():
                 self.formats[(num.get(f"{W}numId") or "", level or "0")] = fmt
 
-    def prefix(self, paragraph: object) -> str:
-        num_pr = paragraph.find(f"{W}pPr/{W}numPr")  # type: ignore[attr-defined]
+    def prefix(self, paragraph: object, style: object) -> str:
+        num_pr = _numbering_properties(paragraph, style)
         if num_pr is None:
             return ""
         num_id = _val(num_pr.find(f"{W}numId"))
@@ -362,6 +367,16 @@ class _Numbering:
         key = (num_id, level)
         self.counters[key] = self.counters.get(key, 0) + 1
         return f"{self.counters[key]}. "
+
+
+def _numbering_properties(paragraph: object, style: object) -> object | None:
+    """The paragraph's own list numbering, or the one its style (or a base style) gives it."""
+    found = paragraph.find(f"{W}pPr/{W}numPr")  # type: ignore[attr-defined]
+    seen = 0
+    while found is None and style is not None and seen < 20:  # a style loop must not hang us
+        found = style.element.find(f"{W}pPr/{W}numPr")  # type: ignore[attr-defined]
+        style, seen = style.base_style, seen + 1  # type: ignore[attr-defined]
+    return found
 
 
 def _val(element: object) -> str:
