@@ -1,0 +1,834 @@
+"""What minutes say beyond attendance: organisations, initiatives and the facts that link them.
+
+From the normalised text of one document this finds organisations and initiatives (the gazetteer,
+``Long Name (ACR)`` and organisation words), participations ("NGC deltager i 1+MG"), agreements
+and collaborations ("MoU med Frankrig", "samarbejde med Genomics England"), funding ("Novo Nordisk
+Fondens donation", "EU har afsat midler til ..."), figures ("14.505 genomer"), next meetings and
+deadlines, and the points of a discussion (bullets) linked to the theme taxonomy.
+
+It works sentence by sentence. A sentence without an explicit organisation is about the one named
+last in the same agenda item ("Aktuelt er der 14.505 genomer" after "... Nationalt Genom Center").
+All words come from ``knowledge/content.yaml``; spans are offsets in the text given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from ingest.dates import DateMatch, find_dates, infer_year, parse_time_range
+from ingest.gazetteer import Gazetteer, fold, load_knowledge, organisation_type, organization_for
+from ingest.names import slug
+from ingest.parsed import ParsedMinutes
+from ingest.people import PeopleIndex
+from ingest.record import (
+    Agreement,
+    Deadline,
+    Fact,
+    Funding,
+    Initiative,
+    Mention,
+    Organization,
+    Participation,
+    Provenance,
+    Theme,
+)
+from ingest.themes import Taxonomy
+
+Span = tuple[int, int]
+
+_BULLET = r"[•●▪◦‣∙·*–-]"
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@dataclass
+class Content:
+    """The content of one document, in record types (spans in the normalised text)."""
+
+    organizations: list[Organization] = field(default_factory=list)
+    initiatives: list[Initiative] = field(default_factory=list)
+    participations: list[Participation] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    fundings: list[Funding] = field(default_factory=list)
+    themes: list[Theme] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+# --- vocabulary ---------------------------------------------------------------------------------------
+
+
+def _phrases(words: Iterable[str]) -> str:
+    """Alternation of phrases over folded text, any spacing between words, longest first."""
+    parts = {r"\s+".join(re.escape(fold(w)) for w in phrase.split()) for phrase in words}
+    return "|".join(sorted(parts, key=len, reverse=True))
+
+
+def _phrase_re(words: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_phrases(words)})(?!\w)")
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    participation: re.Pattern[str]
+    agreement: re.Pattern[str]
+    agreement_kinds: dict[str, str]
+    party_words: re.Pattern[str]
+    party_word_set: frozenset[str]
+    funder_before: re.Pattern[str]
+    funder_after: re.Pattern[str]
+    purpose_words: frozenset[str]
+    condition: re.Pattern[str]
+    condition_opener: re.Pattern[str]
+    not_after: frozenset[str]
+    not_units: frozenset[str]
+    scales: dict[str, float]
+    currencies: frozenset[str]
+    next_meeting: re.Pattern[str]
+    deadline_cue: re.Pattern[str]
+    abbreviations: frozenset[str]
+    connectors: frozenset[str]
+    initiative_words: tuple[str, ...]
+    min_prefix: int
+    org_stems: tuple[str, ...]
+    months: re.Pattern[str]
+    month_numbers: dict[str, int]
+    online_places: dict[str, str]
+    place_prepositions: re.Pattern[str]
+
+
+@cache
+def vocabulary() -> _Vocabulary:
+    """``knowledge/content.yaml`` (and the month names of minutes.yaml) compiled once."""
+    data: dict[str, Any] = load_knowledge("content.yaml")
+    minutes: dict[str, Any] = load_knowledge("minutes.yaml")
+    kinds = {fold(w): kind for kind, words in data["agreements"].items() for w in words}
+    collaboration = data["collaboration"]
+    agreement = (
+        rf"(?<!\w)(?P<noun>{_phrases(kinds)})(?!\w)|(?<!\w)(?P<collab>{_phrases(collaboration)})(?!\w)"
+    )
+    funding = data["funding"]
+    months = {fold(name): int(num) for num, names in minutes["months"].items() for name in names}
+    month_alt = "|".join(sorted((re.escape(m) for m in months if len(m) > 3), key=len, reverse=True))
+    return _Vocabulary(
+        participation=_phrase_re(data["participation"]),
+        agreement=re.compile(agreement),
+        agreement_kinds=kinds,
+        party_words=_phrase_re(data["party_words"]),
+        party_word_set=frozenset(fold(w) for w in data["party_words"]),
+        funder_before=_phrase_re(funding["funder_before_cue"]),
+        funder_after=_phrase_re(funding["funder_after_cue"]),
+        purpose_words=frozenset(fold(w) for w in funding["purpose_words"]),
+        condition=_phrase_re(funding["condition_cues"]),
+        condition_opener=re.compile(rf",?\s+(?:{_phrases(funding['condition_openers'])})\s+"),
+        not_after=frozenset(fold(w).rstrip(".") for w in data["figure_not_after"]),
+        not_units=frozenset(fold(w).rstrip(".") for w in data["figure_not_units"]),
+        scales={fold(k).rstrip("."): float(v) for k, v in data["figure_scales"].items()},
+        currencies=frozenset(fold(w).rstrip(".") for w in data["currencies"]),
+        next_meeting=_phrase_re(data["next_meeting"]),
+        deadline_cue=re.compile(
+            rf"(?<!\w)(?:{_phrases(data['deadline_cues'])})\s*(?:(?:d\.|den|the|on|:)\s*)?$"
+        ),
+        abbreviations=frozenset(fold(w) for w in data["abbreviations"]),
+        connectors=frozenset(fold(w) for w in data["name_connectors"]),
+        initiative_words=tuple(fold(w) for w in data["initiative_words"]),
+        min_prefix=int(data["min_compound_prefix"]),
+        org_stems=tuple(fold(s) for rule in data["organisation_words"] for s in rule["stems"]),
+        months=re.compile(rf"(?<!\w)(?P<month>{month_alt})(?:\s+(?P<year>(?:19|20)\d\d))?(?!\w)"),
+        month_numbers=months,
+        online_places={fold(k): v for k, v in minutes["online_places"].items()},
+        place_prepositions=_phrase_re(minutes["place_prepositions"]),
+    )
+
+
+# --- entities -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One mention of an organisation, country or initiative."""
+
+    entity: str
+    kind: str  # organization | country | initiative
+    start: int
+    end: int
+
+
+class _Entities:
+    """The organisations and initiatives of one document and every place they are named."""
+
+    def __init__(self) -> None:
+        self.records: dict[str, Organization | Initiative] = {}
+        self.kinds: dict[str, str] = {}
+        self.hits: list[Hit] = []
+
+    def add(self, record: Organization | Initiative, kind: str, span: Span, text: str) -> None:
+        known = self.records.setdefault(record.id, record)
+        self.kinds[record.id] = kind
+        known.provenance.append(Provenance(text[span[0] : span[1]], *span))
+        self.hits.append(Hit(record.id, kind, *span))
+
+    def taken(self, start: int, end: int) -> bool:
+        return any(h.start < end and start < h.end for h in self.hits)
+
+
+def _find_entities(text: str, gazetteer: Gazetteer) -> _Entities:
+    found = _Entities()
+    for entry, span in gazetteer.find_in_text(text):
+        record = entry.to_initiative() if entry.kind == "initiative" else entry.to_organization()
+        found.add(record, entry.kind, span, text)
+    _acronym_definitions(text, gazetteer, found)
+    _organisation_word_names(text, gazetteer, found)
+    found.hits.sort(key=lambda h: h.start)
+    return found
+
+
+_CAPWORD = r"[A-ZÆØÅÄÖÜÉ][\w&'’-]*"
+_ACRONYM_DEF = re.compile(
+    rf"(?P<name>{_CAPWORD}(?:[ \t]+(?:{_CAPWORD}|[a-zæøåäöü]{{1,4}}|&))*)[ \t\n]*"
+    r"\((?P<acr>[A-ZÆØÅ][A-Za-zÆØÅæøå0-9+&-]{1,11})\)"
+)
+
+
+def _trim_name(words: list[str], connectors: frozenset[str]) -> list[str]:
+    """A capitalised run without leading/trailing connectors or lowercase words."""
+    while words and (fold(words[0]) in connectors or not words[0][:1].isupper()):
+        words = words[1:]
+    while words and (fold(words[-1]) in connectors or not words[-1][:1].isupper()):
+        words = words[:-1]
+    return words
+
+
+def _acronym_definitions(text: str, gazetteer: Gazetteer, found: _Entities) -> None:
+    """``Long Name (ACR)`` of an unknown organisation or initiative: the entity and its acronym."""
+    vocab = vocabulary()
+    for m in _ACRONYM_DEF.finditer(text):
+        acronym = m["acr"]
+        if sum(c.isupper() for c in acronym) < 2 or gazetteer.lookup(acronym):
+            continue
+        words = _trim_name(m["name"].split(), vocab.connectors)
+        if not words:
+            continue
+        name = " ".join(words)
+        name_start = m.start("name") + m["name"].index(words[0])
+        span = (name_start, name_start + len(name))
+        if gazetteer.lookup(name) or found.taken(*span):
+            continue
+        folded = fold(name)
+        if organisation_type(name):
+            record: Organization | Initiative = organization_for(name, gazetteer)
+            kind = "organization"
+        elif any(w in folded for w in vocab.initiative_words):
+            record = Initiative(id=f"init:{slug(name)}", name=name, type="initiative")
+            kind = "initiative"
+        else:
+            continue  # a term ("Memorandum of Understanding (MoU)"), not an entity
+        if acronym not in record.aliases:
+            record.aliases.append(acronym)
+        found.add(record, kind, span, text)
+        for use in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w])", text):
+            if not found.taken(*use.span()):
+                found.add(record, kind, use.span(), text)
+
+
+_NAME_RUN = re.compile(rf"{_CAPWORD}(?:[ \t]+(?:{_CAPWORD}|[a-zæøåäöü]{{1,4}}|&))*")
+_ARTICLES = frozenset({"the", "det", "den", "de", "der", "die", "la", "le"})
+
+
+def _organisation_word_names(text: str, gazetteer: Gazetteer, found: _Entities) -> None:
+    """Unknown organisations named with an organisation word: "Steno Diabetes Center", "Energistyrelsen"."""
+    vocab = vocabulary()
+    for m in _NAME_RUN.finditer(text):
+        words = m.group().split()
+        while words and fold(words[0]) in _ARTICLES:
+            words = words[1:]
+        words = _trim_name(words, vocab.connectors)
+        if not words or not _is_organisation_name(words, vocab):
+            continue
+        name = " ".join(words)
+        start = m.start() + m.group().index(words[0])
+        span = (start, start + len(name))
+        if found.taken(*span) or gazetteer.lookup(name):
+            continue
+        found.add(organization_for(name, gazetteer), "organization", span, text)
+
+
+def _is_organisation_name(words: list[str], vocab: _Vocabulary) -> bool:
+    """Head word an organisation word (``... Council``, ``Lundbeckfonden``), or ``University of ...``."""
+    folded = [fold(w).strip(".,'’") for w in words]
+    last, first = folded[-1], folded[0]
+    if len(words) == 1:
+        return any(last.endswith(s) and len(last) - len(s) >= vocab.min_prefix for s in vocab.org_stems)
+    if any(last.endswith(s) for s in vocab.org_stems):
+        return True
+    opens = any(first.startswith(s) for s in vocab.org_stems)
+    return opens and (folded[1] in vocab.connectors or organisation_type(words[0]) == "region")
+
+
+# --- sentences ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    item: str | None  # agenda item number
+    hits: list[Hit]
+
+    def orgs(self, start: int = 0, end: int | None = None) -> list[Hit]:
+        """Organisations and countries named between two offsets of the sentence (relative)."""
+        stop = self.start + (len(self.text) if end is None else end)
+        return [h for h in self.hits if h.kind != "initiative" and self.start + start <= h.start < stop]
+
+
+def _sentence_spans(text: str, boundaries: Iterable[int] = ()) -> list[Span]:
+    """Sentences: full stops before a capital or a blank line (not after abbreviations), bullets,
+    short heading lines, and the given boundaries (where agenda items start and end)."""
+    vocab = vocabulary()
+    cuts = {0, len(text), *boundaries}
+    for m in re.finditer(r"[.!?]+[\"”’)]*(?=\s+[\"“(]?[A-ZÆØÅÄÖÜ•]|[ \t]*\n[ \t]*\n)", text):
+        word = re.search(r"\S*$", text[: m.start() + 1])
+        token = fold(word.group()) if word else ""
+        if token in vocab.abbreviations or re.fullmatch(r"\(?[a-zæøå]\.", token):
+            continue
+        cuts.add(m.end())
+    for m in re.finditer(rf"(?m)^[ \t]*{_BULLET}[ \t]", text):
+        cuts.add(m.start())
+    for m in re.finditer(r"(?m)^[ \t]*(\S[^\n]*?)[ \t]*\n(?=\s*[A-ZÆØÅÄÖÜ\d])", text):
+        line = m.group(1)
+        if len(line.split()) <= 6 and not re.search(r"[.!?,;:]$", line) and not _ends_in_connector(line):
+            cuts.add(m.end())
+    ordered = sorted(cuts)
+    spans = []
+    for start, end in zip(ordered, ordered[1:], strict=False):
+        chunk = text[start:end]
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk.rstrip())
+        if trail > lead:
+            spans.append((start + lead, start + trail))
+    return spans
+
+
+def _ends_in_connector(line: str) -> bool:
+    words = line.split()
+    return bool(words) and fold(words[-1]) in vocabulary().connectors
+
+
+def _item_at(parsed: ParsedMinutes, offset: int) -> str | None:
+    for item in parsed.agenda:
+        if item.text_span and item.text_span[0] <= offset < item.text_span[1]:
+            return item.number
+    return None
+
+
+def _sentences(text: str, parsed: ParsedMinutes, hits: list[Hit]) -> list[Sentence]:
+    result = []
+    index = 0
+    boundaries = [b for item in parsed.agenda for b in (item.span[0], *(item.text_span or ()))]
+    for start, end in _sentence_spans(text, boundaries):
+        while index < len(hits) and hits[index].start < start:
+            index += 1
+        inside = []
+        j = index
+        while j < len(hits) and hits[j].start < end:
+            inside.append(hits[j])
+            j += 1
+        result.append(Sentence(start, end, text[start:end], _item_at(parsed, start), inside))
+    return result
+
+
+def _subjects(sentences: list[Sentence]) -> list[str | None]:
+    """For each sentence, the organisation named last before it in the same agenda item."""
+    subjects: list[str | None] = []
+    last: str | None = None
+    item: str | None = None
+    for sentence in sentences:
+        if sentence.item != item:
+            last, item = None, sentence.item
+        subjects.append(last)
+        organisations = [h for h in sentence.hits if h.kind == "organization"]
+        if organisations:
+            last = organisations[-1].entity
+    return subjects
+
+
+def _clause_end(folded: str, offset: int) -> int:
+    """Where the clause starting at ``offset`` ends: ``, og``/``, and``, a relative clause, ``;``, ``.``."""
+    m = re.compile(
+        r",\s+(?:og|and|men|but|samt|der|som|which|that|who|hvor|where|hvilket)\b|[;:]|\.(?!\w)"
+    ).search(folded, offset)
+    return m.start() if m else len(folded)
+
+
+# --- relations ------------------------------------------------------------------------------------------
+
+
+def _provenance(text: str, start: int, end: int) -> list[Provenance]:
+    return [Provenance(text[start:end], start, end)]
+
+
+def _participations(
+    text: str, sentence: Sentence, subject: str | None, seen: set[tuple[str, str]]
+) -> list[Participation]:
+    vocab = vocabulary()
+    folded = fold(sentence.text)
+    result = []
+    for m in vocab.participation.finditer(folded):
+        before = [h for h in sentence.orgs(0, m.start()) if h.kind == "organization"]
+        actor = before[-1].entity if before else subject
+        stop = _clause_end(folded, m.end())
+        while (
+            stop < len(folded)
+            and folded[stop] == ","
+            and not re.match(r",\s+(?:der|som|which|that|who)\b", folded[stop:])
+        ):
+            stop = _clause_end(folded, stop + 1)
+        targets = [
+            h
+            for h in sentence.hits
+            if h.kind == "initiative" and sentence.start + m.end() <= h.start < sentence.start + stop
+        ]
+        for target in targets:
+            if actor and (actor, target.entity) not in seen:
+                seen.add((actor, target.entity))
+                span = (sentence.start + m.start(), target.end)
+                if before:
+                    span = (before[-1].start, target.end)
+                result.append(Participation(actor, target.entity, _provenance(text, *span)))
+    return result
+
+
+@dataclass
+class _Dating:
+    """The year the document is written in and the meeting's month, for dates without a year."""
+
+    year: int | None
+    month: int | None
+
+    def complete(self, match: DateMatch, *, future: bool) -> tuple[str | None, bool]:
+        if not match.year_missing or not match.iso:
+            return match.iso, False
+        if self.year is None:
+            return None, False
+        year = self.year
+        if self.month and future and (match.month or 0) < self.month:
+            year += 1
+        if self.month and not future and (match.month or 0) > self.month:
+            year -= 1
+        return match.with_year(year).iso, True
+
+
+def _agreements(
+    text: str,
+    sentence: Sentence,
+    subject: str | None,
+    dating: _Dating,
+    doc_key: str,
+    names: dict[str, str],
+    count: int,
+) -> list[Agreement]:
+    vocab = vocabulary()
+    folded = fold(sentence.text)
+    cues = _agreement_cues(folded)
+    result: list[Agreement] = []
+    for index, (cue_start, cue_end, noun) in enumerate(cues):
+        limit = cues[index + 1][0] if index + 1 < len(cues) else len(folded)
+        stop = min(_clause_end(folded, cue_end), limit)
+        party_word = vocab.party_words.search(folded, cue_end, stop)
+        if noun and not party_word:
+            continue
+        after = [h.entity for h in sentence.orgs(cue_end, stop)]
+        between = bool(party_word and fold(party_word.group()) in {"mellem", "mellom", "mellan", "between"})
+        first = next((h.entity for h in sentence.orgs() if h.entity not in after), None)
+        parties = after if between else [p for p in [first or subject, *after] if p]
+        parties = list(dict.fromkeys(parties))
+        if len(parties) < 2:
+            continue
+        kind = vocab.agreement_kinds[noun] if noun else "collaboration"
+        date, inferred = _month_date(sentence.text[cue_start : stop + 1], dating)
+        written = sentence.text[cue_start:cue_end].split()
+        if not noun and fold(written[-1]) in vocab.party_word_set:
+            written = written[:-1]
+        label = " ".join(written)
+        label = label[:1].upper() + label[1:] + ")" * (label.count("(") - label.count(")"))
+        clause_start = cues[index - 1][1] if index else 0
+        lead = [h.start for h in sentence.orgs(clause_start, cue_start) if h.entity == parties[0]]
+        span = (min([sentence.start + cue_start, *lead[:1]]), sentence.start + max(stop, cue_end))
+        result.append(
+            Agreement(
+                id=f"agreement:{doc_key}-{count + len(result) + 1}",
+                kind=kind,
+                name=f"{label}: {' – '.join(names.get(p, p) for p in parties)}",
+                parties=parties,
+                date=date,
+                date_inferred=inferred,
+                provenance=_provenance(text, *span),
+            )
+        )
+    return result
+
+
+def _agreement_cues(folded: str) -> list[tuple[int, int, str | None]]:
+    """Agreement nouns and collaboration phrases; "Memorandum of Understanding (MoU)" is one cue."""
+    cues: list[tuple[int, int, str | None]] = []
+    for m in vocabulary().agreement.finditer(folded):
+        noun = " ".join(m["noun"].split()) if m["noun"] else None
+        if noun and cues and cues[-1][2] and re.fullmatch(r"[\s()]*", folded[cues[-1][1] : m.start()]):
+            cues[-1] = (cues[-1][0], m.end(), cues[-1][2])
+            continue
+        cues.append((m.start(), m.end(), noun))
+    return cues
+
+
+def _month_date(clause: str, dating: _Dating) -> tuple[str | None, bool]:
+    """The date of an agreement: a full date, or a month ("i marts" -> 2023-03, year inferred)."""
+    dates = find_dates(clause)
+    if dates:
+        return dating.complete(dates[0], future=False)
+    vocab = vocabulary()
+    m = vocab.months.search(fold(clause))
+    if not m:
+        return None, False
+    month = vocab.month_numbers[m["month"]]
+    if m["year"]:
+        return f"{m['year']}-{month:02d}", False
+    if dating.year is None:
+        return None, False
+    year = dating.year - 1 if dating.month and month > dating.month else dating.year
+    return f"{year}-{month:02d}", True
+
+
+def _fundings(text: str, sentence: Sentence, subject: str | None) -> list[Funding]:
+    vocab = vocabulary()
+    folded = fold(sentence.text)
+    result: list[Funding] = []
+    funders: set[str] = set()
+    cues = [(m, True) for m in vocab.funder_before.finditer(folded)]
+    cues += [(m, False) for m in vocab.funder_after.finditer(folded)]
+    for cue, funder_first in sorted(cues, key=lambda c: c[0].start()):
+        if funder_first:
+            candidates = [
+                h for h in sentence.orgs(0, cue.start()) if h.start >= sentence.start + cue.start() - 80
+            ]
+            funder = candidates[-1] if candidates else None
+        else:
+            candidates = sentence.orgs(cue.end(), cue.end() + 60)
+            funder = candidates[0] if candidates else None
+        if funder is None or funder.entity in funders:
+            continue
+        funders.add(funder.entity)
+        purpose, purpose_span = _purpose(sentence.text, folded, max(cue.end(), funder.end - sentence.start))
+        recipient = None
+        if purpose_span:
+            inside = [
+                h for h in sentence.hits if purpose_span[0] <= h.start - sentence.start < purpose_span[1]
+            ]
+            recipient = inside[0].entity if inside else None
+        else:
+            others = [h.entity for h in sentence.hits if h.entity != funder.entity]
+            recipient = others[0] if others else (subject if subject != funder.entity else None)
+        result.append(
+            Funding(
+                funder=funder.entity,
+                recipient=recipient,
+                purpose=purpose,
+                condition=_condition(sentence.text, folded),
+                amount=_amount(sentence.text),
+                provenance=_provenance(text, sentence.start, sentence.end),
+            )
+        )
+    return result
+
+
+def _purpose(sentence: str, folded: str, offset: int) -> tuple[str | None, Span | None]:
+    """``... midler til <purpose>``: the clause after a purpose word right after the cue."""
+    m = re.compile(r"\s*(\w+)\s+").match(folded, offset)
+    if not m or m.group(1) not in vocabulary().purpose_words:
+        return None, None
+    stop = _clause_end(folded, m.end())
+    stop = min(stop, folded.find(",", m.end()) if "," in folded[m.end() :] else stop)
+    purpose = " ".join(sentence[m.end() : stop].split())
+    return (purpose, (m.end(), stop)) if purpose else (None, None)
+
+
+def _condition(sentence: str, folded: str) -> str | None:
+    """``en præmis for ..., at <condition>``: the clause after the opener that follows the cue."""
+    vocab = vocabulary()
+    cue = vocab.condition.search(folded)
+    if not cue:
+        return None
+    opener = vocab.condition_opener.search(folded, cue.start())
+    start = opener.end() if opener else cue.end()
+    condition = " ".join(sentence[start:].split()).rstrip(" .")
+    return condition or None
+
+
+_MONEY = re.compile(
+    r"(?:(?<!\w)(?:DKK|EUR|NOK|SEK|USD|GBP|kr\.?|€|£|\$)\s*\d[\d.,]*(?:\s*(?:mio|mia|million|mill|bn)\.?)?"
+    r"|\d[\d.,]*\s*(?:mio\.?|mia\.?|millioner|milliarder|million|millions|mill\.?|bn)?\s*"
+    r"(?:kr\.?|kroner|DKK|EUR|euro|NOK|SEK|USD|GBP|€|£|\$))",
+    re.IGNORECASE,
+)
+
+
+def _amount(sentence: str) -> str | None:
+    m = _MONEY.search(sentence)
+    return " ".join(m.group().split()) if m else None
+
+
+# --- figures --------------------------------------------------------------------------------------------
+
+_NUMBER = re.compile(
+    r"(?<![\w.,/:+-])(\d{1,3}(?:[.,\u00a0\u202f]\d{3})+|\d+)(?:([.,])(\d+))?(?![\w/:-]|[.,]\d)"
+)
+
+
+_UNIT = re.compile(r"\s*(%|[^\W\d_][\w-]*)\.?(?:\s+([^\W\d_][\w-]*))?")
+
+
+def _number_value(whole: str, sep: str | None, frac: str | None, language: str) -> float | None:
+    """``14.505`` -> 14505 (da), ``14,505`` -> 14505 (en), ``2,5`` -> 2.5 (da)."""
+    thousands = "," if language == "en" else "."
+    decimal = "." if language == "en" else ","
+    groups = re.split(r"[.,\u00a0\u202f]", whole)
+    if len(groups) > 1:
+        used = {c for c in whole if c in ".,"}
+        if used - {thousands} or "\u00a0" in whole and used:
+            return None
+    value = float("".join(groups))
+    if sep and frac:
+        if sep != decimal:
+            return None
+        value += float(f"0.{frac}")
+    return value
+
+
+def _facts(
+    text: str,
+    sentence: Sentence,
+    subject: str | None,
+    dates: list[Span],
+    language: str,
+    doc_key: str,
+    date: str | None,
+    count: int,
+) -> list[Fact]:
+    vocab = vocabulary()
+    result: list[Fact] = []
+    for m in _NUMBER.finditer(sentence.text):
+        start = sentence.start + m.start()
+        if any(s <= start < e for s, e in dates):
+            continue
+        previous = re.search(r"(\S+)\s*$", sentence.text[: m.start()])
+        if previous and fold(previous.group(1)).rstrip(".:") in vocab.not_after:
+            continue
+        if previous and fold(previous.group(1)).rstrip(".") in vocab.month_numbers:
+            continue
+        if re.match(r"\.(?!\d)", sentence.text[m.end() :]):
+            continue  # an ordinal or a number ending a sentence ("5. møde", "punkt 2.")
+        value = _number_value(m.group(1), m.group(2), m.group(3), language)
+        if value is None:
+            continue
+        unit_match = _UNIT.match(sentence.text, m.end())
+        if not unit_match:
+            continue
+        unit, unit_end = unit_match.group(1), unit_match.end(1)
+        scale = vocab.scales.get(fold(unit).rstrip("."))
+        if scale and unit_match.group(2):
+            value, unit, unit_end = value * scale, unit_match.group(2), unit_match.end(2)
+        folded_unit = fold(unit)
+        if unit != "%" and folded_unit not in vocab.currencies:
+            if folded_unit in vocab.not_units or not unit[:1].islower() or folded_unit in vocab.month_numbers:
+                continue
+            if m.group(1).isdigit() and len(m.group(1)) == 4 and 1900 <= value <= 2100:
+                continue  # a year
+        named = [h for h in sentence.hits if h.kind != "country"]
+        about = named[0].entity if named else subject
+        clause_start = max(sentence.text.rfind(",", 0, m.start()) + 1, 0)
+        clause_end = _clause_end(sentence.text, unit_end)
+        result.append(
+            Fact(
+                id=f"fact:{doc_key}-{count + len(result) + 1}",
+                subject=about,
+                value=value,
+                unit=unit,
+                text=" ".join(sentence.text[clause_start:clause_end].split()),
+                date=date,
+                provenance=_provenance(text, start, sentence.start + unit_end),
+            )
+        )
+    return result
+
+
+# --- deadlines and next meetings ---------------------------------------------------------------------------
+
+
+def _deadlines(
+    text: str,
+    sentence: Sentence,
+    people: PeopleIndex,
+    dating: _Dating,
+    meeting_id: str,
+    doc_key: str,
+    count: int,
+) -> list[Deadline]:
+    vocab = vocabulary()
+    folded = fold(sentence.text)
+    dates = find_dates(sentence.text)
+    result: list[Deadline] = []
+    cue = vocab.next_meeting.search(folded)
+    if cue:
+        after = [d for d in dates if d.span[0] >= cue.end()]
+        if after:
+            first = after[0]
+            iso, inferred = dating.complete(first, future=True)
+            start_time, end_time = first.start_time, first.end_time
+            if not start_time:
+                start_time, end_time = parse_time_range(sentence.text[first.span[1] :])
+            result.append(
+                Deadline(
+                    id=f"deadline:{doc_key}-{count + 1}",
+                    kind="next_meeting",
+                    date=iso,
+                    date_inferred=inferred,
+                    start_time=start_time,
+                    end_time=end_time,
+                    location=_location(sentence.text, folded, first.span[1]),
+                    description=" ".join(sentence.text.split()),
+                    meeting=meeting_id,
+                    provenance=_provenance(text, sentence.start, sentence.end),
+                )
+            )
+        return result
+    for match in dates:
+        if not vocab.deadline_cue.search(folded[max(0, match.span[0] - 40) : match.span[0]]):
+            continue
+        iso, inferred = dating.complete(match, future=True)
+        email = _EMAIL.search(sentence.text)
+        result.append(
+            Deadline(
+                id=f"deadline:{doc_key}-{count + len(result) + 1}",
+                kind="deadline",
+                date=iso,
+                date_inferred=inferred,
+                description=" ".join(sentence.text.split()),
+                contact=_contact(sentence.text, people, email.start() if email else match.span[0]),
+                email=email.group() if email else None,
+                meeting=meeting_id,
+                provenance=_provenance(text, sentence.start, sentence.end),
+            )
+        )
+    return result
+
+
+def _contact(sentence: str, people: PeopleIndex, before: int) -> str | None:
+    """The person named last before the e-mail address (or the date)."""
+    named = [person for person, (start, _) in people.find_in_text(sentence) if start < before]
+    return named[-1] if named else None
+
+
+def _location(sentence: str, folded: str, offset: int) -> str | None:
+    """An online platform named in the sentence ("over Teams"), else "på/in <Place>" after the date."""
+    vocab = vocabulary()
+    for word, canonical in sorted(vocab.online_places.items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded):
+            return canonical
+    prep = vocab.place_prepositions.search(folded, offset)
+    if prep:
+        place = re.match(rf"\s+({_CAPWORD}(?:[ \t]+{_CAPWORD})*)", sentence[prep.end() :])
+        if place and not vocab.months.fullmatch(fold(place.group(1))):
+            return place.group(1).rstrip(".,")
+    return None
+
+
+# --- themes ----------------------------------------------------------------------------------------------
+
+
+def _bullet_spans(text: str, regions: list[Span]) -> list[Span]:
+    """Each bullet's text: from its marker to the next bullet or a paragraph that starts a new sentence."""
+    spans = []
+    for region_start, region_end in regions:
+        starts = [m for m in re.finditer(rf"(?m)^[ \t]*{_BULLET}[ \t]+", text[region_start:region_end])]
+        for index, m in enumerate(starts):
+            start = region_start + m.end()
+            limit = region_start + starts[index + 1].start() if index + 1 < len(starts) else region_end
+            paragraph = re.compile(r"[.!?][\"”’)]*[ \t]*\n\s*(?=[A-ZÆØÅÄÖÜ])").search(text, start, limit)
+            end = paragraph.start() + 1 if paragraph else limit
+            body = text[start:end].rstrip()
+            if len(body.split()) >= 5:
+                spans.append((start, start + len(body)))
+    return spans
+
+
+def _label(body: str) -> str:
+    words = body.split()
+    first = " ".join(words[:8])
+    return first if len(words) <= 8 else first.rstrip(",.;:") + " …"
+
+
+def _themes(
+    text: str, parsed: ParsedMinutes, taxonomy: Taxonomy, meeting_id: str, doc_key: str, language: str
+) -> list[Theme]:
+    regions = [item.text_span for item in parsed.agenda if item.text_span] or [(0, len(text))]
+    themes = []
+    for start, end in _bullet_spans(text, sorted(set(regions))):
+        body = " ".join(text[start:end].split())
+        themes.append(
+            Theme(
+                id=f"point:{doc_key}-{len(themes) + 1}",
+                label=_label(body),
+                text=body,
+                concepts=taxonomy.concepts_for(body, language),
+                meeting=meeting_id,
+                agenda_item=_item_at(parsed, start),
+                provenance=_provenance(text, start, end),
+            )
+        )
+    return themes
+
+
+# --- the whole document ------------------------------------------------------------------------------------
+
+
+def extract_content(
+    text: str, parsed: ParsedMinutes, people: PeopleIndex, *, meeting_id: str, doc_key: str, language: str
+) -> Content:
+    """Everything :mod:`ingest.content` finds in the normalised ``text`` of one document."""
+    gazetteer = Gazetteer.load()
+    entities = _find_entities(text, gazetteer)
+    sentences = _sentences(text, parsed, entities.hits)
+    subjects = _subjects(sentences)
+    all_dates = find_dates(text)
+    year = int(parsed.date[:4]) if parsed.date else infer_year(all_dates)
+    dating = _Dating(year, int(parsed.date[5:7]) if parsed.date else None)
+    date_spans = [d.span for d in all_dates]
+    names = {key: record.name for key, record in entities.records.items()}
+
+    content = Content()
+    seen: set[tuple[str, str]] = set()
+    for sentence, subject in zip(sentences, subjects, strict=True):
+        content.participations += _participations(text, sentence, subject, seen)
+        content.agreements += _agreements(
+            text, sentence, subject, dating, doc_key, names, len(content.agreements)
+        )
+        content.fundings += _fundings(text, sentence, subject)
+        content.facts += _facts(
+            text, sentence, subject, date_spans, language, doc_key, parsed.date, len(content.facts)
+        )
+        content.deadlines += _deadlines(
+            text, sentence, people, dating, meeting_id, doc_key, len(content.deadlines)
+        )
+    content.themes = _themes(text, parsed, Taxonomy.load(), meeting_id, doc_key, language)
+    for key, record in entities.records.items():
+        target = content.initiatives if entities.kinds[key] == "initiative" else content.organizations
+        target.append(record)  # type: ignore[arg-type]
+        content.mentions.append(
+            Mention(key, [Provenance(p.quote, p.start, p.end) for p in record.provenance])
+        )
+    return content
