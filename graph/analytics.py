@@ -1,0 +1,279 @@
+"""Network analytics with networkx: key stakeholders, communities, ego networks, exports for Gephi.
+
+The graph is projected from Neo4j once per answer (Community Edition has no GDS). The projection
+leaves out documents, figures and deadlines by default: every entity is linked to the document that
+mentions it, so documents would otherwise sit at the centre of everything. Analytics are exposed to
+the app and the CLI as prebuilt questions (``queries/*.cypher`` with an ``// analytic:`` line) through
+the registry :data:`ANALYTICS`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import neo4j
+import networkx as nx
+import pandas as pd
+
+from graph.connection import read
+from pmkg.errors import PmkgError
+
+# The actors and what links them; Document, Figure and Deadline are left out (see the module docstring).
+NETWORK_LABELS = ("Person", "Organization", "Initiative", "Meeting", "Agreement", "Theme")
+STAKEHOLDER_LABELS = ("Person", "Organization")
+SEED = 42
+MAX_NODES = 50_000
+MAX_RELATIONSHIPS = 200_000
+MAX_GRAPH_NODES = 1_000  # what the app draws comfortably
+EXACT_BETWEENNESS_NODES = 3_000  # above this, betweenness is estimated from a seeded sample
+BETWEENNESS_SAMPLE = 500
+
+_NODES = """
+MATCH (n) WHERE any(label IN labels(n) WHERE label IN $labels) AND n.id IS NOT NULL
+RETURN n.id AS id, [label IN labels(n) WHERE label IN $labels][0] AS label, n.name AS name
+ORDER BY id
+LIMIT $limit
+"""
+_RELATIONSHIPS = """
+MATCH (a)-[r]->(b)
+WHERE any(label IN labels(a) WHERE label IN $labels) AND any(label IN labels(b) WHERE label IN $labels)
+  AND ($types IS NULL OR type(r) IN $types)
+RETURN a.id AS source, b.id AS target, type(r) AS type, r.doc AS doc
+ORDER BY source, target, type, doc
+LIMIT $limit
+"""
+
+Analytic = Callable[
+    [neo4j.Driver, Mapping[str, Any]], tuple[pd.DataFrame, dict[str, list[dict[str, Any]]] | None]
+]
+
+
+# --- projection ------------------------------------------------------------------------------------
+
+
+def project(
+    driver: neo4j.Driver, labels: Iterable[str] | None = None, rel_types: Iterable[str] | None = None
+) -> nx.MultiGraph:
+    """The graph in Neo4j as an undirected networkx MultiGraph: one edge per relationship.
+
+    Nodes are keyed by their ``id`` with attributes ``label`` and ``name``; edges carry ``type`` and
+    ``doc``. Nodes and edges are added in id order, so seeded algorithms give the same answer each time.
+    """
+    labels = list(labels or NETWORK_LABELS)
+    types = list(rel_types) if rel_types is not None else None
+    graph = nx.MultiGraph()
+    for row in read(driver, _NODES, {"labels": labels, "limit": MAX_NODES}):
+        graph.add_node(row["id"], label=row["label"], name=row["name"] or row["id"])
+    params = {"labels": labels, "types": types, "limit": MAX_RELATIONSHIPS}
+    for row in read(driver, _RELATIONSHIPS, params):
+        graph.add_edge(row["source"], row["target"], type=row["type"], doc=row["doc"])
+    return graph
+
+
+def simple(graph: nx.MultiGraph) -> nx.Graph:
+    """Collapse parallel relationships into one edge with ``weight`` (how many) and ``type`` (which)."""
+    result = nx.Graph()
+    result.add_nodes_from(graph.nodes(data=True))
+    types: dict[tuple[Any, Any], Counter[str]] = {}
+    for u, v, data in graph.edges(data=True):
+        if u == v:
+            continue
+        key = (u, v) if u <= v else (v, u)
+        types.setdefault(key, Counter())[data.get("type", "")] += 1
+    for (u, v), counts in types.items():
+        result.add_edge(u, v, weight=sum(counts.values()), type="/".join(sorted(counts)))
+    return result
+
+
+# --- analytics on a networkx graph -----------------------------------------------------------------
+
+
+def centrality(graph: nx.Graph) -> pd.DataFrame:
+    """Degree and betweenness centrality of every node, ranked (betweenness, then degree, then name)."""
+    if graph.number_of_nodes() == 0:
+        return pd.DataFrame(columns=["rank", "name", "label", "betweenness", "degree", "connections", "id"])
+    degree = nx.degree_centrality(graph)
+    if graph.number_of_nodes() > EXACT_BETWEENNESS_NODES:
+        betweenness = nx.betweenness_centrality(graph, k=BETWEENNESS_SAMPLE, seed=SEED)
+    else:
+        betweenness = nx.betweenness_centrality(graph)
+    rows = [
+        {
+            "name": data.get("name", node),
+            "label": data.get("label", ""),
+            "betweenness": round(betweenness[node], 6),
+            "degree": round(degree[node], 6),
+            "connections": graph.degree(node),
+            "id": node,
+        }
+        for node, data in graph.nodes(data=True)
+    ]
+    rows.sort(key=lambda r: (-r["betweenness"], -r["degree"], str(r["name"]).lower(), r["id"]))
+    frame = pd.DataFrame(rows)
+    frame.insert(0, "rank", range(1, len(frame) + 1))
+    return frame
+
+
+def communities(graph: nx.Graph, seed: int = SEED) -> list[list[str]]:
+    """Louvain communities (seeded, so stable), largest first; each sorted by id."""
+    if graph.number_of_nodes() == 0:
+        return []
+    found = nx.community.louvain_communities(graph, weight="weight", seed=seed)
+    return sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
+
+
+def ego_network(graph: nx.Graph, center: str, radius: int = 1) -> nx.Graph:
+    """Everything within ``radius`` steps of ``center``, each node with its ``distance``."""
+    if center not in graph:
+        raise PmkgError(f"{center} is not in the network (documents, figures and deadlines are left out)")
+    ego = nx.ego_graph(graph, center, radius=radius)
+    nx.set_node_attributes(ego, nx.single_source_shortest_path_length(ego, center), "distance")
+    return ego
+
+
+def shortest_paths(graph: nx.Graph, source: str, target: str, limit: int = 10) -> list[list[str]]:
+    """Up to ``limit`` shortest paths (lists of node ids) between two nodes; none if unconnected."""
+    if source not in graph or target not in graph:
+        return []
+    try:
+        paths = nx.all_shortest_paths(graph, source, target)
+        return [path for _, path in zip(range(limit), paths, strict=False)]
+    except nx.NetworkXNoPath:
+        return []
+
+
+# --- graphs for the app and files for Gephi ---------------------------------------------------------
+
+
+def to_graph_dict(graph: nx.Graph) -> dict[str, list[dict[str, Any]]]:
+    """The app's graph shape: ``{nodes: [{id, label, name, ...}], edges: [{source, target, type, ...}]}``."""
+    nodes = [
+        {**data, "id": node, "label": data.get("label", ""), "name": data.get("name", node)}
+        for node, data in graph.nodes(data=True)
+    ]
+    edges = [
+        {**data, "source": u, "target": v, "type": data.get("type", "")}
+        for u, v, data in graph.edges(data=True)
+    ]
+    return {"nodes": nodes, "edges": edges}
+
+
+def _gephi_ready(graph: nx.Graph) -> nx.Graph:
+    """A copy whose attributes GEXF and GraphML can hold: no None, lists joined with '; '."""
+
+    def clean(attrs: Mapping[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in attrs.items():
+            if value is None:
+                continue
+            if isinstance(value, list | tuple | set):
+                value = "; ".join(str(v) for v in value)
+            elif not isinstance(value, bool | int | float | str):
+                value = str(value)
+            out[key] = value
+        return out
+
+    ready = graph.__class__()
+    ready.add_nodes_from((node, clean(data)) for node, data in graph.nodes(data=True))
+    if graph.is_multigraph():
+        ready.add_edges_from((u, v, k, clean(d)) for u, v, k, d in graph.edges(keys=True, data=True))
+    else:
+        ready.add_edges_from((u, v, clean(d)) for u, v, d in graph.edges(data=True))
+    return ready
+
+
+def write_gexf(graph: nx.Graph, path: str | Path) -> Path:
+    """Write the graph as GEXF (Gephi's own format)."""
+    path = Path(path)
+    nx.write_gexf(_gephi_ready(graph), path)
+    return path
+
+
+def write_graphml(graph: nx.Graph, path: str | Path) -> Path:
+    """Write the graph as GraphML (Gephi, yEd, Cytoscape desktop)."""
+    path = Path(path)
+    nx.write_graphml(_gephi_ready(graph), path)
+    return path
+
+
+# --- analytics as question answers -----------------------------------------------------------------
+
+
+def stakeholders_answer(driver: neo4j.Driver, params: Mapping[str, Any]) -> tuple[pd.DataFrame, dict | None]:
+    """Key people and organisations by centrality, and the graph among the top ones."""
+    kinds = _labels_named(params["kind"]) if params.get("kind") else STAKEHOLDER_LABELS
+    network = simple(project(driver))
+    ranking = centrality(network)
+    top = ranking[ranking["label"].isin(kinds)].head(int(params.get("top") or 20)).copy()
+    top["rank"] = range(1, len(top) + 1)
+    for column in ("betweenness", "degree", "rank"):
+        nx.set_node_attributes(network, dict(zip(top["id"], top[column], strict=True)), column)
+    return top.reset_index(drop=True), to_graph_dict(_around(network, list(top["id"])))
+
+
+def _labels_named(text: str) -> tuple[str, ...]:
+    """The network label a user typed ("person", "Organization"), or a one-line error."""
+    for label in NETWORK_LABELS:
+        if label.lower() == text.strip().lower():
+            return (label,)
+    raise PmkgError(f"unknown kind '{text}'; choose one of {', '.join(NETWORK_LABELS)}")
+
+
+def _around(graph: nx.Graph, keep: list[str]) -> nx.Graph:
+    """The chosen nodes and the nodes that link two or more of them (e.g. the meetings they share)."""
+    chosen = set(keep)
+    linking = sorted(n for n in graph if n not in chosen and len(chosen.intersection(graph[n])) >= 2)
+    return graph.subgraph([*keep, *linking][:MAX_GRAPH_NODES]).copy()
+
+
+def communities_answer(driver: neo4j.Driver, params: Mapping[str, Any]) -> tuple[pd.DataFrame, dict | None]:
+    """The largest communities with their best-connected members, and the graph coloured by community."""
+    network = simple(project(driver))
+    groups = communities(network)[: int(params.get("top") or 20)]
+    rows, drawn = [], []
+    for number, members in enumerate(groups, start=1):
+        by_degree = sorted(members, key=lambda n: (-network.degree(n), n))
+        labels = Counter(network.nodes[n].get("label", "") for n in members)
+        rows.append(
+            {
+                "community": number,
+                "size": len(members),
+                "people": labels.get("Person", 0),
+                "organizations": labels.get("Organization", 0),
+                "members": [network.nodes[n].get("name", n) for n in by_degree[:10]],
+                "central": network.nodes[by_degree[0]].get("name", by_degree[0]),
+            }
+        )
+        for node in members:
+            network.nodes[node]["community"] = number
+        drawn.extend(by_degree)
+    graph = to_graph_dict(network.subgraph(drawn[:MAX_GRAPH_NODES]))
+    return pd.DataFrame(
+        rows, columns=["community", "size", "people", "organizations", "members", "central"]
+    ), graph
+
+
+def ego_answer(driver: neo4j.Driver, params: Mapping[str, Any]) -> tuple[pd.DataFrame, dict | None]:
+    """Everything within a few steps of one entity, nearest first."""
+    ego = ego_network(simple(project(driver)), params["entity"], int(params.get("radius") or 1))
+    rows = sorted(
+        (
+            {"distance": d.get("distance"), "name": d.get("name", n), "label": d.get("label", ""), "id": n}
+            for n, d in ego.nodes(data=True)
+        ),
+        key=lambda r: (r["distance"], r["label"], str(r["name"]).lower()),
+    )
+    nearest = [row["id"] for row in rows[:MAX_GRAPH_NODES]]
+    return pd.DataFrame(rows, columns=["distance", "name", "label", "id"]), to_graph_dict(
+        ego.subgraph(nearest)
+    )
+
+
+ANALYTICS: dict[str, Analytic] = {
+    "stakeholders": stakeholders_answer,
+    "communities": communities_answer,
+    "ego_network": ego_answer,
+}

@@ -1,0 +1,16 @@
+// title: Hvordan udvikler tallene sig over tid? | How do the figures develop over time?
+// description: Tal nævnt i referaterne (f.eks. antal genomer i den nationale database) efter dato og enhed, med citat og referat. | Figures stated in the minutes (e.g. genomes in the national database) by date and unit, with the quote and the minutes.
+// param unit: text optional -- Enhed | Unit
+// choices unit: MATCH (f:Figure) WHERE f.unit IS NOT NULL RETURN DISTINCT f.unit AS id, f.unit AS name ORDER BY name LIMIT 500
+// param about: entity optional -- Om | About
+// result: chart:date,value,unit
+MATCH (f:Figure)
+WHERE ($unit IS NULL OR f.unit = $unit)
+  AND ($about IS NULL OR EXISTS { (f)-[:ABOUT]->(e) WHERE e.id = $about })
+OPTIONAL MATCH (m:Meeting)-[r:REPORTED]->(f)
+OPTIONAL MATCH (d:Document {id: r.doc})
+RETURN coalesce(f.date, m.date) AS date, f.value AS value, f.unit AS unit, f.name AS text,
+       COLLECT { MATCH (f)-[:ABOUT]->(e) RETURN e.name } AS about,
+       m.name AS meeting, d.name AS document, r.quotes[0] AS quote, f.id AS figure_id
+ORDER BY date, unit, value
+LIMIT 2000

@@ -1,0 +1,18 @@
+// title: Hvilke møder er holdt, og hvad blev drøftet? | Which meetings were held, and what was discussed?
+// description: Møderne over tid med organ, antal deltagere og afbud, emner og referatet de stammer fra. | The meetings over time with their body, number present and absent, themes, and the minutes they come from.
+// param body: organization optional -- Organ | Body
+// param since: date optional -- Fra dato | From date
+// result: table
+MATCH (m:Meeting)
+WHERE ($since IS NULL OR m.date >= $since)
+  AND ($body IS NULL OR EXISTS { (m)-[:HELD_BY]->(:Organization {id: $body}) })
+OPTIONAL MATCH (m)-[:HELD_BY]->(b:Organization)
+OPTIONAL MATCH (d:Document)-[:RECORDS]->(m)
+WITH m, b, collect(DISTINCT d.name) AS documents
+RETURN m.date AS date, m.name AS meeting, b.name AS body, m.number AS number, m.location AS location,
+       COUNT { (:Person)-[:ATTENDED {status: 'present'}]->(m) } AS present,
+       COUNT { (:Person)-[:ATTENDED {status: 'absent'}]->(m) } AS absent,
+       COLLECT { MATCH (m)-[:RAISED]->(t:Theme) RETURN DISTINCT t.name ORDER BY t.name } AS themes,
+       documents, m.id AS meeting_id
+ORDER BY date DESC, meeting
+LIMIT 500

@@ -1,0 +1,46 @@
+// title: Hvad er en person involveret i? | What is a person involved in?
+// description: Alt grafen ved om én person: organer og møder, roller, tilknytninger, initiativer og aftaler gennem organisationerne, emner personen fremlagde, frister personen er kontakt for, og dokumenter der nævner personen. | Everything the graph knows about one person: bodies and meetings, roles, affiliations, initiatives and agreements through their organisations, themes they presented, deadlines they are the contact for, and documents that mention them.
+// param person: person -- Person | Person
+// result: table
+MATCH (p:Person {id: $person})
+CALL (p) {
+  MATCH (p)-[r:AFFILIATED_WITH]->(o:Organization)
+  RETURN 1 AS rank, 'affiliation' AS kind, o.name AS name, o.type AS detail, null AS date, o.id AS id
+  UNION
+  MATCH (p)-[r:HOLDS_ROLE]->(o:Organization)
+  RETURN 2 AS rank, 'role' AS kind, o.name AS name, r.role AS detail, null AS date, o.id AS id
+  UNION
+  MATCH (p)-[a:ATTENDED]->(m:Meeting)-[:HELD_BY]->(b:Organization)
+  UNWIND CASE WHEN size(coalesce(a.roles, [])) = 0 THEN [null] ELSE a.roles END AS role
+  WITH b, collect(DISTINCT role) AS roles, max(m.date) AS last
+  RETURN 3 AS rank, 'body' AS kind, b.name AS name,
+         reduce(s = '', role IN roles | CASE WHEN s = '' THEN role ELSE s + ', ' + role END) AS detail,
+         last AS date, b.id AS id
+  UNION
+  MATCH (p)-[a:ATTENDED]->(m:Meeting)
+  RETURN 4 AS rank, 'meeting' AS kind, m.name AS name,
+         reduce(s = a.status, x IN coalesce(a.roles, []) | s + ', ' + x) AS detail, m.date AS date, m.id AS id
+  UNION
+  MATCH (p)-[r:PRESENTED]->(m:Meeting)
+  RETURN 5 AS rank, 'presented' AS kind, m.name AS name, r.item_number + ' ' + r.item_title AS detail,
+         m.date AS date, m.id AS id
+  UNION
+  MATCH (p)-[pr:PRESENTED]->(m:Meeting)-[r:RAISED]->(t:Theme)
+  WHERE r.agenda_item = pr.item_number
+  RETURN 6 AS rank, 'theme' AS kind, t.name AS name, r.text AS detail, m.date AS date, t.id AS id
+  UNION
+  MATCH (p)-[:AFFILIATED_WITH|HOLDS_ROLE]->(o:Organization)-[:PARTICIPATES_IN]->(i:Initiative)
+  RETURN 7 AS rank, 'initiative' AS kind, i.name AS name, o.name AS detail, null AS date, i.id AS id
+  UNION
+  MATCH (p)-[:AFFILIATED_WITH|HOLDS_ROLE]->(o:Organization)-[:PARTY_TO]->(g:Agreement)
+  RETURN 8 AS rank, 'agreement' AS kind, g.name AS name, o.name AS detail, g.date AS date, g.id AS id
+  UNION
+  MATCH (p)-[:CONTACT_FOR]->(d:Deadline)
+  RETURN 9 AS rank, 'contact' AS kind, d.name AS name, d.email AS detail, d.date AS date, d.id AS id
+  UNION
+  MATCH (doc:Document)-[:MENTIONS]->(p)
+  RETURN 10 AS rank, 'document' AS kind, doc.name AS name, doc.source AS detail, doc.date AS date, doc.id AS id
+}
+RETURN kind, name, detail, date, id
+ORDER BY rank, date DESC, name
+LIMIT 1000

@@ -1,0 +1,11 @@
+// title: Hvad er den korteste forbindelse mellem to? | What is the shortest connection between two entities?
+// description: De korteste veje (højst 8 skridt) mellem to personer, organisationer, initiativer, møder eller emner, uden om dokumenterne. | The shortest paths (at most 8 steps) between two people, organisations, initiatives, meetings or themes, not through the documents.
+// param source: entity -- Fra | From
+// param target: entity -- Til | To
+// result: graph
+MATCH (a {id: $source}), (b {id: $target})
+WHERE a <> b
+MATCH p = allShortestPaths((a)-[*..8]-(b))
+WHERE all(n IN nodes(p) WHERE NOT n:Document OR n.id IN [$source, $target])
+RETURN p AS path, length(p) AS steps
+LIMIT 10

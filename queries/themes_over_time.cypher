@@ -1,0 +1,13 @@
+// title: Hvilke strategiske emner blev rejst, og hvor ofte? | Which strategy themes were raised, and how often?
+// description: Emner pr. møde og hvor mange punkter der rejste hvert emne over tid, med eksempler på punkterne. | Themes per meeting and how many points raised each theme over time, with example points.
+// param theme: theme optional -- Emne | Theme
+// param body: organization optional -- Organ | Body
+// result: chart:date,times,theme
+MATCH (m:Meeting)-[r:RAISED]->(t:Theme)
+WHERE ($theme IS NULL OR t.id = $theme)
+  AND ($body IS NULL OR EXISTS { (m)-[:HELD_BY]->(:Organization {id: $body}) })
+WITH m, t, count(r) AS times, collect(r.text)[0..3] AS points
+RETURN m.date AS date, m.name AS meeting, t.name AS theme, t.label_en AS theme_en, times, points,
+       t.id AS theme_id, m.id AS meeting_id
+ORDER BY date, theme
+LIMIT 2000
