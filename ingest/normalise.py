@@ -67,7 +67,7 @@ _SPECIAL = re.compile(
     "|[\x0b\x85\u2028\u2029]"  # other line separators
     "|[\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]"  # tabs and odd spaces
     "|[\u2010\u2011]"  # Unicode hyphens
-    "|\u00ad(?![ \t]*(?:[\r\n\f]|$))"  # soft hyphens except at a line end (a hyphenation point)
+    "|(?<![^\\W_])\u00ad|\u00ad(?![ \t]*(?:[\r\n\f]|$))"  # soft hyphens but those ending a word and line
     "|[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]"  # control characters
     "|[\u200b-\u200d\u2060\ufeff\ufffe\uffff\ud800-\udfff]"  # invisible and non-characters
 )
@@ -392,25 +392,49 @@ def _repeated_links(text: str, contents: list[str]) -> set[int]:
 
 
 def _page_edges(lines: list[_Line], contents: list[str], dropped: set[int]) -> set[int]:
-    """Lone page numbers and running headers/footers at the top and bottom of pages."""
+    """Lone page numbers and running headers/footers at the top and bottom of pages.
+
+    Peeled a layer at a time, as a footer often stands just above the page number; below the
+    first layer only exact repeats count (numbered content lines differ only in their numbers).
+    """
+    found: set[int] = set()
+    for depth in range(3):
+        tops, bottoms = _edges(lines, contents, dropped | found)
+        layer = {i for i in (*tops.values(), *bottoms.values()) if _LONE_NUMBER.fullmatch(contents[i])}
+        layer |= _running(lines, contents, tops, keep_first=True, exact=depth > 0)
+        layer |= _running(lines, contents, bottoms, keep_first=False, exact=depth > 0)
+        if not layer:
+            break
+        found |= layer
+    return found
+
+
+def _edges(
+    lines: list[_Line], contents: list[str], dropped: set[int]
+) -> tuple[dict[int, int], dict[int, int]]:
+    """The first and the last content line of each page."""
     tops: dict[int, int] = {}
     bottoms: dict[int, int] = {}
     for i, line in enumerate(lines):
         if contents[i] and i not in dropped:
             tops.setdefault(line.page, i)
             bottoms[line.page] = i
-    edges = set(tops.values()) | set(bottoms.values())
-    found = {i for i in edges if _LONE_NUMBER.fullmatch(contents[i])}
+    return tops, bottoms
+
+
+def _running(
+    lines: list[_Line], contents: list[str], edge: dict[int, int], *, keep_first: bool, exact: bool
+) -> set[int]:
+    """Edge lines repeated (numbers aside unless ``exact``) on half of the pages, and on two or more."""
     pages = lines[-1].page + 1
 
     def key(i: int) -> str:
-        return re.sub(r"\d+", "#", " ".join(contents[i].lower().split()))
+        words = " ".join(contents[i].lower().split())
+        return words if exact else re.sub(r"\d+", "#", words)
 
-    for edge, keep_first in ((tops, True), (bottoms, False)):
-        counts = Counter(key(i) for i in edge.values())
-        repeated = {k for k, n in counts.items() if n >= 2 and n * 2 >= pages}
-        running = sorted(i for i in edge.values() if key(i) in repeated and i not in found)
-        if keep_first and running and lines[running[0]].page == 0:
-            running = running[1:]  # the first page's header is usually the document's title
-        found.update(running)
-    return found
+    counts = Counter(key(i) for i in edge.values())
+    repeated = {k for k, n in counts.items() if n >= 2 and n * 2 >= pages}
+    running = sorted(i for i in edge.values() if key(i) in repeated)
+    if keep_first and running and lines[running[0]].page == 0:
+        running = running[1:]  # the first page's header is usually the document's title
+    return set(running)
