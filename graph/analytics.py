@@ -162,7 +162,10 @@ def to_graph_dict(graph: nx.Graph) -> dict[str, list[dict[str, Any]]]:
 
 
 def _gephi_ready(graph: nx.Graph) -> nx.Graph:
-    """A copy whose attributes GEXF and GraphML can hold: no None, lists joined with '; '."""
+    """A copy Gephi reads well: the name as each node's and the relationship type as each edge's label
+    (the node's own label becomes ``kind``, an edge's ``type`` becomes ``relation``, since GEXF reserves
+    ``type`` for the edge direction), no None values, lists joined with '; '.
+    """
 
     def clean(attrs: Mapping[str, Any]) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -176,12 +179,20 @@ def _gephi_ready(graph: nx.Graph) -> nx.Graph:
             out[key] = value
         return out
 
+    def node(data: Mapping[str, Any]) -> dict[str, Any]:
+        rest = {k: v for k, v in data.items() if k not in ("label", "name")}
+        return clean({**rest, "kind": data.get("label"), "label": data.get("name")})
+
+    def edge(data: Mapping[str, Any]) -> dict[str, Any]:
+        rest = {k: v for k, v in data.items() if k != "type"}
+        return clean({**rest, "relation": data.get("type"), "label": data.get("type")})
+
     ready = graph.__class__()
-    ready.add_nodes_from((node, clean(data)) for node, data in graph.nodes(data=True))
+    ready.add_nodes_from((n, node(d)) for n, d in graph.nodes(data=True))
     if graph.is_multigraph():
-        ready.add_edges_from((u, v, k, clean(d)) for u, v, k, d in graph.edges(keys=True, data=True))
+        ready.add_edges_from((u, v, k, edge(d)) for u, v, k, d in graph.edges(keys=True, data=True))
     else:
-        ready.add_edges_from((u, v, clean(d)) for u, v, d in graph.edges(data=True))
+        ready.add_edges_from((u, v, edge(d)) for u, v, d in graph.edges(data=True))
     return ready
 
 
