@@ -161,7 +161,7 @@ def looks_like_person(text: str) -> bool:
     if not tokens or name_tokens_end(tokens) != len(tokens):
         return False
     stop = set(_phrases("not_name_words"))
-    if any(t.strip(".,").lower() in stop for t in tokens):
+    if any(t[0].isupper() and t.strip(".,").lower() in stop for t in tokens):
         return False
     if len(tokens) == 1:
         return tokens[0].strip(".").lower() in given_names()
@@ -220,7 +220,7 @@ def _strip_prefixes(text: str, titles: list[str], roles: list[str]) -> str:
 
 def _classify_piece(piece: str, parts: dict[str, list[str]]) -> bool:
     """Put one descriptor (role, title, "Director of X") into ``parts``; False if it is none of them."""
-    piece = piece.strip(" .,;:")
+    piece = piece.strip(" .,;:-–—")
     if not piece:
         return True
     if role_of(piece):
@@ -250,7 +250,7 @@ def _classify_piece(piece: str, parts: dict[str, list[str]]) -> bool:
 
 def _classify_segment(segment: str, parts: dict[str, list[str]], *, in_parens: bool = False) -> None:
     """One comma part or parenthesis after a name: roles, titles, status, party letter or organisation."""
-    segment = segment.strip(" .,;:")
+    segment = segment.strip(" .,;:-–—")
     if not segment:
         return
     if in_parens and segment.upper() in {str(p).upper() for p in vocabulary()["party_letters"]}:

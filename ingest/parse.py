@@ -8,12 +8,12 @@ labels) come from ``knowledge/minutes.yaml`` so a new layout or language is taug
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 
 from ingest.attendance import Line, alternation, entries, find_attendance, lookup, split_lines
 from ingest.dates import find_dates, infer_year, parse_time_range
+from ingest.language import detect_language
 from ingest.names import (
     fold,
     given_names,
@@ -75,6 +75,9 @@ def _candidates(lines: list[Line], skip: set[int]) -> list[_Candidate]:
             cut = _TIME_PREFIX.match(title)
             offset = m.start("title") + (cut.end() if cut else 0)
             title = line.text[offset:].strip()
+            dated = find_dates(line.text)
+            if dated and dated[0].span[0] == 0:
+                break  # "6. February 2019" is a date, not item 6
             if title[:1].isupper() and len(title.split()) <= _MAX_TITLE_WORDS and not _subheading(title):
                 found.append(_Candidate(line, style, int(m.group("num")), title, line.start + offset))
             break
@@ -86,13 +89,18 @@ def _subheading(title: str) -> bool:
 
 
 def _passes(candidates: list[_Candidate]) -> list[list[_Candidate]]:
-    """Runs of increasing item numbers; a run restarts when the numbering starts again at 1."""
+    """Runs of increasing item numbers. A number continues the run it follows (``6`` after ``5``,
+    even with an inner ``1. 2.`` list in between, or after a gap); a number that continues no run
+    starts one (the minutes repeating the agenda, or a numbered list inside an item)."""
     runs: list[list[_Candidate]] = []
     for cand in candidates:
-        if runs and cand.number > runs[-1][-1].number:
-            runs[-1].append(cand)
-        elif cand.number == 1:
+        exact = [r for r in runs if r[-1].number == cand.number - 1]
+        below = [r for r in runs if r[-1].number < cand.number]
+        target = exact[0] if exact else max(below, key=lambda r: r[-1].number) if below else None
+        if target is None:
             runs.append([cand])
+        else:
+            target.append(cand)
     return runs
 
 
@@ -104,16 +112,14 @@ def _agenda_passes(lines: list[Line], skip: set[int]) -> tuple[list[_Candidate],
     """The agenda (first run of the best numbering style) and, when the minutes repeat the items
     (``1/5 ...`` again under "Referat"), that second run."""
     candidates = _candidates(lines, skip)
-    best: list[list[_Candidate]] = []
-    for style in _item_res():
-        runs = _passes([c for c in candidates if c.style == style])
-        if runs and len(runs[0]) > (len(best[0]) if best else 0):
-            best = runs
-    if not best:
+    runs = [run for style in _item_res() for run in _passes([c for c in candidates if c.style == style])]
+    if not runs:
         return [], []
-    agenda = best[0]
+    agenda = max(runs, key=lambda r: (len(r), -r[0].line.index))
     titles = {c.number: _first_word(c.title) for c in agenda}
-    for run in best[1:]:
+    for run in sorted(runs, key=lambda r: r[0].line.index):
+        if run is agenda or run[0].line.index < agenda[-1].line.index or run[0].style != agenda[0].style:
+            continue
         same = sum(titles.get(c.number) == _first_word(c.title) for c in run)
         if len(run) >= 2 and same * 2 >= len(run):
             return agenda, run
@@ -275,12 +281,13 @@ def _body_and_number(title: str, doc_line: str) -> tuple[str | None, str | None]
     meeting = alternation(vocabulary()["meeting_words"])
     doc = alternation(vocabulary()["document_words"])
     number = re.match(r"^(?P<n>\d+)\.?\s*(?:ordinære?\s+)?(?:" + meeting + r")\b", title, re.I)
-    number = number or re.search(r"\b(?:nr|no|number|møde|meeting)\.?\s*(?P<n>\d+)\b", title, re.I)
+    number = number or re.search(r"\b(?:nr|no|number)\.?\s*(?P<n>\d+)\b", title, re.I)
     num = number.group("n") if number else None
+    cap = r"(?-i:[A-ZÆØÅÄÖÜ])"
     patterns = [
         rf"(?:{meeting})\s+(?:i|in|of|for|af|med|with|på|hos)\s+(?P<body>.+)$",
         rf"^(?:{doc})\s+(?:of|from|fra|af|for|från|fra)\s+(?:the\s+)?(?P<body>.+?)\s+(?:{meeting})\b",
-        rf"^(?:the\s+)?(?P<body>[A-ZÆØÅÄÖÜ][\w&/-]*(?:\s+[A-ZÆØÅÄÖÜ][\w&/-]*){{0,5}}?)\s+(?:{meeting})\b",
+        rf"^(?:the\s+)?(?P<body>{cap}[\w&/-]*(?:\s+{cap}[\w&/-]*){{0,5}}?)\s+(?:{meeting})\b",
     ]
     for pattern in patterns:
         for candidate in (title, f"{doc_line} {title}".strip()):
@@ -290,11 +297,10 @@ def _body_and_number(title: str, doc_line: str) -> tuple[str | None, str | None]
                 body = re.sub(r"^the\s+", "", body, flags=re.I)
                 if body and body.lower() not in {str(w).lower() for w in vocabulary()["meeting_words"]}:
                     return body, num
-    compound = re.match(r"^(?P<stem>\w+?)(?:møde|møte|möte|meeting)\b", title, re.I)
-    if compound:
-        stem = compound.group("stem").lower()
-        body = lookup("compound_bodies", stem) or lookup("compound_bodies", stem.rstrip("s"))
-        return str(body or stem.rstrip("s").capitalize()), num
+    for compound in re.finditer(r"(?<!\w)(?P<stem>\w+?)(?:møde|møte|möte|meeting)(?!\w)", title, re.I):
+        body = lookup("compound_bodies", compound.group("stem"))
+        if body:
+            return str(body), num
     return None, num
 
 
@@ -374,20 +380,6 @@ def _place_after_date(text: str, date_end: int) -> str | None:
     if re.match(rf"\s*(?:,|(?:{preps})\s)", tail, re.I):
         return _location(tail)
     return None
-
-
-# --- language ---------------------------------------------------------------------------------
-
-
-def detect_language(text: str) -> str:
-    """``da``, ``no``, ``sv`` or ``en`` by the function words the text uses most; ``und`` if too few."""
-    words = Counter(re.findall(r"[^\W\d_]+", text.lower()))
-    scores = {
-        lang: sum(words[str(w)] for w in set(markers))
-        for lang, markers in vocabulary()["language_markers"].items()
-    }
-    lang, score = max(scores.items(), key=lambda kv: kv[1])
-    return lang if score >= 5 else "und"
 
 
 # --- people in the text -----------------------------------------------------------------------

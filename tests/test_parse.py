@@ -1,0 +1,410 @@
+"""parse_minutes on the four corpus minutes and on made-up layouts in the four languages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ingest.normalise import normalise
+from ingest.parse import parse_minutes
+from ingest.parsed import ParsedMinutes
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def stand_in(text: str) -> str:
+    """The least a normaliser does: join words hyphenated across a line break."""
+    return re.sub(r"(\w)-[ \t]*\n\n?[ \t]*(?=[a-zæøå])", r"\1", text)
+
+
+def real(text: str) -> str:
+    return normalise(text).text
+
+
+PREPARE = [pytest.param(stand_in, id="stand-in"), pytest.param(real, id="normalise")]
+
+
+def _parse(name: str, prepare: Callable[[str], str]) -> tuple[str, ParsedMinutes]:
+    text = prepare((EXAMPLES / name).read_text("utf-8"))
+    return text, parse_minutes(text)
+
+
+def _attendance(minutes: ParsedMinutes) -> list[tuple[str, str, list[str], str | None]]:
+    return [(a.name, a.status, sorted(a.roles), a.group) for a in minutes.attendance]
+
+
+def _check_spans(text: str, minutes: ParsedMinutes) -> None:
+    for mention in minutes.attendance + minutes.mentioned:
+        quoted = text[mention.span[0] : mention.span[1]]
+        assert mention.name.split()[-1] in quoted.replace("\n", " "), (mention.name, quoted)
+
+
+@pytest.mark.parametrize("prepare", PREPARE)
+def test_ngc_advisory_board(prepare: Callable[[str], str]) -> None:
+    text, m = _parse("ngc-advisory-board-5.txt", prepare)
+    assert m.title == "5. møde i det nationale advisory board for forskning og infrastruktur"
+    assert (m.number, m.body_name) == ("5", "det nationale advisory board for forskning og infrastruktur")
+    assert (m.date, m.date_inferred, m.start_time, m.end_time) == ("2023-06-14", True, "14:00", "15:30")
+    assert m.location == "Online"
+    assert m.language == "da"
+    assert _attendance(m) == [
+        ("Søren Brunak", "present", ["chair"], "Deltagere"),
+        ("Ismail Gögenur", "present", [], "Deltagere"),
+        ("Peter Løngreen", "present", [], "Deltagere"),
+        ("Claudio Pica", "present", [], "Deltagere"),
+        ("Martin Bøgsted", "present", [], "Deltagere"),
+        ("Anders Børglum", "present", [], "Deltagere"),
+        ("Ole Skøtt", "present", [], "Deltagere"),
+        ("Ida Vogel", "present", [], "Deltagere"),
+        ("Karen Dybkjær Sørensen", "present", [], "Deltagere"),
+        ("Bettina Lundgren", "present", ["secretariat"], "Sekretariat"),
+        ("Kasper Lindegaard-Hjulmann", "present", ["secretariat"], "Sekretariat"),
+        ("Lene Cividanes", "present", ["secretariat"], "Sekretariat"),
+        ("Christiane Saurbrey Karle", "present", ["minute_taker", "secretariat"], "Sekretariat"),
+    ]
+    details = {a.name: (a.titles, a.affiliation) for a in m.attendance}
+    assert details["Søren Brunak"] == (["professor", "research director"], "Københavns Universitet")
+    assert details["Peter Løngreen"] == (["centerdirektør"], "DTU")
+    assert details["Anders Børglum"] == (["professor", "centerleder"], "Aarhus Universitet")
+    assert details["Ole Skøtt"] == (
+        ["dekan", "professor"],
+        "styregruppen for implementering af personlig medicin",
+    )
+    assert details["Ida Vogel"] == (["Klinisk professor"], "Aarhus Universitet")
+    assert details["Bettina Lundgren"] == (["direktør"], "Nationalt Genom Center")
+    assert details["Christiane Saurbrey Karle"] == ([], "Nationalt Genom Center")
+    assert [(i.number, i.title, [p.name for p in i.presenters]) for i in m.agenda] == [
+        ("1", "Velkommen og introduktion", ["Søren Brunak"]),
+        ("2", "Status på Nationalt Genom Center", ["Bettina Lundgren", "Lene Cividanes"]),
+        ("3", "Ny strategi for personlig medicin", ["Lene Cividanes"]),
+        ("4", "Inputs fra advisory boardet til ny strategi for personlig medicin", ["Lene Cividanes"]),
+        ("5", "Eventuelt og afrunding", ["Søren Brunak"]),
+    ]
+    texts = [" ".join(i.text.split()) for i in m.agenda]
+    assert texts[0] == "Søren Brunak bød velkommen og præsenterede kort dagsordenen for mødet."
+    assert texts[1].startswith("Bettina Lundgren præsenterede en kort status")
+    assert "Følgende blev drøftet" in texts[3] and "Bettina understregede" in texts[3]
+    assert "Deltagere" not in " ".join(texts)
+    assert texts[4].startswith("Søren Brunak og Bettina Lundgren afrundede") and "5. juli 2023" in texts[4]
+    for item in m.agenda:
+        assert item.text_span and text[item.text_span[0] : item.text_span[1]] == item.text
+    assert m.mentioned == []
+    _check_spans(text, m)
+
+
+@pytest.mark.parametrize("prepare", PREPARE)
+def test_dsam_board_meeting(prepare: Callable[[str], str]) -> None:
+    text, m = _parse("dsam-bestyrelse-2019-02-06.txt", prepare)
+    assert (m.title, m.body_name, m.number) == ("Bestyrelsesmøde den 6. februar 2019", "Bestyrelsen", None)
+    assert (m.date, m.date_inferred, m.start_time, m.end_time) == ("2019-02-06", False, "10:00", "15:00")
+    assert m.location == "Park Hotel, Middelfart"
+    present = [(a.name, a.roles[0], a.group) for a in m.attendance if a.status == "present"]
+    absent = [(a.name, a.roles[0], a.group) for a in m.attendance if a.status == "absent"]
+    assert present == [
+        ("Anders Beich", "member", "Bestyrelsen"),
+        ("Bolette Friderichsen", "member", "Bestyrelsen"),
+        ("Claus Rendtorff", "member", "Bestyrelsen"),
+        ("Dorte Jarbøl", "member", "Bestyrelsen"),
+        ("Lise Dyhr", "member", "Bestyrelsen"),
+        ("Lasse Karlsen Eck", "member", "Bestyrelsen"),
+        ("Niels Kristian Kjær", "observer", "Observatører"),
+        ("Ellen Louise Kristensen", "observer", "Observatører"),
+        ("Roar Maagaard", "observer", "Observatører"),
+        ("Louise Hørslev", "secretariat", "Sekretariatet"),
+        ("Peder Ahnfeldt-Mollerup", "guest", "Gæst"),
+    ]
+    assert absent == [
+        ("Jette Kolding Kristensen", "member", "Bestyrelsen"),
+        ("Annemette Pihl Lundberg", "member", "Bestyrelsen"),
+        ("Annette Houmand", "member", "Bestyrelsen"),
+        ("Martin Bach Jensen", "observer", "Observatører"),
+        ("Kaj Sparle Christensen", "observer", "Observatører"),
+        ("Christian Freitag", "observer", "Observatører"),
+        ("Niels Ulrich Holm", "observer", "Observatører"),
+        ("John Sahl Andersen", "observer", "Observatører"),
+    ]
+    assert [(i.number, i.title) for i in m.agenda] == [
+        ("1", "Velkomst og godkendelse af dagsorden"),
+        ("2", "Politikpapir om patientsikkerhed"),
+    ]
+    assert m.agenda[0].text.split("\n")[:2] == ["Referat", "Dagsordenen blev godkendt."]
+    assert "DEBATPUNKTER" not in m.agenda[0].text
+    assert "Claus Rendtorff redegjorde" in m.agenda[1].text
+    assert m.mentioned == []
+    _check_spans(text, m)
+
+
+@pytest.mark.parametrize("prepare", PREPARE)
+def test_gcrb_annual_general_meeting(prepare: Callable[[str], str]) -> None:
+    text, m = _parse("gcrb-agm-2010-09-06.txt", prepare)
+    assert (m.title, m.body_name) == ("Minutes of the GCRB ANNUAL GENERAL MEETING", "GCRB")
+    assert (m.date, m.start_time, m.end_time) == ("2010-09-06", "13:00", "14:00")
+    assert m.location == "Room SSO.10, Social Sciences Building, University of Warwick, Coventry, CV4 7AL"
+    assert m.language == "en"
+    assert _attendance(m) == [
+        ("Gillian Scott", "present", ["member", "secretary"], "Board Members Present"),
+        ("Heather Skirton", "present", ["member"], "Board Members Present"),
+        ("Lesley Snadden", "present", ["member", "treasurer"], "Board Members Present"),
+        ("Barbara Stayner", "present", ["member", "vice_chair"], "Board Members Present"),
+        ("Jan Walford Moore", "present", ["chair", "member"], "Board Members Present"),
+        ("Kathy Barnes", "absent", ["member"], "Board Members Apologies"),
+        ("Aoife Bradley", "absent", ["member"], "Board Members Apologies"),
+        ("Lorna McLeish", "absent", ["member"], "Board Members Apologies"),
+        ("Anna Middleton", "absent", ["member"], "Board Members Apologies"),
+    ]
+    (item,) = m.agenda
+    assert (item.number, item.title) == ("1", "Opening Remarks/Welcome")
+    assert [(p.name, p.roles) for p in item.presenters] == [("Jan Walford-Moore", ["chair"])]
+    assert item.text.startswith("Attendees welcomed to the first Annual General Meeting")
+    assert m.mentioned == []
+    _check_spans(text, m)
+
+
+@pytest.mark.parametrize("prepare", PREPARE)
+def test_lap_campaign_group(prepare: Callable[[str], str]) -> None:
+    text, m = _parse("lap-landskampagne-2012-03-16.txt", prepare)
+    assert m.title == "Referat af møde i Landskampagne-gruppen, 16. marts 2012"
+    assert (m.body_name, m.date, m.date_inferred) == ("Landskampagne-gruppen", "2012-03-16", False)
+    assert _attendance(m) == [
+        ("Paul Bjergager", "present", [], "Deltagere"),
+        ("Olga Runciman", "present", [], "Deltagere"),
+        ("Jan Andersen", "present", ["chair"], "Deltagere"),
+        ("Helene Mortensen", "present", [], "Deltagere"),
+        ("Karl Bach Jensen", "present", ["minute_taker"], "Deltagere"),
+        ("Patricia Eskekilde", "absent", [], "Afbud"),
+        ("Henrik Linde", "absent", [], "Afbud"),
+        ("Thoridt Allermand", "absent", [], "Afbud"),
+        ("Hanne Wiingaard", "absent", [], "Afbud"),
+    ]
+    assert [(i.number, i.title) for i in m.agenda] == [
+        ("1", "Referent og ordstyrer"),
+        ("2", "Godkendelse af referatet fra møde den 24.02.2012"),
+        ("3", "Opfølgning vedr. høring den 8. maj"),
+    ]
+    assert m.agenda[0].text == "Ordstyrer: Jan. Referent: Karl."
+    assert [(p.name, p.titles) for p in m.mentioned] == [
+        ("Merete Nordentoft", []),
+        ("Diana Kristensen", ["overlæge"]),
+        ("Susanne Nour", ["afdelingschef"]),
+        ("Jytte Banner", ["Retsmediciner"]),
+    ]
+    _check_spans(text, m)
+
+
+ENGLISH = """Minutes of the Steering Committee meeting held on 12 March 2024
+
+Location: Microsoft Teams
+Time: 10:00 - 11:30
+
+Present:
+Dr Jane Smith (Chair)
+Professor John Brown, University of Edinburgh
+Mrs Mary O'Neill, Director of Genomics Scotland
+Tom Harris - apologies
+
+Apologies: Sarah Connor, Peter Parker
+
+In attendance: Emma Watson (minutes), Alan Turing, Head of Data
+
+1. Welcome and apologies
+The Chair welcomed members.
+
+2. Genomic Medicine Service update, presented by John Brown
+John Brown reported on progress. Dr Jane Smith noted the timeline.
+Professor Rosalind Franklin will be invited to the next meeting.
+The European Health Data Space and Genomics England were discussed.
+
+3. Any other business
+None.
+"""
+
+
+def test_english_present_apologies_in_attendance() -> None:
+    m = parse_minutes(ENGLISH)
+    assert (m.body_name, m.date, m.start_time, m.end_time) == (
+        "Steering Committee",
+        "2024-03-12",
+        "10:00",
+        "11:30",
+    )
+    assert m.location == "Teams"
+    assert [(a.name, a.status, a.roles, a.titles, a.affiliation) for a in m.attendance] == [
+        ("Jane Smith", "present", ["chair"], ["Dr"], None),
+        ("John Brown", "present", [], ["Professor"], "University of Edinburgh"),
+        ("Mary O'Neill", "present", [], ["Director", "Mrs"], "Genomics Scotland"),
+        ("Tom Harris", "absent", [], [], None),
+        ("Sarah Connor", "absent", [], [], None),
+        ("Peter Parker", "absent", [], [], None),
+        ("Emma Watson", "present", ["minute_taker"], [], None),
+        ("Alan Turing", "present", [], ["Head"], "Data"),
+    ]
+    assert [(i.number, i.title, [p.name for p in i.presenters]) for i in m.agenda] == [
+        ("1", "Welcome and apologies", []),
+        ("2", "Genomic Medicine Service update", ["John Brown"]),
+        ("3", "Any other business", []),
+    ]
+    assert [(p.name, p.titles) for p in m.mentioned] == [("Rosalind Franklin", ["Professor"])]
+
+
+NORWEGIAN = """Protokoll fra styremøte i Helse Nord RHF
+
+Dato: 3. mars 2021 kl. 09.00–11.30
+Sted: Bodø, styrerommet
+
+Til stede:
+Kari Nordmann (leder)
+Ola Hansen (nestleder)
+Ingrid Berg
+
+Forfall:
+Knut Larsen
+
+Møteleder: Kari Nordmann
+Referent: Siri Johansen
+
+Sak 12/21 Godkjenning av innkalling og saksliste
+Innkallingen ble godkjent.
+
+Sak 13/21 Økonomirapport v/ Ola Hansen
+Ola Hansen orienterte om økonomien.
+"""
+
+
+def test_norwegian_til_stede_forfall_and_sak_numbers() -> None:
+    m = parse_minutes(NORWEGIAN)
+    assert (m.body_name, m.date, m.start_time, m.end_time) == (
+        "Helse Nord RHF",
+        "2021-03-03",
+        "09:00",
+        "11:30",
+    )
+    assert m.location == "Bodø, styrerommet"
+    assert [(a.name, a.status, a.roles) for a in m.attendance] == [
+        ("Kari Nordmann", "present", ["chair"]),
+        ("Ola Hansen", "present", ["vice_chair"]),
+        ("Ingrid Berg", "present", []),
+        ("Knut Larsen", "absent", []),
+        ("Siri Johansen", "present", ["minute_taker"]),
+    ]
+    assert [(i.number, i.title, [p.name for p in i.presenters]) for i in m.agenda] == [
+        ("12", "Godkjenning av innkalling og saksliste", []),
+        ("13", "Økonomirapport", ["Ola Hansen"]),
+    ]
+
+
+SWEDISH = """Protokoll fört vid styrelsemöte i Svenska Genomföreningen
+Datum: 14 maj 2023, klockan 10:00-12:00
+Plats: Karolinska Institutet, Solna
+
+Närvarande:
+1. Anna Svensson, ordförande
+2. Erik Johansson
+3. Maria Lindqvist
+
+Frånvarande: Lars Nilsson och Eva Berg
+
+Sekreterare: Maria Lindqvist
+Justerare: Erik Johansson
+
+§ 1 Mötets öppnande
+Ordföranden Anna Svensson öppnade mötet.
+
+§ 2 Val av justerare
+Erik Johansson valdes.
+"""
+
+
+def test_swedish_numbered_list_and_role_fields() -> None:
+    m = parse_minutes(SWEDISH, language="sv")
+    assert m.language == "sv"
+    assert (m.body_name, m.date, m.start_time, m.end_time) == (
+        "Svenska Genomföreningen",
+        "2023-05-14",
+        "10:00",
+        "12:00",
+    )
+    assert m.location == "Karolinska Institutet, Solna"
+    assert [(a.name, a.status, a.roles) for a in m.attendance] == [
+        ("Anna Svensson", "present", ["chair"]),
+        ("Erik Johansson", "present", ["member"]),
+        ("Maria Lindqvist", "present", ["minute_taker"]),
+        ("Lars Nilsson", "absent", []),
+        ("Eva Berg", "absent", []),
+    ]
+    assert [(i.number, i.title) for i in m.agenda] == [("1", "Mötets öppnande"), ("2", "Val av justerare")]
+    assert m.mentioned == []
+
+
+DANISH_POLITICAL = """Referat af møde i Regionsrådets udvalg for sundhed
+Torsdag den 2. marts 2023 kl. 15.00-17.00, Regionshuset, Vejle
+
+Deltagere:
+Jens Hansen (A), formand
+Mette Olsen (V) - afbud
+Region Syddanmark v/ Karen Holm
+Lars Poulsen fra Danske Regioner
+Anne Madsen, direktør for Sundhedsstyrelsen
+
+Dagsorden:
+Punkt 1: Godkendelse af dagsorden
+Dagsordenen blev godkendt.
+
+Punkt 2: Orientering om personlig medicin ved Karen Holm
+Karen Holm orienterede. Professor Hans Eriksen fra Aarhus Universitet deltager næste gang.
+Nationalt Genom Center og Novo Nordisk Fonden blev nævnt.
+
+Punkt 3: Eventuelt
+Intet.
+"""
+
+
+def test_danish_party_letters_afbud_and_organisation_forms() -> None:
+    m = parse_minutes(DANISH_POLITICAL)
+    assert (m.body_name, m.date, m.start_time, m.end_time) == (
+        "Regionsrådets udvalg for sundhed",
+        "2023-03-02",
+        "15:00",
+        "17:00",
+    )
+    assert m.location == "Regionshuset, Vejle"
+    assert [(a.name, a.status, a.roles, a.titles, a.affiliation) for a in m.attendance] == [
+        ("Jens Hansen", "present", ["chair"], [], None),
+        ("Mette Olsen", "absent", [], [], None),
+        ("Karen Holm", "present", [], [], "Region Syddanmark"),
+        ("Lars Poulsen", "present", [], [], "Danske Regioner"),
+        ("Anne Madsen", "present", [], ["direktør"], "Sundhedsstyrelsen"),
+    ]
+    assert [(i.number, i.title, [p.name for p in i.presenters]) for i in m.agenda] == [
+        ("1", "Godkendelse af dagsorden", []),
+        ("2", "Orientering om personlig medicin", ["Karen Holm"]),
+        ("3", "Eventuelt", []),
+    ]
+    assert [(p.name, p.titles) for p in m.mentioned] == [("Hans Eriksen", ["Professor"])]
+
+
+def test_inner_numbered_list_does_not_break_the_agenda() -> None:
+    text = (
+        "Referat af bestyrelsesmøde 4. april 2022\n\nDeltagere: Anne Hansen, Bo Jensen og Ole Nielsen\n\n"
+        "1. Godkendelse af dagsorden\nGodkendt.\n\n2. Strategi\nDrøftet:\n1. Data\n2. Kompetencer\n\n"
+        "3. Eventuelt\nIntet.\n"
+    )
+    m = parse_minutes(text)
+    assert [(i.number, i.title) for i in m.agenda] == [
+        ("1", "Godkendelse af dagsorden"),
+        ("2", "Strategi"),
+        ("3", "Eventuelt"),
+    ]
+    assert "1. Data" in m.agenda[1].text
+    assert [a.name for a in m.attendance] == ["Anne Hansen", "Bo Jensen", "Ole Nielsen"]
+    assert m.body_name == "Bestyrelsen"
+
+
+def test_text_without_structure_gives_warnings_not_errors() -> None:
+    m = parse_minutes("Kort notat uden struktur.\nIngen deltagere nævnt.")
+    assert m.title == "Kort notat uden struktur."
+    assert (m.attendance, m.agenda, m.date) == ([], [], None)
+    assert m.warnings == ["no attendance list found", "no meeting date found"]
+    assert parse_minutes("").title == ""
