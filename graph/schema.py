@@ -22,16 +22,14 @@ INDEX_WAIT_S = 120
 
 _CONSTRAINT = "CREATE CONSTRAINT {label}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
 _REL_INDEX = "CREATE INDEX {type}_{prop} IF NOT EXISTS FOR ()-[r:{type}]-() ON (r.{prop})"
-_NODE_INDEXES = (
+_INDEXES = (
     "CREATE INDEX Meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date)",
     "CREATE INDEX Document_source IF NOT EXISTS FOR (n:Document) ON (n.source)",
     "CREATE INDEX Document_sha256 IF NOT EXISTS FOR (n:Document) ON (n.sha256)",
-)
-_FULLTEXT = (
     "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS "
     "FOR (n:Person|Organization|Initiative|Meeting|Theme|Agreement|Document) ON EACH [n.name, n.search_text] "
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding', "
-    "`fulltext.eventually_consistent`: false}}"
+    "`fulltext.eventually_consistent`: false}}",
 )
 _AWAIT = "CALL db.awaitIndexes($seconds)"
 _SEARCH = """
@@ -68,21 +66,18 @@ def labelled(template: str, **names: str) -> str:
     return _PLACEHOLDER.sub(fill, template)
 
 
-def schema_statements() -> list[str]:
-    """Every DDL statement of the schema, in order (all ``IF NOT EXISTS``, so rerunning is a no-op)."""
-    statements = [labelled(_CONSTRAINT, label=label) for label in LABELS]
-    statements += list(_NODE_INDEXES)
-    statements += [labelled(_REL_INDEX, type=t, prop=p) for t in REL_TYPES for p in ("doc", "key")]
-    statements.append(_FULLTEXT)
-    return statements
-
-
 def ensure_schema(driver: neo4j.Driver, *, database: str | None = None) -> None:
     """Create the constraints and indexes the loader and the app rely on, and wait until they are online.
 
-    Schema changes cannot share a transaction with data, so each statement runs in its own.
+    Every statement is ``IF NOT EXISTS``, so this is a no-op once done. Schema changes cannot share a
+    transaction with data, so each statement runs in its own.
     """
-    for statement in schema_statements():
+    for label in LABELS:
+        write(driver, labelled(_CONSTRAINT, label=label), database=database)
+    for rtype in REL_TYPES:
+        for prop in ("doc", "key"):
+            write(driver, labelled(_REL_INDEX, type=rtype, prop=prop), database=database)
+    for statement in _INDEXES:
         write(driver, statement, database=database)
     read(driver, _AWAIT, {"seconds": INDEX_WAIT_S}, database=database)
 

@@ -119,7 +119,7 @@ def run_query(
     """(column names, at most ``limit`` rows of plain values, whether more rows were left out)."""
 
     def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[list[Any]]]:
-        result = tx.run(query, dict(params))  # safe-cypher: the console's purpose; read-only, server-enforced
+        result = tx.run(query, dict(params))
         rows = [[plain(v) for v in record.values()] for record in islice(result, limit + 1)]
         return list(result.keys()), rows
 
@@ -161,6 +161,7 @@ def run(args: argparse.Namespace) -> int:
         raise PmkgError("--limit must be at least 1 and --timeout more than 0")
     params = dict(parse_param(p) for p in args.param)
     with connection.driver() as drv:
+        # safe-cypher: running the user's query is the console's purpose; the server keeps it read-only
         keys, rows, truncated = run_query(drv, args.query, params, args.limit, args.timeout)
     write_rows(keys, rows, args.format)
     if truncated:
