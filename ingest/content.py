@@ -100,6 +100,7 @@ class _Vocabulary:
     month_numbers: dict[str, int]
     online_places: dict[str, str]
     place_prepositions: re.Pattern[str]
+    document_words: frozenset[str]
 
 
 @cache
@@ -143,6 +144,9 @@ def vocabulary() -> _Vocabulary:
         month_numbers=months,
         online_places={fold(k): v for k, v in minutes["online_places"].items()},
         place_prepositions=_phrase_re(minutes["place_prepositions"]),
+        document_words=frozenset(
+            fold(w) for phrase in minutes["document_words"] + minutes["meeting_words"] for w in phrase.split()
+        ),
     )
 
 
@@ -245,7 +249,7 @@ def _organisation_word_names(text: str, gazetteer: Gazetteer, found: _Entities) 
     vocab = vocabulary()
     for m in _NAME_RUN.finditer(text):
         words = m.group().split()
-        while words and fold(words[0]) in _ARTICLES:
+        while words and (fold(words[0]) in _ARTICLES or fold(words[0]) in vocab.document_words):
             words = words[1:]
         words = _trim_name(words, vocab.connectors)
         if not words or not _is_organisation_name(words, vocab):
@@ -262,6 +266,8 @@ def _is_organisation_name(words: list[str], vocab: _Vocabulary) -> bool:
     """Head word an organisation word (``... Council``, ``Lundbeckfonden``), or ``University of ...``."""
     folded = [fold(w).strip(".,'’") for w in words]
     last, first = folded[-1], folded[0]
+    if all(w in vocab.org_stems or w in vocab.connectors for w in folded):
+        return False  # only generic words: "Regionen og Fonden", "The Board"
     if len(words) == 1:
         return any(last.endswith(s) and len(last) - len(s) >= vocab.min_prefix for s in vocab.org_stems)
     if any(last.endswith(s) for s in vocab.org_stems):
@@ -330,7 +336,8 @@ def _item_at(parsed: ParsedMinutes, offset: int) -> str | None:
 def _sentences(text: str, parsed: ParsedMinutes, hits: list[Hit]) -> list[Sentence]:
     result = []
     index = 0
-    boundaries = [b for item in parsed.agenda for b in (item.span[0], *(item.text_span or ()))]
+    header = [span[1] for span in (parsed.title_span, parsed.body_span, parsed.date_span) if span]
+    boundaries = header + [b for item in parsed.agenda for b in (item.span[0], *(item.text_span or ()))]
     for start, end in _sentence_spans(text, boundaries):
         while index < len(hits) and hits[index].start < start:
             index += 1
@@ -344,7 +351,8 @@ def _sentences(text: str, parsed: ParsedMinutes, hits: list[Hit]) -> list[Senten
 
 
 def _subjects(sentences: list[Sentence]) -> list[str | None]:
-    """For each sentence, the organisation named last before it in the same agenda item."""
+    """For each sentence, the organisation the text is about: the first one named in the latest
+    sentence of the same agenda item that named one (sentences usually name their subject first)."""
     subjects: list[str | None] = []
     last: str | None = None
     item: str | None = None
@@ -354,7 +362,7 @@ def _subjects(sentences: list[Sentence]) -> list[str | None]:
         subjects.append(last)
         organisations = [h for h in sentence.hits if h.kind == "organization"]
         if organisations:
-            last = organisations[-1].entity
+            last = organisations[0].entity
     return subjects
 
 
@@ -548,7 +556,9 @@ def _fundings(text: str, sentence: Sentence, subject: str | None) -> list[Fundin
 
 def _purpose(sentence: str, folded: str, offset: int) -> tuple[str | None, Span | None]:
     """``... midler til <purpose>``: the clause after a purpose word right after the cue."""
-    m = re.compile(r"\s*(\w+)\s+").match(folded, offset)
+    offset = re.compile(r"\s*").match(folded, offset).end()  # type: ignore[union-attr]
+    amount = _MONEY.match(folded, offset)
+    m = re.compile(r"\s*(\w+)\s+").match(folded, amount.end() if amount else offset)
     if not m or m.group(1) not in vocabulary().purpose_words:
         return None, None
     stop = _clause_end(folded, m.end())
@@ -585,7 +595,7 @@ def _amount(sentence: str) -> str | None:
 # --- figures --------------------------------------------------------------------------------------------
 
 _NUMBER = re.compile(
-    r"(?<![\w.,/:+-])(\d{1,3}(?:[.,\u00a0\u202f]\d{3})+|\d+)(?:([.,])(\d+))?(?![\w/:-]|[.,]\d)"
+    r"(?<![\w.,/:+-])(\d{1,3}(?:[.,  \u00a0\u202f]\d{3})+|\d+)(?:([.,])(\d+))?(?![\w/:-]|[.,]\d)"
 )
 
 
@@ -596,12 +606,9 @@ def _number_value(whole: str, sep: str | None, frac: str | None, language: str) 
     """``14.505`` -> 14505 (da), ``14,505`` -> 14505 (en), ``2,5`` -> 2.5 (da)."""
     thousands = "," if language == "en" else "."
     decimal = "." if language == "en" else ","
-    groups = re.split(r"[.,\u00a0\u202f]", whole)
-    if len(groups) > 1:
-        used = {c for c in whole if c in ".,"}
-        if used - {thousands} or "\u00a0" in whole and used:
-            return None
-    value = float("".join(groups))
+    if {c for c in whole if not c.isdigit()} - {thousands, " ", "\u00a0", "\u202f"}:
+        return None
+    value = float(re.sub(r"\D", "", whole))
     if sep and frac:
         if sep != decimal:
             return None
@@ -650,7 +657,7 @@ def _facts(
                 continue  # a year
         named = [h for h in sentence.hits if h.kind != "country"]
         about = named[0].entity if named else subject
-        clause_start = max(sentence.text.rfind(",", 0, m.start()) + 1, 0)
+        clause_start = max(sentence.text.rfind(", ", 0, m.start()) + 1, 0)
         clause_end = _clause_end(sentence.text, unit_end)
         result.append(
             Fact(

@@ -2,9 +2,11 @@
 
 Concepts match by their labels and keywords (``skos:prefLabel``, ``skos:altLabel``,
 ``skos:hiddenLabel``), compiled once into one regular expression per concept. Keywords match at
-the start of a word (``genom`` finds ``genomer``); a keyword written ``-data`` also matches inside a
-Danish compound (``sundhedsdata``); a keyword with capitals after its first letter or all in
-capitals (``WGS``, ``AI``, ``EU``) is an acronym and must stand as a whole word in capitals.
+the start of a word (``genom`` finds ``genomer``), except words of three letters or fewer, which
+match whole words with their inflections (``law``, ``laws``, not ``lawn``); a keyword written
+``-data`` also matches inside a Danish compound (``sundhedsdata``); a keyword all in capitals or
+with capitals after its first letter (``WGS``, ``AI``, ``EU``) is an acronym and must stand as a
+whole word in capitals.
 """
 
 from __future__ import annotations
@@ -27,14 +29,19 @@ _LANGUAGES = {
     "en": ("en",),
 }
 _ALL = ("da", "no", "sv", "en")
+_SHORT_ENDINGS = r"(?:s|e|en|er|es|ene|ens|et|ets)?"
 
 
 def _keyword_pattern(word: str) -> str:
-    """One keyword as a regular expression over folded text (acronyms over the original)."""
+    """One keyword as a regular expression over folded text (acronyms are matched apart)."""
     inside = word.startswith("-")
     parts = [re.escape(fold(p)) for p in word.lstrip("-").split()]
     body = r"[\s-]+".join(parts)
-    return body if inside else rf"(?<!\w){body}"
+    if inside:
+        return body
+    if len(word) <= 3:  # "law", "lov": the word and its inflections, not "lawn"
+        return rf"(?<!\w){body}{_SHORT_ENDINGS}(?!\w)"
+    return rf"(?<!\w){body}"
 
 
 def _is_acronym(word: str) -> bool:
@@ -106,7 +113,7 @@ def _load(path: str) -> Taxonomy:
     graph = rdflib.Graph()
     try:
         graph.parse(path, format="turtle")
-    except (OSError, ValueError, SyntaxError) as exc:  # rdflib raises BadSyntax (a SyntaxError)
+    except Exception as exc:  # rdflib raises many kinds of error on bad Turtle
         raise PmkgError(
             f"{path}: cannot read the theme taxonomy ({exc}); fix the Turtle or restore it"
         ) from exc

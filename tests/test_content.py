@@ -1,0 +1,351 @@
+"""Content extraction: what the minutes say about organisations, initiatives, agreements, money,
+figures, deadlines and discussion points, in the corpus and in minutes of other bodies and languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.content import Content, extract_content
+from ingest.language import detect_language
+from ingest.normalise import normalise
+from ingest.parse import parse_minutes
+from ingest.parsed import NameMention, ParsedMinutes
+from ingest.people import PeopleIndex
+from ingest.pipeline import declared_people
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def from_file(name: str) -> tuple[str, Content]:
+    """The content of a corpus file, extracted the way the pipeline does it."""
+    text = normalise((ROOT / "examples" / name).read_text(encoding="utf-8")).text
+    language = detect_language(text)
+    parsed = parse_minutes(text, language)
+    people = PeopleIndex()
+    for mention in declared_people(parsed):
+        people.add(mention)
+    return text, extract_content(text, parsed, people, meeting_id="meeting:m", doc_key="k", language=language)
+
+
+def from_text(text: str, language: str, date: str | None = None, people: tuple[str, ...] = ()) -> Content:
+    """The content of a text without agenda items (as a layout the parser does not know)."""
+    parsed = ParsedMinutes(title="", title_span=(0, 0), date=date, language=language)
+    index = PeopleIndex()
+    for name in people:
+        index.add(NameMention(name=name, span=(0, 0)))
+    return extract_content(text, parsed, index, meeting_id="meeting:m", doc_key="k", language=language)
+
+
+@pytest.fixture(scope="module")
+def ngc() -> tuple[str, Content]:
+    return from_file("ngc-advisory-board-5.txt")
+
+
+def test_ngc_organisations_one_entity_per_body(ngc: tuple[str, Content]) -> None:
+    _, content = ngc
+    assert [o.id for o in content.organizations] == [
+        "org:ngc",
+        "org:ku",
+        "org:region-sjaelland",
+        "org:dtu",
+        "org:sdu",
+        "org:aau",
+        "org:au",
+        "org:region-nordjylland",
+        "country:fr",
+        "org:genomics-england",
+        "country:eu",
+        "country:dk",
+        "org:novo-nordisk-fonden",
+        "org:ism",
+    ]
+    by_id = {o.id: o for o in content.organizations}
+    assert "NGC" in by_id["org:ngc"].aliases and "Danish National Genome Center" in by_id["org:ngc"].aliases
+    assert "Novo Nordisk Foundation" in by_id["org:novo-nordisk-fonden"].aliases
+    assert "France" in by_id["country:fr"].aliases
+    assert by_id["org:ism"].type == "ministry"
+
+
+def test_every_mention_quotes_the_text_at_its_span(ngc: tuple[str, Content]) -> None:
+    text, content = ngc
+    mentions = {m.entity: m for m in content.mentions}
+    assert len(mentions["org:ngc"].provenance) == 15
+    assert {p.quote for p in mentions["org:ngc"].provenance} == {"NGC", "Nationalt Genom Center"}
+    for mention in content.mentions:
+        for prov in mention.provenance:
+            assert text[prov.start : prov.end] == prov.quote
+    novo = mentions["org:novo-nordisk-fonden"].provenance
+    assert [p.quote for p in novo] == ["Novo Nordisk Fonden"]  # written "Novo Nordisk Fondens"
+
+
+def test_ngc_initiatives_and_participations(ngc: tuple[str, Content]) -> None:
+    _, content = ngc
+    assert [(i.id, i.type) for i in content.initiatives] == [
+        ("init:1mg", "programme"),
+        ("init:gdi", "project"),
+        ("init:ehds", "regulation"),
+    ]
+    assert [(p.organization, p.initiative) for p in content.participations] == [
+        ("org:ngc", "init:1mg"),
+        ("org:ngc", "init:gdi"),
+    ]  # EHDS only through "de pilotprojekter, der ligger forud for": a relative clause
+
+
+def test_ngc_mou_with_france_in_march_of_the_documents_year(ngc: tuple[str, Content]) -> None:
+    text, content = ngc
+    mou, collaboration = content.agreements
+    assert (mou.kind, mou.parties, mou.date, mou.date_inferred) == (
+        "mou",
+        ["org:ngc", "country:fr"],
+        "2023-03",
+        True,
+    )
+    assert mou.provenance[0].quote.startswith("NGC har underskrevet et Memorandum of Understanding")
+    assert (collaboration.kind, collaboration.parties, collaboration.date) == (
+        "collaboration",
+        ["org:ngc", "org:genomics-england"],
+        None,
+    )
+    assert collaboration.provenance[0].quote == "samarbejde med Genomics England"
+
+
+def test_ngc_funding_with_its_condition(ngc: tuple[str, Content]) -> None:
+    _, content = ngc
+    eu, novo = content.fundings
+    assert (eu.funder, eu.recipient, eu.purpose) == (
+        "country:eu",
+        None,
+        "oprettelse af en europæisk samling af referencegenomer",
+    )
+    assert (novo.funder, novo.recipient, novo.purpose) == ("org:novo-nordisk-fonden", "org:ngc", None)
+    assert novo.condition == (
+        "stat og regioner viderefører den fælles, nationale infrastruktur for personlig medicin"
+        " efter medio 2024"
+    )
+
+
+def test_ngc_figures_but_no_dates_times_or_item_numbers(ngc: tuple[str, Content]) -> None:
+    _, content = ngc
+    assert [(f.value, f.unit, f.subject, f.provenance[0].quote) for f in content.facts] == [
+        (14505, "genomer", "org:ngc", "14.505 genomer"),
+        (17, "patientgrupper", "org:ngc", "17 patientgrupper"),
+    ]
+    assert content.facts[0].text == "Aktuelt er der 14.505 genomer i databasen"
+
+
+def test_ngc_next_meeting_and_deadline_with_contact(ngc: tuple[str, Content]) -> None:
+    _, content = ngc
+    meeting, deadline = content.deadlines
+    assert (meeting.kind, meeting.date, meeting.start_time, meeting.end_time, meeting.location) == (
+        "next_meeting",
+        "2023-11-09",
+        "14:00",
+        "16:00",
+        "Teams",
+    )
+    assert (deadline.kind, deadline.date, deadline.contact, deadline.email) == (
+        "deadline",
+        "2023-07-05",
+        "person:christiane-saurbrey-karle",
+        "cska@ngc.dk",
+    )
+    assert meeting.meeting == deadline.meeting == "meeting:m"
+
+
+def test_ngc_ten_discussion_points_each_with_concepts(ngc: tuple[str, Content]) -> None:
+    text, content = ngc
+    assert len(content.themes) == 10
+    assert all(t.concepts and t.agenda_item == "4" for t in content.themes)
+    first, last = content.themes[0], content.themes[-1]
+    assert first.text.startswith("I forbindelse med ”Visionen for bedre brug af sundhedsdata”")
+    assert first.text.endswith("og kombineres med andre data.")
+    assert {"theme:health-data", "theme:data-access"} <= set(first.concepts)
+    assert last.concepts == ["theme:pharmacogenomics"]
+    assert "theme:reference-genome" in content.themes[6].concepts
+    assert "theme:consent" in content.themes[8].concepts
+    assert text[first.provenance[0].start : first.provenance[0].end].startswith("I forbindelse med")
+    assert [t.id for t in content.themes[:2]] == ["point:k-1", "point:k-2"]
+
+
+def test_dsam_committees_found_by_organisation_words_and_no_false_figures() -> None:
+    _, content = from_file("dsam-bestyrelse-2019-02-06.txt")
+    assert [o.id for o in content.organizations] == ["org:dsam", "org:plo", "org:patientsikkerhedsudvalg"]
+    assert content.facts == []  # "max. 2 sider", "2. udkast", "1. udkast" are not figures
+
+
+def test_gcrb_english_bodies_and_nothing_invented() -> None:
+    _, content = from_file("gcrb-agm-2010-09-06.txt")
+    assert [o.id for o in content.organizations] == ["org:gcrb", "org:warwick", "org:bshg", "org:agnc"]
+    assert (content.agreements, content.fundings, content.facts, content.deadlines) == ([], [], [], [])
+
+
+def test_lap_figure_about_the_organisation_in_its_sentence() -> None:
+    _, content = from_file("lap-landskampagne-2012-03-16.txt")
+    assert [o.id for o in content.organizations] == ["org:ihr", "org:lap"]
+    assert [(f.value, f.unit, f.subject) for f in content.facts] == [(40, "pladser", "org:lap")]
+
+
+ENGLISH = """Minutes of the Steering Committee
+
+1. Update
+The Danish National Genome Center (NGC) signed a Memorandum of Understanding with Genomics England \
+in January 2024. NGC participates in the Genomic Data Infrastructure (GDI) and is part of 1+MG.
+The Wellcome Sanger Institute is working closely with Karolinska Institutet.
+The Medical Research Council has funded the Nordic Precision Medicine Initiative (NPMI) with £2.5 million, \
+provided that results are shared openly. The NPMI reported 12,345 genomes and 3.5 % failed samples.
+The project ran 2019-2022 and the group meets at 10:00 in room 4.
+The board discussed:
+- Data access for researchers across borders and the GDPR
+- Training of clinicians in genomic medicine and pharmacogenomics
+- Equal access to testing regardless of where patients live
+Comments should be sent to Jane Smith (jane.smith@example.org) no later than 5 April.
+Next meeting: 14 June 2024, 13:00-15:00, via Zoom.
+"""
+
+
+@pytest.fixture(scope="module")
+def english() -> Content:
+    return from_text(ENGLISH, "en", "2024-03-12", ("Jane Smith",))
+
+
+def test_english_unknown_organisations_from_organisation_words_and_acronyms(english: Content) -> None:
+    orgs = {o.id: o for o in english.organizations}
+    assert set(orgs) == {
+        "org:ngc",
+        "org:genomics-england",
+        "org:karolinska",
+        "org:steering-committee",
+        "org:wellcome-sanger-institute",
+        "org:medical-research-council",
+    }
+    assert orgs["org:wellcome-sanger-institute"].type == "institute"
+    npmi = {i.id: i for i in english.initiatives}["init:nordic-precision-medicine-initiative"]
+    assert npmi.aliases == ["NPMI"]
+    assert [p.quote for p in npmi.provenance] == ["Nordic Precision Medicine Initiative", "NPMI", "NPMI"]
+
+
+def test_english_relations(english: Content) -> None:
+    assert [(p.organization, p.initiative) for p in english.participations] == [
+        ("org:ngc", "init:gdi"),
+        ("org:ngc", "init:1mg"),
+    ]
+    assert [(a.kind, a.parties, a.date, a.date_inferred) for a in english.agreements] == [
+        ("mou", ["org:ngc", "org:genomics-england"], "2024-01", False),
+        ("collaboration", ["org:wellcome-sanger-institute", "org:karolinska"], None, False),
+    ]
+    (funding,) = english.fundings
+    assert (funding.funder, funding.recipient, funding.amount, funding.condition) == (
+        "org:medical-research-council",
+        "init:nordic-precision-medicine-initiative",
+        "£2.5 million",
+        "results are shared openly",
+    )
+
+
+def test_english_figures_use_comma_thousands_and_skip_years_and_times(english: Content) -> None:
+    assert [(f.value, f.unit) for f in english.facts] == [(12345, "genomes"), (3.5, "%")]
+    assert english.facts[0].subject == "init:nordic-precision-medicine-initiative"
+
+
+def test_english_deadline_year_inferred_and_next_meeting_online(english: Content) -> None:
+    deadline, meeting = english.deadlines
+    assert (deadline.kind, deadline.date, deadline.date_inferred, deadline.contact, deadline.email) == (
+        "deadline",
+        "2024-04-05",
+        True,
+        "person:jane-smith",
+        "jane.smith@example.org",
+    )
+    assert (meeting.date, meeting.start_time, meeting.end_time, meeting.location) == (
+        "2024-06-14",
+        "13:00",
+        "15:00",
+        "Zoom",
+    )
+
+
+def test_english_dash_bullets_are_discussion_points(english: Content) -> None:
+    assert [t.label for t in english.themes] == [
+        "Data access for researchers across borders and the …",
+        "Training of clinicians in genomic medicine and pharmacogenomics",
+        "Equal access to testing regardless of where patients …",
+    ]
+    assert "theme:legislation" in english.themes[0].concepts  # GDPR, an acronym
+    assert "theme:competences" in english.themes[1].concepts
+    assert "theme:equal-access" in english.themes[2].concepts
+
+
+NORWEGIAN = """Oslo universitetssykehus har inngått en avtale med Karolinska Institutet i april. \
+Det er et tett samarbeid med Genomics England.
+Helse Sør-Øst har bevilget 12 mill. kr til etablering av et nasjonalt register for sjeldne sykdommer.
+Neste møte: 7. juni kl. 10-12 på Teams.
+Innspill sendes til Kari Nordmann (kari@hso.no) innen 20. mai.
+"""
+
+
+def test_norwegian_agreement_funding_and_dates() -> None:
+    content = from_text(NORWEGIAN, "no", "2023-05-03", ("Kari Nordmann",))
+    assert [(a.kind, a.parties, a.date) for a in content.agreements] == [
+        ("agreement", ["org:ous", "org:karolinska"], "2023-04"),
+        ("collaboration", ["org:ous", "org:genomics-england"], None),
+    ]
+    (funding,) = content.fundings
+    assert (funding.funder, funding.amount, funding.purpose) == (
+        "org:helse-sor-ost",
+        "12 mill. kr",
+        "etablering av et nasjonalt register for sjeldne sykdommer",
+    )
+    assert [(f.value, f.unit) for f in content.facts] == [(12_000_000, "kr")]
+    meeting, deadline = content.deadlines
+    assert (meeting.date, meeting.date_inferred, meeting.start_time, meeting.location) == (
+        "2023-06-07",
+        True,
+        "10:00",
+        "Teams",
+    )
+    assert (deadline.date, deadline.contact, deadline.email) == (
+        "2023-05-20",
+        "person:kari-nordmann",
+        "kari@hso.no",
+    )
+
+
+def test_swedish_space_thousands_and_participation() -> None:
+    content = from_text(
+        "Karolinska Institutet deltar i GDI. Vi har 4 500 deltagare och 1 200 prover.\n", "sv"
+    )
+    assert [(p.organization, p.initiative) for p in content.participations] == [
+        ("org:karolinska", "init:gdi")
+    ]
+    assert [(f.value, f.unit, f.subject) for f in content.facts] == [
+        (4500, "deltagare", "org:karolinska"),
+        (1200, "prover", "org:karolinska"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mødet blev holdt 14. juni 2023 kl. 14-16.",
+        "Strategierne fra 2017-2022 skal videreføres efter medio 2024.",
+        "Punkt 3 blev udsat til 2. behandling.",
+        "1/5 Velkommen",
+        "Room SSO.10, Coventry, CV4 7AL",
+        "Se side 4 og § 12 i bilag 3.",
+    ],
+)
+def test_dates_times_ranges_and_numbers_of_things_are_not_figures(text: str) -> None:
+    assert from_text(text, "da", "2023-06-14").facts == []
+
+
+def test_generic_words_alone_are_not_organisations() -> None:
+    content = from_text(
+        "Bestyrelsen godkendte. The Board Members Present agreed. Regionen og Fonden svarede.", "da"
+    )
+    assert content.organizations == []
+
+
+def test_an_mou_without_a_counterparty_is_not_an_agreement() -> None:
+    assert from_text("NGC har underskrevet en aftale.", "da").agreements == []
