@@ -55,15 +55,9 @@ def settings(env: Mapping[str, str] | None = None, home: Path | None = None) -> 
             database=env.get("NEO4J_DATABASE") or DEFAULT_DATABASE,
             source="environment",
         )
-    from graph import server  # late import: server imports nothing from here, keep it that way
+    from graph import server  # late import: graph.server builds on this module
 
-    managed = server.managed(home)
-    password = managed.read_password()
-    if password is None:
-        raise StoreUnavailable(
-            "no Neo4j configured: run `pmkg neo4j start` for the local server, or set NEO4J_URI"
-        )
-    return Settings(uri=managed.uri, username=server.USERNAME, password=password, source="managed")
+    return server.managed(home).settings()
 
 
 def what_to_do(s: Settings) -> str:

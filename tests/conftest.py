@@ -1,0 +1,77 @@
+"""Shared fixtures: a real, disposable Neo4j for the whole test session.
+
+``neo4j_settings`` (session) starts a managed Neo4j on a free loopback port in a temporary
+home that shares the installed jars (installing them if missing), and stops it and deletes
+its data at the end, also when tests fail. With ``PMKG_TEST_NEO4J_URI`` (and
+``PMKG_TEST_NEO4J_USERNAME`` / ``_PASSWORD`` / ``_DATABASE``) set, that server is used instead;
+note that ``neo4j_driver`` deletes every node in it.
+
+``neo4j_driver`` (per test) is a verified driver on an empty database: all nodes are deleted
+before the test; constraints and indexes stay. Tests using either fixture get the ``neo4j`` marker.
+
+``PMKG_TEST_HOME_ROOT`` puts the temporary homes in a folder of the caller's choosing, so a
+CI script can stop a server that an abruptly killed pytest left behind (see ``.ci/run``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import neo4j
+import pytest
+
+from graph import connection, server
+
+NEO4J_FIXTURES = {"neo4j_settings", "neo4j_driver"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if NEO4J_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.neo4j)
+
+
+def external_test_settings(env: dict[str, str] | os._Environ[str]) -> connection.Settings | None:
+    """The test server named by ``PMKG_TEST_NEO4J_*``, if any."""
+    if not env.get("PMKG_TEST_NEO4J_URI"):
+        return None
+    return connection.Settings(
+        uri=env["PMKG_TEST_NEO4J_URI"],
+        username=env.get("PMKG_TEST_NEO4J_USERNAME") or "neo4j",
+        password=env.get("PMKG_TEST_NEO4J_PASSWORD", ""),
+        database=env.get("PMKG_TEST_NEO4J_DATABASE") or connection.DEFAULT_DATABASE,
+        source="environment",
+    )
+
+
+def temporary_home(prefix: str) -> Path:
+    root = os.environ.get("PMKG_TEST_HOME_ROOT")
+    if root:
+        Path(root).mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=root or None))
+
+
+@pytest.fixture(scope="session")
+def neo4j_settings() -> Iterator[connection.Settings]:
+    external = external_test_settings(os.environ)
+    if external:
+        yield external
+        return
+    home = temporary_home("pmkg-test-neo4j-")
+    try:
+        managed = server.start(home, bolt_port=server.free_port(), lib=server.managed().lib_dir)
+        yield managed.settings()
+    finally:
+        server.stop(home)
+        shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture
+def neo4j_driver(neo4j_settings: connection.Settings) -> Iterator[neo4j.Driver]:
+    with connection.driver(neo4j_settings) as drv:
+        connection.write(drv, "MATCH (n) DETACH DELETE n")
+        yield drv
