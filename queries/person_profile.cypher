@@ -27,7 +27,9 @@ CALL (p) {
   UNION
   MATCH (p)-[pr:PRESENTED]->(m:Meeting)-[r:RAISED]->(t:Theme)
   WHERE r.agenda_item = pr.item_number
-  RETURN 6 AS rank, 'theme' AS kind, t.name AS name, r.text AS detail, m.date AS date, t.id AS id
+  WITH t, count(DISTINCT r.point_id) AS points, max(m.date) AS last
+  RETURN 6 AS rank, 'theme' AS kind, t.name AS name, toString(points) + ' point(s)' AS detail, last AS date,
+         t.id AS id
   UNION
   MATCH (p)-[:AFFILIATED_WITH|HOLDS_ROLE]->(o:Organization)-[:PARTICIPATES_IN]->(i:Initiative)
   RETURN 7 AS rank, 'initiative' AS kind, i.name AS name, o.name AS detail, null AS date, i.id AS id

@@ -1,5 +1,5 @@
 // title: Hvad er den korteste forbindelse mellem to? | What is the shortest connection between two entities?
-// description: De korteste veje (højst 8 skridt) mellem to personer, organisationer, initiativer, møder eller emner, uden om dokumenterne. | The shortest paths (at most 8 steps) between two people, organisations, initiatives, meetings or themes, not through the documents.
+// description: De korteste veje (højst 8 skridt, højst 10 forskellige) mellem to personer, organisationer, initiativer, møder eller emner, uden om dokumenterne. | The shortest paths (at most 8 steps, at most 10 different ones) between two people, organisations, initiatives, meetings or themes, not through the documents.
 // param source: entity -- Fra | From
 // param target: entity -- Til | To
 // result: graph
@@ -7,5 +7,8 @@ MATCH (a {id: $source}), (b {id: $target})
 WHERE a <> b
 MATCH p = allShortestPaths((a)-[*..8]-(b))
 WHERE all(n IN nodes(p) WHERE NOT n:Document OR n.id IN [$source, $target])
-RETURN p AS path, length(p) AS steps
+WITH p, [n IN nodes(p) | n.id] AS route
+ORDER BY route
+WITH route, collect(p)[0] AS path
+RETURN path, size(route) - 1 AS steps
 LIMIT 10
