@@ -66,8 +66,14 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
 
 
-def _phrases(key: str) -> list[str]:
-    return sorted({str(p).lower() for p in vocabulary()[key]}, key=len, reverse=True)
+@cache
+def _phrases(key: str) -> tuple[str, ...]:
+    return tuple(sorted({str(p).lower() for p in vocabulary()[key]}, key=len, reverse=True))
+
+
+@cache
+def _phrase_set(key: str) -> frozenset[str]:
+    return frozenset(_phrases(key))
 
 
 @cache
@@ -95,11 +101,11 @@ def role_of(phrase: str) -> str | None:
 
 def is_title(phrase: str) -> bool:
     """True when ``phrase`` is a title from the vocabulary (``Klinisk professor``, ``Dr.``)."""
-    return re.sub(r"\s+", " ", phrase.strip(" ,;:")).lower() in set(_phrases("titles"))
+    return re.sub(r"\s+", " ", phrase.strip(" ,;:")).lower() in _phrase_set("titles")
 
 
 def is_absent_marker(phrase: str) -> bool:
-    return phrase.strip(" .:;,-–()").lower() in set(_phrases("absent_markers"))
+    return phrase.strip(" .:;,-–()").lower() in _phrase_set("absent_markers")
 
 
 def _is_name_token(token: str) -> bool:
@@ -113,7 +119,7 @@ def _is_name_token(token: str) -> bool:
 
 def name_tokens_end(tokens: list[str]) -> int:
     """How many leading tokens form a name: capitalised words, initials, and particles between them."""
-    particles = set(_phrases("name_particles"))
+    particles = _phrase_set("name_particles")
     count = 0
     for i, token in enumerate(tokens):
         if _is_name_token(token):
@@ -131,7 +137,7 @@ _WORD = re.compile(r"(?:[^\W\d_]\.)+(?![^\W\d_])|[^\W\d_][\w'’-]*")
 def name_runs(text: str) -> list[list[re.Match[str]]]:
     """Runs of capitalised words in running text that may be a name (``Søren Brunak``, ``Jan van
     Dijk``): words separated by spaces only, so a comma, full stop or line break ends a run."""
-    particles = set(_phrases("name_particles"))
+    particles = _phrase_set("name_particles")
     runs: list[list[re.Match[str]]] = []
     current: list[re.Match[str]] = []
 
@@ -160,7 +166,7 @@ def looks_like_person(text: str) -> bool:
     tokens = text.split()
     if not tokens or name_tokens_end(tokens) != len(tokens):
         return False
-    stop = set(_phrases("not_name_words"))
+    stop = _phrase_set("not_name_words")
     if any(t[0].isupper() and t.strip(".,").lower() in stop for t in tokens):
         return False
     if len(tokens) == 1:
@@ -253,7 +259,7 @@ def _classify_segment(segment: str, parts: dict[str, list[str]], *, in_parens: b
     segment = segment.strip(" .,;:-–—")
     if not segment:
         return
-    if in_parens and segment.upper() in {str(p).upper() for p in vocabulary()["party_letters"]}:
+    if in_parens and segment.lower() in _phrase_set("party_letters"):
         return
     pieces = _CONJ.split(segment)
     trial: dict[str, list[str]] = {k: [] for k in parts}
@@ -290,9 +296,7 @@ def parse_name_entry(entry: str) -> NameMention:
     if absent and absent.start() > 0:
         parts["status"].append("absent")
         text = text[: absent.start()]
-    for paren in re.findall(r"\(([^()]*)\)", text):
-        for segment in _split_top_level(paren):
-            _classify_segment(segment, parts, in_parens=True)
+    parens = re.findall(r"\(([^()]*)\)", text)
     text = re.sub(r"\s*\([^()]*\)", "", text).strip(" .;")
     via = re.search(r"\s*\bv/\s*|\s+(?:ved|c/o)\s+(?=[A-ZÆØÅÄÖÜ])", text)
     if (
@@ -303,9 +307,11 @@ def parse_name_entry(entry: str) -> NameMention:
         parts["affiliation"].append(text[: via.start()].strip(" ,"))
         text = text[via.end() :]
     head, *rest = _split_top_level(text, ",") or [""]
+    head = _strip_prefixes(head.strip(), parts["titles"], parts["roles"])
     for segment in rest:
         _classify_segment(segment, parts)
-    head = _strip_prefixes(head.strip(), parts["titles"], parts["roles"])
+    for segment in (seg for paren in parens for seg in _split_top_level(paren)):
+        _classify_segment(segment, parts, in_parens=True)
     tokens = head.split()
     words = "|".join(re.escape(w) for w in _phrases("affiliation_words"))
     link = re.search(rf"\s+(?:{words})\s+(?=[A-ZÆØÅÄÖÜ0-9])", head, re.IGNORECASE)

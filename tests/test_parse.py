@@ -234,7 +234,7 @@ def test_english_present_apologies_in_attendance() -> None:
     assert [(a.name, a.status, a.roles, a.titles, a.affiliation) for a in m.attendance] == [
         ("Jane Smith", "present", ["chair"], ["Dr"], None),
         ("John Brown", "present", [], ["Professor"], "University of Edinburgh"),
-        ("Mary O'Neill", "present", [], ["Director", "Mrs"], "Genomics Scotland"),
+        ("Mary O'Neill", "present", [], ["Mrs", "Director"], "Genomics Scotland"),
         ("Tom Harris", "absent", [], [], None),
         ("Sarah Connor", "absent", [], [], None),
         ("Peter Parker", "absent", [], [], None),
