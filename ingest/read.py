@@ -8,6 +8,7 @@ or broken files must never produce a traceback or unbounded memory use.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 import os
@@ -125,33 +126,60 @@ _PLAUSIBLE_LEGACY = re.compile(
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, str]:
-    """Decode text bytes: BOM, then UTF-16 without BOM, strict UTF-8, then cp1252 or Latin-1.
+    """Decode text bytes: BOM, then UTF-16 without BOM, UTF-8, then cp1252 or Latin-1.
 
-    Nordic letters must come out right, so a legacy single-byte guess is only accepted when every
-    non-ASCII character it yields is one such text plausibly contains; otherwise charset-normalizer
-    decides among the other legacy encodings.
+    Nordic letters must come out right. A UTF-8 file with a few stray legacy bytes (a pasted
+    word) stays UTF-8, with the stray bytes read as cp1252; a legacy single-byte guess is only
+    accepted when every non-ASCII character it yields is one such text plausibly contains,
+    otherwise charset-normalizer decides among the other legacy encodings.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _checked(_decode_strict(data[len(bom) :], encoding, name), encoding, name)
+            return _checked(_decode_mostly(data[len(bom) :], encoding, name), encoding, name)
     utf16 = _utf16_without_bom(data)
     if utf16:
-        return _checked(_decode_strict(data, utf16, name), utf16, name)
+        return _checked(_decode_mostly(data, utf16, name), utf16, name)
     try:
         return _checked(data.decode("utf-8"), "utf-8", name)
     except UnicodeDecodeError:
         pass
     if b"\x00" in data:
         raise InputError(name, "binary content, not text")
+    if _mostly_utf8(data):
+        return _checked(data.decode("utf-8", errors=_STRAY_BYTES), "utf-8", name)
     text, encoding = _decode_legacy(data)
     return _checked(text, encoding, name)
 
 
-def _decode_strict(data: bytes, encoding: str, name: str) -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        raise InputError(name, f"not valid {encoding} text (corrupt or binary)") from None
+def _decode_mostly(data: bytes, encoding: str, name: str) -> str:
+    """Decode with a declared or detected encoding, tolerating a rare damaged character."""
+    text = data.decode(encoding, errors="replace")
+    if text.count("\ufffd") > 1 + len(text) // 1000:
+        raise InputError(name, f"not valid {encoding} text (corrupt or binary)")
+    return text
+
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_STRAY_BYTES = "pmkg-stray-cp1252"
+
+
+def _stray_as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    stray = error.object[error.start : error.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in stray), error.end
+
+
+codecs.register_error(_STRAY_BYTES, _stray_as_cp1252)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """More well-formed UTF-8 sequences than invalid bytes: UTF-8 with stray legacy bytes."""
+    sequences = len(_UTF8_SEQUENCE.findall(data))
+    if not sequences:
+        return False
+    invalid = data.decode("utf-8", errors="replace").count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    return sequences >= invalid
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -282,8 +310,9 @@ def _read_docx(data: bytes, name: str) -> tuple[str, None]:
         lines = list(_docx_lines(document))
     except InputError:
         raise
-    except Exception as exc:  # python-docx and lxml raise many types on malformed parts
-        raise InputError(name, f"corrupt Word document ({exc.__class__.__name__})") from None
+    except Exception as exc:  # python-docx, zipfile, zlib and lxml raise many types on malformed parts
+        damage = "damaged XML" if "XML" in exc.__class__.__name__ else "unreadable content"
+        raise InputError(name, f"corrupt Word document ({damage})") from None
     return "\n".join(lines), None
 
 

@@ -61,6 +61,22 @@ def test_cp1252_punctuation_is_not_mojibake() -> None:
     assert raw.text == "Bemærk: NGC’s rolle • “dansk” data – 5 €"
 
 
+def test_utf8_with_stray_cp1252_bytes_keeps_both() -> None:
+    data = NGC.encode("utf-8") + "Bemærk – NGC’s svar".encode("cp1252")
+    raw = read_bytes(data, "pasted.txt")
+    assert raw.text == NGC + "Bemærk – NGC’s svar"
+    assert raw.encoding == "utf-8"
+
+
+def test_utf16_with_one_damaged_character_is_read_and_utf16_noise_is_not() -> None:
+    data = bytearray(NGC.encode("utf-16-le"))
+    data[100:102] = b"\x00\xdc"  # a lone low surrogate
+    raw = read_bytes(b"\xff\xfe" + bytes(data), "damaged.txt")
+    assert raw.text.count("\ufffd") == 1 and "Søren Brunak" in raw.text
+    noise = b"\xff\xfe" + b"\x00\xdc" * 500
+    assert refused(noise, "noise.txt") == "not valid utf-16-le text (corrupt or binary)"
+
+
 def test_legacy_encoding_other_than_cp1252_is_not_read_as_cp1252() -> None:
     # DOS Danish (cp865): read as cp1252 its letters would become box-drawing mojibake
     text = "Referat af mødet. Deltagere: Søren Brunak, Åse Ærø. " * 20
