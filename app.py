@@ -7,12 +7,16 @@ says what to do; the next rerun reconnects, so the app recovers once the server 
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 
 from ui import pages, state
 from ui.i18n import LANGUAGES, t
 
 st.set_page_config(page_title="pmkg", page_icon=":material/hub:", layout="wide")
+# The server's query notifications (e.g. "property does not exist yet" on a young graph) are not news.
+logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
 
 
 def sidebar() -> str:

@@ -11,6 +11,7 @@ from typing import Any
 import neo4j
 
 from graph.connection import read, read_tx
+from graph.triples import LABELS, GraphRows
 from ui.graph_view import GraphData, from_neo4j
 
 # Properties that are plumbing, not information for a reader.
@@ -131,3 +132,41 @@ def documents(driver: neo4j.Driver) -> list[dict[str, Any]]:
 def meetings(driver: neo4j.Driver) -> list[dict[str, Any]]:
     """Every meeting with its date, attendees and the themes raised, oldest first."""
     return read(driver, MEETINGS)
+
+
+SUBGRAPH_NODES = """
+MATCH (n) WHERE n.id IN $ids
+RETURN labels(n) AS labels, properties(n) AS props
+"""
+
+SUBGRAPH_RELS = """
+MATCH (a)-[r]->(b)
+WHERE a.id IN $ids AND b.id IN $ids AND r.key IS NOT NULL
+RETURN type(r) AS type, properties(r) AS props, a.id AS source, b.id AS target
+"""
+
+
+def rows_for(driver: neo4j.Driver, ids: list[str]) -> GraphRows:
+    """The stored nodes with these ids and the facts among them, in the RDF writer's row shape."""
+    rows = GraphRows()
+    for row in read(driver, SUBGRAPH_NODES, {"ids": ids}):
+        label = next((label for label in row["labels"] if label in LABELS), None)
+        if label:
+            rows.nodes.setdefault(label, []).append(row["props"])
+    for row in read(driver, SUBGRAPH_RELS, {"ids": ids}):
+        rows.rels.setdefault(row["type"], []).append(
+            {**row["props"], "from": row["source"], "to": row["target"]}
+        )
+    return rows.sorted()
+
+
+VERSION = """
+MATCH (d:Document)
+RETURN count(d) AS documents, max(d.ingested_at) AS latest, collect(d.id) AS ids
+"""
+
+
+def graph_version(driver: neo4j.Driver) -> tuple[int, str, int]:
+    """Changes whenever a document is stored or removed: a key for caching analytics."""
+    row = read(driver, VERSION)[0]
+    return row["documents"], str(row["latest"]), hash(tuple(sorted(row["ids"])))

@@ -1,12 +1,171 @@
-"""The documents page (being built)."""
+"""Documents: the ingested minutes; upload new ones, check the extraction, store it, or remove a document.
+
+An upload is read and extracted in memory first; nothing reaches the graph until the reader
+confirms. Limits: the file types the readers know and ``MAX_UPLOAD_MB`` (the same figure as
+``server.maxUploadSize`` in ``.streamlit/config.toml``, which the server enforces).
+"""
 
 from __future__ import annotations
 
 import neo4j
+import pandas as pd
 import streamlit as st
 
-from ui.i18n import t
+from graph import store
+from ingest.pipeline import extract_bytes
+from ingest.record import Record
+from pmkg.errors import PmkgError
+from ui import data
+from ui.i18n import md_escape, t
+
+UPLOAD_TYPES = ["txt", "md", "pdf", "docx", "html", "htm"]
+MAX_UPLOAD_MB = 20
+
+
+def extraction_tables(record: Record) -> dict[str, pd.DataFrame]:
+    """What an extraction found, as tables a reader can check before storing it."""
+    org_names = {o.id: o.name for o in record.organizations}
+    roles: dict[str, set[str]] = {}
+    for meeting in record.meetings:
+        for entry in meeting.attendance:
+            roles.setdefault(entry.person, set()).update(t(f"role.{r}") for r in entry.roles)
+    for membership in record.memberships:
+        roles.setdefault(membership.person, set()).add(t(f"role.{membership.role}"))
+    return {
+        "meetings": pd.DataFrame(
+            {
+                t("doc.title"): [m.title for m in record.meetings],
+                t("doc.date"): [m.date or "" for m in record.meetings],
+                t("doc.body"): [m.body_name or "" for m in record.meetings],
+                t("doc.place"): [m.location or "" for m in record.meetings],
+                t("doc.attendees"): [len(m.attendance) for m in record.meetings],
+            }
+        ),
+        "people": pd.DataFrame(
+            {
+                t("doc.name"): [p.name for p in record.people],
+                t("doc.titles"): [", ".join(p.titles) for p in record.people],
+                t("doc.roles"): [", ".join(sorted(roles.get(p.id, ()))) for p in record.people],
+                t("doc.organizations"): [
+                    ", ".join(org_names.get(o, o) for o in p.affiliations) for p in record.people
+                ],
+            }
+        ),
+        "organizations": pd.DataFrame(
+            {
+                t("doc.name"): [o.name for o in record.organizations],
+                t("doc.kind"): [o.type for o in record.organizations],
+            }
+        ),
+        "initiatives": pd.DataFrame(
+            {
+                t("doc.name"): [i.name for i in record.initiatives],
+                t("doc.kind"): [i.type for i in record.initiatives],
+            }
+        ),
+        "themes": pd.DataFrame(
+            {
+                t("doc.theme"): [th.label for th in record.themes],
+                t("doc.concepts"): [", ".join(th.concepts) for th in record.themes],
+                t("doc.text"): [th.text for th in record.themes],
+            }
+        ),
+    }
+
+
+def _extract(name: str, payload: bytes) -> Record | None:
+    """Extract an upload once per file (kept in the session until stored or replaced)."""
+    cache_key = (name, len(payload), hash(payload))
+    cached = st.session_state.get("upload_extraction")
+    if cached and cached[0] == cache_key:
+        return cached[1]
+    try:
+        with st.spinner(t("doc.reading")):
+            record = extract_bytes(payload, name)
+    except PmkgError as exc:
+        st.error(t("doc.unreadable", reason=md_escape(str(exc))))
+        return None
+    st.session_state.upload_extraction = (cache_key, record)
+    return record
+
+
+def _upload(driver: neo4j.Driver) -> None:
+    st.subheader(t("doc.upload"))
+    st.info(t("doc.limits", mb=MAX_UPLOAD_MB, types=", ".join(UPLOAD_TYPES).upper()))
+    generation = st.session_state.setdefault("upload_generation", 0)
+    upload = st.file_uploader(t("doc.choose"), type=UPLOAD_TYPES, key=f"upload_{generation}")
+    if upload is None:
+        return
+    payload = upload.getvalue()
+    if len(payload) > MAX_UPLOAD_MB * 1024 * 1024:
+        st.error(t("doc.too_big", mb=MAX_UPLOAD_MB))
+        return
+    record = _extract(upload.name, payload)
+    if record is None:
+        return
+    st.markdown(f"**{t('doc.found')}**")
+    st.text(f"{record.document.title}  ·  {record.document.language}  ·  {record.document.format}")
+    for warning in record.warnings:
+        st.warning(md_escape(warning), icon=":material/info:")
+    tables = extraction_tables(record)
+    tabs = st.tabs([f"{t('doc.tab.' + name)} ({len(frame)})" for name, frame in tables.items()])
+    for tab, frame in zip(tabs, tables.values(), strict=True):
+        tab.dataframe(frame, hide_index=True, width="stretch")
+    if st.button(t("doc.store"), type="primary", icon=":material/save:", key="upload_store"):
+        with st.spinner(t("doc.storing")):
+            store.load_record(driver, record)
+        st.session_state.upload_generation = generation + 1
+        st.session_state.pop("upload_extraction", None)
+        st.session_state.upload_stored = record.document.title
+        st.rerun()
+
+
+def _stored_list(driver: neo4j.Driver) -> None:
+    st.subheader(t("doc.stored"))
+    docs = data.documents(driver)
+    if not docs:
+        st.info(t("doc.none"))
+        return
+    frame = pd.DataFrame(
+        {
+            t("doc.title"): [d["title"] or "" for d in docs],
+            t("doc.file"): [d["source"] or "" for d in docs],
+            t("doc.date"): [d["date"] or "" for d in docs],
+            t("doc.language"): [d["language"] or "" for d in docs],
+            t("doc.meetings"): [", ".join(d["meetings"]) for d in docs],
+            t("doc.mentions"): [d["mentions"] for d in docs],
+        }
+    )
+    picked = st.dataframe(
+        frame,
+        hide_index=True,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="single-row",
+        key="doc_rows",
+    )
+    rows = picked.selection.rows if picked else []
+    if not rows:
+        st.caption(t("doc.pick"))
+        return
+    chosen = docs[rows[0]]
+    st.text(chosen["title"] or chosen["source"] or chosen["id"])
+    confirm = st.checkbox(t("doc.confirm_remove"), key=f"doc_confirm_{chosen['id']}")
+    if st.button(t("doc.remove"), icon=":material/delete:", disabled=not confirm, key="doc_remove"):
+        store.remove_document(driver, chosen["id"])
+        st.session_state.doc_removed = chosen["title"] or chosen["source"]
+        st.rerun()
 
 
 def render(driver: neo4j.Driver) -> None:
-    st.info(t("page.documents.help"))
+    if stored := st.session_state.pop("upload_stored", None):
+        st.success(t("doc.stored_ok"), icon=":material/check:")
+        st.text(stored)
+    if removed := st.session_state.pop("doc_removed", None):
+        st.success(t("doc.removed_ok"), icon=":material/check:")
+        st.text(removed)
+    left, right = st.columns([1, 1], gap="large")
+    with left:
+        _upload(driver)
+    with right:
+        _stored_list(driver)

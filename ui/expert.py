@@ -1,12 +1,92 @@
-"""The expert page (being built)."""
+"""Expert: a read-only Cypher console.
+
+Queries run in a read transaction, so the server itself refuses any write; the server also
+aborts a query past the time limit, and at most the row limit of rows is fetched.
+"""
 
 from __future__ import annotations
+
+import itertools
 
 import neo4j
 import streamlit as st
 
-from ui.i18n import t
+from graph.connection import read_tx
+from graph.questions import tabulate
+from pmkg.errors import PmkgError
+from ui.graph_view import MAX_ELEMENTS, cap, from_rows
+from ui.i18n import md_escape, t
+from ui.widgets import CLICK, details, fresh_event, readable, show_graph
+
+EXAMPLE = "MATCH (p:Person)-[a:ATTENDED]->(m:Meeting)\nRETURN p, a, m\nLIMIT 50"
+MAX_ROWS = 10_000
+MAX_SECONDS = 120
+GRAPH_KEY = "expert_graph"
+
+
+def run_console(
+    driver: neo4j.Driver, query: str, *, rows: int, seconds: float
+) -> tuple[list[neo4j.Record], bool]:
+    """At most ``rows`` records of a read-only query and whether more were left out.
+
+    A write, a syntax error or a timeout comes back as a one-line PmkgError with the server's reason.
+    """
+
+    def work(tx: neo4j.ManagedTransaction) -> list[neo4j.Record]:
+        return list(itertools.islice(tx.run(query), rows + 1))
+
+    try:
+        records = read_tx(driver, work, timeout=seconds)
+    except neo4j.exceptions.Neo4jError as exc:
+        reason = (exc.message or str(exc)).strip().splitlines()[0]
+        raise PmkgError(reason) from exc
+    return records[:rows], len(records) > rows
 
 
 def render(driver: neo4j.Driver) -> None:
-    st.info(t("page.expert.help"))
+    query = st.text_area(t("expert.query"), value=EXAMPLE, height=140, key="expert_query")
+    cols = st.columns([1, 1, 1, 1], vertical_alignment="bottom")
+    rows = cols[0].number_input(
+        t("expert.rows"), min_value=1, max_value=MAX_ROWS, value=1000, step=100, key="expert_rows"
+    )
+    seconds = cols[1].number_input(
+        t("expert.seconds"), min_value=1, max_value=MAX_SECONDS, value=10, step=5, key="expert_seconds"
+    )
+    view = cols[2].segmented_control(
+        t("q.view"),
+        ["table", "graph"],
+        default="table",
+        format_func=lambda v: t(f"q.view.{v}"),
+        key="expert_view",
+    )
+    if cols[3].button(t("expert.run"), type="primary", icon=":material/play_arrow:", key="expert_run"):
+        try:
+            records, more = run_console(driver, query, rows=int(rows), seconds=float(seconds))
+        except PmkgError as exc:
+            st.session_state.expert_result = None
+            st.error(t("expert.failed", reason=md_escape(str(exc))))
+            return
+        frame, graph = tabulate(records)
+        st.session_state.expert_result = (frame, graph, more)
+    result = st.session_state.get("expert_result")
+    if not result:
+        st.caption(t("expert.hint"))
+        return
+    frame, graph, more = result
+    st.caption(t("q.rows", n=len(frame)))
+    if more:
+        st.warning(t("expert.more", n=len(frame)))
+    if view == "graph":
+        if not graph:
+            st.info(t("expert.no_graph"))
+            return
+        shown, truncated = cap(from_rows(graph["nodes"], graph["edges"]), MAX_ELEMENTS)
+        if truncated:
+            st.warning(t("explore.capped", n=MAX_ELEMENTS))
+        event = fresh_event(show_graph(shown, key=GRAPH_KEY, height=560), GRAPH_KEY)
+        if event and event.get("action") == CLICK:
+            st.session_state.expert_node = event["data"]["target_id"]
+        if st.session_state.get("expert_node") in shown.nodes:
+            details(driver, st.session_state.expert_node)
+    else:
+        st.dataframe(readable(frame), hide_index=True, width="stretch")

@@ -1,12 +1,118 @@
-"""The explore page (being built)."""
+"""Explore: the interactive graph. Pan, zoom and drag; click a node for its sources; double-click
+(or the button) to add its neighbours; filter by type and time span.
+
+The view lives in the session as :class:`GraphData` and grows by expanding; what the browser
+draws is capped at ``MAX_ELEMENTS`` so it stays smooth.
+"""
 
 from __future__ import annotations
+
+from datetime import date
 
 import neo4j
 import streamlit as st
 
-from ui.i18n import t
+from ui import data
+from ui.graph_view import MAX_ELEMENTS, NODE_TYPES, GraphData, cap, caption, date_span, filter_graph, merge
+from ui.i18n import current_language, t
+from ui.widgets import CLICK, DOUBLE_CLICK, details, fresh_event, show_graph, type_name
+
+DEFAULT_TYPES = ["Person", "Organization", "Initiative", "Meeting", "Theme", "Agreement"]
+START_TYPES = ["Person", "Organization", "Initiative", "Meeting", "Theme", "Agreement"]
+GRAPH_KEY = "explore_graph"
+
+
+def _view() -> GraphData | None:
+    return st.session_state.get("explore_view")
+
+
+def _set_view(view: GraphData, selected: str | None = None) -> None:
+    st.session_state.explore_view = view
+    st.session_state.explore_next_pick = selected  # applied before the picker is drawn next time
+
+
+def _expand(driver: neo4j.Driver, node_id: str, types: list[str]) -> None:
+    more = data.neighbours(driver, node_id, documents="Document" in types)
+    _set_view(merge(_view() or GraphData(), more), node_id)
+
+
+def _start(driver: neo4j.Driver, types: list[str]) -> None:
+    """Begin from the node the search page sent, else from the overview of the chosen types."""
+    focus = st.session_state.pop("explore_focus", None)
+    if focus:
+        _set_view(data.neighbours(driver, focus, documents="Document" in types), focus)
+    elif _view() is None:
+        _set_view(data.overview(driver, types, limit=MAX_ELEMENTS))
+
+
+def _time_filter(view: GraphData) -> tuple[str | None, str | None]:
+    span = date_span(view)
+    if span is None or span[0] == span[1]:
+        return None, None
+    first, last = date.fromisoformat(span[0]), date.fromisoformat(span[1])
+    chosen = st.slider(
+        t("explore.period"), min_value=first, max_value=last, value=(first, last), format="YYYY-MM-DD"
+    )
+    return chosen[0].isoformat(), chosen[1].isoformat()
 
 
 def render(driver: neo4j.Driver) -> None:
-    st.info(t("page.explore.help"))
+    controls = st.columns([3, 3, 2], vertical_alignment="bottom")
+    types = controls[0].multiselect(
+        t("explore.types"), NODE_TYPES, default=DEFAULT_TYPES, format_func=type_name, key="explore_types"
+    )
+    starts = {row["id"]: row for row in data.entities(driver, START_TYPES)}
+    start = controls[1].selectbox(
+        t("explore.start"),
+        [None, *starts],
+        format_func=lambda i: (
+            t("explore.overview") if i is None else f"{starts[i]['name']} ({type_name(starts[i]['type'])})"
+        ),
+        key="explore_start",
+    )
+    if controls[2].button(t("explore.show"), icon=":material/refresh:", type="primary", key="explore_reset"):
+        if start is None:
+            _set_view(data.overview(driver, types, limit=MAX_ELEMENTS))
+        else:
+            st.session_state.explore_focus = start
+    _start(driver, types)
+    view = _view() or GraphData()
+    start_day, end_day = _time_filter(view)
+    if "explore_next_pick" in st.session_state:
+        st.session_state.explore_pick = st.session_state.pop("explore_next_pick")
+    pick = st.session_state.get("explore_pick")
+    shown, truncated = cap(
+        filter_graph(view, types, start_day, end_day), MAX_ELEMENTS, keep=[pick] if pick else []
+    )
+    st.caption(t("explore.counts", nodes=len(shown.nodes), edges=len(shown.edges)))
+    if truncated:
+        st.warning(t("explore.capped", n=MAX_ELEMENTS))
+
+    graph_col, side = st.columns([3, 2])
+    with graph_col:
+        event = fresh_event(show_graph(shown, key=GRAPH_KEY, height=640), GRAPH_KEY)
+    if event and event.get("action") == DOUBLE_CLICK:
+        _expand(driver, event["data"]["target_id"], types)
+        st.rerun()
+    if event and event.get("action") == CLICK:
+        st.session_state.explore_pick = event["data"]["target_id"]
+    with side:
+        names = {
+            i: f"{caption(n, current_language())} ({type_name(n.type)})"
+            for i, n in sorted(shown.nodes.items(), key=lambda kv: kv[1].name.lower())
+        }
+        if st.session_state.get("explore_pick") not in names:
+            st.session_state.explore_pick = None
+        picked = st.selectbox(
+            t("explore.node"),
+            [None, *names],
+            format_func=lambda i: t("explore.choose") if i is None else names[i],
+            key="explore_pick",
+        )
+        if picked:
+            if st.button(t("explore.expand"), icon=":material/open_in_full:", key="explore_expand"):
+                _expand(driver, picked, types)
+                st.rerun()
+            details(driver, picked)
+        else:
+            st.info(t("explore.hint"))

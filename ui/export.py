@@ -1,12 +1,80 @@
-"""The export page (being built)."""
+"""Export: the whole graph as RDF, in a chosen format, with the personal-data options.
+
+By default contact details (e-mail addresses) are left out; a reader may include them, or
+replace people by pseudonyms (stable for a given key) when sharing outside the organisation.
+"""
 
 from __future__ import annotations
+
+import os
 
 import neo4j
 import streamlit as st
 
-from ui.i18n import t
+from graph import rdf, store
+from pmkg.errors import PmkgError
+from ui.i18n import md_escape, t
+
+PERSONAL_DATA = ("default", "contact", "pseudonymized")
+KEY_ENV = "PMKG_PSEUDONYM_KEY"
+
+
+def pseudonym_key() -> bytes:
+    """The pseudonym key: PMKG_PSEUDONYM_KEY when set (stable across exports), else one per session."""
+    if os.environ.get(KEY_ENV):
+        return os.environ[KEY_ENV].encode("utf-8")
+    return st.session_state.setdefault("pseudonym_key", os.urandom(32))
+
+
+def options_for(choice: str) -> rdf.ExportOptions:
+    if choice == "contact":
+        return rdf.ExportOptions(include_contact_details=True)
+    if choice == "pseudonymized":
+        return rdf.ExportOptions(pseudonymize=True, pseudonym_key=pseudonym_key())
+    return rdf.ExportOptions()
+
+
+def export_bytes(driver: neo4j.Driver, fmt: str, choice: str) -> tuple[bytes, int]:
+    """The whole graph serialised (and SHACL-validated) as ``fmt``, and its number of statements."""
+    dataset = rdf.rows_to_dataset(store.read_rows(driver), options_for(choice))
+    return rdf.serialize(dataset, fmt), len(dataset)
 
 
 def render(driver: neo4j.Driver) -> None:
-    st.info(t("page.export.help"))
+    cols = st.columns([1, 2])
+    fmt = cols[0].selectbox(
+        t("export.format"),
+        list(rdf.FORMATS),
+        format_func=lambda f: t(f"export.format.{f}"),
+        key="export_format",
+    )
+    choice = cols[1].radio(
+        t("export.personal"),
+        PERSONAL_DATA,
+        format_func=lambda c: t(f"export.personal.{c}"),
+        key="export_personal",
+    )
+    if choice == "pseudonymized" and not os.environ.get(KEY_ENV):
+        st.info(t("export.session_key", env=KEY_ENV))
+    if st.button(t("export.make"), type="primary", icon=":material/build:", key="export_make"):
+        try:
+            with st.spinner(t("export.working")):
+                payload, statements = export_bytes(driver, fmt, choice)
+        except PmkgError as exc:
+            st.error(md_escape(str(exc)))
+            return
+        st.session_state.export_result = (fmt, choice, payload, statements)
+    result = st.session_state.get("export_result")
+    if not result or result[:2] != (fmt, choice):
+        return
+    _, _, payload, statements = result
+    st.success(t("export.ready", n=statements, kb=max(1, len(payload) // 1024)))
+    extension, media_type = rdf.FORMATS[fmt][1], rdf.FORMATS[fmt][2]
+    st.download_button(
+        t("export.download"),
+        payload,
+        file_name=f"pmkg-graph.{extension}",
+        mime=media_type,
+        icon=":material/download:",
+        key="export_download",
+    )

@@ -10,7 +10,7 @@ them on its canvas as text.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 # About the most Cytoscape.js keeps smooth in a browser; bigger views grow by expanding.
@@ -46,6 +46,7 @@ class Node:
     type: str
     name: str
     date: str | None = None
+    name_en: str | None = None  # an English caption where the graph has one (theme labels)
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,14 @@ def node_from_properties(labels: Iterable[str], props: Mapping[str, Any], fallba
     node_id = str(props.get("id") or fallback_id)
     name = props.get("name") or props.get("title") or node_id
     date = props.get("date")
-    return Node(id=node_id, type=node_type(labels), name=str(name), date=str(date) if date else None)
+    name_en = props.get("label_en")
+    return Node(
+        id=node_id,
+        type=node_type(labels),
+        name=str(name),
+        date=str(date) if date else None,
+        name_en=str(name_en) if name_en else None,
+    )
 
 
 def from_neo4j(graph: Any) -> GraphData:
@@ -155,9 +163,10 @@ def filter_graph(
     def keep(node: Node) -> bool:
         if wanted is not None and node.type not in wanted:
             return False
-        if node.date and start and node.date[: len(start)] < start:
+        day = iso_day(node.date)
+        if day and start and day < start:
             return False
-        return not (node.date and end and node.date[: len(end)] > end)
+        return not (day and end and day > end)
 
     nodes = {i: n for i, n in data.nodes.items() if keep(n)}
     edges = {i: e for i, e in data.edges.items() if e.source in nodes and e.target in nodes}
@@ -198,10 +207,22 @@ def cap(data: GraphData, limit: int = MAX_ELEMENTS, keep: Iterable[str] = ()) ->
     return GraphData(chosen, edges), True
 
 
-def to_elements(data: GraphData) -> dict[str, list[dict[str, Any]]]:
+def caption(node: Node, language: str) -> str:
+    """The name shown for a node in the reader's language."""
+    return node.name_en if language == "en" and node.name_en else node.name
+
+
+def to_elements(data: GraphData, language: str = "da") -> dict[str, list[dict[str, Any]]]:
     """Cytoscape elements: ``data.label`` is the node type (styled per type), ``data.name`` the caption."""
     nodes = [
-        {"data": {"id": n.id, "label": n.type, "name": n.name, **({"date": n.date} if n.date else {})}}
+        {
+            "data": {
+                "id": n.id,
+                "label": n.type,
+                "name": caption(n, language),
+                **({"date": n.date} if n.date else {}),
+            }
+        }
         for n in data.nodes.values()
     ]
     edges = [
@@ -221,14 +242,15 @@ def present_types(data: GraphData) -> list[str]:
     return [t for t in NODE_TYPES if t in types] + sorted(types - set(NODE_TYPES))
 
 
-def with_dates(data: GraphData) -> tuple[str, str] | None:
-    """The first and last date in a view (ISO), or None when nothing in it is dated."""
-    dates = sorted(n.date[:10] for n in data.nodes.values() if n.date)
-    return (dates[0], dates[-1]) if dates else None
+def iso_day(value: str | None) -> str | None:
+    """An ISO date, month or year as the first day it covers ("2023-06" → "2023-06-01")."""
+    if not value or len(value) < 4 or not value[:4].isdigit():
+        return None
+    day = value[:10]
+    return {4: day + "-01-01", 7: day + "-01"}.get(len(day), day)
 
 
-def rename(data: GraphData, names: Mapping[str, str]) -> GraphData:
-    """The same view with some captions replaced (e.g. a theme's English label)."""
-    return GraphData(
-        {i: replace(n, name=names.get(i, n.name)) for i, n in data.nodes.items()}, dict(data.edges)
-    )
+def date_span(data: GraphData) -> tuple[str, str] | None:
+    """The first and last day in a view (ISO), or None when nothing in it is dated."""
+    days = sorted(d for n in data.nodes.values() if (d := iso_day(n.date)))
+    return (days[0], days[-1]) if days else None

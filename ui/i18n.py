@@ -37,6 +37,11 @@ def translate(key: str, language: str, **values: Any) -> str:
     return text.format(**values) if values else text
 
 
+def has(key: str) -> bool:
+    """Whether strings.yaml has an entry for ``key`` (optional labels, e.g. column names)."""
+    return key in strings()
+
+
 def current_language() -> str:
     """The language chosen in the sidebar (session state), Danish until changed."""
     import streamlit as st

@@ -1,12 +1,188 @@
-"""The questions page (being built)."""
+"""Questions: the prebuilt questions of ``queries/``, with pickers filled from the graph.
+
+The answer is shown as the question's file says (table, graph or chart) and can be switched
+to the other views it supports; it downloads as CSV, Excel and RDF.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+from typing import Any
+
+import altair as alt
 import neo4j
+import pandas as pd
 import streamlit as st
 
-from ui.i18n import t
+from graph import questions as qs
+from graph.rdf import FORMATS, rows_to_dataset, serialize
+from ui import data
+from ui.graph_view import MAX_ELEMENTS, cap, from_rows
+from ui.i18n import current_language, t
+from ui.widgets import CLICK, details, fresh_event, is_id_column, readable, show_graph
+
+GRAPH_KEY = "question_graph"
+
+
+def param_input(driver: neo4j.Driver, question: qs.Question, param: qs.Param, lang: str) -> Any:
+    """One picker per parameter: a choice list from the graph, a date, a number or free text."""
+    key = f"q_{question.name}_{param.name}"
+    label = param.label(lang)
+    options = qs.choices(driver, param) if (param.is_entity or param.choices_cypher) else []
+    if options:
+        names = {o["id"]: o["name"] for o in options}
+        index = list(names).index(param.default) if param.default in names else None
+        return st.selectbox(
+            label, list(names), index=index, format_func=names.__getitem__, placeholder=t("q.pick"), key=key
+        )
+    if param.type == "int":
+        value = int(param.default) if param.default is not None else (param.minimum or 0)
+        return st.number_input(
+            label, min_value=param.minimum, max_value=param.maximum, value=value, step=1, key=key
+        )
+    if param.type == "date":
+        if param.default is None:
+            value = None
+        elif param.default == "today":
+            value = dt.date.today()
+        else:
+            value = dt.date.fromisoformat(param.default)
+        return st.date_input(label, value=value, format="YYYY-MM-DD", key=key)
+    return st.text_input(label, value=param.default or "", key=key)
+
+
+def entity_ids(answer: qs.Answer) -> list[str]:
+    """The graph entities an answer names: its graph's nodes and the values of its id columns."""
+    ids = {str(n["id"]) for n in (answer.graph or {}).get("nodes", [])}
+    for column in answer.frame.columns:
+        if is_id_column(column):
+            ids.update(str(v) for v in answer.frame[column].dropna())
+    return sorted(ids)
+
+
+def frame_for_download(frame: pd.DataFrame) -> pd.DataFrame:
+    """Lists become '; '-joined text so every cell fits a CSV or spreadsheet cell."""
+    return frame.apply(lambda col: col.map(lambda v: "; ".join(map(str, v)) if isinstance(v, list) else v))
+
+
+def excel_bytes(frame: pd.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    frame_for_download(frame).to_excel(buffer, index=False, engine="openpyxl")
+    return buffer.getvalue()
+
+
+def chart(frame: pd.DataFrame, spec: tuple[str, ...]) -> alt.Chart:
+    """The chart a question asks for: ``x``, ``y`` and an optional ``series`` column."""
+    x, y, *series = spec
+    kind = (
+        "T"
+        if pd.api.types.is_string_dtype(frame[x]) and frame[x].astype(str).str.match(r"^\d{4}").all()
+        else "N"
+    )
+    encoding: dict[str, Any] = {
+        "x": alt.X(f"{x}:{kind}"),
+        "y": alt.Y(f"{y}:Q"),
+        "tooltip": list(frame.columns[:6]),
+    }
+    if series:
+        encoding["color"] = alt.Color(f"{series[0]}:N")
+    return alt.Chart(frame).mark_bar().encode(**encoding).properties(height=360)
+
+
+def downloads(driver: neo4j.Driver, answer: qs.Answer) -> None:
+    name = answer.question.name
+    cols = st.columns(4, vertical_alignment="bottom")
+    cols[0].download_button(
+        "CSV",
+        frame_for_download(answer.frame).to_csv(index=False).encode("utf-8"),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key="q_csv",
+    )
+    cols[1].download_button(
+        "Excel",
+        excel_bytes(answer.frame),
+        file_name=f"{name}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/download:",
+        key="q_xlsx",
+    )
+    ids = entity_ids(answer)
+    if not ids:
+        return
+    fmt = cols[2].selectbox(t("q.rdf_format"), list(FORMATS), key="q_rdf_format")
+    extension, media_type = FORMATS[fmt][1], FORMATS[fmt][2]
+    cols[3].download_button(
+        "RDF",
+        lambda: serialize(rows_to_dataset(data.rows_for(driver, ids)), fmt),
+        file_name=f"{name}.{extension}",
+        mime=media_type,
+        icon=":material/download:",
+        key="q_rdf",
+    )
+
+
+def _answer(driver: neo4j.Driver, question: qs.Question, values: dict[str, Any]) -> qs.Answer:
+    """Run a question once per choice of parameters (graph clicks rerun the page, not the query)."""
+    cache_key = (question.name, tuple(sorted((k, str(v)) for k, v in values.items())))
+    cached = st.session_state.get("q_answer")
+    if cached and cached[0] == cache_key:
+        return cached[1]
+    with st.spinner(t("q.running")):
+        answer = qs.run_question(driver, question, values)
+    st.session_state.q_answer = (cache_key, answer)
+    return answer
+
+
+def show_answer(driver: neo4j.Driver, answer: qs.Answer) -> None:
+    views = ["table"]
+    if answer.graph:
+        views.append("graph")
+    if answer.question.chart:
+        views.append("chart")
+    preferred = answer.question.result if answer.question.result in views else "table"
+    view = st.segmented_control(
+        t("q.view"),
+        views,
+        default=preferred,
+        format_func=lambda v: t(f"q.view.{v}"),
+        key=f"q_view_{answer.question.name}",
+    )
+    st.caption(t("q.rows", n=len(answer.frame)))
+    if view == "graph" and answer.graph:
+        graph, truncated = cap(from_rows(answer.graph["nodes"], answer.graph["edges"]), MAX_ELEMENTS)
+        if truncated:
+            st.warning(t("explore.capped", n=MAX_ELEMENTS))
+        event = fresh_event(show_graph(graph, key=GRAPH_KEY, height=560), GRAPH_KEY)
+        if event and event.get("action") == CLICK:
+            st.session_state.q_node = event["data"]["target_id"]
+        if st.session_state.get("q_node") in graph.nodes:
+            details(driver, st.session_state.q_node)
+    elif view == "chart" and answer.question.chart:
+        st.altair_chart(chart(answer.frame, answer.question.chart), width="stretch")
+    else:
+        st.dataframe(readable(answer.frame), hide_index=True, width="stretch")
+    downloads(driver, answer)
 
 
 def render(driver: neo4j.Driver) -> None:
-    st.info(t("page.questions.help"))
+    lang = current_language()
+    questions = qs.load_questions()
+    name = st.selectbox(
+        t("q.choose"), list(questions), format_func=lambda n: questions[n].title(lang), key="q_name"
+    )
+    question = questions[name]
+    st.caption(question.description(lang))
+    values: dict[str, Any] = {}
+    if question.params:
+        cols = st.columns(min(3, len(question.params)))
+        for i, param in enumerate(question.params):
+            with cols[i % len(cols)]:
+                values[param.name] = param_input(driver, question, param, lang)
+    missing = [p.label(lang) for p in question.params if p.required and values.get(p.name) in (None, "")]
+    if missing:
+        st.info(t("q.missing", names=", ".join(missing)))
+        return
+    show_answer(driver, _answer(driver, question, values))

@@ -1,12 +1,69 @@
-"""The timeline page (being built)."""
+"""Timeline: meetings over time, who attended and which themes were raised."""
 
 from __future__ import annotations
 
+import altair as alt
 import neo4j
+import pandas as pd
 import streamlit as st
 
-from ui.i18n import t
+from ui import data
+from ui.i18n import current_language, t
+from ui.widgets import details
+
+
+def meetings_frame(rows: list[dict], language: str) -> pd.DataFrame:
+    """One row per meeting, with the themes in the reader's language; undated meetings last."""
+    frame = pd.DataFrame(
+        {
+            "id": [r["id"] for r in rows],
+            t("timeline.date"): [r["date"] or "" for r in rows],
+            t("timeline.meeting"): [r["title"] or "" for r in rows],
+            t("timeline.body"): [r["body"] or "" for r in rows],
+            t("timeline.place"): [r["location"] or "" for r in rows],
+            t("timeline.count"): [len(r["attendees"]) for r in rows],
+            t("timeline.attendees"): [", ".join(sorted(r["attendees"])) for r in rows],
+            t("timeline.themes"): [", ".join(sorted(set(r[f"themes_{language}"]))) for r in rows],
+        }
+    )
+    return frame
+
+
+def chart(frame: pd.DataFrame) -> alt.Chart:
+    date_col, body_col, count_col = t("timeline.date"), t("timeline.body"), t("timeline.count")
+    dated = frame[frame[date_col].str.len() >= 4].copy()
+    dated[date_col] = pd.to_datetime(dated[date_col].str.slice(0, 10), errors="coerce", format="mixed")
+    return (
+        alt.Chart(dated.dropna(subset=[date_col]))
+        .mark_circle(opacity=0.8)
+        .encode(
+            x=alt.X(f"{date_col}:T", title=date_col),
+            y=alt.Y(f"{body_col}:N", title=body_col),
+            size=alt.Size(f"{count_col}:Q", title=count_col),
+            color=alt.Color(f"{body_col}:N", legend=None),
+            tooltip=[date_col, t("timeline.meeting"), body_col, count_col],
+        )
+        .properties(height=260)
+    )
 
 
 def render(driver: neo4j.Driver) -> None:
-    st.info(t("page.timeline.help"))
+    rows = data.meetings(driver)
+    if not rows:
+        st.info(t("timeline.none"))
+        return
+    frame = meetings_frame(rows, current_language())
+    st.altair_chart(chart(frame), width="stretch")
+    st.caption(t("timeline.pick"))
+    picked = st.dataframe(
+        frame.drop(columns="id").iloc[::-1],
+        hide_index=True,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="single-row",
+        key="timeline_rows",
+    )
+    rows_chosen = picked.selection.rows if picked else []
+    if rows_chosen:
+        st.divider()
+        details(driver, str(frame["id"].iloc[::-1].iloc[rows_chosen[0]]))

@@ -16,16 +16,39 @@ from st_graph_workbench import EdgeStyle, Event, NodeStyle, graph_workbench
 
 from ui import data
 from ui.graph_view import NODE_TYPES, GraphData, present_types, style_for, to_elements
-from ui.i18n import md_escape, t
+from ui.i18n import current_language, has, md_escape, t
 
 CLICK = "node_click"
 DOUBLE_CLICK = "node_expand"
-GLYPHS = {"ellipse": "●", "round-rectangle": "■", "rectangle": "■", "diamond": "◆", "hexagon": "⬢"}
+GLYPHS = {
+    "ellipse": "●",
+    "round-rectangle": "■",
+    "rectangle": "■",
+    "diamond": "◆",
+    "hexagon": "⬢",
+    "round-tag": "⯃",
+    "star": "★",
+    "triangle": "▲",
+    "vee": "▼",
+}
 
 
 def type_name(type_id: str) -> str:
     """A node type in the reader's language ("Person" → "Person"/"Person", "Meeting" → "Møde")."""
     return t(f"type.{type_id}") if type_id in NODE_TYPES else type_id
+
+
+def is_id_column(name: object) -> bool:
+    """Columns of internal ids: kept in downloads (they link to the RDF), hidden on screen."""
+    return str(name) == "id" or str(name).endswith("_id")
+
+
+def readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table for reading: no id columns, column names and node types in the reader's language."""
+    shown = frame[[c for c in frame.columns if not is_id_column(c)]].copy()
+    if "label" in shown.columns:
+        shown["label"] = shown["label"].map(lambda v: type_name(v) if isinstance(v, str) else v)
+    return shown.rename(columns={c: t(f"col.{c}") for c in shown.columns if has(f"col.{c}")})
 
 
 def rel_name(rel_type: str, outgoing: bool) -> str:
@@ -41,9 +64,15 @@ def node_styles() -> list[NodeStyle]:
             caption="name",
             shape=style_for(type_id).shape,
             size=28,
-            text_size=9,
+            text_size=10,
             label_position="bottom",
-            raw_style={"text-wrap": "ellipsis", "text-max-width": "120px", "background-opacity": 0.9},
+            # Labels stay readable when a small view is zoomed out to fit (the large profile overrides this).
+            raw_style={
+                "text-wrap": "ellipsis",
+                "text-max-width": "140px",
+                "background-opacity": 0.9,
+                "min-zoomed-font-size": 4,
+            },
         )
         for type_id in NODE_TYPES
     ]
@@ -59,7 +88,7 @@ def legend(view: GraphData) -> None:
     items = []
     for type_id in present_types(view):
         style = style_for(type_id)
-        glyph = GLYPHS.get(style.shape, "▲")
+        glyph = GLYPHS.get(style.shape, "●")
         items.append(
             f'<span style="margin-right:1.2em;white-space:nowrap">'
             f'<span style="color:{html.escape(style.colour)};font-size:1.2em">{glyph}</span> '
@@ -77,7 +106,7 @@ def show_graph(view: GraphData, key: str, height: int = 600) -> dict[str, Any] |
     legend(view)
     large = len(view) > 300
     return graph_workbench(
-        to_elements(view),
+        to_elements(view, current_language()),
         layout="fcose" if large else "cose",
         node_styles=node_styles(),
         edge_styles=edge_styles(view),
@@ -116,7 +145,7 @@ def details(driver: neo4j.Driver, node_id: str) -> None:
         st.dataframe(
             pd.DataFrame(
                 {
-                    t("details.property"): list(shown),
+                    t("details.property"): [t(f"prop.{k}") if has(f"prop.{k}") else k for k in shown],
                     t("details.value"): [
                         ", ".join(map(str, v)) if isinstance(v, list) else str(v) for v in shown.values()
                     ],
