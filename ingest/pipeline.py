@@ -1,0 +1,276 @@
+"""From a minutes file to an extraction record: read → normalise → parse → resolve → extract.
+
+Every stage works on the normalised text; this module is the one place where spans are
+mapped back to the original text, so every quote in a record is exactly
+``document.text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from ingest.content import extract_content
+from ingest.gazetteer import Gazetteer, organization_for
+from ingest.language import detect_language
+from ingest.names import slug
+from ingest.normalise import Normalised, normalise
+from ingest.parse import parse_minutes
+from ingest.parsed import NameMention, ParsedMinutes, Span
+from ingest.people import PeopleIndex
+from ingest.read import RawDocument, read_bytes, read_document
+from ingest.record import (
+    AgendaItem,
+    Attendance,
+    Deadline,
+    DocumentInfo,
+    Meeting,
+    Mention,
+    Organization,
+    Person,
+    Provenance,
+    Record,
+)
+
+
+def extract_file(path: str | Path) -> Record:
+    """Read one minutes file and extract its record; raises InputError for unreadable files."""
+    return extract_raw(read_document(path))
+
+
+def extract_bytes(data: bytes, name: str) -> Record:
+    """The same for an upload held in memory (the app)."""
+    return extract_raw(read_bytes(data, name))
+
+
+def extract_text(text: str, source: str = "minutes.txt") -> Record:
+    """The same for text already decoded (tests, benchmarks)."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return extract_raw(RawDocument(source=source, format="txt", sha256=digest, text=text))
+
+
+def extract_raw(raw: RawDocument) -> Record:
+    norm = normalise(raw.text)
+    language = detect_language(norm.text)
+    parsed = parse_minutes(norm.text, language)
+    doc_id = f"doc:{raw.sha256[:16]}"
+    meeting_id = meeting_id_for(parsed, raw.sha256)
+
+    people = PeopleIndex()
+    for mention in declared_people(parsed):
+        people.add(mention)
+    gazetteer = Gazetteer.load()
+    content = extract_content(
+        norm.text, parsed, people, meeting_id=meeting_id, doc_key=raw.sha256[:12], language=language
+    )
+    refs = people.find_in_text(norm.text)
+
+    organizations = OrganizationSet(content.organizations)
+    body = body_organization(parsed, gazetteer)
+    if body is not None:
+        body = organizations.add(body)
+    affiliations: dict[str, list[str]] = {}
+    for mention in declared_people(parsed):
+        if not mention.affiliation:
+            continue
+        org = organization_for(mention.affiliation, gazetteer)
+        org.provenance = [Provenance(mention.affiliation, *mention.span)]
+        org = organizations.add(org)
+        person_id = people.find(mention.name)
+        if person_id and org.id not in affiliations.setdefault(person_id, []):
+            affiliations[person_id].append(org.id)
+
+    meeting = Meeting(
+        id=meeting_id,
+        title=parsed.title,
+        body=body.id if body else None,
+        body_name=parsed.body_name,
+        number=parsed.number,
+        date=parsed.date,
+        date_inferred=parsed.date_inferred,
+        start_time=parsed.start_time,
+        end_time=parsed.end_time,
+        location=parsed.location,
+        attendance=attendance(parsed, people),
+        agenda_items=[
+            AgendaItem(
+                number=item.number,
+                title=item.title,
+                presenters=unique(p for p in (people.find(m.name) for m in item.presenters) if p),
+                text=item.text,
+                provenance=[Provenance("", *item.span)],
+            )
+            for item in parsed.agenda
+        ],
+        provenance=[Provenance("", *parsed.title_span)],
+    )
+
+    record = Record(
+        document=DocumentInfo(
+            id=doc_id,
+            source=raw.source,
+            sha256=raw.sha256,
+            language=language,
+            title=parsed.title,
+            format=raw.format,
+            text=raw.text,
+        ),
+        meetings=[meeting],
+        people=people_with_evidence(people, parsed, affiliations, refs, content.deadlines, norm.text),
+        organizations=organizations.items(),
+        initiatives=content.initiatives,
+        participations=content.participations,
+        agreements=content.agreements,
+        fundings=content.fundings,
+        themes=content.themes,
+        facts=content.facts,
+        deadlines=content.deadlines,
+        mentions=content.mentions + person_mentions(refs),
+        warnings=list(parsed.warnings),
+    )
+    return map_to_original(record, norm, raw.text)
+
+
+def meeting_id_for(parsed: ParsedMinutes, sha256: str) -> str:
+    """Stable across re-ingests of the same meeting: body and date, else the document hash."""
+    name = parsed.body_name or parsed.title
+    if parsed.date:
+        return f"meeting:{slug(name)[:60]}-{parsed.date}"
+    return f"meeting:{sha256[:16]}"
+
+
+def declared_people(parsed: ParsedMinutes) -> list[NameMention]:
+    """Attendees first (they carry the fullest names), then presenters, then people mentioned."""
+    presenters = [m for item in parsed.agenda for m in item.presenters]
+    return [*parsed.attendance, *presenters, *parsed.mentioned]
+
+
+def body_organization(parsed: ParsedMinutes, gazetteer: Gazetteer) -> Organization | None:
+    """The body that met, as an organisation (a gazetteer entry where the name is known)."""
+    if not parsed.body_name:
+        return None
+    org = organization_for(parsed.body_name, gazetteer)
+    if org.type == "organization":
+        org.type = "body"
+    org.provenance = [Provenance(parsed.body_name, *(parsed.body_span or parsed.title_span))]
+    return org
+
+
+def attendance(parsed: ParsedMinutes, people: PeopleIndex) -> list[Attendance]:
+    """One entry per person: a name listed twice (present, then chairing an item) merges roles."""
+    merged: dict[str, Attendance] = {}
+    for mention in parsed.attendance:
+        person_id = people.find(mention.name)
+        if person_id is None:
+            continue
+        entry = merged.get(person_id)
+        if entry is None:
+            merged[person_id] = Attendance(
+                person=person_id,
+                status=mention.status,  # type: ignore[arg-type]
+                roles=list(mention.roles),
+                group=mention.group,
+                provenance=[Provenance("", *mention.span)],
+            )
+            continue
+        entry.roles.extend(r for r in mention.roles if r not in entry.roles)
+        if entry.status == "unknown":
+            entry.status = mention.status  # type: ignore[assignment]
+        entry.provenance.append(Provenance("", *mention.span))
+    for item in parsed.agenda:
+        for presenter in item.presenters:
+            person_id = people.find(presenter.name)
+            if person_id in merged and "presenter" not in merged[person_id].roles:
+                merged[person_id].roles.append("presenter")
+    return list(merged.values())
+
+
+def people_with_evidence(
+    people: PeopleIndex,
+    parsed: ParsedMinutes,
+    affiliations: dict[str, list[str]],
+    refs: list[tuple[str, Span]],
+    deadlines: list[Deadline],
+    text: str,
+) -> list[Person]:
+    """People from the index with every span where they were declared or referred to.
+
+    A full name written another way in the text ("Christiane Karle" for Christiane Saurbrey Karle)
+    becomes an alias, and an e-mail address given for a contact becomes that person's.
+    """
+    spans: dict[str, list[Span]] = {}
+    for mention in declared_people(parsed):
+        person_id = people.find(mention.name)
+        if person_id:
+            spans.setdefault(person_id, []).append(mention.span)
+    written: dict[str, list[str]] = {}
+    for person_id, span in refs:
+        spans.setdefault(person_id, []).append(span)
+        written.setdefault(person_id, []).append(" ".join(text[span[0] : span[1]].split()))
+    emails: dict[str, list[str]] = {}
+    for deadline in deadlines:
+        if deadline.contact and deadline.email:
+            emails.setdefault(deadline.contact, []).append(deadline.email)
+    result = []
+    for person in people.people():
+        person.affiliations = affiliations.get(person.id, [])
+        person.emails = unique(emails.get(person.id, []))
+        known = {person.name, *person.aliases}
+        person.aliases += unique(n for n in written.get(person.id, []) if " " in n and n not in known)
+        person.provenance = [Provenance("", s, e) for s, e in sorted(set(spans.get(person.id, [])))]
+        result.append(person)
+    return result
+
+
+def person_mentions(refs: list[tuple[str, Span]]) -> list[Mention]:
+    grouped: dict[str, list[Provenance]] = {}
+    for person_id, (start, end) in refs:
+        grouped.setdefault(person_id, []).append(Provenance("", start, end))
+    return [Mention(entity=k, provenance=v) for k, v in grouped.items()]
+
+
+class OrganizationSet:
+    """Organisations of one document keyed by id; a repeated one gains aliases and provenance."""
+
+    def __init__(self, initial: list[Organization]) -> None:
+        self._by_id: dict[str, Organization] = {}
+        for org in initial:
+            self.add(org)
+
+    def add(self, org: Organization) -> Organization:
+        known = self._by_id.get(org.id)
+        if known is None:
+            self._by_id[org.id] = org
+            return org
+        for alias in [org.name, *org.aliases]:
+            if alias != known.name and alias not in known.aliases:
+                known.aliases.append(alias)
+        known.provenance.extend(p for p in org.provenance if p not in known.provenance)
+        return known
+
+    def items(self) -> list[Organization]:
+        return list(self._by_id.values())
+
+
+def unique(items: Any) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def map_to_original(record: Record, norm: Normalised, original: str) -> Record:
+    """Rewrite every Provenance span from normalised to original offsets, with the exact quote."""
+
+    def fix(value: Any) -> None:
+        if isinstance(value, Provenance):
+            start, end = norm.to_original(value.start, value.end)
+            value.start, value.end, value.quote = start, end, original[start:end]
+        elif isinstance(value, list):
+            for item in value:
+                fix(item)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, DocumentInfo):
+            for field in dataclasses.fields(value):
+                fix(getattr(value, field.name))
+
+    fix(record)
+    return record
