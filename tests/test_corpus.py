@@ -1,6 +1,7 @@
-"""The four example minutes come out as a person reading them would record them.
+"""Minutes come out as a person reading them would record them.
 
-Expected values live in ``tests/expected/<file>.yaml``, written by hand from the minutes.
+Expected values live in ``tests/expected/<stem>.yaml``, written by hand from the minutes: the four real
+example minutes in ``examples/`` and minutes in other layouts and languages in ``tests/data/``.
 """
 
 from __future__ import annotations
@@ -56,7 +57,9 @@ class View:
 @pytest.fixture(scope="module", params=EXPECTED, ids=lambda p: p.stem)
 def case(request: pytest.FixtureRequest) -> tuple[View, dict[str, Any]]:
     expected = yaml.safe_load(request.param.read_text(encoding="utf-8"))
-    record = extract_file(ROOT / "examples" / f"{request.param.stem}.txt")
+    name = f"{request.param.stem}.txt"
+    source = ROOT / "examples" / name
+    record = extract_file(source if source.exists() else ROOT / "tests" / "data" / name)
     return View(record), expected
 
 
@@ -126,6 +129,8 @@ def test_organizations_and_initiatives(case: tuple[View, dict[str, Any]]) -> Non
     view, expected = case
     for name in expected.get("organizations", []):
         view.org(name)
+    for name in expected.get("not_organizations", []):
+        assert not [o for o in view.record.organizations if fold(o.name) == fold(name)], name
     for name, aliases in expected.get("organization_aliases", {}).items():
         org = view.org(name)
         assert {fold(a) for a in aliases} <= view.names_of(org.id)
