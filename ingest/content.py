@@ -14,8 +14,9 @@ All words come from ``knowledge/content.yaml``; spans are offsets in the text gi
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -95,7 +96,9 @@ class _Vocabulary:
     connectors: frozenset[str]
     initiative_words: tuple[str, ...]
     min_prefix: int
-    org_stems: tuple[str, ...]
+    stem_set: frozenset[str]
+    stem_at_end: re.Pattern[str]
+    stem_at_start: re.Pattern[str]
     months: re.Pattern[str]
     month_numbers: dict[str, int]
     online_places: dict[str, str]
@@ -115,6 +118,7 @@ def vocabulary() -> _Vocabulary:
     )
     funding = data["funding"]
     months = {fold(name): int(num) for num, names in minutes["months"].items() for name in names}
+    stems = [fold(s) for rule in data["organisation_words"] for s in rule["stems"]]
     month_alt = "|".join(sorted((re.escape(m) for m in months if len(m) > 3), key=len, reverse=True))
     return _Vocabulary(
         participation=_phrase_re(data["participation"]),
@@ -139,7 +143,9 @@ def vocabulary() -> _Vocabulary:
         connectors=frozenset(fold(w) for w in data["name_connectors"]),
         initiative_words=tuple(fold(w) for w in data["initiative_words"]),
         min_prefix=int(data["min_compound_prefix"]),
-        org_stems=tuple(fold(s) for rule in data["organisation_words"] for s in rule["stems"]),
+        stem_set=frozenset(stems),
+        stem_at_end=re.compile(rf"(?:{_phrases(stems)})$"),
+        stem_at_start=re.compile(rf"(?:{_phrases(stems)})"),
         months=re.compile(rf"(?<!\w)(?P<month>{month_alt})(?:\s+(?P<year>(?:19|20)\d\d))?(?!\w)"),
         month_numbers=months,
         online_places={fold(k): v for k, v in minutes["online_places"].items()},
@@ -266,14 +272,16 @@ def _is_organisation_name(words: list[str], vocab: _Vocabulary) -> bool:
     """Head word an organisation word (``... Council``, ``Lundbeckfonden``), or ``University of ...``."""
     folded = [fold(w).strip(".,'’") for w in words]
     last, first = folded[-1], folded[0]
-    if all(w in vocab.org_stems or w in vocab.connectors for w in folded):
+    head = vocab.stem_at_end.search(last)
+    if not head and not vocab.stem_at_start.match(first):
+        return False
+    if all(w in vocab.stem_set or w in vocab.connectors for w in folded):
         return False  # only generic words: "Regionen og Fonden", "The Board"
     if len(words) == 1:
-        return any(last.endswith(s) and len(last) - len(s) >= vocab.min_prefix for s in vocab.org_stems)
-    if any(last.endswith(s) for s in vocab.org_stems):
+        return bool(head) and head.start() >= vocab.min_prefix
+    if head:
         return True
-    opens = any(first.startswith(s) for s in vocab.org_stems)
-    return opens and (folded[1] in vocab.connectors or organisation_type(words[0]) == "region")
+    return folded[1] in vocab.connectors or organisation_type(words[0]) == "region"
 
 
 # --- sentences ------------------------------------------------------------------------------------------
@@ -286,6 +294,7 @@ class Sentence:
     text: str
     item: str | None  # agenda item number
     hits: list[Hit]
+    dates: list[DateMatch]  # spans relative to the sentence
 
     def orgs(self, start: int = 0, end: int | None = None) -> list[Hit]:
         """Organisations and countries named between two offsets of the sentence (relative)."""
@@ -299,15 +308,14 @@ def _sentence_spans(text: str, boundaries: Iterable[int] = ()) -> list[Span]:
     vocab = vocabulary()
     cuts = {0, len(text), *boundaries}
     for m in re.finditer(r"[.!?]+[\"”’)]*(?=\s+[\"“(]?[A-ZÆØÅÄÖÜ•]|[ \t]*\n[ \t]*\n)", text):
-        word = re.search(r"\S*$", text[: m.start() + 1])
-        token = fold(word.group()) if word else ""
+        token = fold(text[_word_start(text, m.start()) : m.start() + 1])
         if token in vocab.abbreviations or re.fullmatch(r"\(?[a-zæøå]\.", token):
             continue
         cuts.add(m.end())
     for m in re.finditer(rf"(?m)^[ \t]*{_BULLET}[ \t]", text):
         cuts.add(m.start())
-    for m in re.finditer(r"(?m)^[ \t]*(\S[^\n]*?)[ \t]*\n(?=\s*[A-ZÆØÅÄÖÜ\d])", text):
-        line = m.group(1)
+    for m in re.finditer(r"(?m)^[^\S\n]*(\S[^\n]*)\n(?=\s*[A-ZÆØÅÄÖÜ\d])", text):
+        line = m.group(1).rstrip()
         if len(line.split()) <= 6 and not re.search(r"[.!?,;:]$", line) and not _ends_in_connector(line):
             cuts.add(m.end())
     ordered = sorted(cuts)
@@ -319,6 +327,11 @@ def _sentence_spans(text: str, boundaries: Iterable[int] = ()) -> list[Span]:
         if trail > lead:
             spans.append((start + lead, start + trail))
     return spans
+
+
+def _word_start(text: str, end: int) -> int:
+    """Where the whitespace-delimited word ending at ``end`` starts."""
+    return max(text.rfind(c, 0, end) for c in " \t\n") + 1
 
 
 def _ends_in_connector(line: str) -> bool:
@@ -333,20 +346,23 @@ def _item_at(parsed: ParsedMinutes, offset: int) -> str | None:
     return None
 
 
-def _sentences(text: str, parsed: ParsedMinutes, hits: list[Hit]) -> list[Sentence]:
-    result = []
-    index = 0
+def _within(items: list[Any], start: int, end: int, at: Any) -> list[Any]:
+    """The items (sorted by ``at``) whose offset lies in ``[start, end)``."""
+    return items[bisect_left(items, start, key=at) : bisect_left(items, end, key=at)]
+
+
+def _sentences(text: str, parsed: ParsedMinutes, hits: list[Hit], dates: list[DateMatch]) -> list[Sentence]:
+    """The sentences of the text with the entities and dates in each (date spans made relative)."""
     header = [span[1] for span in (parsed.title_span, parsed.body_span, parsed.date_span) if span]
     boundaries = header + [b for item in parsed.agenda for b in (item.span[0], *(item.text_span or ()))]
+    result = []
     for start, end in _sentence_spans(text, boundaries):
-        while index < len(hits) and hits[index].start < start:
-            index += 1
-        inside = []
-        j = index
-        while j < len(hits) and hits[j].start < end:
-            inside.append(hits[j])
-            j += 1
-        result.append(Sentence(start, end, text[start:end], _item_at(parsed, start), inside))
+        inside = _within(hits, start, end, lambda h: h.start)
+        dated = [
+            replace(d, span=(d.span[0] - start, d.span[1] - start))
+            for d in _within(dates, start, end, lambda d: d.span[0])
+        ]
+        result.append(Sentence(start, end, text[start:end], _item_at(parsed, start), inside, dated))
     return result
 
 
@@ -687,7 +703,7 @@ def _deadlines(
 ) -> list[Deadline]:
     vocab = vocabulary()
     folded = fold(sentence.text)
-    dates = find_dates(sentence.text)
+    dates = sentence.dates
     result: list[Deadline] = []
     cue = vocab.next_meeting.search(folded)
     if cue:
@@ -809,9 +825,9 @@ def extract_content(
     """Everything :mod:`ingest.content` finds in the normalised ``text`` of one document."""
     gazetteer = Gazetteer.load()
     entities = _find_entities(text, gazetteer)
-    sentences = _sentences(text, parsed, entities.hits)
-    subjects = _subjects(sentences)
     all_dates = find_dates(text)
+    sentences = _sentences(text, parsed, entities.hits, all_dates)
+    subjects = _subjects(sentences)
     year = int(parsed.date[:4]) if parsed.date else infer_year(all_dates)
     dating = _Dating(year, int(parsed.date[5:7]) if parsed.date else None)
     date_spans = [d.span for d in all_dates]

@@ -65,7 +65,7 @@ _FOLD = _FoldTable()
 
 def fold(text: str) -> str:
     """Lower case without accents, one character for one (``Sjælland`` -> ``sjælland``, ``ø`` -> ``o``)."""
-    return text.translate(_FOLD)
+    return text.lower() if text.isascii() else text.translate(_FOLD)
 
 
 @cache
@@ -204,7 +204,8 @@ class Gazetteer:
     def find_in_text(self, text: str) -> list[tuple[Entry, tuple[int, int]]]:
         """Every mention in ``text`` in reading order; at each place the longest name wins."""
         matches = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-        folded = [fold(tok) for _, _, tok in matches]
+        folded_text = fold(text)  # one character for one: the token offsets hold
+        folded = [folded_text[start:end] for start, end, _ in matches]
         found: list[tuple[Entry, tuple[int, int]]] = []
         i = 0
         while i < len(matches):

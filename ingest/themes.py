@@ -29,19 +29,8 @@ _LANGUAGES = {
     "en": ("en",),
 }
 _ALL = ("da", "no", "sv", "en")
-_SHORT_ENDINGS = r"(?:s|e|en|er|es|ene|ens|et|ets)?"
-
-
-def _keyword_pattern(word: str) -> str:
-    """One keyword as a regular expression over folded text (acronyms are matched apart)."""
-    inside = word.startswith("-")
-    parts = [re.escape(fold(p)) for p in word.lstrip("-").split()]
-    body = r"[\s-]+".join(parts)
-    if inside:
-        return body
-    if len(word) <= 3:  # "law", "lov": the word and its inflections, not "lawn"
-        return rf"(?<!\w){body}{_SHORT_ENDINGS}(?!\w)"
-    return rf"(?<!\w){body}"
+_SHORT_ENDINGS = ("", "s", "e", "en", "er", "es", "ene", "ens", "et", "ets")
+_WORD = re.compile(r"\w+")
 
 
 def _is_acronym(word: str) -> bool:
@@ -49,43 +38,75 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and (word.isupper() or any(c.isupper() for c in word[1:]))
 
 
-class _Concept:
-    def __init__(self, concept_id: str, labels: dict[str, str], words: dict[str, list[str]]) -> None:
-        self.id = concept_id
-        self.labels = labels
-        self.patterns: dict[str, re.Pattern[str] | None] = {}
-        self.acronyms: dict[str, re.Pattern[str] | None] = {}
-        for language, languages in {**_LANGUAGES, "und": _ALL}.items():
-            chosen = [w for lang in languages for w in words.get(lang, [])]
-            plain = sorted({_keyword_pattern(w) for w in chosen if not _is_acronym(w)}, key=len, reverse=True)
-            acronyms = sorted({re.escape(w) for w in chosen if _is_acronym(w)})
-            self.patterns[language] = re.compile("|".join(plain)) if plain else None
-            self.acronyms[language] = (
-                re.compile(rf"(?<!\w)(?:{'|'.join(acronyms)})(?!\w)") if acronyms else None
-            )
+class _Matcher:
+    """The keywords of one set of languages, indexed so one pass over a text's words finds them all."""
 
-    def occurs_in(self, text: str, folded: str, language: str) -> bool:
-        plain, acronyms = self.patterns[language], self.acronyms[language]
-        return bool((plain and plain.search(folded)) or (acronyms and acronyms.search(text)))
+    def __init__(self) -> None:
+        self.prefixes: dict[str, list[tuple[str, str]]] = {}  # first two letters -> (word start, concept)
+        self.whole: dict[str, set[str]] = {}  # short words and their inflections
+        self.inside: dict[str, set[str]] = {}  # compound parts ("-data")
+        self.acronyms: dict[str, set[str]] = {}  # matched on the unfolded text
+        self.phrases: dict[str, list[tuple[list[str], str]]] = {}  # first word -> (other words, concept)
+
+    def add(self, keyword: str, concept: str) -> None:
+        if _is_acronym(keyword):
+            self.acronyms.setdefault(keyword, set()).add(concept)
+            return
+        parts = _WORD.findall(fold(keyword))
+        key = " ".join(parts)
+        if len(parts) > 1:  # "fælles indgang", "use-case": the last word may be inflected
+            self.phrases.setdefault(parts[0], []).append((parts[1:], concept))
+        elif keyword.startswith("-"):
+            self.inside.setdefault(key, set()).add(concept)
+        elif len(key) <= 3:  # "law", "lov": the word and its inflections, not "lawn"
+            for ending in _SHORT_ENDINGS:
+                self.whole.setdefault(key + ending, set()).add(concept)
+        elif key:
+            self.prefixes.setdefault(key[:2], []).append((key, concept))
+
+    def find(self, text: str) -> set[str]:
+        words = _WORD.findall(fold(text))
+        found: set[str] = set()
+        for word in set(words):
+            found.update(self.whole.get(word, ()))
+            found.update(c for key, c in self.prefixes.get(word[:2], ()) if word.startswith(key))
+            for part, concepts in self.inside.items():
+                if part in word:
+                    found.update(concepts)
+        for index, word in enumerate(words):
+            for rest, concept in self.phrases.get(word, ()):
+                following = words[index + 1 : index + 1 + len(rest)]
+                if (
+                    len(following) == len(rest)
+                    and following[:-1] == rest[:-1]
+                    and following[-1].startswith(rest[-1])
+                ):
+                    found.add(concept)
+        for word in set(_WORD.findall(text)) & self.acronyms.keys():
+            found.update(self.acronyms[word])
+        return found
 
 
 class Taxonomy:
     """The concepts of one SKOS file; the leaves are what texts are matched to."""
 
     def __init__(self, graph: rdflib.Graph) -> None:
-        self._concepts: list[_Concept] = []
+        self._ids: list[str] = []
         self._labels: dict[str, dict[str, str]] = {}
+        self._matchers = {language: _Matcher() for language in [*_LANGUAGES, "und"]}
         for iri in sorted(set(graph.subjects(SKOS.inScheme, None))):
             concept_id = "theme:" + str(iri).rstrip("/").rsplit("/", 1)[-1]
-            labels = {lit.language or "": str(lit) for lit in graph.objects(iri, SKOS.prefLabel)}
-            self._labels[concept_id] = labels
+            self._labels[concept_id] = {
+                lit.language or "": str(lit) for lit in graph.objects(iri, SKOS.prefLabel)
+            }
             if (iri, SKOS.narrower, None) in graph:
                 continue  # a group: matched through its narrower concepts
-            words: dict[str, list[str]] = {}
+            self._ids.append(concept_id)
             for prop in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel):
                 for lit in graph.objects(iri, prop):
-                    words.setdefault(lit.language or "en", []).append(str(lit))
-            self._concepts.append(_Concept(concept_id, labels, words))
+                    for language, matcher in self._matchers.items():
+                        if (lit.language or "en") in _LANGUAGES.get(language, _ALL):
+                            matcher.add(str(lit), concept_id)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Taxonomy:
@@ -93,10 +114,9 @@ class Taxonomy:
         return _load(str(path or KNOWLEDGE_DIR / "themes.ttl"))
 
     def concepts_for(self, text: str, language: str) -> list[str]:
-        """Ids of the concepts whose labels or keywords occur in ``text``, in taxonomy order."""
-        language = language if language in _LANGUAGES else "und"
-        folded = fold(text)
-        return [c.id for c in self._concepts if c.occurs_in(text, folded, language)]
+        """Ids of the concepts whose labels or keywords occur in ``text``, in id order."""
+        found = self._matchers[language if language in _LANGUAGES else "und"].find(text)
+        return [concept for concept in self._ids if concept in found]
 
     def label(self, concept_id: str, language: str = "da") -> str:
         """The concept's preferred label in ``language`` (else English, else its id)."""
@@ -105,7 +125,7 @@ class Taxonomy:
 
     def concepts(self) -> list[tuple[str, str, str]]:
         """Every concept that texts are matched to, as ``(id, label_da, label_en)``."""
-        return [(c.id, self.label(c.id, "da"), self.label(c.id, "en")) for c in self._concepts]
+        return [(c, self.label(c, "da"), self.label(c, "en")) for c in self._ids]
 
 
 @cache
