@@ -362,29 +362,39 @@ def run_question(driver: neo4j.Driver, question: Question, params: Mapping[str, 
             raise PmkgError(f"queries/{question.name}.cypher names an unknown analytic '{question.analytic}'")
         frame, graph = analytic(driver, values)
         return Answer(question, values, frame, graph)
-    records = _read_records(driver, question.cypher, values)
-    frame, graph = tabulate(records)
+    keys, records = _read_records(driver, question.cypher, values)
+    frame, graph = tabulate(keys, records)
     return Answer(question, values, frame, graph)
 
 
-def _read_records(driver: neo4j.Driver, cypher: str, params: Mapping[str, Any]) -> list[neo4j.Record]:
+def _read_records(
+    driver: neo4j.Driver, cypher: str, params: Mapping[str, Any]
+) -> tuple[list[str], list[neo4j.Record]]:
     """Run one query in a read transaction (the server refuses writes) with a time limit."""
+
+    def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[neo4j.Record]]:
+        result = tx.run(cypher, dict(params))
+        records = list(result)
+        return list(result.keys()), records
+
     try:
-        return read_tx(driver, lambda tx: list(tx.run(cypher, dict(params))), timeout=QUERY_TIMEOUT_S)
+        return read_tx(driver, work, timeout=QUERY_TIMEOUT_S)
     except neo4j.exceptions.Neo4jError as exc:
         message = (exc.message or str(exc)).splitlines()[0]
         raise PmkgError(f"the query failed: {message}") from exc
 
 
 def _read(driver: neo4j.Driver, cypher: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
-    return [record.data() for record in _read_records(driver, cypher, params)]
+    return [record.data() for record in _read_records(driver, cypher, params)[1]]
 
 
-def tabulate(records: list[neo4j.Record]) -> tuple[pd.DataFrame, dict[str, list[dict[str, Any]]] | None]:
+def tabulate(
+    keys: list[str], records: list[neo4j.Record]
+) -> tuple[pd.DataFrame, dict[str, list[dict[str, Any]]] | None]:
     """A DataFrame of the records (nodes by name, paths as text) and the graph they contain, if any."""
     collector = GraphCollector()
     rows = [{key: collector.cell(value) for key, value in record.items()} for record in records]
-    frame = pd.DataFrame(rows, columns=list(records[0].keys()) if records else None)
+    frame = pd.DataFrame(rows, columns=keys)
     return frame, collector.graph()
 
 

@@ -1,0 +1,174 @@
+"""Network analytics: the networkx functions on small known graphs, and the projection, rankings,
+communities and Gephi files on the example minutes in the real Neo4j."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import neo4j
+import networkx as nx
+import pytest
+
+from graph import analytics, connection
+from graph.questions import load_questions, run_question
+from pmkg.errors import PmkgError
+from tests.test_questions import examples_loaded
+
+QUESTIONS = load_questions()
+
+
+@pytest.fixture(scope="module")
+def graph(neo4j_settings: connection.Settings) -> Iterator[neo4j.Driver]:
+    with examples_loaded(neo4j_settings) as drv:
+        yield drv
+
+
+def barbell() -> nx.Graph:
+    """Two triangles joined through one broker: the broker lies on every path between them."""
+    g = nx.Graph()
+    for node, label in [("a1", "Person"), ("a2", "Person"), ("a3", "Organization"), ("broker", "Person")]:
+        g.add_node(node, label=label, name=node.upper())
+    for node in ("b1", "b2", "b3"):
+        g.add_node(node, label="Organization", name=node.upper())
+    g.add_edges_from([("a1", "a2"), ("a2", "a3"), ("a1", "a3"), ("b1", "b2"), ("b2", "b3"), ("b1", "b3")])
+    g.add_edges_from([("a3", "broker"), ("broker", "b1")], type="AFFILIATED_WITH")
+    return g
+
+
+# --- on hand-made graphs -----------------------------------------------------------------------------
+
+
+def test_simple_collapses_parallel_relationships() -> None:
+    multi = nx.MultiGraph()
+    multi.add_edge("p", "m", type="ATTENDED")
+    multi.add_edge("m", "p", type="PRESENTED")
+    multi.add_edge("p", "m", type="ATTENDED")
+    multi.add_edge("p", "p", type="SELF")
+    g = analytics.simple(multi)
+    assert list(g.edges(data=True)) == [("p", "m", {"weight": 3, "type": "ATTENDED/PRESENTED"})]
+
+
+def test_centrality_ranks_the_broker_first() -> None:
+    ranking = analytics.centrality(barbell())
+    assert list(ranking["id"][:3]) == ["broker", "a3", "b1"]
+    assert list(ranking["rank"]) == list(range(1, 8))
+    top = ranking.iloc[0]
+    assert top["betweenness"] == pytest.approx(9 / 15) and top["connections"] == 2
+
+
+def test_communities_are_the_two_sides_and_stable() -> None:
+    found = analytics.communities(barbell())
+    assert analytics.communities(barbell()) == found
+    sides = sorted(sorted(c) for c in found)
+    assert sides in (
+        [["a1", "a2", "a3", "broker"], ["b1", "b2", "b3"]],
+        [["a1", "a2", "a3"], ["b1", "b2", "b3", "broker"]],
+    )
+
+
+def test_ego_network_and_shortest_paths() -> None:
+    ego = analytics.ego_network(barbell(), "broker", radius=1)
+    assert dict(ego.nodes(data="distance")) == {"broker": 0, "a3": 1, "b1": 1}
+    with pytest.raises(PmkgError, match="nobody is not in the network"):
+        analytics.ego_network(barbell(), "nobody")
+    assert analytics.shortest_paths(barbell(), "a1", "b2") == [["a1", "a3", "broker", "b1", "b2"]]
+    lonely = barbell()
+    lonely.add_node("c")
+    assert analytics.shortest_paths(lonely, "a1", "c") == []
+
+
+@pytest.mark.parametrize(
+    ("write", "read"), [(analytics.write_gexf, nx.read_gexf), (analytics.write_graphml, nx.read_graphml)]
+)
+def test_gephi_files_hold_names_as_labels_and_flatten_lists(
+    tmp_path: Path, write: Callable[..., Path], read: Callable[..., nx.Graph]
+) -> None:
+    g = nx.MultiGraph()
+    g.add_node("person:x", label="Person", name="Søren <Brunak>", aliases=["S. Brunak", "Brunak"], ror=None)
+    g.add_node("org:ku", label="Organization", name="Københavns Universitet")
+    g.add_edge("person:x", "org:ku", type="AFFILIATED_WITH", doc="doc:1", quotes=["a", "b"])
+    g.add_edge("person:x", "org:ku", type="HOLDS_ROLE", doc="doc:2")
+    back = read(write(g, tmp_path / "net"))
+    assert back.number_of_nodes() == 2 and back.number_of_edges() == 2
+    assert back.nodes["person:x"]["label"] == "Søren <Brunak>"
+    assert back.nodes["person:x"]["kind"] == "Person"
+    assert back.nodes["person:x"]["aliases"] == "S. Brunak; Brunak"
+    assert "ror" not in back.nodes["person:x"]
+    relations = sorted(d["relation"] for _, _, d in back.edges(data=True))
+    assert relations == ["AFFILIATED_WITH", "HOLDS_ROLE"]
+
+
+# --- on the example minutes --------------------------------------------------------------------------
+
+
+def test_projection_matches_the_store(graph: neo4j.Driver) -> None:
+    network = analytics.project(graph)
+    counts = {
+        row["label"]: row["n"]
+        for row in connection.read(graph, "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n")
+    }
+    labels = [d["label"] for _, d in network.nodes(data=True)]
+    assert {label: labels.count(label) for label in set(labels)} == {
+        label: counts[label] for label in analytics.NETWORK_LABELS if label in counts
+    }
+    assert network.nodes["person:soren-brunak"] == {"label": "Person", "name": "Søren Brunak"}
+    assert not any(n.startswith("doc:") for n in network)
+    attended = analytics.project(graph, labels=["Person", "Meeting"], rel_types=["ATTENDED"])
+    assert {d["type"] for _, _, d in attended.edges(data=True)} == {"ATTENDED"}
+    expected = connection.read(graph, "MATCH (:Person)-[r:ATTENDED]->(:Meeting) RETURN count(r) AS n")[0]["n"]
+    assert attended.number_of_edges() == expected > 0
+
+
+def test_key_stakeholders_on_the_examples(graph: neo4j.Driver) -> None:
+    answer = run_question(graph, QUESTIONS["stakeholders"], {"top": 5})
+    assert list(answer.frame["rank"]) == [1, 2, 3, 4, 5]
+    assert answer.frame.iloc[0]["id"] == "org:ngc"
+    assert set(answer.frame["label"]) <= {"Person", "Organization"}
+    assert list(answer.frame["betweenness"]) == sorted(answer.frame["betweenness"], reverse=True)
+    assert run_question(graph, QUESTIONS["stakeholders"], {"top": 5}).frame.equals(answer.frame)
+    drawn = {n["id"]: n for n in answer.graph["nodes"]}
+    assert set(answer.frame["id"]) <= set(drawn) and drawn["org:ngc"]["rank"] == 1
+    people = run_question(graph, QUESTIONS["stakeholders"], {"kind": "person", "top": 3}).frame
+    assert set(people["label"]) == {"Person"} and len(people) == 3
+    with pytest.raises(PmkgError, match="unknown kind 'robot'"):
+        run_question(graph, QUESTIONS["stakeholders"], {"kind": "robot"})
+
+
+def test_communities_on_the_examples_are_deterministic(graph: neo4j.Driver) -> None:
+    first = run_question(graph, QUESTIONS["communities"], {"top": 50})
+    again = run_question(graph, QUESTIONS["communities"], {"top": 50})
+    assert first.frame.to_dict("records") == again.frame.to_dict("records")
+    community = {n["name"]: n["community"] for n in first.graph["nodes"]}
+    assert community["Anders Beich"] == community["Claus Rendtorff"] == community["Roar Maagaard"]
+    assert community["Gillian Scott"] == community["Heather Skirton"]
+    assert community["Anders Beich"] != community["Gillian Scott"] != community["Paul Bjergager"]
+    assert (
+        sum(first.frame["size"])
+        == len(community)
+        == analytics.simple(analytics.project(graph)).number_of_nodes()
+    )
+
+
+def test_ego_network_on_the_examples(graph: neo4j.Driver) -> None:
+    near = run_question(graph, QUESTIONS["ego_network"], {"entity": "Søren Brunak", "radius": 1})
+    assert {(r["name"], r["distance"]) for r in near.frame.to_dict("records")} >= {
+        ("Søren Brunak", 0),
+        ("Københavns Universitet", 1),
+    }
+    wider = run_question(graph, QUESTIONS["ego_network"], {"entity": "Søren Brunak", "radius": 2})
+    distance = dict(zip(wider.frame["name"], wider.frame["distance"], strict=True))
+    assert distance["Bettina Lundgren"] == 2
+    assert {n["id"] for n in wider.graph["nodes"]} == set(wider.frame["id"])
+
+
+def test_gephi_export_of_the_examples(graph: neo4j.Driver, tmp_path: Path) -> None:
+    network = analytics.project(graph)
+    gexf = nx.read_gexf(analytics.write_gexf(network, tmp_path / "pmkg.gexf"))
+    graphml = nx.read_graphml(analytics.write_graphml(network, tmp_path / "pmkg.graphml"))
+    for back in (gexf, graphml):
+        assert (back.number_of_nodes(), back.number_of_edges()) == (
+            network.number_of_nodes(),
+            network.number_of_edges(),
+        )
+        assert back.nodes["org:ngc"]["label"] == "Nationalt Genom Center"
