@@ -16,6 +16,8 @@ from functools import cache
 from ingest.names import given_names, looks_like_person, parse_name_entry, split_name_list, vocabulary
 from ingest.parsed import NameMention, Span
 
+_MARKUP = " \t\r#*_>|"  # whitespace and Markdown emphasis/heading/table marks around a line
+
 
 @dataclass(frozen=True)
 class Line:
@@ -35,8 +37,8 @@ def split_lines(text: str) -> list[Line]:
     """The lines of ``text`` with offsets, so every later step can report spans."""
     lines, offset = [], 0
     for i, raw in enumerate(text.split("\n")):
-        stripped = raw.strip()
-        lead = len(raw) - len(raw.lstrip())
+        stripped = raw.strip(_MARKUP)
+        lead = len(raw) - len(raw.lstrip(_MARKUP))
         lines.append(Line(i, offset + lead, offset + lead + len(stripped), stripped))
         offset += len(raw) + 1
     return lines
@@ -49,10 +51,13 @@ def alternation(words: Iterable[object]) -> str:
 
 @cache
 def _heading_re(key: str) -> re.Pattern[str]:
-    """A heading at the start of a line, ended by a colon, the line end, or (after fra/from) a name."""
+    """A heading at the start of a line, ended by a colon or the line end, or (after fra/from) by a
+    name; a qualifier may come between (``Afbud fra bestyrelsen:``, ``Present (Board):``)."""
     words = alternation(vocabulary()[key])
+    qualifier = r"(?P<qual>\s+(?:fra|from|af|of|i|in|til|for)\s+[^:\n]{1,40}?|\s*\([^):\n]{1,40}\))?"
     return re.compile(
-        rf"^(?P<head>{words})(?:\s*:\s*|\s*$|(?:(?<=\bfra)|(?<=\bfrom)|(?<=\bby))\s+(?=[A-ZÆØÅÄÖÜ]))(?P<rest>.*)$",
+        rf"^(?P<head>{words}){qualifier}(?:[*_]*\s*:[*_]*\s*|\s*$|(?:(?<=\bfra)|(?<=\bfrom)|(?<=\bby))\s+"
+        rf"(?=(?-i:[A-ZÆØÅÄÖÜ])))(?P<rest>.*)$",
         re.IGNORECASE,
     )
 
@@ -161,8 +166,8 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
         flat = text[start:end].replace("\n", " ")
         for part, span in entries(flat, start):
             mention = parse_name_entry(part)
-            if not mention.name:
-                continue
+            if not looks_like_person(mention.name):
+                continue  # "Afbud: Ingen", "Apologies: none", "N.N."
             roles = [r for r in [block.role, *mention.roles] if r]
             status = "absent" if mention.status == "absent" else block.status
             result.mentions.append(
@@ -185,7 +190,12 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
             word = head.group("head")
             if status_head:
                 spec = lookup("attendance_headings", word) or {}
-                block = _Block(spec.get("status", "unknown"), spec.get("role"), word)  # type: ignore[union-attr]
+                qualifier = re.sub(
+                    r"^[\s(]*(?:(?:fra|from|af|of|i|in|til|for)\s+)?", "", head.group("qual") or ""
+                )
+                qual = lookup("group_headings", qualifier.strip(" ()"))
+                role = spec.get("role") or qual  # type: ignore[union-attr]
+                block = _Block(spec.get("status", "unknown"), role, word)  # type: ignore[union-attr]
             else:
                 assert block is not None
                 block = _Block(block.status, str(lookup("group_headings", word)), word)

@@ -35,6 +35,7 @@ _FOLD = str.maketrans(
     }
 )
 _BULLET = re.compile(r"^\s*(?:[-•*·▪◦–]|\(?\d{1,3}[.)](?!\d)|[a-z][.)](?=\s))\s*")
+_COLUMNS = re.compile(r"\s*(?:\t+|\s\|\s)\s*|(?<=[^\s,;(])[ ]{3,}(?=[^\s(])")  # table cells and tab stops
 _CONJ = re.compile(r"\s+(?:og|and|och|samt|&|og/eller)\s+", re.IGNORECASE)
 _INITIAL = re.compile(r"^(?:[A-ZÆØÅÄÖÜ]\.)+-?(?:[A-ZÆØÅÄÖÜ]\.)*$")
 
@@ -196,7 +197,7 @@ def split_name_list(line: str) -> list[str]:
     ``Gillian Scott (Company Secretary) Heather Skirton (Board Moderator)``."""
     entries: list[str] = []
     for raw in line.splitlines():
-        text = _BULLET.sub("", raw).strip().rstrip(".;")
+        text = _COLUMNS.sub(", ", _BULLET.sub("", raw).strip().rstrip(".;"))
         text = re.sub(r"\)\s+(?=[A-ZÆØÅÄÖÜ])", "), ", text)
         for part in _split_top_level(text):
             part = re.sub(r"^(?:og|and|och|samt|&)\s+", "", part, flags=re.IGNORECASE).strip()
@@ -290,7 +291,7 @@ def parse_name_entry(entry: str) -> NameMention:
     The returned span covers the whole entry (offsets relative to ``entry``); the caller shifts it.
     """
     parts: dict[str, list[str]] = {"titles": [], "roles": [], "affiliation": [], "status": []}
-    text = _BULLET.sub("", entry).strip()
+    text = _COLUMNS.sub(", ", _BULLET.sub("", entry).strip())
     markers = "|".join(re.escape(w) for w in _phrases("absent_markers"))
     absent = re.search(rf"[\s,]*[-–—:]?\s*\(?\b(?:{markers})\)?\.?\s*$", text, re.IGNORECASE)
     if absent and absent.start() > 0:
@@ -314,7 +315,7 @@ def parse_name_entry(entry: str) -> NameMention:
         _classify_segment(segment, parts, in_parens=True)
     tokens = head.split()
     words = "|".join(re.escape(w) for w in _phrases("affiliation_words"))
-    link = re.search(rf"\s+(?:{words})\s+(?=[A-ZÆØÅÄÖÜ0-9])", head, re.IGNORECASE)
+    link = re.search(rf"\s+(?:{words})\s+(?=(?-i:[A-ZÆØÅÄÖÜ0-9]))", head, re.IGNORECASE)
     if link and looks_like_person(head[: link.start()]):
         parts["affiliation"].insert(0, head[link.end() :].strip())
         tokens = head[: link.start()].split()

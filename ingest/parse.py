@@ -30,6 +30,7 @@ from ingest.people import PeopleIndex
 
 _HEADER_LINES = 25
 _MAX_TITLE_WORDS = 20
+_TITLE_LINES = 4  # a title naming the meeting may follow the organisation's name
 
 
 # --- agenda -----------------------------------------------------------------------------------
@@ -49,7 +50,7 @@ def _item_res() -> dict[str, re.Pattern[str]]:
     prefixes = alternation(vocabulary()["item_prefixes"])
     return {
         "prefix": re.compile(
-            rf"^(?:{prefixes})\s*(?P<num>\d{{1,3}})(?:/\d{{2,4}})?\s*[.:)\-–]?\s+(?P<title>.+)$",
+            rf"^(?:(?:{prefixes})\s*)+(?P<num>\d{{1,3}})(?:/\d{{2,4}})?\s*[.:)\-–]?\s+(?P<title>.+)$",
             re.IGNORECASE,
         ),
         "slash": re.compile(r"^(?P<num>\d{1,2})\s*/\s*(?P<of>\d{1,2})\s+(?P<title>.+)$"),
@@ -118,7 +119,7 @@ def _agenda_passes(lines: list[Line], skip: set[int]) -> tuple[list[_Candidate],
     agenda = max(runs, key=lambda r: (len(r), -r[0].line.index))
     titles = {c.number: _first_word(c.title) for c in agenda}
     for run in sorted(runs, key=lambda r: r[0].line.index):
-        if run is agenda or run[0].line.index < agenda[-1].line.index or run[0].style != agenda[0].style:
+        if run is agenda or run[0].line.index < agenda[-1].line.index:
             continue
         same = sum(titles.get(c.number) == _first_word(c.title) for c in run)
         if len(run) >= 2 and same * 2 >= len(run):
@@ -129,7 +130,9 @@ def _agenda_passes(lines: list[Line], skip: set[int]) -> tuple[list[_Candidate],
 @cache
 def _presenter_re() -> re.Pattern[str]:
     markers = alternation(vocabulary()["presenter_markers"])
-    return re.compile(rf"(?:^|\s+|(?<=\S))(?P<marker>{markers})(?:\s*:)?\s*(?=[A-ZÆØÅÄÖÜ])", re.IGNORECASE)
+    return re.compile(
+        rf"(?:^|\s+|(?<=\S))(?P<marker>{markers})(?:\s*:)?\s*(?=(?-i:[A-ZÆØÅÄÖÜ]))", re.IGNORECASE
+    )
 
 
 def _presenters(text: str, offset: int) -> list[NameMention]:
@@ -309,14 +312,19 @@ def _title(header: list[Line]) -> tuple[Line | None, str]:
     document word standing above it, if any."""
     doc_words = {str(w).lower() for w in vocabulary()["document_words"]}
     doc_line = ""
+    candidates = []
     for line in header:
         if line.blank or _any_field(line.text):
             continue
         if line.text.strip(" :").lower() in doc_words:
             doc_line = doc_line or line.text.strip(" :")
             continue
-        return line, doc_line
-    return None, doc_line
+        candidates.append(line)
+    naming = re.compile(alternation(vocabulary()["meeting_words"] + vocabulary()["document_words"]), re.I)
+    for line in candidates[:_TITLE_LINES]:
+        if naming.search(line.text):
+            return line, doc_line
+    return (candidates[0] if candidates else None), doc_line
 
 
 def _header_end(lines: list[Line], attendance_lines: set[int], items: list[ParsedItem]) -> int:

@@ -1,0 +1,100 @@
+"""Attendance blocks in the layouts minutes use: headings, groups, wrapped lines, tables, fields."""
+
+from __future__ import annotations
+
+from ingest.attendance import entries, find_attendance, split_lines
+
+
+def _people(text: str) -> list[tuple[str, str, list[str], str | None]]:
+    found = find_attendance(split_lines(text), text)
+    return [(m.name, m.status, m.roles, m.group) for m in found.mentions]
+
+
+def test_group_headings_keep_the_status_of_their_block() -> None:
+    text = (
+        "Til stede:\n\nBestyrelsen: Anne Hansen, Bo Jensen\n\nObservatører: Ole Nielsen\n\n"
+        "Afbud:\n\nBestyrelsen: Karen Holm\n\n1. Velkomst\n"
+    )
+    assert _people(text) == [
+        ("Anne Hansen", "present", ["member"], "Bestyrelsen"),
+        ("Bo Jensen", "present", ["member"], "Bestyrelsen"),
+        ("Ole Nielsen", "present", ["observer"], "Observatører"),
+        ("Karen Holm", "absent", ["member"], "Bestyrelsen"),
+    ]
+
+
+def test_a_block_ends_at_the_first_line_that_is_not_a_name() -> None:
+    text = "Deltagere\nAnne Hansen, professor, Aarhus Universitet\nReferat\nAnne Hansen bød velkommen.\n"
+    found = find_attendance(split_lines(text), text)
+    assert [m.name for m in found.mentions] == ["Anne Hansen"]
+    assert found.lines == {0, 1}
+
+
+def test_wrapped_lines_join_before_they_are_split() -> None:
+    text = (
+        "Board Members Present: Gillian Scott (Company Secretary) Heather Skirton\n"
+        "                       (Board Moderator), Lesley Snadden (Treasurer),\n"
+        "                       Barbara Stayner\n"
+    )
+    assert _people(text) == [
+        ("Gillian Scott", "present", ["member", "secretary"], "Board Members Present"),
+        ("Heather Skirton", "present", ["member"], "Board Members Present"),
+        ("Lesley Snadden", "present", ["member", "treasurer"], "Board Members Present"),
+        ("Barbara Stayner", "present", ["member"], "Board Members Present"),
+    ]
+
+
+def test_table_rows_and_markdown_headings() -> None:
+    text = (
+        "## **Deltagere:**\n| Jens Hansen | Region Midtjylland | formand |\n| Eva Berg | DTU |\n\nDagsorden\n"
+    )
+    found = find_attendance(split_lines(text), text)
+    assert [(m.name, m.roles, m.affiliation) for m in found.mentions] == [
+        ("Jens Hansen", ["chair"], "Region Midtjylland"),
+        ("Eva Berg", [], "DTU"),
+    ]
+
+
+def test_qualified_headings_and_empty_blocks() -> None:
+    text = "Afbud fra bestyrelsen: Lise Dyhr\nApologies: None\nPresent (Board): Jane Smith\n"
+    assert _people(text) == [
+        ("Lise Dyhr", "absent", ["member"], "Afbud"),
+        ("Jane Smith", "present", ["member"], "Present"),
+    ]
+
+
+def test_role_fields_name_single_people() -> None:
+    text = "Ordstyrer: Jan. Referent: Karl.\nMinutes taken by: Jo Bloggs\nChair: Dr Jane Smith\n"
+    found = find_attendance(split_lines(text), text)
+    assert [(m.name, m.roles, m.titles) for m in found.role_fields] == [
+        ("Jan", ["chair"], []),
+        ("Karl", ["minute_taker"], []),
+        ("Jo Bloggs", ["minute_taker"], []),
+        ("Jane Smith", ["chair"], ["Dr"]),
+    ]
+    assert [text[s:e] for s, e in (m.span for m in found.role_fields)] == [
+        "Jan",
+        "Karl",
+        "Jo Bloggs",
+        "Dr Jane Smith",
+    ]
+    assert found.mentions == []
+
+
+def test_entries_group_descriptors_with_their_person() -> None:
+    line = "Søren Brunak, professor, Københavns Universitet, Bettina Lundgren, direktør, NGC"
+    assert [e for e, _ in entries(line, 100)] == [
+        "Søren Brunak, professor, Københavns Universitet",
+        "Bettina Lundgren, direktør, NGC",
+    ]
+    assert [span for _, span in entries(line, 100)] == [(100, 147), (149, 180)]
+    assert [e for e, _ in entries("Anne Hansen, Novo Nordisk", 0)] == ["Anne Hansen, Novo Nordisk"]
+    assert [e for e, _ in entries("Anne Hansen, Peter Jensen", 0)] == ["Anne Hansen", "Peter Jensen"]
+
+
+def test_trailing_afbud_marks_one_person_absent() -> None:
+    text = "Deltagere:\nJens Hansen (A)\nMette Olsen (V) - afbud\n"
+    assert _people(text) == [
+        ("Jens Hansen", "present", [], "Deltagere"),
+        ("Mette Olsen", "absent", [], "Deltagere"),
+    ]
