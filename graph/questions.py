@@ -363,7 +363,7 @@ def run_question(driver: neo4j.Driver, question: Question, params: Mapping[str, 
         frame, graph = analytic(driver, values)
         return Answer(question, values, frame, graph)
     keys, records = _read_records(driver, question.cypher, values)
-    frame, graph = tabulate(keys, records)
+    frame, graph = tabulate(records, keys)
     return Answer(question, values, frame, graph)
 
 
@@ -389,12 +389,13 @@ def _read(driver: neo4j.Driver, cypher: str, params: Mapping[str, Any]) -> list[
 
 
 def tabulate(
-    keys: list[str], records: list[neo4j.Record]
+    records: list[neo4j.Record], keys: list[str] | None = None
 ) -> tuple[pd.DataFrame, dict[str, list[dict[str, Any]]] | None]:
     """A DataFrame of the records (nodes by name, paths as text) and the graph they contain, if any."""
     collector = GraphCollector()
     rows = [{key: collector.cell(value) for key, value in record.items()} for record in records]
-    frame = pd.DataFrame(rows, columns=keys)
+    columns = keys if keys is not None else (list(records[0].keys()) if records else None)
+    frame = pd.DataFrame(rows, columns=columns)
     return frame, collector.graph()
 
 

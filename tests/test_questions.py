@@ -385,3 +385,26 @@ def test_every_question_answers_on_the_examples(graph: neo4j.Driver) -> None:
             assert answer.graph and answer.graph["nodes"], q.name
         if q.result == "chart":
             assert set(q.chart) <= set(answer.frame.columns), q.name
+
+
+def test_nodes_and_relationships_become_names_in_the_table_and_a_graph(graph: neo4j.Driver) -> None:
+    header = "// title: A | B\n// description: C | D\n// result: graph\n"
+    question = parse_question(
+        "mine",
+        header + "MATCH (p:Person {id: 'person:soren-brunak'})-[r:AFFILIATED_WITH]->(o:Organization) "
+        "RETURN p AS person, r AS link, [o] AS orgs LIMIT 5",
+    )
+    answer = run_question(graph, question, {})
+    assert rows(answer) == [
+        {"person": "Søren Brunak", "link": "AFFILIATED_WITH", "orgs": ["Københavns Universitet"]}
+    ]
+    nodes = {n["id"]: n for n in answer.graph["nodes"]}
+    assert nodes["org:ku"]["label"] == "Organization" and nodes["org:ku"]["name"] == "Københavns Universitet"
+    (edge,) = answer.graph["edges"]
+    assert (edge["source"], edge["target"], edge["type"]) == (
+        "person:soren-brunak",
+        "org:ku",
+        "AFFILIATED_WITH",
+    )
+    assert NGC_TEXT[edge["starts"][0] : edge["ends"][0]] == edge["quotes"][0]
+    assert "from" not in edge and "to" not in edge
