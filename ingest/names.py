@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -37,6 +37,7 @@ _FOLD = str.maketrans(
 _BULLET = re.compile(r"^\s*(?:[-•*·▪◦–]|\(?\d{1,3}[.)](?!\d)|[a-z][.)](?=\s))\s*")
 _COLUMNS = re.compile(r"\s*(?:\t+|\s\|\s)\s*|(?<=[^\s,;(])[ ]{3,}(?=[^\s(])")  # table cells and tab stops
 _CONJ = re.compile(r"\s+(?:og|and|och|samt|&|og/eller)\s+", re.IGNORECASE)
+_SPACES = re.compile(r"[ \t]+")
 _INITIAL = re.compile(r"^(?:[A-ZÆØÅÄÖÜ]\.)+-?(?:[A-ZÆØÅÄÖÜ]\.)*$")
 
 
@@ -59,6 +60,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def slug(text: str) -> str:
     """The id part of a name: folded, lower case, hyphenated (``Søren Brunak`` -> ``soren-brunak``).
 
@@ -150,7 +152,7 @@ def name_runs(text: str) -> list[list[re.Match[str]]]:
         current.clear()
 
     for m in _WORD.finditer(text):
-        if current and not re.fullmatch(r"[ \t]+", text[current[-1].end() : m.start()]):
+        if current and not _SPACES.fullmatch(text, current[-1].end(), m.start()):
             close()
         word = m.group(0)
         if _is_name_token(word) or (current and word.lower() in particles):

@@ -28,8 +28,8 @@ class _Known:
     def keys(self) -> list[str]:
         return slug(self.name).split("-")
 
-    def spellings(self) -> list[str]:
-        return [self.name, *self.aliases]
+    def slugs(self) -> set[str]:
+        return {slug(s) for s in (self.name, *self.aliases)}
 
 
 def _is_variant(short: list[str], long: list[str]) -> bool:
@@ -55,7 +55,7 @@ class PeopleIndex:
         name = " ".join(mention.name.split())
         if not name:
             raise ValueError("a person needs a name")
-        pid = self._resolve_full(name) if " " in name else self.find(name)
+        pid = self._resolve_full(name, shorter_only=True) if " " in name else self.find(name)
         if pid is None:
             pid = "person:" + slug(name)
             self._known[pid] = _Known(pid, name)
@@ -71,13 +71,18 @@ class PeopleIndex:
                 person.titles.append(title)
         return pid
 
-    def _resolve_full(self, name: str) -> str | None:
+    def _resolve_full(self, name: str, *, shorter_only: bool = False) -> str | None:
+        """A full name: the same spelling, or a shorter variant of one person's name. With
+        ``shorter_only`` a longer name is a new person (``Anne Marie Hansen`` declared after
+        ``Anne Hansen`` is somebody else), as the fullest form is declared first."""
         keys = slug(name).split("-")
-        exact = [p.id for p in self._known.values() if any(slug(s) == slug(name) for s in p.spellings())]
+        exact = [p.id for p in self._known.values() if slug(name) in p.slugs()]
         if exact:
             return exact[0]
         variants = [
-            p.id for p in self._known.values() if _is_variant(keys, p.keys) or _is_variant(p.keys, keys)
+            p.id
+            for p in self._known.values()
+            if _is_variant(keys, p.keys) or (not shorter_only and _is_variant(p.keys, keys))
         ]
         return variants[0] if len(variants) == 1 else None
 

@@ -83,3 +83,10 @@ def test_find_in_text_finds_full_names_first_names_and_genitives() -> None:
 def test_find_in_text_does_not_take_a_month_for_a_first_name() -> None:
     index = _index(["Jan Andersen"])
     assert index.find_in_text("Deadline: Jan 2012. Ordstyrer: Jan.") == [("person:jan-andersen", (31, 34))]
+
+
+def test_a_longer_name_declared_later_is_another_person() -> None:
+    index = _index(["Anne Hansen", "Anne Marie Hansen"])
+    assert [p.id for p in index.people()] == ["person:anne-hansen", "person:anne-marie-hansen"]
+    assert index.find("Anne Hansen") == "person:anne-hansen"
+    assert index.find("Anne Marie Hansen") == "person:anne-marie-hansen"
