@@ -98,7 +98,7 @@ class _Vocabulary:
     min_prefix: int
     stem_set: frozenset[str]
     stem_at_end: re.Pattern[str]
-    stem_at_start: re.Pattern[str]
+    stem_word: re.Pattern[str]
     months: re.Pattern[str]
     month_numbers: dict[str, int]
     online_places: dict[str, str]
@@ -145,13 +145,15 @@ def vocabulary() -> _Vocabulary:
         min_prefix=int(data["min_compound_prefix"]),
         stem_set=frozenset(stems),
         stem_at_end=re.compile(rf"(?:{_phrases(stems)})$"),
-        stem_at_start=re.compile(rf"(?:{_phrases(stems)})"),
+        stem_word=re.compile(rf"(?:{_phrases(stems)})"),
         months=re.compile(rf"(?<!\w)(?P<month>{month_alt})(?:\s+(?P<year>(?:19|20)\d\d))?(?!\w)"),
         month_numbers=months,
         online_places={fold(k): v for k, v in minutes["online_places"].items()},
         place_prepositions=_phrase_re(minutes["place_prepositions"]),
         document_words=frozenset(
-            fold(w) for phrase in minutes["document_words"] + minutes["meeting_words"] for w in phrase.split()
+            fold(phrase)
+            for phrase in minutes["document_words"] + minutes["meeting_words"]
+            if " " not in phrase
         ),
     )
 
@@ -257,6 +259,8 @@ def _organisation_word_names(text: str, gazetteer: Gazetteer, found: _Entities) 
         words = m.group().split()
         while words and (fold(words[0]) in _ARTICLES or fold(words[0]) in vocab.document_words):
             words = words[1:]
+        ends = [i for i, word in enumerate(words) if fold(word) in vocab.document_words]
+        words = words[: ends[0]] if ends else words  # "... Society ANNUAL GENERAL MEETING"
         words = _trim_name(words, vocab.connectors)
         if not words or not _is_organisation_name(words, vocab):
             continue
@@ -273,7 +277,7 @@ def _is_organisation_name(words: list[str], vocab: _Vocabulary) -> bool:
     folded = [fold(w).strip(".,'’") for w in words]
     last, first = folded[-1], folded[0]
     head = vocab.stem_at_end.search(last)
-    if not head and not vocab.stem_at_start.match(first):
+    if not head and not vocab.stem_word.fullmatch(first):
         return False
     if all(w in vocab.stem_set or w in vocab.connectors for w in folded):
         return False  # only generic words: "Regionen og Fonden", "The Board"

@@ -273,15 +273,21 @@ def _load(path: str | None) -> Gazetteer:
     return Gazetteer([_entry(raw) for raw in data["entries"]])
 
 
-def organisation_type(name: str) -> str | None:
-    """The type an organisation word in ``name`` implies (``Region X`` -> region), from content.yaml."""
-    words = [fold(t) for t in _tokens(name) if t[:1].isalpha()]
+@cache
+def _type_rules() -> list[tuple[str, re.Pattern[str]]]:
+    """Per type, the organisation words of content.yaml as one pattern: a word or a word's end."""
+    rules = []
     for rule in load_knowledge("content.yaml")["organisation_words"]:
-        for stem in rule["stems"]:
-            stem = fold(stem)
-            if any(w.startswith(stem) or w.endswith(stem) for w in words):
-                return str(rule["type"])
-    return None
+        stems = "|".join(sorted((re.escape(fold(s)) for s in rule["stems"]), key=len, reverse=True))
+        rules.append((str(rule["type"]), re.compile(rf"(?:{stems})(?!\w)")))
+    return rules
+
+
+def organisation_type(name: str) -> str | None:
+    """The type an organisation word in ``name`` implies (``Region X`` -> region,
+    ``Sundhedsstyrelsen`` -> agency); words match whole or as the end of a compound."""
+    folded = fold(name)
+    return next((kind for kind, pattern in _type_rules() if pattern.search(folded)), None)
 
 
 _ACRONYM_SUFFIX = re.compile(r"^(?P<name>.+?)\s*\((?P<acr>[A-ZÆØÅ][\w+&-]{1,11})\)\s*$")
@@ -290,11 +296,16 @@ _ACRONYM_SUFFIX = re.compile(r"^(?P<name>.+?)\s*\((?P<acr>[A-ZÆØÅ][\w+&-]{1,1
 def organization_for(raw: str, gazetteer: Gazetteer) -> Organization:
     """The organisation a raw affiliation denotes: a gazetteer entry, or a new one named as written.
 
-    ``Long Name (ACR)`` gives the alias ACR; the type of an unknown organisation is guessed from
-    its organisation word (Universitet, Region, Styrelsen, Fonden ...), else ``organization``.
+    ``Department, Known Body`` and a body on a line of its own are the known body; ``Long Name (ACR)``
+    gives the alias ACR; the type of an unknown organisation is guessed from its organisation word
+    (Universitet, Region, Styrelsen, Fonden ...), else ``organization``.
     """
-    text = " ".join(raw.split()).strip(" ,.;:")
-    entry = gazetteer.lookup(text)
+    lines = [line for line in raw.splitlines() if line.strip()] or [raw]
+    text = " ".join(lines[0].split()).strip(" ,.;:")
+    parts = [p.strip() for p in re.split(r"[,;\n]", raw) if p.strip()]
+    entry = gazetteer.lookup(text) or next(
+        (found for found in map(gazetteer.lookup, reversed(parts)) if found), None
+    )
     aliases: list[str] = []
     match = _ACRONYM_SUFFIX.match(text)
     if entry is None and match:

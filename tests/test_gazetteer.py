@@ -159,3 +159,17 @@ def test_organization_from_the_gazetteer_carries_identifiers_and_both_languages(
 
 def test_organisation_type_of_plain_words_is_none() -> None:
     assert organisation_type("Park Hotel") is None
+    assert organisation_type("Det Regionale Koordinationsforum") is None  # "region" only as a whole word
+
+
+@pytest.mark.parametrize(
+    ("raw", "org_id"),
+    [
+        ("Klinisk Genetisk Afdeling, Rigshospitalet", "org:rigshospitalet"),
+        ("Institut for Klinisk Medicin, Aarhus Universitet", "org:au"),
+        ("Nationalt Genom Center\n\nReferat", "org:ngc"),
+        ("Klinisk Genetisk Afdeling\nReferat", "org:klinisk-genetisk-afdeling"),
+    ],
+)
+def test_organization_for_finds_the_known_body_of_a_department_or_a_messy_line(raw: str, org_id: str) -> None:
+    assert organization_for(raw, Gazetteer.load()).id == org_id
