@@ -54,10 +54,17 @@ class Normalised:
 def normalise(text: str) -> Normalised:
     """Normalise ``text``; see the module docstring for what changes and why."""
     chars, char_index = _clean_characters(text)
-    out, out_index = _LineJoiner(chars, _Knowledge.load()).run()
-    if char_index is not None:
-        out_index = array("l", (char_index[i] for i in out_index))
+    if char_index is None:
+        char_index = _identity(len(chars))
+    out, out_index = _LineJoiner(chars, char_index, _Knowledge.load()).run()
     return Normalised(out, out_index, text)
+
+
+def _identity(length: int) -> array:
+    """array("q", range(length)), built in C: an identity map for a text stage 1 left unchanged."""
+    import numpy
+
+    return array("q", numpy.arange(length, dtype=numpy.int64).tobytes())
 
 
 # --- stage 1: characters ----------------------------------------------------------------------
@@ -70,6 +77,13 @@ _SPECIAL = re.compile(
     "|(?<![^\\W_])\u00ad|\u00ad(?![ \t]*(?:[\r\n\f]|$))"  # soft hyphens but those ending a word and line
     "|[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]"  # control characters
     "|[\u200b-\u200d\u2060\ufeff\ufffe\uffff\ud800-\udfff]"  # invisible and non-characters
+)
+
+
+# every character _SPECIAL starts with: one class, so clean text is recognised in one fast scan
+_SPECIAL_CHAR = re.compile(
+    "[\r\x0b\x85\u2028\u2029\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000\u2010\u2011\u00ad"
+    "\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f\u200b-\u200d\u2060\ufeff\ufffe\uffff\ud800-\udfff]"
 )
 
 
@@ -90,10 +104,10 @@ def _replacement(match: re.Match[str]) -> tuple[str, int]:
 def _clean_characters(text: str) -> tuple[str, array | None]:
     """Stage 1; the index is None when nothing changed (the common case for clean UTF-8)."""
     nfc = unicodedata.is_normalized("NFC", text)
-    if nfc and not _SPECIAL.search(text):
+    if nfc and not _SPECIAL_CHAR.search(text):
         return text, None
     pieces: list[str] = []
-    index = array("l")
+    index = array("q")
     pos = 0
     for match in _SPECIAL.finditer(text):
         pieces.append(text[pos : match.start()])
@@ -113,7 +127,7 @@ def _clean_characters(text: str) -> tuple[str, array | None]:
 def _compose(text: str, index: array) -> tuple[str, array]:
     """NFC line by line; a composed character maps to the first character it was made of."""
     pieces: list[str] = []
-    out = array("l")
+    out = array("q")
     for match in re.finditer(r"[^\n]*\n?", text):
         line, base = match.group(), match.start()
         if unicodedata.is_normalized("NFC", line):
@@ -178,7 +192,7 @@ class _Knowledge:
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     raw_start: int  # start of the line in the stage-1 text
     start: int  # content without surrounding spaces: [start, end)
@@ -200,7 +214,8 @@ _ITEM = re.compile(r"^\d{1,3}(?:\.\d{1,3})*[.)]\s+(\S)")
 _LABEL = re.compile(r"^[^\W\d_][^\W\d_ /&-]*(?: [^\W\d_/&-]+){0,3}\s*:(?:\s|$)")
 _LONE_NUMBER = re.compile(r"\d{1,4}(?:\s*/\s*\d{1,4})?")
 _LINK = re.compile(r"(?:mailto:|https?://|www\.)\S+", re.IGNORECASE)
-_HYPHEN_END = re.compile(r"([^\W_]+)-$")
+_LINK_PREFIX = re.compile(r"^mailto:", re.IGNORECASE)
+_ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"[^\W_]+")
 _QUOTES = "\"'“”‘’«»„"
 _SENTENCE_END = ".!?;"
@@ -209,12 +224,13 @@ _SENTENCE_END = ".!?;"
 class _LineJoiner:
     """Stage 2: walks the lines once, deciding for each pair of lines: join or break."""
 
-    def __init__(self, text: str, known: _Knowledge) -> None:
+    def __init__(self, text: str, source: array, known: _Knowledge) -> None:
         self.text = text
+        self.source = source  # source[i]: the original offset of text[i]
         self.known = known
         self.lines = _split_lines(text)
         self.pieces: list[str] = []
-        self.index = array("l")
+        self.index = array("q")
         self._vocabulary: tuple[set[str], set[str]] | None = None
 
     def run(self) -> tuple[str, array]:
@@ -269,9 +285,9 @@ class _LineJoiner:
             return "break"
         if soft:
             return "direct" if b[0].isalnum() else "break"
-        hyphenated = _HYPHEN_END.search(a)
-        if hyphenated:
-            return self._hyphen_joint(hyphenated.group(1), b)
+        before = _word_before_hyphen(a)
+        if before:
+            return self._hyphen_joint(before, b)
         if gap == 1 and self._wrapped(a, b):
             return "space"
         return "break"
@@ -324,18 +340,19 @@ class _LineJoiner:
         """Hyphenated words and plain words the document writes within a line (built on demand)."""
         if self._vocabulary is None:
             lower = self.text.lower()
-            hyphenated = {m.group(1) for m in re.finditer(r"(?=\b([^\W_]+-[^\W_]+))", lower)}
+            chains = (m.group().split("-") for m in re.finditer(r"\b[^\W_]+(?:-[^\W_]+)+", lower))
+            hyphenated = {f"{a}-{b}" for parts in chains for a, b in zip(parts, parts[1:], strict=False)}
             words = set(re.findall(r"[^\W_]+", lower))
             self._vocabulary = (hyphenated, words)
         return self._vocabulary
 
     def _copy(self, start: int, end: int) -> None:
         self.pieces.append(self.text[start:end])
-        self.index.extend(range(start, end))
+        self.index.extend(self.source[start:end])
 
     def _insert(self, text: str, at: int) -> None:
         self.pieces.append(text)
-        self.index.extend([at] * len(text))
+        self.index.extend([self.source[at]] * len(text))
 
     def _unemit_last(self) -> None:
         """Remove the last emitted character (a line-end hyphen), which is always a copied one."""
@@ -343,20 +360,31 @@ class _LineJoiner:
         self.index.pop()
 
 
+def _word_before_hyphen(line: str) -> str:
+    """The word a line-end hyphen follows ("mø" in "for mø-"), or "" if it does not end so."""
+    if not line.endswith("-"):
+        return ""
+    start = len(line) - 1
+    while start > 0 and line[start - 1].isalnum():
+        start -= 1
+    return line[start:-1]
+
+
 def _split_lines(text: str) -> list[_Line]:
     """Lines of the stage-1 text, split at newlines and form feeds (a form feed starts a page)."""
     lines: list[_Line] = []
     page = 0
-    for match in re.finditer(r"[^\n\f]*", text):
-        raw_start, raw_end = match.span()
-        if lines and raw_start == lines[-1].raw_end:
-            continue  # finditer's empty match right after a line
-        content = match.group()
-        start = raw_start + len(content) - len(content.lstrip(" "))
-        end = max(start, raw_start + len(content.rstrip(" ")))
+    raw_start = 0
+    for content in re.split(r"[\n\f]", text):
+        raw_end = raw_start + len(content)
+        start, end = raw_start, raw_end
+        if content[:1] == " " or content[-1:] == " ":
+            start += len(content) - len(content.lstrip(" "))
+            end = max(start, raw_start + len(content.rstrip(" ")))
         lines.append(_Line(raw_start, start, end, raw_end, page))
         if raw_end < len(text) and text[raw_end] == "\f":
             page += 1
+        raw_start = raw_end + 1
     return lines
 
 
@@ -372,23 +400,28 @@ def _furniture(text: str, lines: list[_Line], known: _Knowledge) -> set[int]:
     """Numbers of the lines that are page furniture, not content."""
     contents = [text[line.start : line.end] for line in lines]
     dropped = {i for i, c in enumerate(contents) if c and known.furniture.fullmatch(c)}
-    dropped |= _repeated_links(text, contents)
+    dropped |= _repeated_links(contents)
     pages = lines[-1].page + 1 if lines else 1
     if pages > 1:
         dropped |= _page_edges(lines, contents, dropped)
     return dropped
 
 
-def _repeated_links(text: str, contents: list[str]) -> set[int]:
+def _repeated_links(contents: list[str]) -> set[int]:
     """Lines that are only a link (a PDF link annotation) to an address the text already shows."""
-    links = {i: c for i, c in enumerate(contents) if c and _LINK.fullmatch(c)}
-    dropped = set()
-    for i, link in links.items():
-        address = re.sub(r"^mailto:", "", link, flags=re.IGNORECASE)
-        in_links = sum(other.count(address) for other in links.values())
-        if text.count(address) > in_links:
-            dropped.add(i)
-    return dropped
+    links = {
+        i: _LINK_PREFIX.sub("", c).rstrip(".,;:)") for i, c in enumerate(contents) if c and _LINK.fullmatch(c)
+    }
+    if not links:
+        return set()
+    shown = {
+        address.rstrip(".,;:)")
+        for i, content in enumerate(contents)
+        if i not in links
+        if "@" in content or "/" in content or "www." in content.lower()
+        for address in _ADDRESS.findall(content)
+    }
+    return {i for i, address in links.items() if address in shown}
 
 
 def _page_edges(lines: list[_Line], contents: list[str], dropped: set[int]) -> set[int]:

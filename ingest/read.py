@@ -342,8 +342,7 @@ def _docx_lines(document: object) -> Iterator[str]:
     body = document.element.body  # type: ignore[attr-defined]
     for child in body.iterchildren():
         if child.tag == f"{W}p":
-            paragraph = Paragraph(child, document)
-            yield numbering.prefix(child, paragraph.style) + paragraph.text
+            yield numbering.prefix(child) + Paragraph(child, document).text
         elif child.tag == f"{W}tbl":
             yield from _table_lines(Table(child, document))
 
@@ -366,6 +365,12 @@ class _Numbering:
     def __init__(self, document: object) -> None:
         self.formats: dict[tuple[str, str], str] = {}
         self.counters: dict[tuple[str, str], int] = {}
+        # style id -> (its numbering properties, the style it is based on); python-docx's own
+        # style lookup scans every style for every paragraph
+        self.styles: dict[str, tuple[object | None, str]] = {
+            style.get(f"{W}styleId") or "": (style.find(f"{W}pPr/{W}numPr"), _val(style.find(f"{W}basedOn")))
+            for style in document.styles.element.iter(f"{W}style")  # type: ignore[attr-defined]
+        }
         try:
             part = document.part.numbering_part  # type: ignore[attr-defined]
         except (NotImplementedError, KeyError, AttributeError):
@@ -382,8 +387,8 @@ class _Numbering:
             for level, fmt in abstract.get(_val(ref), {}).items():
                 self.formats[(num.get(f"{W}numId") or "", level or "0")] = fmt
 
-    def prefix(self, paragraph: object, style: object) -> str:
-        num_pr = _numbering_properties(paragraph, style)
+    def prefix(self, paragraph: object) -> str:
+        num_pr = self._properties(paragraph)
         if num_pr is None:
             return ""
         num_id = _val(num_pr.find(f"{W}numId"))
@@ -397,15 +402,15 @@ class _Numbering:
         self.counters[key] = self.counters.get(key, 0) + 1
         return f"{self.counters[key]}. "
 
-
-def _numbering_properties(paragraph: object, style: object) -> object | None:
-    """The paragraph's own list numbering, or the one its style (or a base style) gives it."""
-    found = paragraph.find(f"{W}pPr/{W}numPr")  # type: ignore[attr-defined]
-    seen = 0
-    while found is None and style is not None and seen < 20:  # a style loop must not hang us
-        found = style.element.find(f"{W}pPr/{W}numPr")  # type: ignore[attr-defined]
-        style, seen = style.base_style, seen + 1  # type: ignore[attr-defined]
-    return found
+    def _properties(self, paragraph: object) -> object | None:
+        """The paragraph's own list numbering, or the one its style (or a base style) gives it."""
+        found = paragraph.find(f"{W}pPr/{W}numPr")  # type: ignore[attr-defined]
+        style = _val(paragraph.find(f"{W}pPr/{W}pStyle"))  # type: ignore[attr-defined]
+        for _ in range(20):  # a loop of based-on styles must not hang us
+            if found is not None or style not in self.styles:
+                break
+            found, style = self.styles[style]
+        return found
 
 
 def _val(element: object) -> str:
