@@ -259,7 +259,7 @@ def _organisation_word_names(text: str, gazetteer: Gazetteer, found: _Entities) 
         words = m.group().split()
         while words and (fold(words[0]) in _ARTICLES or fold(words[0]) in vocab.document_words):
             words = words[1:]
-        ends = [i for i, word in enumerate(words) if fold(word) in vocab.document_words]
+        ends = [i for i, w in enumerate(words) if fold(w) in vocab.document_words or _shouted(w, words)]
         words = words[: ends[0]] if ends else words  # "... Society ANNUAL GENERAL MEETING"
         words = _trim_name(words, vocab.connectors)
         if not words or not _is_organisation_name(words, vocab):
@@ -270,6 +270,11 @@ def _organisation_word_names(text: str, gazetteer: Gazetteer, found: _Entities) 
         if found.taken(*span) or gazetteer.lookup(name):
             continue
         found.add(organization_for(name, gazetteer), "organization", span, text)
+
+
+def _shouted(word: str, run: list[str]) -> bool:
+    """A capitalised heading word ("ANNUAL") after ordinary words, not an acronym of the name."""
+    return len(word) >= 4 and word.isupper() and not run[0].isupper()
 
 
 def _is_organisation_name(words: list[str], vocab: _Vocabulary) -> bool:

@@ -290,6 +290,13 @@ def organisation_type(name: str) -> str | None:
     return next((kind for kind, pattern in _type_rules() if pattern.search(folded)), None)
 
 
+@cache
+def _section_words() -> frozenset[str]:
+    minutes = load_knowledge("minutes.yaml")
+    words = minutes["section_headings"] + minutes["document_words"]
+    return frozenset(fold(w) for w in words if " " not in w)
+
+
 _ACRONYM_SUFFIX = re.compile(r"^(?P<name>.+?)\s*\((?P<acr>[A-ZÆØÅ][\w+&-]{1,11})\)\s*$")
 
 
@@ -301,7 +308,10 @@ def organization_for(raw: str, gazetteer: Gazetteer) -> Organization:
     (Universitet, Region, Styrelsen, Fonden ...), else ``organization``.
     """
     lines = [line for line in raw.splitlines() if line.strip()] or [raw]
-    text = " ".join(lines[0].split()).strip(" ,.;:")
+    words = lines[0].split()
+    while len(words) > 1 and fold(words[-1]) in _section_words():
+        words = words[:-1]  # "Nationalt Genom Center Referat": a heading caught with the line
+    text = " ".join(words).strip(" ,.;:")
     parts = [p.strip() for p in re.split(r"[,;\n]", raw) if p.strip()]
     entry = gazetteer.lookup(text) or next(
         (found for found in map(gazetteer.lookup, reversed(parts)) if found), None

@@ -347,5 +347,10 @@ def test_generic_words_alone_are_not_organisations() -> None:
     assert content.organizations == []
 
 
+def test_organisation_names_stop_at_meeting_words_and_shouted_headings() -> None:
+    content = from_text("Minutes of the Nordic Genome Society ANNUAL GENERAL MEETING\n", "en")
+    assert [o.name for o in content.organizations] == ["Nordic Genome Society"]
+
+
 def test_an_mou_without_a_counterparty_is_not_an_agreement() -> None:
     assert from_text("NGC har underskrevet en aftale.", "da").agreements == []

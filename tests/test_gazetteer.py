@@ -169,6 +169,8 @@ def test_organisation_type_of_plain_words_is_none() -> None:
         ("Institut for Klinisk Medicin, Aarhus Universitet", "org:au"),
         ("Nationalt Genom Center\n\nReferat", "org:ngc"),
         ("Klinisk Genetisk Afdeling\nReferat", "org:klinisk-genetisk-afdeling"),
+        ("Nationalt Genom Center Referat", "org:ngc"),
+        ("Steno Diabetes Center Dagsorden", "org:steno-diabetes-center"),
     ],
 )
 def test_organization_for_finds_the_known_body_of_a_department_or_a_messy_line(raw: str, org_id: str) -> None:
