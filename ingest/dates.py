@@ -18,7 +18,8 @@ from ingest.names import vocabulary
 
 _HOUR = r"(?:[01]?\d|2[0-3])"
 _MIN = r"[0-5]\d"
-_CLOCK = rf"{_HOUR}(?:[:.]{_MIN})?"
+_MERIDIEM = r"(?:\s*[ap]\.?m\b\.?)"
+_CLOCK = rf"{_HOUR}(?:[:.]{_MIN})?{_MERIDIEM}?"
 _DASH = r"\s*(?:-|–|—|til|to|till)\s*"
 
 
@@ -74,8 +75,12 @@ def _patterns() -> list[re.Pattern[str]]:
 def _time_range_re() -> re.Pattern[str]:
     words = _alternation(vocabulary()["time_words"])
     clock = rf"(?P<start>{_CLOCK})(?:{_DASH}(?P<end>{_CLOCK}))?"
-    bare = rf"(?P<bstart>{_HOUR}[:.]{_MIN})(?:{_DASH}(?P<bend>{_CLOCK}))?"
-    return re.compile(rf"(?<!\w)(?:(?:{words})\s*{clock}|{bare})(?![\w:]|\.\d)", re.IGNORECASE)
+    return re.compile(rf"(?<![\w.:])(?P<word>(?:{words})\s*)?{clock}(?![\w:]|\.\d)", re.IGNORECASE)
+
+
+def _is_time(match: re.Match[str]) -> bool:
+    """A number is a clock time after "kl."/"at", or with minutes or am/pm ("14-16" alone is not)."""
+    return bool(match.group("word")) or bool(re.search(r"[:.]\d|[ap]\.?m", match.group(0), re.IGNORECASE))
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
@@ -85,33 +90,37 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def _clock(value: str | None) -> str | None:
+def _clock(value: str | None, meridiem: str = "") -> str | None:
+    """``"15.30"`` -> ``"15:30"``; ``"2pm"`` -> ``"14:00"`` (``meridiem`` for the bare start of "2-4pm")."""
     if not value:
         return None
-    hour, _, minute = value.replace(".", ":").partition(":")
-    return f"{int(hour):02d}:{minute or '00'}"
+    found = re.search(r"([ap])\.?m", value, re.IGNORECASE)
+    half = (found.group(1) if found else meridiem).lower()
+    hour, _, minute = re.sub(r"[^\d:.]", "", value).replace(".", ":").partition(":")
+    hours = int(hour) % 12 + (12 if half == "p" else 0) if half else int(hour)
+    return f"{hours:02d}:{minute or '00'}"
+
+
+def _range(match: re.Match[str]) -> tuple[str | None, str | None]:
+    start, end = match.group("start"), match.group("end")
+    meridiem = re.search(r"([ap])\.?m", end or "", re.IGNORECASE)
+    hours = [int(re.match(r"\d+", t).group(0)) % 12 for t in (start, end or "0")]  # type: ignore[union-attr]
+    shared = meridiem.group(1) if meridiem and hours[0] <= hours[1] else ""  # "2-4pm", not "11-1pm"
+    return _clock(start, shared), _clock(end)
 
 
 def parse_time_range(text: str) -> tuple[str | None, str | None]:
-    """The first clock time or range in ``text``: ``"kl. 14-15.30"`` -> ``("14:00", "15:30")``."""
-    match = _time_range_re().search(text)
-    if not match:
-        return None, None
-    start = match.group("start") or match.group("bstart")
-    end = match.group("end") or match.group("bend")
-    return _clock(start), _clock(end)
+    """The first clock time or range in ``text``: ``"kl. 14-15.30"`` -> ``("14:00", "15:30")``,
+    ``"2-4pm"`` -> ``("14:00", "16:00")``."""
+    match = next((m for m in _time_range_re().finditer(text) if _is_time(m)), None)
+    return _range(match) if match else (None, None)
 
 
-def _time_after(text: str, end: int) -> tuple[str | None, str | None, int]:
-    """A clock time written right after a date ("9. november 2023 kl. 14-16"), and where it ends."""
+def _time_after(text: str, end: int) -> tuple[str | None, str | None]:
+    """A clock time written right after a date ("9. november 2023 kl. 14-16")."""
     tail = re.match(r"[\s,]*(?:(?:fra|from|at|,)\s*)?", text[end:])
-    offset = end + (tail.end() if tail else 0)
-    match = _time_range_re().match(text, offset)
-    if not match:
-        return None, None, end
-    start = match.group("start") or match.group("bstart")
-    stop = match.group("end") or match.group("bend")
-    return _clock(start), _clock(stop), match.end()
+    match = _time_range_re().match(text, end + (tail.end() if tail else 0))
+    return _range(match) if match and _is_time(match) else (None, None)
 
 
 def _bare_lowercase_month(m: re.Match[str]) -> bool:
@@ -133,7 +142,7 @@ def _to_match(text: str, m: re.Match[str]) -> DateMatch | None:
         year_missing = True
     if iso is None or (year_missing and _bare_lowercase_month(m)):
         return None
-    start_time, end_time, _ = _time_after(text, m.end())
+    start_time, end_time = _time_after(text, m.end())
     return DateMatch(iso, year_missing, (m.start(), m.end()), start_time, end_time)
 
 

@@ -88,6 +88,12 @@ def test_with_year_leaves_29_february_of_a_common_year_unresolved() -> None:
         ("klokken 14 til 16", ("14:00", "16:00")),
         ("from 10:00 to 12:30", ("10:00", "12:30")),
         ("Sted: Online", (None, None)),
+        ("Time: 2.00pm - 3.30pm", ("14:00", "15:30")),
+        ("2-4pm", ("14:00", "16:00")),
+        ("11-1pm", ("11:00", "13:00")),
+        ("at 12pm", ("12:00", None)),
+        ("14.505 genomer", (None, None)),
+        ("punkt 14-16", (None, None)),
     ],
 )
 def test_parse_time_range(text: str, expected: tuple[str | None, str | None]) -> None:
