@@ -278,19 +278,21 @@ _BODY_TAIL = re.compile(
 )
 
 
-def _body_and_number(title: str, doc_line: str) -> tuple[str | None, str | None]:
-    """The body that met and the meeting number, from the title: ``5. møde i X``, ``Minutes of the X
-    AGM``, ``Referat af møde i X``, ``Bestyrelsesmøde`` (a compound naming its body)."""
+def _body_and_number(title: str, doc_line: str) -> tuple[str | None, str | None, str | None]:
+    """The body that met, the meeting number and the words of the title that name the body, from
+    ``5. møde i X``, ``Minutes of the X AGM``, ``Referat af møde i X``, ``Bestyrelsesmøde`` (a
+    compound naming its body)."""
     meeting = alternation(vocabulary()["meeting_words"])
     doc = alternation(vocabulary()["document_words"])
-    number = re.match(r"^(?P<n>\d+)\.?\s*(?:ordinære?\s+)?(?:" + meeting + r")\b", title, re.I)
+    ordinal = r"(?:\.|st|nd|rd|th|e|\.\s*ordinære?|\.\s*ordinary)?"
+    number = re.match(rf"^(?P<n>\d+){ordinal}\s*(?:{meeting})\b", title, re.I)
     number = number or re.search(r"\b(?:nr|no|number)\.?\s*(?P<n>\d+)\b", title, re.I)
     num = number.group("n") if number else None
     cap = r"(?-i:[A-ZÆØÅÄÖÜ])"
     patterns = [
-        rf"(?:{meeting})\s+(?:i|in|of|for|af|med|with|på|hos)\s+(?P<body>.+)$",
+        rf"(?:{meeting})(?:\s+(?:nr|no)\.?\s*\d+)?\s+(?:i|in|of|for|af|med|with|på|hos)\s+(?P<body>.+)$",
         rf"^(?:{doc})\s+(?:of|from|fra|af|for|från|fra)\s+(?:the\s+)?(?P<body>.+?)\s+(?:{meeting})\b",
-        rf"^(?:the\s+)?(?P<body>{cap}[\w&/-]*(?:\s+{cap}[\w&/-]*){{0,5}}?)\s+(?:{meeting})\b",
+        rf"^(?:\d+{ordinal}\s+)?(?:the\s+)?(?P<body>{cap}[\w&/-]*(?:\s+{cap}[\w&/-]*){{0,5}}?)\s+(?:{meeting})\b",
     ]
     for pattern in patterns:
         for candidate in (title, f"{doc_line} {title}".strip()):
@@ -299,12 +301,12 @@ def _body_and_number(title: str, doc_line: str) -> tuple[str | None, str | None]
                 body = _BODY_TAIL.sub("", m.group("body")).strip(" .:-–")
                 body = re.sub(r"^the\s+", "", body, flags=re.I)
                 if body and body.lower() not in {str(w).lower() for w in vocabulary()["meeting_words"]}:
-                    return body, num
+                    return body, num, body
     for compound in re.finditer(r"(?<!\w)(?P<stem>\w+?)(?:møde|møte|möte|meeting)(?!\w)", title, re.I):
         body = lookup("compound_bodies", compound.group("stem"))
         if body:
-            return str(body), num
-    return None, num
+            return str(body), num, compound.group(0)
+    return None, num, None
 
 
 def _title(header: list[Line]) -> tuple[Line | None, str]:
@@ -320,25 +322,30 @@ def _title(header: list[Line]) -> tuple[Line | None, str]:
             doc_line = doc_line or line.text.strip(" :")
             continue
         candidates.append(line)
-    naming = re.compile(alternation(vocabulary()["meeting_words"] + vocabulary()["document_words"]), re.I)
     for line in candidates[:_TITLE_LINES]:
-        if naming.search(line.text):
+        if _naming_re().search(line.text):
             return line, doc_line
     return (candidates[0] if candidates else None), doc_line
 
 
+@cache
+def _naming_re() -> re.Pattern[str]:
+    """Words that name a meeting or its minutes, in a title line."""
+    return re.compile(alternation(vocabulary()["meeting_words"] + vocabulary()["document_words"]), re.I)
+
+
 def _header_end(lines: list[Line], attendance_lines: set[int], items: list[ParsedItem]) -> int:
+    """The header runs to the attendance list, the first agenda item, or a section heading
+    ("Dagsorden") once a line has named the meeting (a letterhead may stand above "Referat")."""
     sections = {str(w).lower() for w in vocabulary()["section_headings"]}
     first_item = min((item.span[0] for item in items), default=None)
+    named = False
     for line in lines[:_HEADER_LINES]:
         if line.index in attendance_lines or (first_item is not None and line.start >= first_item):
             return line.index
-        if (
-            line.text.strip(" :").lower() in sections
-            and line.index > 0
-            and any(not x.blank for x in lines[: line.index])
-        ):
+        if named and line.text.strip(" :").lower() in sections:
             return line.index
+        named = named or bool(_naming_re().search(line.text) or find_dates(line.text))
     return min(len(lines), _HEADER_LINES)
 
 
@@ -348,11 +355,9 @@ def _header(text: str, lines: list[Line], end: int, minutes: ParsedMinutes) -> N
     if title_line is None:
         title_line = next((line for line in lines if not line.blank), Line(0, 0, 0, ""))
     minutes.title, minutes.title_span = title_line.text, (title_line.start, title_line.end)
-    body, minutes.number = _body_and_number(title_line.text, doc_line)
-    if body:
-        at = text.find(body, title_line.start)
-        minutes.body_name = body
-        minutes.body_span = (at, at + len(body)) if at >= 0 else None
+    minutes.body_name, minutes.number, evidence = _body_and_number(title_line.text, doc_line)
+    at = text.find(evidence, title_line.start) if evidence else -1
+    minutes.body_span = (at, at + len(evidence)) if evidence and at >= 0 else None
     header_text_end = header[-1].end if header else 0
     date_field = _field(header, "date")
     dates = []
@@ -432,48 +437,43 @@ def _mentioned(text: str, skip: list[Span], index: PeopleIndex) -> list[NameMent
 # --- assembly ---------------------------------------------------------------------------------
 
 
-def _mergefind_attendance(
-    mentions: list[NameMention], index: PeopleIndex
-) -> tuple[list[NameMention], dict[str, int]]:
-    """One attendance entry per person: a second listing adds its roles to the first."""
-    merged: list[NameMention] = []
-    where: dict[str, int] = {}
-    for mention in mentions:
-        pid = index.add(mention)
-        if pid in where:
-            first = merged[where[pid]]
+class _Roster:
+    """The attendance list as it is resolved: one entry per person, roles merged."""
+
+    def __init__(self, listed: list[NameMention]) -> None:
+        self.index = PeopleIndex()
+        self.entries: list[NameMention] = []
+        self._where: dict[str, int] = {}
+        for mention in listed:
+            self._enter(self.index.add(mention), mention)
+        self._names = {p.id: p.name for p in self.index.people()}
+
+    def _enter(self, pid: str, mention: NameMention) -> None:
+        if pid in self._where:
+            first = self.entries[self._where[pid]]
             first.roles = list(dict.fromkeys(first.roles + mention.roles))
-            continue
-        where[pid] = len(merged)
-        merged.append(mention)
-    return merged, where
+        else:
+            self._where[pid] = len(self.entries)
+            self.entries.append(mention)
 
-
-def _assign(
-    mention: NameMention,
-    index: PeopleIndex,
-    attendance: list[NameMention],
-    where: dict[str, int],
-    canonical: dict[str, str],
-    *,
-    add_missing: bool,
-) -> NameMention:
-    """Resolve a presenter or role-field person against the declared people; their roles join the
-    attendee's (``Jan Walford-Moore, Chair`` under item 1 makes Jan chair)."""
-    pid = index.find(mention.name)
-    if pid is None and add_missing and len(mention.name.split()) >= 2:
-        pid = index.add(mention)
-        where[pid] = len(attendance)
-        attendance.append(replace(mention, roles=[]))
-        canonical[pid] = mention.name
-    if pid is None:
-        return mention
-    if pid in where:
-        entry = attendance[where[pid]]
-        entry.roles = list(dict.fromkeys(entry.roles + [r for r in mention.roles if r != "presenter"]))
-    if len(mention.name.split()) >= 2:
-        return mention  # a full name stays as written; the record keeps other spellings as aliases
-    return replace(mention, name=canonical.get(pid, mention.name))
+    def assign(self, mention: NameMention, *, add_missing: bool) -> NameMention | None:
+        """Resolve a presenter or a role field (``Ordstyrer: Jan``) to a listed person and give that
+        person the role; an unlisted full name joins the list when ``add_missing``. Returns the
+        mention with a first-name-only reference completed, or None when it names nobody known."""
+        pid = self.index.find(mention.name)
+        full = len(mention.name.split()) >= 2
+        if pid is None and add_missing and full:
+            pid = self.index.add(mention)
+            self._names[pid] = mention.name
+            self._enter(pid, replace(mention, roles=[]))
+        if pid is None:
+            return None
+        if pid in self._where:
+            self._enter(pid, replace(mention, roles=[r for r in mention.roles if r != "presenter"]))
+        if full:
+            self.index.add(mention)
+            return mention  # a full name stays as written; the record keeps other spellings as aliases
+        return replace(mention, name=self._names.get(pid, mention.name))
 
 
 def parse_minutes(text: str, language: str | None = None) -> ParsedMinutes:
@@ -484,23 +484,17 @@ def parse_minutes(text: str, language: str | None = None) -> ParsedMinutes:
     minutes = ParsedMinutes(title="", title_span=(0, 0), language=language or detect_language(text))
     _header(text, lines, _header_end(lines, found.lines, items), minutes)
 
-    index = PeopleIndex()
-    attendance, where = _mergefind_attendance(found.mentions, index)
-    canonical = {p.id: p.name for p in index.people()}
+    roster = _Roster(found.mentions)
     for mention in found.role_fields:
-        _assign(mention, index, attendance, where, canonical, add_missing=True)
+        if roster.assign(mention, add_missing=True) is None:
+            minutes.warnings.append(f"{mention.roles[0]} '{mention.name}' is not in the attendance list")
     for item in items:
-        item.presenters = [
-            _assign(p, index, attendance, where, canonical, add_missing=False) for p in item.presenters
-        ]
-        for p in item.presenters:
-            if len(p.name.split()) >= 2:
-                index.add(p)
-    minutes.attendance = attendance
+        item.presenters = [roster.assign(p, add_missing=False) or p for p in item.presenters]
+    minutes.attendance = roster.entries
     minutes.agenda = items
     skip = [(lines[i].start, lines[i].end) for i in found.lines | found.field_lines] + [minutes.title_span]
-    minutes.mentioned = _mentioned(text, skip, index)
-    if not attendance:
+    minutes.mentioned = _mentioned(text, skip, roster.index)
+    if not roster.entries:
         minutes.warnings.append("no attendance list found")
     if minutes.date is None:
         minutes.warnings.append("no meeting date found")

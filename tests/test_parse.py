@@ -408,3 +408,37 @@ def test_text_without_structure_gives_warnings_not_errors() -> None:
     assert (m.attendance, m.agenda, m.date) == ([], [], None)
     assert m.warnings == ["no attendance list found", "no meeting date found"]
     assert parse_minutes("").title == ""
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "number"),
+    [
+        ("3rd meeting of the Advisory Board", "Advisory Board", "3"),
+        ("Møde nr. 7 i styregruppen for personlig medicin", "styregruppen for personlig medicin", "7"),
+        ("2. ordinære møde i Rådet for Genomforskning", "Rådet for Genomforskning", "2"),
+        ("12th Board Meeting", "Board", "12"),
+        ("Minutes of the meeting of the Board of Trustees held on 4 May 2022", "Board of Trustees", None),
+        ("Styremøte 2. desember 2022", "Styret", None),
+        ("Årsmøde 2023", None, None),
+    ],
+)
+def test_body_and_number_from_the_title(title: str, body: str | None, number: str | None) -> None:
+    m = parse_minutes(f"{title}\n\nDeltagere: Anne Hansen, Bo Jensen og Ole Nielsen\n")
+    assert (m.title, m.body_name, m.number) == (title, body, number)
+    if body:
+        assert m.body_span and m.title_span[0] <= m.body_span[0] < m.title_span[1]
+
+
+def test_title_is_the_line_naming_the_meeting_not_the_letterhead() -> None:
+    m = parse_minutes("Danske Regioner\nReferat\nMøde i styregruppen for data\nDato: 3. maj 2023\n")
+    assert (m.title, m.body_name, m.date) == (
+        "Møde i styregruppen for data",
+        "styregruppen for data",
+        "2023-05-03",
+    )
+
+
+def test_a_role_field_naming_an_unknown_first_name_is_a_warning() -> None:
+    m = parse_minutes("Referat 4. maj 2022\n\nDeltagere: Anne Hansen, Bo Jensen\n\nReferent: Kim.\n")
+    assert m.warnings == ["minute_taker 'Kim' is not in the attendance list"]
+    assert [a.roles for a in m.attendance] == [[], []]
