@@ -139,3 +139,13 @@ def test_analytics_export_for_gephi(
     assert back.nodes["person:soren-brunak"]["label"] == "Søren Brunak"
     status, _, _ = pmkg("analytics", fmt, "--out", str(out_file), "--label", "Person", "--label", "Meeting")
     assert status == 0 and {d["kind"] for _, d in read(out_file).nodes(data=True)} == {"Person", "Meeting"}
+
+
+def test_table_shows_each_quote_on_one_line(pmkg: Runner) -> None:
+    status, out, _ = pmkg("query", "mentions", "-p", "entity=Frankrig")
+    assert status == 0
+    lines = out.splitlines()[2:]
+    assert lines and all(line.startswith("5. møde i det nationale advisory board") for line in lines)
+    assert any("Memorandum of Understanding (MoU) med Frankrig i marts" in line for line in lines)
+    raw = json.loads(pmkg("query", "mentions", "-p", "entity=Frankrig", "--format", "json")[1])
+    assert any("med \n\nFrankrig" in row["quote"] for row in raw["rows"])  # exact quotes in JSON

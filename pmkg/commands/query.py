@@ -74,6 +74,11 @@ def answer_rows(frame: pd.DataFrame) -> tuple[list[str], list[list[Any]]]:
     ]
 
 
+def one_line(value: Any) -> Any:
+    """Quotes keep the line breaks of the minutes; a terminal table shows them on one line."""
+    return " ".join(value.split()) if isinstance(value, str) else value
+
+
 def answer_json(answer: Answer) -> dict[str, Any]:
     """The answer as one JSON object: the question, its bound parameters, the rows and the graph."""
     keys, rows = answer_rows(answer.frame)
@@ -101,8 +106,11 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         json.dump(answer_json(answer), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
+    elif args.format == "csv":
+        write_rows(*answer_rows(answer.frame), "csv")
     else:
-        write_rows(*answer_rows(answer.frame), args.format)
+        keys, rows = answer_rows(answer.frame)
+        write_rows(keys, [[one_line(v) for v in row] for row in rows], "table")
     return 0
 
 
