@@ -83,6 +83,7 @@ class _Vocabulary:
     party_word_set: frozenset[str]
     funder_before: re.Pattern[str]
     funder_after: re.Pattern[str]
+    funder_source: re.Pattern[str]
     purpose_words: frozenset[str]
     condition: re.Pattern[str]
     condition_opener: re.Pattern[str]
@@ -92,6 +93,7 @@ class _Vocabulary:
     currencies: frozenset[str]
     next_meeting: re.Pattern[str]
     deadline_cue: re.Pattern[str]
+    deadline_word: re.Pattern[str]
     abbreviations: frozenset[str]
     connectors: frozenset[str]
     initiative_words: tuple[str, ...]
@@ -119,7 +121,7 @@ def vocabulary() -> _Vocabulary:
     funding = data["funding"]
     months = {fold(name): int(num) for num, names in minutes["months"].items() for name in names}
     stems = [fold(s) for rule in data["organisation_words"] for s in rule["stems"]]
-    month_alt = "|".join(sorted((re.escape(m) for m in months if len(m) > 3), key=len, reverse=True))
+    month_alt = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
     return _Vocabulary(
         participation=_phrase_re(data["participation"]),
         agreement=re.compile(agreement),
@@ -128,6 +130,7 @@ def vocabulary() -> _Vocabulary:
         party_word_set=frozenset(fold(w) for w in data["party_words"]),
         funder_before=_phrase_re(funding["funder_before_cue"]),
         funder_after=_phrase_re(funding["funder_after_cue"]),
+        funder_source=_phrase_re(funding["source_words"]),
         purpose_words=frozenset(fold(w) for w in funding["purpose_words"]),
         condition=_phrase_re(funding["condition_cues"]),
         condition_opener=re.compile(rf",?\s+(?:{_phrases(funding['condition_openers'])})\s+"),
@@ -139,6 +142,7 @@ def vocabulary() -> _Vocabulary:
         deadline_cue=re.compile(
             rf"(?<!\w)(?:{_phrases(data['deadline_cues'])})\s*(?:(?:d\.|den|the|on|:)\s*)?$"
         ),
+        deadline_word=_phrase_re(data["deadline_words"]),
         abbreviations=frozenset(fold(w) for w in data["abbreviations"]),
         connectors=frozenset(fold(w) for w in data["name_connectors"]),
         initiative_words=tuple(fold(w) for w in data["initiative_words"]),
@@ -146,7 +150,10 @@ def vocabulary() -> _Vocabulary:
         stem_set=frozenset(stems),
         stem_at_end=re.compile(rf"(?:{_phrases(stems)})$"),
         stem_word=re.compile(rf"(?:{_phrases(stems)})"),
-        months=re.compile(rf"(?<!\w)(?P<month>{month_alt})(?:\s+(?P<year>(?:19|20)\d\d))?(?!\w)"),
+        months=re.compile(
+            rf"(?<!\w)(?:(?P<prep>{_phrases(data['month_prepositions'])})\s+)?(?P<month>{month_alt})"
+            r"(?:\s+(?P<year>(?:19|20)\d\d))?(?!\w)"
+        ),
         month_numbers=months,
         online_places={fold(k): v for k, v in minutes["online_places"].items()},
         place_prepositions=_phrase_re(minutes["place_prepositions"]),
@@ -391,11 +398,15 @@ def _subjects(sentences: list[Sentence]) -> list[str | None]:
     return subjects
 
 
+_CLAUSE_END = re.compile(
+    r",\s+(?:og|and|men|but|samt|der|som|which|that|who|hvor|where|hvilket)\b|[;:]|[.!?][\"”’)]*\s*$"
+)
+
+
 def _clause_end(folded: str, offset: int) -> int:
-    """Where the clause starting at ``offset`` ends: ``, og``/``, and``, a relative clause, ``;``, ``.``."""
-    m = re.compile(
-        r",\s+(?:og|and|men|but|samt|der|som|which|that|who|hvor|where|hvilket)\b|[;:]|\.(?!\w)"
-    ).search(folded, offset)
+    """Where the clause starting at ``offset`` ends: ``, og``/``, and``, a relative clause, ``;``,
+    or the sentence's final stop (full stops inside a sentence belong to abbreviations)."""
+    m = _CLAUSE_END.search(folded, offset)
     return m.start() if m else len(folded)
 
 
@@ -473,13 +484,16 @@ def _agreements(
     for index, (cue_start, cue_end, noun) in enumerate(cues):
         limit = cues[index + 1][0] if index + 1 < len(cues) else len(folded)
         stop = min(_clause_end(folded, cue_end), limit)
-        party_word = vocab.party_words.search(folded, cue_end, stop)
-        if noun and not party_word:
+        party_word = vocab.party_words.search(folded, cue_end if noun else cue_start, stop)
+        if party_word:
+            after = [h.entity for h in sentence.orgs(cue_end, stop)]
+            between = fold(party_word.group()) in {"mellem", "mellom", "mellan", "between"}
+            first = next((h.entity for h in sentence.orgs() if h.entity not in after), None)
+            parties = after if between else [p for p in [first or subject, *after] if p]
+        elif noun:  # "NGC og Genomics England har underskrevet en aftale"
+            parties = _joined_subjects(sentence, cues[index - 1][1] if index else 0, cue_start)
+        else:
             continue
-        after = [h.entity for h in sentence.orgs(cue_end, stop)]
-        between = bool(party_word and fold(party_word.group()) in {"mellem", "mellom", "mellan", "between"})
-        first = next((h.entity for h in sentence.orgs() if h.entity not in after), None)
-        parties = after if between else [p for p in [first or subject, *after] if p]
         parties = list(dict.fromkeys(parties))
         if len(parties) < 2:
             continue
@@ -507,6 +521,16 @@ def _agreements(
     return result
 
 
+def _joined_subjects(sentence: Sentence, start: int, end: int) -> list[str]:
+    """Organisations named together before a cue: "X og Y", "X, Y and Z" (nothing else between)."""
+    hits = sentence.orgs(start, end)
+    for left, right in zip(hits, hits[1:], strict=False):
+        gap = fold(sentence.text[left.end - sentence.start : right.start - sentence.start]).strip(" ,")
+        if gap not in {"", "og", "and", "och", "&"}:
+            return []
+    return [h.entity for h in hits] if len(hits) >= 2 else []
+
+
 def _agreement_cues(folded: str) -> list[tuple[int, int, str | None]]:
     """Agreement nouns and collaboration phrases; "Memorandum of Understanding (MoU)" is one cue."""
     cues: list[tuple[int, int, str | None]] = []
@@ -525,8 +549,8 @@ def _month_date(clause: str, dating: _Dating) -> tuple[str | None, bool]:
     if dates:
         return dating.complete(dates[0], future=False)
     vocab = vocabulary()
-    m = vocab.months.search(fold(clause))
-    if not m:
+    m = next((m for m in vocab.months.finditer(fold(clause)) if m["prep"] or m["year"]), None)
+    if not m:  # a bare "may", "mar" is a word, not a month
         return None, False
     month = vocab.month_numbers[m["month"]]
     if m["year"]:
@@ -549,6 +573,9 @@ def _fundings(text: str, sentence: Sentence, subject: str | None) -> list[Fundin
             candidates = [
                 h for h in sentence.orgs(0, cue.start()) if h.start >= sentence.start + cue.start() - 80
             ]
+            source = vocab.funder_source.search(folded, cue.end(), _clause_end(folded, cue.end()))
+            if not candidates and source:  # "en bevilling på 5 mio. kr. fra Lundbeckfonden"
+                candidates = sentence.orgs(source.end(), source.end() + 60)[:1]
             funder = candidates[-1] if candidates else None
         else:
             candidates = sentence.orgs(cue.end(), cue.end() + 60)
@@ -701,6 +728,44 @@ def _facts(
 # --- deadlines and next meetings ---------------------------------------------------------------------------
 
 
+def _next_meeting(
+    text: str,
+    sentence: Sentence,
+    following: Sentence | None,
+    dating: _Dating,
+    meeting_id: str,
+    deadline_id: str,
+) -> Deadline | None:
+    """``Næste møde afholdes torsdag d. 9. november 2023 kl. 14-16 (over Teams)``; the date may stand
+    in the next sentence when the cue is a heading of its own ("Next meeting" / "12 March 2024")."""
+    cue = vocabulary().next_meeting.search(fold(sentence.text))
+    if not cue:
+        return None
+    source = sentence
+    after = [d for d in sentence.dates if d.span[0] >= cue.end()]
+    if not after and following and following.dates and len(sentence.text.split()) <= 4:
+        source, after = following, following.dates
+    if not after:
+        return None
+    first = after[0]
+    iso, inferred = dating.complete(first, future=True)
+    start_time, end_time = first.start_time, first.end_time
+    if not start_time:
+        start_time, end_time = parse_time_range(source.text[first.span[1] :])
+    return Deadline(
+        id=deadline_id,
+        kind="next_meeting",
+        date=iso,
+        date_inferred=inferred,
+        start_time=start_time,
+        end_time=end_time,
+        location=_location(source.text, fold(source.text), first.span[1]),
+        description=" ".join(text[sentence.start : source.end].split()),
+        meeting=meeting_id,
+        provenance=_provenance(text, sentence.start, source.end),
+    )
+
+
 def _deadlines(
     text: str,
     sentence: Sentence,
@@ -710,36 +775,18 @@ def _deadlines(
     doc_key: str,
     count: int,
 ) -> list[Deadline]:
+    """Dates right after a deadline cue ("senest d. 5. juli", "no later than 5 April"), or after a
+    deadline word earlier in the sentence ("The deadline for comments is 5 July")."""
     vocab = vocabulary()
     folded = fold(sentence.text)
-    dates = sentence.dates
+    word = vocab.deadline_word.search(folded)
     result: list[Deadline] = []
-    cue = vocab.next_meeting.search(folded)
-    if cue:
-        after = [d for d in dates if d.span[0] >= cue.end()]
-        if after:
-            first = after[0]
-            iso, inferred = dating.complete(first, future=True)
-            start_time, end_time = first.start_time, first.end_time
-            if not start_time:
-                start_time, end_time = parse_time_range(sentence.text[first.span[1] :])
-            result.append(
-                Deadline(
-                    id=f"deadline:{doc_key}-{count + 1}",
-                    kind="next_meeting",
-                    date=iso,
-                    date_inferred=inferred,
-                    start_time=start_time,
-                    end_time=end_time,
-                    location=_location(sentence.text, folded, first.span[1]),
-                    description=" ".join(sentence.text.split()),
-                    meeting=meeting_id,
-                    provenance=_provenance(text, sentence.start, sentence.end),
-                )
-            )
-        return result
-    for match in dates:
-        if not vocab.deadline_cue.search(folded[max(0, match.span[0] - 40) : match.span[0]]):
+    for index, match in enumerate(sentence.dates):
+        start = match.span[0]
+        cued = vocab.deadline_cue.search(folded[max(0, start - 40) : start])
+        if not cued and (
+            word is None or word.start() > start or index and sentence.dates[index - 1].span[0] > word.start()
+        ):
             continue
         iso, inferred = dating.complete(match, future=True)
         email = _EMAIL.search(sentence.text)
@@ -750,7 +797,7 @@ def _deadlines(
                 date=iso,
                 date_inferred=inferred,
                 description=" ".join(sentence.text.split()),
-                contact=_contact(sentence.text, people, email.start() if email else match.span[0]),
+                contact=_contact(sentence.text, people, email.start() if email else start),
                 email=email.group() if email else None,
                 meeting=meeting_id,
                 provenance=_provenance(text, sentence.start, sentence.end),
@@ -771,11 +818,10 @@ def _location(sentence: str, folded: str, offset: int) -> str | None:
     for word, canonical in sorted(vocab.online_places.items(), key=lambda kv: -len(kv[0])):
         if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded):
             return canonical
-    prep = vocab.place_prepositions.search(folded, offset)
-    if prep:
+    for prep in vocab.place_prepositions.finditer(folded, offset):
         place = re.match(rf"\s+({_CAPWORD}(?:[ \t]+{_CAPWORD})*)", sentence[prep.end() :])
         if place and not vocab.months.fullmatch(fold(place.group(1))):
-            return place.group(1).rstrip(".,")
+            return place.group(1)
     return None
 
 
@@ -844,7 +890,7 @@ def extract_content(
 
     content = Content()
     seen: set[tuple[str, str]] = set()
-    for sentence, subject in zip(sentences, subjects, strict=True):
+    for index, (sentence, subject) in enumerate(zip(sentences, subjects, strict=True)):
         content.participations += _participations(text, sentence, subject, seen)
         content.agreements += _agreements(
             text, sentence, subject, dating, doc_key, names, len(content.agreements)
@@ -853,9 +899,15 @@ def extract_content(
         content.facts += _facts(
             text, sentence, subject, date_spans, language, doc_key, parsed.date, len(content.facts)
         )
-        content.deadlines += _deadlines(
-            text, sentence, people, dating, meeting_id, doc_key, len(content.deadlines)
-        )
+        following = sentences[index + 1] if index + 1 < len(sentences) else None
+        deadline_id = f"deadline:{doc_key}-{len(content.deadlines) + 1}"
+        meeting = _next_meeting(text, sentence, following, dating, meeting_id, deadline_id)
+        if meeting:
+            content.deadlines.append(meeting)
+        else:
+            content.deadlines += _deadlines(
+                text, sentence, people, dating, meeting_id, doc_key, len(content.deadlines)
+            )
     content.themes = _themes(text, parsed, Taxonomy.load(), meeting_id, doc_key, language)
     for key, record in entities.records.items():
         target = content.initiatives if entities.kinds[key] == "initiative" else content.organizations

@@ -352,5 +352,38 @@ def test_organisation_names_stop_at_meeting_words_and_shouted_headings() -> None
     assert [o.name for o in content.organizations] == ["Nordic Genome Society"]
 
 
+def test_parties_named_together_before_the_agreement_noun() -> None:
+    content = from_text(
+        "NGC og Genomics England har underskrevet en samarbejdsaftale i maj.\n", "da", "2023-06-14"
+    )
+    assert [(a.kind, a.parties, a.date) for a in content.agreements] == [
+        ("agreement", ["org:ngc", "org:genomics-england"], "2023-05")
+    ]
+
+
+def test_funder_after_the_grant_word_and_deadline_word_before_the_date() -> None:
+    text = (
+        "Projektet har fået en bevilling på 5 mio. kr. fra Lundbeckfonden til udvikling af en biobank.\n"
+        "The deadline for comments to the Danish Health Authority is 5 July 2023.\n"
+        "Next meeting\n"
+        "12 October 2023 at 10:00 in Aarhus.\n"
+    )
+    content = from_text(text, "da", "2023-06-14")
+    (funding,) = content.fundings
+    assert (funding.funder, funding.amount, funding.purpose) == (
+        "org:lundbeckfonden",
+        "5 mio. kr.",
+        "udvikling af en biobank",
+    )
+    deadline, meeting = content.deadlines
+    assert (deadline.kind, deadline.date) == ("deadline", "2023-07-05")
+    assert (meeting.kind, meeting.date, meeting.start_time, meeting.location) == (
+        "next_meeting",
+        "2023-10-12",
+        "10:00",
+        "Aarhus",
+    )
+
+
 def test_an_mou_without_a_counterparty_is_not_an_agreement() -> None:
     assert from_text("NGC har underskrevet en aftale.", "da").agreements == []
