@@ -78,6 +78,10 @@ class _Block:
     status: str
     role: str | None
     group: str
+    nested: bool  # the heading stood alone, so group headings under it keep its status
+
+
+_LABEL = re.compile(r"^(?P<label>[^:]{2,60}?)\s*:\s*(?P<rest>\S.*)$")
 
 
 @dataclass
@@ -151,67 +155,93 @@ def _role_fields(line: Line) -> list[NameMention]:
     return found
 
 
+def _open_block(line: Line, block: _Block | None) -> tuple[_Block, str] | None:
+    """The block a heading line opens and the names on the rest of the line, or None.
+
+    A status heading (``Afbud:``) opens a block; a group heading (``Observatører:``) nests in a
+    block whose heading stood alone (``Til stede:`` over ``Bestyrelsen:``, so it keeps that status)
+    and otherwise, written with a colon, opens a block of present people (``Fra sekretariatet:``)."""
+    status_head = _heading_re("attendance_headings").match(line.text)
+    if status_head:
+        spec = lookup("attendance_headings", status_head.group("head")) or {}
+        qualifier = re.sub(
+            r"^[\s(]*(?:(?:fra|from|af|of|i|in|til|for)\s+)?", "", status_head.group("qual") or ""
+        )
+        role = spec.get("role") or lookup("group_headings", qualifier.strip(" ()"))  # type: ignore[union-attr]
+        rest = status_head.group("rest").strip()
+        status = str(spec.get("status", "unknown"))  # type: ignore[union-attr]
+        return _Block(status, role, status_head.group("head"), nested=not rest), rest  # type: ignore[arg-type]
+    group_head = _heading_re("group_headings").match(line.text)
+    if not group_head:
+        return None
+    role = str(lookup("group_headings", group_head.group("head")))
+    rest = group_head.group("rest").strip()
+    if block and block.nested:
+        return _Block(block.status, role, group_head.group("head"), nested=True), rest
+    if ":" in line.text:
+        return _Block("present", role, group_head.group("head"), nested=False), rest
+    return None
+
+
 def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
-    """Walk the lines once: status headings open a block, group headings nest in it, entry lines
-    fill it, and the first line that is none of these closes it."""
+    """Walk the lines once: headings open blocks, entry lines fill them (a line labelled with an
+    organisation, ``Danske Regioner: Anne Hansen, Bo Jensen``, gives its people that affiliation),
+    and the first line that is none of these closes the block."""
     result = AttendanceFound()
     block: _Block | None = None
     logical: list[Line] = []
+    label: str | None = None
 
     def flush() -> None:
-        if not logical or block is None:
-            logical.clear()
-            return
-        start, end = logical[0].start, logical[-1].end
-        flat = text[start:end].replace("\n", " ")
-        for part, span in entries(flat, start):
-            mention = parse_name_entry(part)
-            if not looks_like_person(mention.name):
-                continue  # "Afbud: Ingen", "Apologies: none", "N.N."
-            roles = [r for r in [block.role, *mention.roles] if r]
-            status = "absent" if mention.status == "absent" else block.status
-            result.mentions.append(
-                replace(
-                    mention, span=span, roles=list(dict.fromkeys(roles)), status=status, group=block.group
+        if logical and block is not None:
+            start, end = logical[0].start, logical[-1].end
+            for part, span in entries(text[start:end].replace("\n", " "), start):
+                mention = parse_name_entry(part)
+                if not looks_like_person(mention.name):
+                    continue  # "Afbud: Ingen", "Apologies: none", "N.N."
+                roles = list(dict.fromkeys(r for r in [block.role, *mention.roles] if r))
+                status = "absent" if mention.status == "absent" else block.status
+                affiliation = mention.affiliation or label
+                result.mentions.append(
+                    replace(
+                        mention,
+                        span=span,
+                        roles=roles,
+                        status=status,
+                        group=block.group,
+                        affiliation=affiliation,
+                    )
                 )
-            )
         logical.clear()
 
     for line in lines:
         if line.blank:
             continue
-        status_head = _heading_re("attendance_headings").match(line.text)
-        group_head = _heading_re("group_headings").match(line.text) if block else None
-        fields = _role_fields(line) if _role_field_re().search(line.text) else []
-        if status_head or group_head:
+        opened = _open_block(line, block)
+        labelled = _LABEL.match(line.text) if block and not opened else None
+        if opened:
             flush()
-            head = status_head or group_head
-            assert head is not None
-            word = head.group("head")
-            if status_head:
-                spec = lookup("attendance_headings", word) or {}
-                qualifier = re.sub(
-                    r"^[\s(]*(?:(?:fra|from|af|of|i|in|til|for)\s+)?", "", head.group("qual") or ""
-                )
-                qual = lookup("group_headings", qualifier.strip(" ()"))
-                role = spec.get("role") or qual  # type: ignore[union-attr]
-                block = _Block(spec.get("status", "unknown"), role, word)  # type: ignore[union-attr]
-            else:
-                assert block is not None
-                block = _Block(block.status, str(lookup("group_headings", word)), word)
+            block, rest = opened
+            label = None
             result.lines.add(line.index)
-            rest = head.group("rest").strip()
             if rest:
                 logical.append(Line(line.index, line.end - len(rest), line.end, rest))
-        elif fields:
+        elif _role_field_re().search(line.text) and (fields := _role_fields(line)):
             flush()
             result.role_fields.extend(fields)
             result.field_lines.add(line.index)
         elif block and logical and _continues(logical[-1].text, line.text):
             logical.append(line)
             result.lines.add(line.index)
+        elif labelled and _entry_line(labelled.group("rest")):
+            flush()
+            label = labelled.group("label").strip()
+            rest = labelled.group("rest")
+            logical.append(Line(line.index, line.end - len(rest), line.end, rest))
+            result.lines.add(line.index)
         elif block and _entry_line(line.text):
             flush()
+            label = None
             logical.append(line)
             result.lines.add(line.index)
         else:

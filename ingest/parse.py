@@ -300,7 +300,10 @@ def _body_and_number(title: str, doc_line: str) -> tuple[str | None, str | None,
             if m:
                 body = _BODY_TAIL.sub("", m.group("body")).strip(" .:-–")
                 body = re.sub(r"^the\s+", "", body, flags=re.I)
-                if body and body.lower() not in {str(w).lower() for w in vocabulary()["meeting_words"]}:
+                generic = {
+                    str(w).lower() for w in vocabulary()["meeting_words"] + vocabulary()["document_words"]
+                }
+                if body and body.lower() not in generic:
                     return body, num, body
     for compound in re.finditer(r"(?<!\w)(?P<stem>\w+?)(?:møde|møte|möte|meeting)(?!\w)", title, re.I):
         body = lookup("compound_bodies", compound.group("stem"))
@@ -309,9 +312,10 @@ def _body_and_number(title: str, doc_line: str) -> tuple[str | None, str | None,
     return None, num, None
 
 
-def _title(header: list[Line]) -> tuple[Line | None, str]:
-    """The first meaningful line (not the bare word "Referat"/"Minutes", not a field) and the
-    document word standing above it, if any."""
+def _title(header: list[Line]) -> tuple[Line | None, str, bool]:
+    """The title line: the first line naming the meeting (not the bare word "Referat"/"Minutes",
+    not a field, and not a mere "Møde den 12. januar 2024" under the name of the body, which then
+    is the title). Also the document word standing above it, and whether the title names the body."""
     doc_words = {str(w).lower() for w in vocabulary()["document_words"]}
     doc_line = ""
     candidates = []
@@ -322,10 +326,21 @@ def _title(header: list[Line]) -> tuple[Line | None, str]:
             doc_line = doc_line or line.text.strip(" :")
             continue
         candidates.append(line)
-    for line in candidates[:_TITLE_LINES]:
+    for i, line in enumerate(candidates[:_TITLE_LINES]):
         if _naming_re().search(line.text):
-            return line, doc_line
-    return (candidates[0] if candidates else None), doc_line
+            if i > 0 and _only_meeting_and_date(line.text):
+                return candidates[i - 1], doc_line, True
+            return line, doc_line, False
+    return (candidates[0] if candidates else None), doc_line, False
+
+
+def _only_meeting_and_date(text: str) -> bool:
+    """``Møde den 12. januar 2024 kl. 13-15``: a meeting word, a date, a time and nothing else."""
+    for match in sorted(find_dates(text), key=lambda d: -d.span[0]):
+        text = text[: match.span[0]] + text[match.span[1] :]
+    rest = _naming_re().sub(" ", _location(text) or "")
+    filler = alternation(vocabulary()["place_prepositions"] + ["den", "d.", "the", "on", "held", "afholdt"])
+    return not re.sub(rf"(?<!\w)(?:{filler})(?!\w)|[\W\d]+", "", rest, flags=re.I)
 
 
 @cache
@@ -351,11 +366,13 @@ def _header_end(lines: list[Line], attendance_lines: set[int], items: list[Parse
 
 def _header(text: str, lines: list[Line], end: int, minutes: ParsedMinutes) -> None:
     header = lines[:end]
-    title_line, doc_line = _title(header)
+    title_line, doc_line, names_body = _title(header)
     if title_line is None:
         title_line = next((line for line in lines if not line.blank), Line(0, 0, 0, ""))
     minutes.title, minutes.title_span = title_line.text, (title_line.start, title_line.end)
     minutes.body_name, minutes.number, evidence = _body_and_number(title_line.text, doc_line)
+    if names_body and minutes.body_name is None:
+        minutes.body_name = evidence = title_line.text
     at = text.find(evidence, title_line.start) if evidence else -1
     minutes.body_span = (at, at + len(evidence)) if evidence and at >= 0 else None
     header_text_end = header[-1].end if header else 0

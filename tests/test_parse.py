@@ -442,3 +442,51 @@ def test_a_role_field_naming_an_unknown_first_name_is_a_warning() -> None:
     m = parse_minutes("Referat 4. maj 2022\n\nDeltagere: Anne Hansen, Bo Jensen\n\nReferent: Kim.\n")
     assert m.warnings == ["minute_taker 'Kim' is not in the attendance list"]
     assert [a.roles for a in m.attendance] == [[], []]
+
+
+STEERING_GROUP = """Referat
+Styregruppen for Personlig Medicin
+Møde den 12. januar 2024 kl. 13.00-15.00
+Mødested: Sundhedsministeriet, Holbergsgade 6, mødelokale 1
+
+Deltagere:
+Sundhedsministeriet: Anne Hansen (formand), Peter Jensen
+Danske Regioner: Mette Larsen
+
+Afbud: Lise Berg (Region Hovedstaden)
+
+Fra sekretariatet: Bo Nielsen (referent)
+
+Dagsorden
+1. Godkendelse af dagsorden
+2. Orientering fra formanden
+
+Ad 1. Godkendelse af dagsorden
+Dagsordenen blev godkendt.
+
+Ad 2. Orientering fra formanden
+Anne Hansen orienterede. Formanden foreslog at invitere professor Mads Thomsen.
+"""
+
+
+def test_organisation_labelled_lines_and_a_separate_agenda_and_minutes() -> None:
+    m = parse_minutes(STEERING_GROUP)
+    assert (m.title, m.body_name) == (
+        "Styregruppen for Personlig Medicin",
+        "Styregruppen for Personlig Medicin",
+    )
+    assert (m.date, m.start_time, m.end_time) == ("2024-01-12", "13:00", "15:00")
+    assert m.location == "Sundhedsministeriet, Holbergsgade 6, mødelokale 1"
+    assert [(a.name, a.status, a.roles, a.affiliation) for a in m.attendance] == [
+        ("Anne Hansen", "present", ["chair"], "Sundhedsministeriet"),
+        ("Peter Jensen", "present", [], "Sundhedsministeriet"),
+        ("Mette Larsen", "present", [], "Danske Regioner"),
+        ("Lise Berg", "absent", [], "Region Hovedstaden"),
+        ("Bo Nielsen", "present", ["secretariat", "minute_taker"], None),
+    ]
+    assert [(i.number, i.title, i.text) for i in m.agenda] == [
+        ("1", "Godkendelse af dagsorden", "Dagsordenen blev godkendt."),
+        ("2", "Orientering fra formanden", m.agenda[1].text),
+    ]
+    assert m.agenda[1].text.startswith("Anne Hansen orienterede.")
+    assert [(p.name, p.titles) for p in m.mentioned] == [("Mads Thomsen", ["professor"])]
