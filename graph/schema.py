@@ -22,15 +22,15 @@ INDEX_WAIT_S = 120
 
 _CONSTRAINT = "CREATE CONSTRAINT {label}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
 _REL_INDEX = "CREATE INDEX {type}_{prop} IF NOT EXISTS FOR ()-[r:{type}]-() ON (r.{prop})"
-_INDEXES = (
-    "CREATE INDEX Meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date)",
-    "CREATE INDEX Document_source IF NOT EXISTS FOR (n:Document) ON (n.source)",
-    "CREATE INDEX Document_sha256 IF NOT EXISTS FOR (n:Document) ON (n.sha256)",
-    "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS "
+_INDEXES = {
+    "Meeting_date": "CREATE INDEX Meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date)",
+    "Document_source": "CREATE INDEX Document_source IF NOT EXISTS FOR (n:Document) ON (n.source)",
+    "Document_sha256": "CREATE INDEX Document_sha256 IF NOT EXISTS FOR (n:Document) ON (n.sha256)",
+    FULLTEXT_INDEX: "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS "
     "FOR (n:Person|Organization|Initiative|Meeting|Theme|Agreement|Document) ON EACH [n.name, n.search_text] "
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding', "
     "`fulltext.eventually_consistent`: false}}",
-)
+}
 _AWAIT = "CALL db.awaitIndexes($seconds)"
 _SEARCH = """
 CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $limit}) YIELD node, score
@@ -69,17 +69,24 @@ def labelled(template: str, **names: str) -> str:
 def ensure_schema(driver: neo4j.Driver, *, database: str | None = None) -> None:
     """Create the constraints and indexes the loader and the app rely on, and wait until they are online.
 
-    Every statement is ``IF NOT EXISTS``, so this is a no-op once done. Schema changes cannot share a
-    transaction with data, so each statement runs in its own.
+    Only missing objects are created (and every statement is ``IF NOT EXISTS`` besides), so a second
+    call costs one read. Schema changes cannot share a transaction with data: one statement each.
     """
+    present = schema_names(driver)
+    created = 0
     for label in LABELS:
-        write(driver, labelled(_CONSTRAINT, label=label), database=database)
+        if f"{label}_id" not in present:
+            created += write(driver, labelled(_CONSTRAINT, label=label), database=database).constraints_added
     for rtype in REL_TYPES:
         for prop in ("doc", "key"):
-            write(driver, labelled(_REL_INDEX, type=rtype, prop=prop), database=database)
-    for statement in _INDEXES:
-        write(driver, statement, database=database)
-    read(driver, _AWAIT, {"seconds": INDEX_WAIT_S}, database=database)
+            if f"{rtype}_{prop}" not in present:
+                query = labelled(_REL_INDEX, type=rtype, prop=prop)
+                created += write(driver, query, database=database).indexes_added
+    for name in _INDEXES:
+        if name not in present:
+            created += write(driver, _INDEXES[name], database=database).indexes_added
+    if created:
+        read(driver, _AWAIT, {"seconds": INDEX_WAIT_S}, database=database)
 
 
 def schema_names(driver: neo4j.Driver) -> set[str]:

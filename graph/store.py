@@ -50,8 +50,14 @@ WHERE d.id = $text OR d.id = 'doc:' + $text OR d.source = $text OR d.source ENDS
    OR d.sha256 STARTS WITH $sha
 RETURN d.id AS id, d.source AS source ORDER BY id
 """
-_SNAPSHOT = "MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id AS id, properties(n) AS props"
-_MERGE_NODES = "UNWIND $rows AS row MERGE (n:{label} {id: row.id}) SET n += row"
+_MERGE_NODES = """
+UNWIND $rows AS row
+MERGE (n:{label} {id: row.id})
+WITH n, row, properties(n) AS before
+SET n += row
+WITH n, before WHERE properties(n) <> before
+RETURN n.id AS id, size(keys(before)) = 1 AS created
+"""
 _MERGE_RELS = """
 UNWIND $rows AS row
 MATCH (a:{from_label} {id: row.from})
@@ -64,7 +70,14 @@ MATCH (n:{label}) WHERE n.id IN $ids
 OPTIONAL MATCH (:Document)-[m:MENTIONS]->(n)
 RETURN n.id AS id, n.name AS name, collect(properties(m)) AS contributions
 """
-_SET_PROPS = "UNWIND $rows AS row MATCH (n:{label} {id: row.id}) SET n += row.props"
+_SET_PROPS = """
+UNWIND $rows AS row
+MATCH (n:{label} {id: row.id})
+WITH n, row, properties(n) AS before
+SET n += row.props
+WITH n, before WHERE properties(n) <> before
+RETURN n.id AS id
+"""
 _STAMP = "MATCH (d:Document {id: $id}) SET d.ingested_at = $now"
 _DELETE_RELS = "MATCH (a)-[r:{type} {doc: $doc}]->(b) DELETE r RETURN a.id AS a, b.id AS b"
 _DELETE_DOCUMENT = "MATCH (d:Document {id: $doc}) DETACH DELETE d"
@@ -110,17 +123,11 @@ def _ensure_schema_once(driver: neo4j.Driver) -> None:
         _SCHEMA_READY.add(driver)
 
 
-def _snapshot(tx: neo4j.ManagedTransaction, ids_by_label: dict[str, list[str]]) -> dict[str, dict[str, Any]]:
-    """id -> properties of the given nodes that exist (bookkeeping properties left out)."""
-    out = {}
-    for label, ids in ids_by_label.items():
-        for row in tx.run(labelled(_SNAPSHOT, label=label), ids=ids):
-            out[row["id"]] = {k: v for k, v in row["props"].items() if k not in STORE_ONLY}
-    return out
+def _recompute_contributed(tx: neo4j.ManagedTransaction, label: str, ids: list[str]) -> set[str]:
+    """Set nodes' list properties and search_text from the MENTIONS of the documents that remain.
 
-
-def _recompute_contributed(tx: neo4j.ManagedTransaction, label: str, ids: list[str]) -> None:
-    """Set a node's list properties and search_text from the MENTIONS of the documents that remain."""
+    Returns the ids of the nodes this changed.
+    """
     props = CONTRIBUTED[label]
     rows = []
     for row in tx.run(labelled(_MENTIONS_OF, label=label), ids=ids):
@@ -131,15 +138,23 @@ def _recompute_contributed(tx: neo4j.ManagedTransaction, label: str, ids: list[s
                 "props": {**lists, "search_text": search_text(row["name"], lists["aliases"] or ())},
             }
         )
-    if rows:
-        tx.run(labelled(_SET_PROPS, label=label), rows=rows).consume()
+    if not rows:
+        return set()
+    return {row["id"] for row in tx.run(labelled(_SET_PROPS, label=label), rows=rows)}
 
 
 def _write_rows(tx: neo4j.ManagedTransaction, rows: GraphRows, summary: LoadSummary) -> None:
+    """Merge the nodes, then the relationships, then recompute the contributed lists.
+
+    ``nodes_updated`` counts the nodes that existed before and whose properties changed.
+    """
+    changed: dict[str, bool] = {}  # id -> created
     for label, nodes in rows.nodes.items():
         skip = {*CONTRIBUTED.get(label, ()), "search_text"} if label in CONTRIBUTED else set()
         batch = [{k: v for k, v in node.items() if k not in skip} for node in nodes]
-        summary.add_counters(tx.run(labelled(_MERGE_NODES, label=label), rows=batch).consume().counters)
+        result = tx.run(labelled(_MERGE_NODES, label=label), rows=batch)
+        changed.update((row["id"], row["created"]) for row in result)
+        summary.add_counters(result.consume().counters)
     labels = rows.node_labels()
     for rtype, rels in rows.rels.items():
         groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
@@ -153,7 +168,9 @@ def _write_rows(tx: neo4j.ManagedTransaction, rows: GraphRows, summary: LoadSumm
             summary.add_counters(tx.run(query, rows=batch).consume().counters)
     for label in CONTRIBUTED:
         if rows.nodes.get(label):
-            _recompute_contributed(tx, label, [n["id"] for n in rows.nodes[label]])
+            for node_id in _recompute_contributed(tx, label, [n["id"] for n in rows.nodes[label]]):
+                changed.setdefault(node_id, False)
+    summary.nodes_updated += sum(1 for created in changed.values() if not created)
 
 
 def _remove(tx: neo4j.ManagedTransaction, doc: str, summary: LoadSummary) -> None:
@@ -168,7 +185,7 @@ def _remove(tx: neo4j.ManagedTransaction, doc: str, summary: LoadSummary) -> Non
     for label in LABELS:
         summary.add_counters(tx.run(labelled(_DELETE_ORPHANS, label=label), ids=ids).consume().counters)
     for label in CONTRIBUTED:
-        _recompute_contributed(tx, label, ids)
+        summary.nodes_updated += len(_recompute_contributed(tx, label, ids))
 
 
 def _load(tx: neo4j.ManagedTransaction, record: Record) -> LoadSummary:
@@ -182,14 +199,8 @@ def _load(tx: neo4j.ManagedTransaction, record: Record) -> LoadSummary:
         summary.status = "replaced"
         _remove(tx, row["id"], summary)
     rows = record_to_rows(resolve(record, fetch_known(tx, record)))
-    ids_by_label = {label: [n["id"] for n in nodes] for label, nodes in rows.nodes.items()}
-    before = _snapshot(tx, ids_by_label)
-    deleted_by_replacement = summary.nodes_deleted
     _write_rows(tx, rows, summary)
     tx.run(_STAMP, id=info.id, now=datetime.now(UTC).isoformat(timespec="seconds")).consume()
-    after = _snapshot(tx, ids_by_label)
-    summary.nodes_updated = sum(1 for i, props in before.items() if after.get(i) != props)
-    summary.nodes_deleted = deleted_by_replacement
     return summary
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+from ingest.names import slug
 from ingest.record import (
     AgendaItem,
     Agreement,
@@ -52,7 +53,7 @@ def board_minutes(
         f"Aftale (MoU) mellem Københavns Universitet og Nationalt Genom Center om datadeling.\n{extra}"
     )
     doc = document(source, text)
-    chair_id = "person:" + chair.lower().replace(" ", "-")
+    chair_id = "person:" + slug(chair)
     meeting = Meeting(
         id=f"meeting:board-1-{doc.sha256[:6]}",
         title="1. møde i bestyrelsen",

@@ -1,0 +1,143 @@
+"""The loader against the real Neo4j: schema, search, idempotency, replacement, removal, round trip."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import neo4j
+import pytest
+
+from graph import connection
+from graph.schema import ensure_schema, lucene_query, schema_names, search
+from graph.store import find_documents, load_record, load_records, read_rows, remove_document
+from graph.triples import LABELS, REL_TYPES, merge_rows, record_to_rows
+from pmkg.errors import PmkgError
+from tests.graph_samples import board_minutes
+
+EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.txt"))
+COUNTS = """
+MATCH (n) WITH count(n) AS nodes
+OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS rels
+"""
+DUPLICATE_IDS = "MATCH (n) WITH n.id AS id, count(*) AS c WHERE c > 1 RETURN id"
+
+
+def counts(drv: neo4j.Driver) -> tuple[int, int]:
+    row = connection.read(drv, COUNTS)[0]
+    return row["nodes"], row["rels"]
+
+
+def expected(*records) -> object:
+    return merge_rows(record_to_rows(r) for r in records)
+
+
+def test_schema_is_created_idempotently(neo4j_driver: neo4j.Driver) -> None:
+    ensure_schema(neo4j_driver)
+    ensure_schema(neo4j_driver)  # a second run is a no-op, not an error
+    names = schema_names(neo4j_driver)
+    assert {f"{label}_id" for label in LABELS} <= names
+    assert {f"{t}_doc" for t in REL_TYPES} <= names and {f"{t}_key" for t in REL_TYPES} <= names
+    assert {"Meeting_date", "entity_names"} <= names
+    # the uniqueness constraint is enforced by the server
+    connection.write(neo4j_driver, "CREATE (:Person {id: 'person:x', name: 'X'})")
+    with pytest.raises(neo4j.exceptions.ConstraintError):
+        connection.write(neo4j_driver, "CREATE (:Person {id: 'person:x', name: 'Y'})")
+
+
+def test_search_folds_diacritics_and_is_fuzzy(neo4j_driver: neo4j.Driver) -> None:
+    load_record(neo4j_driver, board_minutes())
+    assert search(neo4j_driver, "Soren")[0]["id"] == "person:soren-brunak"
+    assert search(neo4j_driver, "søren brunak")[0]["id"] == "person:soren-brunak"
+    assert search(neo4j_driver, "Genom Center")[0]["id"] == "org:ngc"
+    assert search(neo4j_driver, "genom centre")[0]["id"] == "org:ngc"  # a typo
+    assert search(neo4j_driver, "NGC")[0]["id"] == "org:ngc"  # an alias
+    assert search(neo4j_driver, "Skott")[0]["label"] == "Person"
+    assert search(neo4j_driver, "") == [] and search(neo4j_driver, "  ()  ") == []
+    before = counts(neo4j_driver)
+    for hostile in ("x'}) DETACH DELETE (n) //", 'name:"a" OR *:*', "\\", "AND OR NOT ~ ^ [ ] { } ! : /"):
+        search(neo4j_driver, hostile)  # Lucene syntax in user text is neither an error nor a query
+    assert counts(neo4j_driver) == before
+
+
+def test_lucene_query_keeps_only_terms() -> None:
+    assert lucene_query('Søren "Brunak"~ *') == "+(soren^3 soren* soren~1) +(brunak^3 brunak* brunak~1)"
+    assert lucene_query("NGC") == "+(ngc^3 ngc*)"
+
+
+def test_load_counts_and_round_trip(neo4j_driver: neo4j.Driver) -> None:
+    one, two = board_minutes("a.txt"), board_minutes("b.txt", extra="Tillæg.", chair_aliases=("S. Brunak",))
+    rows_one = record_to_rows(one)
+    first = load_record(neo4j_driver, one)
+    nodes, rels = rows_one.counts()
+    assert (first.status, first.nodes_created, first.rels_created, first.nodes_updated) == (
+        "loaded",
+        nodes,
+        rels,
+        0,
+    )
+    second = load_record(neo4j_driver, two)
+    # the second document adds its own Document and Meeting; the shared chair gains an alias
+    assert (second.status, second.nodes_created, second.nodes_updated) == ("loaded", 2, 1)
+    assert read_rows(neo4j_driver) == expected(one, two)
+    assert read_rows(neo4j_driver, [two.document.id]).rels == record_to_rows(two).rels
+
+
+def test_loading_again_changes_nothing(neo4j_driver: neo4j.Driver) -> None:
+    records = [board_minutes("a.txt"), board_minutes("b.txt", extra="Tillæg.")]
+    load_records(neo4j_driver, records)
+    rows, before = read_rows(neo4j_driver), counts(neo4j_driver)
+    seen = []
+    again = load_records(neo4j_driver, records, progress=seen.append)
+    assert [s.status for s in again] == ["unchanged", "unchanged"] and seen == again
+    assert all(s.nodes_created == s.rels_created == s.nodes_updated == 0 for s in again)
+    assert counts(neo4j_driver) == before
+    assert read_rows(neo4j_driver) == rows
+
+
+def test_a_changed_file_replaces_only_its_own_contribution(neo4j_driver: neo4j.Driver) -> None:
+    old = board_minutes("a.txt", chair_aliases=("S. Brunak",), extra="Også Extra Person deltog.")
+    old.people.append(dataclasses.replace(old.people[2], id="person:extra-person", name="Extra Person"))
+    old.mentions.append(dataclasses.replace(old.mentions[0], entity="person:extra-person"))
+    other = board_minutes("b.txt", chair="Søren Brunak", extra="Andet referat.")
+    new = board_minutes("a.txt", extra="Rettet version.")
+    load_records(neo4j_driver, [old, other])
+    assert connection.read(neo4j_driver, "MATCH (p:Person {id: 'person:extra-person'}) RETURN p.id")
+    summary = load_record(neo4j_driver, new)
+    assert summary.status == "replaced" and summary.rels_deleted > 0 and summary.nodes_deleted >= 3
+    # exactly what the other document and the new version say: the old alias and person are gone
+    assert read_rows(neo4j_driver) == expected(other, new)
+    assert [d["id"] for d in find_documents(neo4j_driver, "a.txt")] == [new.document.id]
+
+
+def test_remove_document(neo4j_driver: neo4j.Driver) -> None:
+    one = board_minutes("minutes/a.txt", chair_aliases=("S. Brunak",))
+    two = board_minutes("minutes/b.txt", extra="Tillæg.")
+    load_records(neo4j_driver, [one, two])
+    summary = remove_document(neo4j_driver, "a.txt")  # a file name finds minutes/a.txt
+    assert (summary.document, summary.status) == (one.document.id, "removed")
+    assert read_rows(neo4j_driver) == expected(two)  # the alias only `one` gave is gone too
+    with pytest.raises(PmkgError, match="no stored document"):
+        remove_document(neo4j_driver, "a.txt")
+    remove_document(neo4j_driver, two.document.sha256[:8])  # by sha256 prefix
+    assert counts(neo4j_driver) == (0, 0)
+
+
+def test_remove_refuses_an_ambiguous_name(neo4j_driver: neo4j.Driver) -> None:
+    load_records(neo4j_driver, [board_minutes("x/a.txt"), board_minutes("y/a.txt", extra="Andet.")])
+    with pytest.raises(PmkgError, match="matches 2 documents"):
+        remove_document(neo4j_driver, "a.txt")
+    remove_document(neo4j_driver, "x/a.txt")
+    assert [d["source"] for d in find_documents(neo4j_driver, "a.txt")] == ["y/a.txt"]
+
+
+@pytest.mark.skipif(not EXAMPLES, reason="examples/ is part of the repository")
+def test_examples_round_trip_through_neo4j(neo4j_driver: neo4j.Driver) -> None:
+    from ingest.pipeline import extract_file
+
+    records = [extract_file(path) for path in EXAMPLES]
+    summaries = load_records(neo4j_driver, records)
+    assert [s.status for s in summaries] == ["loaded"] * len(records)
+    assert read_rows(neo4j_driver) == expected(*records)
+    assert connection.read(neo4j_driver, DUPLICATE_IDS) == []
+    assert search(neo4j_driver, "Soren Brunak")[0]["name"] == "Søren Brunak"
