@@ -132,7 +132,7 @@ def test_missing_file_and_directory(tmp_path) -> None:
 def test_file_over_the_size_limit_is_refused_before_reading(tmp_path) -> None:
     path = tmp_path / "huge.txt"
     with open(path, "wb") as handle:
-        handle.truncate(read.MAX_BYTES + 1)  # sparse: takes no disk space or memory
+        handle.truncate(100 * 1024 * 1024)  # a 100 MB file, sparse: takes no disk space or memory
     with pytest.raises(InputError, match="larger than the limit of 25 MB"):
         read_document(path)
 
@@ -323,3 +323,24 @@ def test_html_without_text() -> None:
         refused(b"<html><body><script>alert(1)</script></body></html>", "blank.html")
         == "no text in the document"
     )
+
+
+def test_fuzz_runner_finds_no_crash_in_a_short_run(tmp_path, capsys) -> None:
+    from tests.fuzz import run
+
+    assert run(examples=60, seed=1, timeout=20, crash_dir=tmp_path) == 0
+    summary = capsys.readouterr().out.strip().splitlines()[-1]
+    assert summary.startswith("fuzz: 60 inputs (seed 1)") and " 0 crashes" in summary
+    assert not list(tmp_path.iterdir())
+
+
+def test_fuzz_runner_reports_an_undeclared_exception(tmp_path, monkeypatch, capsys) -> None:
+    import tests.fuzz as fuzz
+
+    def broken(data: bytes, name: str) -> RawDocument:
+        raise KeyError("boom")
+
+    monkeypatch.setattr(fuzz, "read_bytes", broken)
+    assert fuzz.run(examples=3, seed=1, timeout=20, crash_dir=tmp_path) == 1
+    assert "3 crashes" in capsys.readouterr().out
+    assert len(list(tmp_path.glob("*.traceback"))) == 3
