@@ -69,22 +69,34 @@ def _identity(length: int) -> array:
 
 # --- stage 1: characters ----------------------------------------------------------------------
 
+_LINE_BREAKS = "\r\x0b\x85\u2028\u2029"  # old Mac line ends, vertical tab, NEL, Unicode separators
+_SPACES = "\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"  # tabs and odd spaces
+_INVISIBLE = (
+    "\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f"  # control characters
+    "\u200b-\u200d\u2060\ufeff\ufffe\uffff\ud800-\udfff"  # zero-width characters, non-characters
+)
+_REPLACED = {
+    "\u2010": "-",  # Unicode hyphens
+    "\u2011": "-",
+    "\uf0b7": "•",  # Word's Symbol-font bullets as PDFs extract them (private use area)
+    "\uf0a7": "•",
+    "\uf076": "•",
+    "\uf0d8": "•",
+    "\uf0fc": "•",
+    "\ufb00": "ff",  # typographic ligatures in PDF text
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb06": "st",
+}
 _SPECIAL = re.compile(
-    "\r\n?"  # Windows and old Mac line ends
-    "|[\x0b\x85\u2028\u2029]"  # other line separators
-    "|[\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]"  # tabs and odd spaces
-    "|[\u2010\u2011]"  # Unicode hyphens
+    "\r\n"
+    f"|[{_LINE_BREAKS}]|[{_SPACES}]|[{''.join(_REPLACED)}]|[{_INVISIBLE}]"
     "|(?<![^\\W_])\u00ad|\u00ad(?![ \t]*(?:[\r\n\f]|$))"  # soft hyphens but those ending a word and line
-    "|[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]"  # control characters
-    "|[\u200b-\u200d\u2060\ufeff\ufffe\uffff\ud800-\udfff]"  # invisible and non-characters
 )
-
-
-# every character _SPECIAL starts with: one class, so clean text is recognised in one fast scan
-_SPECIAL_CHAR = re.compile(
-    "[\r\x0b\x85\u2028\u2029\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000\u2010\u2011\u00ad"
-    "\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f\u200b-\u200d\u2060\ufeff\ufffe\uffff\ud800-\udfff]"
-)
+# every character a _SPECIAL match starts with, as one class: clean text is recognised in one fast scan
+_SPECIAL_CHAR = re.compile(f"[{_LINE_BREAKS}{_SPACES}{''.join(_REPLACED)}{_INVISIBLE}\u00ad]")
 
 
 def _replacement(match: re.Match[str]) -> tuple[str, int]:
@@ -92,10 +104,10 @@ def _replacement(match: re.Match[str]) -> tuple[str, int]:
     found = match.group()
     if found == "\r\n":
         return "\n", match.start() + 1  # the newline itself: copied unchanged
-    if found in "\r\x0b\x85\u2028\u2029":
+    if found in _LINE_BREAKS:
         return "\n", match.start()
-    if found in "\u2010\u2011":
-        return "-", match.start()
+    if found in _REPLACED:
+        return _REPLACED[found], match.start()
     if found.isspace():
         return " ", match.start()
     return "", match.start()

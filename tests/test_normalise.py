@@ -191,6 +191,12 @@ def test_characters_are_normalised() -> None:
     assert normalise(text).text == "Dato: 14. juni\nSted: Online\nSøren Brunak og åse-løs"
 
 
+def test_pdf_symbol_bullets_and_ligatures_become_text() -> None:
+    norm = normalise("\uf0b7 Øget \ufb01nansiering\n\uf0b7 \ufb02ere data")
+    assert norm.text == "• Øget finansiering\n• flere data"
+    assert list(norm.index[7:9]) == [7, 7]  # both letters of the ligature point at it
+
+
 # --- the offset map ---------------------------------------------------------------------------------
 
 
