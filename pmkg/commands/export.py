@@ -1,0 +1,215 @@
+"""``pmkg export``: the graph as RDF for partners (Turtle, JSON-LD, RDF/XML, N-Triples, N-Quads).
+
+Three sources, one mapping (``graph.rdf.rows_to_dataset``): the whole graph in Neo4j (default), the
+subgraph of one prebuilt question's answer (``--query NAME --param k=v``), or minutes files extracted
+on the spot (``--from-files``). Every export is SHACL-validated before a byte is written; personal data
+follow the options (docs/rdf.md): no contact details unless asked, or pseudonyms instead of people.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import sys
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import neo4j
+
+from graph import connection, rdf
+from graph.triples import LABELS, REL_TYPES, GraphRows, merge_rows, record_to_rows
+from pmkg.errors import PmkgError
+
+KEY_ENV = "PMKG_PSEUDONYM_KEY"
+KEY_FILE = "pseudonym.key"
+
+# The subgraph of an answer: the nodes it names and the relationships among them (plus the documents
+# that state those relationships). Labels and types are filtered against the whitelists in Python.
+_NODES_BY_ID = """
+MATCH (n) WHERE n.id IN $ids
+RETURN labels(n) AS labels, properties(n) AS props
+"""
+_RELS_AMONG = """
+MATCH (a)-[r]->(b) WHERE a.id IN $ids AND b.id IN $ids
+RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props
+"""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "export",
+        help="write the graph (or one answer, or minutes files) as validated RDF",
+        description="Write RDF with standard vocabularies (schema.org, W3C ORG, FOAF, PROV-O, SKOS, DCTERMS; "
+        "docs/rdf.md). Source: the graph in Neo4j (default), the subgraph of one question's answer "
+        "(--query), or minutes files (--from-files). The export is checked against the SHACL shapes first. "
+        "E-mail addresses are left out unless --include-contact-details; --pseudonymize replaces people "
+        f"by stable pseudonyms (key: ${KEY_ENV}, else a key file in the pmkg home).",
+    )
+    parser.add_argument(
+        "--format",
+        "-f",
+        choices=list(rdf.FORMATS),
+        help="RDF format (default: from the --out extension, else turtle)",
+    )
+    parser.add_argument("--out", "-o", type=Path, help="the file to write (default: standard output)")
+    personal = parser.add_mutually_exclusive_group()
+    personal.add_argument(
+        "--include-contact-details",
+        action="store_true",
+        help="include e-mail addresses (left out by default)",
+    )
+    personal.add_argument(
+        "--pseudonymize", action="store_true", help="replace people by pseudonymous IRIs; no names or quotes"
+    )
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--query", metavar="NAME", help="export the subgraph of one question's answer")
+    source.add_argument(
+        "--from-files", nargs="+", metavar="PATH", help="extract these minutes files (or folders) instead"
+    )
+    parser.add_argument(
+        "--param", "-p", action="append", default=[], metavar="NAME=VALUE", help="a parameter of --query"
+    )
+    parser.set_defaults(func=run)
+
+
+def output_format(fmt: str | None, out: Path | None) -> str:
+    """The format asked for, else the one the output file's extension names, else Turtle."""
+    if fmt:
+        return fmt
+    if out is not None:
+        by_extension = {ext: name for name, (_, ext, _) in rdf.FORMATS.items()}
+        by_extension.update({"json": "jsonld", "xml": "xml", "owl": "xml", "ntriples": "nt", "nquads": "nq"})
+        found = by_extension.get(out.suffix.lower().lstrip("."))
+        if found:
+            return found
+    return "turtle"
+
+
+def pseudonym_key(env: Mapping[str, str] | None = None, home: Path | None = None) -> bytes:
+    """The key pseudonyms are made with: ``$PMKG_PSEUDONYM_KEY``, else a random key kept in the pmkg home
+    (created once, readable by the owner only), so the same person gets the same pseudonym every time."""
+    env = os.environ if env is None else env
+    if env.get(KEY_ENV):
+        return env[KEY_ENV].encode("utf-8")
+    if home is None:
+        from graph.server import default_home
+
+        home = default_home(env)
+    path = home / KEY_FILE
+    home.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        key = path.read_text(encoding="ascii").strip()
+        if not key:
+            raise PmkgError(
+                f"{path} is empty: delete it to make a new pseudonym key, or set {KEY_ENV}"
+            ) from None
+        return key.encode("ascii")
+    key = secrets.token_hex(32)
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(key + "\n")
+    return key.encode("ascii")
+
+
+def export_options(args: argparse.Namespace) -> rdf.ExportOptions:
+    if args.pseudonymize:
+        return rdf.ExportOptions(pseudonymize=True, pseudonym_key=pseudonym_key())
+    return rdf.ExportOptions(include_contact_details=args.include_contact_details)
+
+
+def rows_from_files(paths: list[str]) -> GraphRows:
+    """Extract minutes files (folders searched like ``pmkg ingest`` does) into one set of rows."""
+    from ingest.pipeline import extract_file
+    from pmkg.commands.ingest import collect_files
+
+    files = collect_files(paths)
+    if not files:
+        raise PmkgError(f"no minutes files found in {', '.join(paths)}")
+    return merge_rows(record_to_rows(extract_file(path)) for path in files)
+
+
+def answer_ids(values: Iterable[Any]) -> set[str]:
+    """Every text value (also inside lists and dicts) that looks like a node id (``person:...``)."""
+    found: set[str] = set()
+    stack = list(values)
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if ":" in value and not value.startswith(("http:", "https:")):
+                found.add(value)
+        elif isinstance(value, Mapping):
+            stack.extend(value.values())
+        elif isinstance(value, (list, tuple, set)):
+            stack.extend(value)
+    return found
+
+
+def subgraph(tx: neo4j.ManagedTransaction, ids: set[str]) -> GraphRows:
+    """The nodes with these ids, the relationships among them, and the documents stating those
+    relationships with their own relationships to the nodes (so every fact's source is described)."""
+    from graph.store import STORE_ONLY
+
+    def rels_among(among: set[str]) -> list[dict[str, Any]]:
+        return [r for r in tx.run(_RELS_AMONG, ids=sorted(among)).data() if r["type"] in REL_TYPES]
+
+    docs = {r["props"]["doc"] for r in rels_among(ids) if r["props"].get("doc")}
+    among = ids | docs
+    nodes: dict[str, list[dict[str, Any]]] = {}
+    for row in tx.run(_NODES_BY_ID, ids=sorted(among)).data():
+        label = next((label for label in row["labels"] if label in LABELS), None)
+        if label:
+            nodes.setdefault(label, []).append({k: v for k, v in row["props"].items() if k not in STORE_ONLY})
+    rels: dict[str, list[dict[str, Any]]] = {}
+    for row in rels_among(among):
+        rels.setdefault(row["type"], []).append({**row["props"], "from": row["from"], "to": row["to"]})
+    return merge_rows([GraphRows(nodes, rels)])
+
+
+def rows_from_query(driver: neo4j.Driver, name: str, params: list[str]) -> GraphRows:
+    """The subgraph of one prebuilt question's answer: the entities it names and what links them."""
+    from graph.questions import load_questions, run_question
+    from pmkg.commands.cypher import parse_param
+
+    question = load_questions().get(name)
+    if question is None:
+        raise PmkgError(f"no question named '{name}'; run `pmkg query` to list them")
+    answer = run_question(driver, question, dict(parse_param(p) for p in params))
+    cells = answer.frame.astype(object).to_numpy().ravel().tolist()
+    graph_nodes = [node.get("id") for node in (answer.graph or {}).get("nodes", [])]
+    ids = answer_ids([*cells, *graph_nodes, *answer.params.values()])
+    if not ids:
+        raise PmkgError(f"the answer to {name} names no entity of the graph: nothing to export")
+    return connection.read_tx(driver, lambda tx: subgraph(tx, ids))
+
+
+def load_rows(args: argparse.Namespace) -> GraphRows:
+    if args.param and not args.query:
+        raise PmkgError("--param needs --query NAME; run `pmkg query` to list the questions")
+    if args.from_files:
+        return rows_from_files(args.from_files)
+    from graph.store import read_rows
+
+    with connection.driver() as drv:
+        return rows_from_query(drv, args.query, args.param) if args.query else read_rows(drv)
+
+
+def run(args: argparse.Namespace) -> int:
+    fmt = output_format(args.format, args.out)
+    options = export_options(args)
+    rows = load_rows(args)
+    dataset = rdf.rows_to_dataset(rows, options)
+    data = rdf.serialize(dataset, fmt)
+    if args.out is None:
+        sys.stdout.buffer.write(data)
+        return 0
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(data)
+    documents = len(rows.nodes.get("Document", []))
+    print(
+        f"{len(dataset)} statements about {documents} document(s) written to {args.out} ({fmt})",
+        file=sys.stderr,
+    )
+    return 0
