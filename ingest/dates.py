@@ -109,6 +109,11 @@ def _range(match: re.Match[str]) -> tuple[str | None, str | None]:
     return _clock(start, shared), _clock(end)
 
 
+def time_spans(text: str) -> list[tuple[int, int]]:
+    """Where clock times and ranges stand in ``text`` ("kl. 14-15.30", "at 2.00pm", "13:00-14:00")."""
+    return [m.span() for m in _time_range_re().finditer(text) if _is_time(m)]
+
+
 def parse_time_range(text: str) -> tuple[str | None, str | None]:
     """The first clock time or range in ``text``: ``"kl. 14-15.30"`` -> ``("14:00", "15:30")``,
     ``"2-4pm"`` -> ``("14:00", "16:00")``."""

@@ -178,6 +178,17 @@ def looks_like_person(text: str) -> bool:
     return len(tokens) <= 5 and not caps
 
 
+def could_be_surname(word: str) -> bool:
+    """A lone capitalised word after a title ("Lord Darzi"): not a title, organisation word or acronym."""
+    return (
+        _is_name_token(word)
+        and not word.isupper()
+        and word.lower() not in _phrase_set("not_name_words")
+        and not is_title(word)
+        and role_of(word) is None
+    )
+
+
 def _split_top_level(text: str, separators: str = ",;") -> list[str]:
     """Split at separators outside parentheses."""
     parts, depth, current = [], 0, []

@@ -12,9 +12,10 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ingest.attendance import Line, alternation, entries, find_attendance, lookup, split_lines
-from ingest.dates import find_dates, infer_year, parse_time_range
+from ingest.dates import find_dates, infer_year, parse_time_range, time_spans
 from ingest.language import detect_language
 from ingest.names import (
+    could_be_surname,
     fold,
     given_names,
     is_title,
@@ -258,11 +259,9 @@ def _any_field(text: str) -> bool:
 
 def _location(value: str) -> str | None:
     """The place in a field value, with dates, clock times and a leading "på"/"at" removed."""
-    for match in sorted(find_dates(value), key=lambda d: -d.span[0]):
-        value = value[: match.span[0]] + value[match.span[1] :]
-    words = alternation(vocabulary()["time_words"])
-    clock = rf"(?:(?<!\w)(?:{words})\s*\d{{1,2}}(?:[.:]\d{{2}})?|(?<!\w)\d{{1,2}}[.:]\d{{2}})"
-    value = re.sub(rf"{clock}(?:\s*[-–]\s*\d{{1,2}}(?:[.:]\d{{2}})?)?(?!\w)", " ", value, flags=re.I)
+    spans = [d.span for d in find_dates(value)] + time_spans(value)
+    for start, end in sorted(spans, reverse=True):
+        value = value[:start] + " " + value[end:]
     preps = alternation(vocabulary()["place_prepositions"])
     value = re.sub(rf"^(?:{preps})\s+", "", value.strip(" ,.;-–()"), flags=re.I).strip(" ,.;-–()")
     if not value:
@@ -292,7 +291,8 @@ def _body_and_number(title: str, doc_line: str) -> tuple[str | None, str | None,
     patterns = [
         rf"(?:{meeting})(?:\s+(?:nr|no)\.?\s*\d+)?\s+(?:i|in|of|for|af|med|with|på|hos)\s+(?P<body>.+)$",
         rf"^(?:{doc})\s+(?:of|from|fra|af|for|från|fra)\s+(?:the\s+)?(?P<body>.+?)\s+(?:{meeting})\b",
-        rf"^(?:\d+{ordinal}\s+)?(?:the\s+)?(?P<body>{cap}[\w&/-]*(?:\s+{cap}[\w&/-]*){{0,5}}?)\s+(?:{meeting})\b",
+        rf"^(?:\d+{ordinal}\s+)?(?:the\s+)?(?P<body>{cap}[\w&/-]*(?:\s+(?:(?:of|for|and|og|af|for|i|the|&)\s+)?"
+        rf"{cap}[\w&/-]*){{0,6}}?)\s+(?:{meeting})\b",
     ]
     for pattern in patterns:
         for candidate in (title, f"{doc_line} {title}".strip()):
@@ -421,11 +421,15 @@ def _person_verbs_re() -> re.Pattern[str]:
 
 
 def _introducer(before: str) -> list[str]:
-    """Titles/role words right before a name ("peger på overlæge", "ved afdelingschef")."""
+    """A title or role word right before a name on the same line ("peger på overlæge", "Dr."),
+    not one ending the sentence or line before it ("... a board member. Updates ...")."""
+    if "\n" in before[len(before.rstrip()) :]:
+        return []
     words = before.split()[-3:]
     for size in range(len(words), 0, -1):
         phrase = " ".join(words[-size:])
-        if is_title(phrase) or role_of(phrase):
+        end = phrase[-1]
+        if (end.isalpha() or end == ".") and is_title(phrase) or end.isalpha() and role_of(phrase):
             return [phrase]
     return []
 
@@ -442,11 +446,16 @@ def _mentioned(text: str, skip: list[Span], index: PeopleIndex) -> list[NameMent
         while len(tokens) > 2 and (is_title(tokens[0].group(0)) or role_of(tokens[0].group(0))):
             titles.append(tokens[0].group(0))
             tokens = tokens[1:]
+        titled = bool(titles) if len(tokens) == 1 else len(tokens) == 2 and is_title(tokens[0].group(0))
+        if titled and is_title(tokens[0].group(0)):  # "Lord Darzi", "Dr Smith": a surname after a title
+            titles.append(tokens[0].group(0))
+            tokens = tokens[1:]
         start, end = tokens[0].start(), tokens[-1].end()
         name = text[start:end]
         introduced = bool(titles) or bool(_person_verbs_re().match(text[end : end + 40]))
         introduced = introduced or tokens[0].group(0).lower() in given_names()
-        if len(tokens) >= 2 and introduced and looks_like_person(name) and index.find(name) is None:
+        plausible = looks_like_person(name) if len(tokens) >= 2 else titled and could_be_surname(name)
+        if introduced and plausible and index.find(name) is None:
             found.setdefault(fold(name).lower(), NameMention(name, (start, end), titles=titles))
     return list(found.values())
 

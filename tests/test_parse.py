@@ -490,3 +490,49 @@ def test_organisation_labelled_lines_and_a_separate_agenda_and_minutes() -> None
     ]
     assert m.agenda[1].text.startswith("Anne Hansen orienterede.")
     assert [(p.name, p.titles) for p in m.mentioned] == [("Mads Thomsen", ["professor"])]
+
+
+BRITISH_BOARD = """MINUTES
+Board of Directors Meeting
+Held on Tuesday 14 February 2023 at 2.00pm
+
+PRESENT:      Sir John Bell (Chair)
+              Professor Dame Sue Hill
+              Mr Chris Wigley, Chief Executive
+APOLOGIES:    Dr Jane Doe
+IN ATTENDANCE: Ms Sarah Jones (Company Secretary)
+               Mr Tom Lee (minutes)
+
+1.   WELCOME AND APOLOGIES
+     The Chair welcomed everyone. Apologies were noted from a board member.
+     Updates followed.
+
+2.   CHIEF EXECUTIVE'S REPORT
+     Chris Wigley presented the report. Lord Darzi asked about funding. Mark Caulfield noted progress.
+     The Board thanked Professor Sir Mark Walport. Dr. Wigley agreed. Professor Emeritus status was noted.
+"""
+
+
+def test_british_board_minutes_with_indented_blocks_and_titled_mentions() -> None:
+    m = parse_minutes(BRITISH_BOARD)
+    assert (m.title, m.body_name, m.date, m.start_time) == (
+        "Board of Directors Meeting",
+        "Board of Directors",
+        "2023-02-14",
+        "14:00",
+    )
+    assert m.location is None
+    assert [(a.name, a.status, a.roles, a.titles) for a in m.attendance] == [
+        ("John Bell", "present", ["chair"], ["Sir"]),
+        ("Sue Hill", "present", [], ["Professor", "Dame"]),
+        ("Chris Wigley", "present", [], ["Mr", "Chief Executive"]),
+        ("Jane Doe", "absent", [], ["Dr"]),
+        ("Sarah Jones", "present", ["secretary"], ["Ms"]),
+        ("Tom Lee", "present", ["minute_taker"], ["Mr"]),
+    ]
+    assert [i.title for i in m.agenda] == ["WELCOME AND APOLOGIES", "CHIEF EXECUTIVE'S REPORT"]
+    assert [(p.name, p.titles) for p in m.mentioned] == [
+        ("Darzi", ["Lord"]),
+        ("Mark Caulfield", []),
+        ("Mark Walport", ["Professor", "Sir"]),
+    ]
