@@ -335,25 +335,36 @@ def _check_zip(data: bytes, name: str) -> None:
 
 
 def _docx_lines(document: object) -> Iterator[str]:
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+    yield from _docx_lines_of(document.element.body, _Numbering(document))  # type: ignore[attr-defined]
 
-    numbering = _Numbering(document)
-    body = document.element.body  # type: ignore[attr-defined]
-    for child in body.iterchildren():
+
+def _docx_lines_of(element: object, numbering: _Numbering) -> Iterator[str]:
+    """Paragraphs and tables in order, and those inside content controls (templates use them)."""
+    for child in element.iterchildren():  # type: ignore[attr-defined]
         if child.tag == f"{W}p":
-            yield numbering.prefix(child) + Paragraph(child, document).text
+            yield numbering.prefix(child) + _paragraph_text(child)
         elif child.tag == f"{W}tbl":
-            yield from _table_lines(Table(child, document))
+            yield from _table_lines(child)
+        elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
+            yield from _docx_lines_of(child, numbering)
+
+
+def _paragraph_text(paragraph: object) -> str:
+    """The visible text: runs, hyperlinks, inserted text and content controls; not deleted text
+    (w:delText) or field codes (w:instrText), which are other elements."""
+    parts = []
+    for node in paragraph.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"):  # type: ignore[attr-defined]
+        parts.append(node.text or "" if node.tag == f"{W}t" else "\t" if node.tag == f"{W}tab" else "\n")
+    return "".join(parts)
 
 
 def _table_lines(table: object) -> Iterator[str]:
-    """One line per row, cells separated by a tab; merged cells appear once."""
-    for row in table.rows:  # type: ignore[attr-defined]
-        cells: list[str] = []
-        for cell in row.cells:
-            text = " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
-            if text and (not cells or cells[-1] != text):
+    """One line per row, cells separated by a tab; empty (vertically merged) cells left out."""
+    for row in table.iterchildren(f"{W}tr"):  # type: ignore[attr-defined]
+        cells = []
+        for cell in row.iterchildren(f"{W}tc"):
+            text = " ".join(t for t in (_paragraph_text(p).strip() for p in cell.iter(f"{W}p")) if t)
+            if text:
                 cells.append(text)
         if cells:
             yield "\t".join(cells)

@@ -246,6 +246,32 @@ def test_docx_paragraphs_lists_and_tables_in_document_order() -> None:
     ]
 
 
+def test_docx_text_is_what_word_shows() -> None:
+    """Inserted text and content controls count; deleted text and field codes do not."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    body = document.element.body
+    paragraphs = [
+        "<w:p {ns}><w:r><w:t>Deltagere: Søren</w:t></w:r>"
+        "<w:del><w:r><w:delText> Slettet</w:delText></w:r></w:del>"
+        "<w:ins><w:r><w:t xml:space='preserve'> Brunak</w:t></w:r></w:ins></w:p>",
+        "<w:p {ns}><w:r><w:instrText>HYPERLINK mailto:cska@ngc.dk</w:instrText></w:r>"
+        "<w:hyperlink><w:r><w:t>cska@ngc.dk</w:t></w:r></w:hyperlink></w:p>",
+        "<w:sdt {ns}><w:sdtContent><w:p><w:r><w:t>Sted: Online</w:t></w:r></w:p></w:sdtContent></w:sdt>",
+    ]
+    for xml in paragraphs:
+        body.insert(len(body) - 1, parse_xml(xml.format(ns=nsdecls("w"))))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert (
+        read_bytes(buffer.getvalue(), "tracked.docx").text
+        == "Deltagere: Søren Brunak\ncska@ngc.dk\nSted: Online"
+    )
+
+
 def test_corrupt_docx() -> None:
     good = docx_bytes([("p", "Referat")])
     assert "corrupt Word document" in refused(good[: len(good) // 2], "cut.docx")
