@@ -28,8 +28,8 @@ SEED = 42
 MAX_NODES = 50_000
 MAX_RELATIONSHIPS = 200_000
 MAX_GRAPH_NODES = 1_000  # what the app draws comfortably
-EXACT_BETWEENNESS_NODES = 3_000  # above this, betweenness is estimated from a seeded sample
-BETWEENNESS_SAMPLE = 500
+EXACT_BETWEENNESS_NODES = 1_000  # above this, betweenness is estimated from a seeded sample (speed)
+BETWEENNESS_SAMPLE = 300
 
 _NODES = """
 MATCH (n) WHERE any(label IN labels(n) WHERE label IN $labels) AND n.id IS NOT NULL
@@ -268,8 +268,12 @@ def communities_answer(driver: neo4j.Driver, params: Mapping[str, Any]) -> tuple
 
 
 def ego_answer(driver: neo4j.Driver, params: Mapping[str, Any]) -> tuple[pd.DataFrame, dict | None]:
-    """Everything within a few steps of one entity, nearest first."""
-    ego = ego_network(simple(project(driver)), params["entity"], int(params.get("radius") or 1))
+    """Everything within a few steps of one entity, nearest first (documents only when it is one)."""
+    center = params["entity"]
+    network = project(driver)
+    if center not in network:  # a document (or figure, deadline): draw it among what it links
+        network = project(driver, labels=(*NETWORK_LABELS, "Document", "Figure", "Deadline"))
+    ego = ego_network(simple(network), center, int(params.get("radius") or 1))
     rows = sorted(
         (
             {"distance": d.get("distance"), "name": d.get("name", n), "label": d.get("label", ""), "id": n}

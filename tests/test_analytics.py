@@ -172,3 +172,11 @@ def test_gephi_export_of_the_examples(graph: neo4j.Driver, tmp_path: Path) -> No
             network.number_of_edges(),
         )
         assert back.nodes["org:ngc"]["label"] == "Nationalt Genom Center"
+
+
+def test_ego_network_of_a_document_shows_what_it_links(graph: neo4j.Driver) -> None:
+    (doc,) = connection.read(graph, "MATCH (d:Document) WHERE d.date = '2023-06-14' RETURN d.id AS id")
+    answer = run_question(graph, QUESTIONS["ego_network"], {"entity": doc["id"], "radius": 1})
+    near = dict(zip(answer.frame["name"], answer.frame["distance"], strict=True))
+    assert near["Bettina Lundgren"] == near["1+ Million Genomes"] == 1
+    assert "Anders Beich" not in near  # another document's people
