@@ -359,15 +359,33 @@ def _paragraph_text(paragraph: object) -> str:
 
 
 def _table_lines(table: object) -> Iterator[str]:
-    """One line per row, cells separated by a tab; empty (vertically merged) cells left out."""
+    """One line per row (see :func:`row_text`); empty (vertically merged) cells left out."""
     for row in table.iterchildren(f"{W}tr"):  # type: ignore[attr-defined]
-        cells = []
-        for cell in row.iterchildren(f"{W}tc"):
-            text = " ".join(t for t in (_paragraph_text(p).strip() for p in cell.iter(f"{W}p")) if t)
-            if text:
-                cells.append(text)
-        if cells:
-            yield "\t".join(cells)
+        cells = [
+            " ".join(t for t in (_paragraph_text(p).strip() for p in cell.iter(f"{W}p")) if t)
+            for cell in row.iterchildren(f"{W}tc")
+        ]
+        if any(cells):
+            yield row_text(cells)
+
+
+_LEADING_CELL = re.compile(
+    r"(?P<number>\d{1,3}[.)]?|\d{1,2}\s*/\s*\d{1,2})"
+    r"|(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?",
+    re.IGNORECASE,
+)
+
+
+def row_text(cells: list[str]) -> str:
+    """A table row as minutes write it on a line: leading number and time cells as a prefix
+    ("1. 14.00 Velkommen"), the other cells separated by commas ("Name, title, organisation")."""
+    cells = [" ".join(c.split()) for c in cells if c.strip()]
+    prefix: list[str] = []
+    while len(cells) > 1 and (match := _LEADING_CELL.fullmatch(cells[0])):
+        number = match.group("number")
+        prefix.append(f"{number}." if number and number.isdigit() else cells[0])
+        cells = cells[1:]
+    return " ".join([*prefix, ", ".join(cells)])
 
 
 class _Numbering:
@@ -521,7 +539,10 @@ def _join_html_parts(parts: Iterator[str]) -> str:
                 out.append("\n" * pending)
             out.append(part.lstrip(" ") if pending else part)
             pending = 0
-    lines = (line.strip(" \t") for line in "".join(out).split("\n"))
+    lines = (
+        row_text(line.split("\t")) if "\t" in line.strip() else line.strip()
+        for line in "".join(out).split("\n")
+    )
     return "\n".join(lines).strip("\n")
 
 

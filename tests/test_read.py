@@ -11,7 +11,7 @@ import pytest
 
 import ingest.read as read
 from ingest.normalise import normalise
-from ingest.read import RawDocument, max_bytes_from_env, read_bytes, read_document
+from ingest.read import RawDocument, max_bytes_from_env, read_bytes, read_document, row_text
 from pmkg.errors import InputError
 from tests.documents import corpus_text, docx_bytes, html_bytes, pdf_bytes, zip_bomb_docx
 
@@ -240,8 +240,8 @@ def test_docx_paragraphs_lists_and_tables_in_document_order() -> None:
         "2. Godkendelse af referatet fra møde den 24.02.2012",
         "• Merete Nordentoft er forhindret",
         "• Institut for Menneskerettigheder deltager",
-        "Navn\tOrganisation",
-        "Susanne Nour\tInstitut for Menneskerettigheder",
+        "Navn, Organisation",
+        "Susanne Nour, Institut for Menneskerettigheder",
         "Referatet blev godkendt",
     ]
 
@@ -270,6 +270,26 @@ def test_docx_text_is_what_word_shows() -> None:
         read_bytes(buffer.getvalue(), "tracked.docx").text
         == "Deltagere: Søren Brunak\ncska@ngc.dk\nSted: Online"
     )
+
+
+@pytest.mark.parametrize(
+    ("cells", "line"),
+    [
+        (
+            ["Søren Brunak", "professor", "Københavns Universitet"],
+            "Søren Brunak, professor, Københavns Universitet",
+        ),
+        (
+            ["1", "14.00", "Velkommen og introduktion", "Søren Brunak"],
+            "1. 14.00 Velkommen og introduktion, Søren Brunak",
+        ),
+        (["2/5", "kl. 14.10-14.20", "Status"], "2/5 kl. 14.10-14.20 Status"),
+        (["3.", "", "Eventuelt"], "3. Eventuelt"),
+        (["42"], "42"),
+    ],
+)
+def test_table_rows_read_as_minutes_lines(cells: list[str], line: str) -> None:
+    assert row_text(cells) == line
 
 
 def test_corrupt_docx() -> None:
@@ -341,7 +361,7 @@ def test_html_blocks_lists_and_tables_become_lines() -> None:
         "<p>Slut &amp; farvel</p></body></html>"
     )
     raw = read_bytes(page.encode(), "page.html")
-    assert raw.text == "Til stede\n\n• Søren Brunak\n• Bettina\nLundgren\n\n1/5\tVelkommen\n\nSlut & farvel"
+    assert raw.text == "Til stede\n\n• Søren Brunak\n• Bettina\nLundgren\n\n1/5 Velkommen\n\nSlut & farvel"
 
 
 def test_html_without_text() -> None:
