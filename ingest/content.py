@@ -22,7 +22,7 @@ from typing import Any
 
 from ingest.dates import DateMatch, find_dates, infer_year, parse_time_range
 from ingest.gazetteer import Gazetteer, fold, load_knowledge, organisation_type, organization_for
-from ingest.names import slug
+from ingest.names import given_names, slug
 from ingest.parsed import ParsedMinutes
 from ingest.people import PeopleIndex
 from ingest.record import (
@@ -81,6 +81,7 @@ class _Vocabulary:
     agreement_kinds: dict[str, str]
     party_words: re.Pattern[str]
     party_word_set: frozenset[str]
+    party_after: re.Pattern[str]
     funder_before: re.Pattern[str]
     funder_after: re.Pattern[str]
     funder_source: re.Pattern[str]
@@ -128,6 +129,7 @@ def vocabulary() -> _Vocabulary:
         agreement_kinds=kinds,
         party_words=_phrase_re(data["party_words"]),
         party_word_set=frozenset(fold(w) for w in data["party_words"]),
+        party_after=re.compile(rf"[\s)]+(?:{_phrases(data['party_words'])})(?!\w)"),
         funder_before=_phrase_re(funding["funder_before_cue"]),
         funder_after=_phrase_re(funding["funder_after_cue"]),
         funder_source=_phrase_re(funding["source_words"]),
@@ -196,18 +198,32 @@ class _Entities:
         return any(h.start < end and start < h.end for h in self.hits)
 
 
-def _find_entities(text: str, gazetteer: Gazetteer) -> _Entities:
+def _find_entities(text: str, gazetteer: Gazetteer, people: PeopleIndex) -> _Entities:
     found = _Entities()
     for entry, span in gazetteer.find_in_text(text):
+        if entry.kind == "country" and _inside_a_name(text, span[0]):
+            continue  # "NHS England", "Cancer Research UK": part of a longer name
         record = entry.to_initiative() if entry.kind == "initiative" else entry.to_organization()
         found.add(record, entry.kind, span, text)
     _acronym_definitions(text, gazetteer, found)
     _organisation_word_names(text, gazetteer, found)
+    _counterparties(text, gazetteer, people, found)
     found.hits.sort(key=lambda h: h.start)
     return found
 
 
 _CAPWORD = r"[A-ZÆØÅÄÖÜÉ][\w&'’-]*"
+_PREVIOUS_WORD = re.compile(r"(\S+)[ \t]+$")
+
+
+def _inside_a_name(text: str, start: int) -> bool:
+    """Whether a capitalised word other than a connector stands right before ``start`` on its line."""
+    m = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if not m or not m.group(1)[:1].isupper() or m.group(1)[-1] in ".,:;!?)":
+        return False
+    return fold(m.group(1)) not in vocabulary().connectors and fold(m.group(1)) not in _ARTICLES
+
+
 _ACRONYM_DEF = re.compile(
     rf"(?P<name>{_CAPWORD}(?:[ \t]+(?:{_CAPWORD}|[a-zæøåäöü]{{1,4}}|&))*)[ \t\n]*"
     r"\((?P<acr>[A-ZÆØÅ][A-Za-zÆØÅæøå0-9+&-]{1,11})\)"
@@ -282,6 +298,32 @@ def _organisation_word_names(text: str, gazetteer: Gazetteer, found: _Entities) 
 def _shouted(word: str, run: list[str]) -> bool:
     """A capitalised heading word ("ANNUAL") after ordinary words, not an acronym of the name."""
     return len(word) >= 4 and word.isupper() and not run[0].isupper()
+
+
+_COUNTERPARTY = re.compile(rf"\s+({_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,4}})")
+
+
+def _counterparties(text: str, gazetteer: Gazetteer, people: PeopleIndex, found: _Entities) -> None:
+    """The proper name right after "samarbejde med", "MoU with" is an organisation ("FinnGen"),
+    unless it is a person (declared in the minutes, or starting with a known given name)."""
+    vocab = vocabulary()
+    folded = fold(text)
+    for cue in vocab.agreement.finditer(folded):
+        if cue["noun"]:
+            party = vocab.party_after.match(folded, cue.end())
+        else:
+            party = vocab.party_words.match(folded, cue.end() - len(cue.group().split()[-1]))
+        name = _COUNTERPARTY.match(text, party.end()) if party else None
+        if not name or found.taken(*name.span(1)):
+            continue
+        words = _trim_name(name.group(1).split(), vocab.connectors)
+        if not words or any(fold(w) in vocab.month_numbers for w in words):
+            continue
+        written = " ".join(words)
+        if people.find(written) or fold(words[0]) in given_names():
+            continue
+        span = (name.start(1), name.start(1) + len(written))
+        found.add(organization_for(written, gazetteer), "organization", span, text)
 
 
 def _is_organisation_name(words: list[str], vocab: _Vocabulary) -> bool:
@@ -424,7 +466,7 @@ def _participations(
     folded = fold(sentence.text)
     result = []
     for m in vocab.participation.finditer(folded):
-        before = [h for h in sentence.orgs(0, m.start()) if h.kind == "organization"]
+        before = sentence.orgs(0, m.start())  # an organisation or a country ("Norge deltar i 1+MG")
         actor = before[-1].entity if before else subject
         stop = _clause_end(folded, m.end())
         while (
@@ -879,7 +921,7 @@ def extract_content(
 ) -> Content:
     """Everything :mod:`ingest.content` finds in the normalised ``text`` of one document."""
     gazetteer = Gazetteer.load()
-    entities = _find_entities(text, gazetteer)
+    entities = _find_entities(text, gazetteer, people)
     all_dates = find_dates(text)
     sentences = _sentences(text, parsed, entities.hits, all_dates)
     subjects = _subjects(sentences)

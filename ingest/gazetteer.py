@@ -300,6 +300,22 @@ def _section_words() -> frozenset[str]:
 _ACRONYM_SUFFIX = re.compile(r"^(?P<name>.+?)\s*\((?P<acr>[A-ZÆØÅ][\w+&-]{1,11})\)\s*$")
 
 
+def is_organization_name(raw: str, gazetteer: Gazetteer) -> bool:
+    """Whether an affiliation reads as an organisation: a known one, one with an organisation word,
+    or a proper name (every word but connectors capitalised): "NHS England" is, "Patient
+    representative" and "repræsentant for styregruppen" are not."""
+    org = organization_for(raw, gazetteer)
+    if gazetteer.get(org.id):
+        return True
+    words = [w for w in _tokens(org.name) if w[:1].isalnum()]
+    if not any(w[:1].isupper() for w in words):
+        return False
+    if org.type != "organization":
+        return True
+    connectors = {fold(w) for w in load_knowledge("content.yaml")["name_connectors"]}
+    return all(w[:1].isupper() or w[:1].isdigit() or fold(w) in connectors for w in words)
+
+
 def organization_for(raw: str, gazetteer: Gazetteer) -> Organization:
     """The organisation a raw affiliation denotes: a gazetteer entry, or a new one named as written.
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.content import extract_content
-from ingest.gazetteer import Gazetteer, organization_for
+from ingest.gazetteer import Gazetteer, is_organization_name, organization_for
 from ingest.language import detect_language
 from ingest.names import slug
 from ingest.normalise import Normalised, normalise
@@ -73,8 +73,8 @@ def extract_raw(raw: RawDocument) -> Record:
         body = organizations.add(body)
     affiliations: dict[str, list[str]] = {}
     for mention in declared_people(parsed):
-        if not mention.affiliation:
-            continue
+        if not mention.affiliation or not is_organization_name(mention.affiliation, gazetteer):
+            continue  # "Patient representative": a role, not a body
         org = organization_for(mention.affiliation, gazetteer)
         org.provenance = [Provenance(mention.affiliation, *mention.span)]
         org = organizations.add(org)

@@ -192,7 +192,7 @@ ENGLISH = """Minutes of the Steering Committee
 1. Update
 The Danish National Genome Center (NGC) signed a Memorandum of Understanding with Genomics England \
 in January 2024. NGC participates in the Genomic Data Infrastructure (GDI) and is part of 1+MG.
-The Wellcome Sanger Institute is working closely with Karolinska Institutet.
+The Francis Crick Institute is working closely with Karolinska Institutet.
 The Medical Research Council has funded the Nordic Precision Medicine Initiative (NPMI) with £2.5 million, \
 provided that results are shared openly. The NPMI reported 12,345 genomes and 3.5 % failed samples.
 The project ran 2019-2022 and the group meets at 10:00 in room 4.
@@ -217,10 +217,10 @@ def test_english_unknown_organisations_from_organisation_words_and_acronyms(engl
         "org:genomics-england",
         "org:karolinska",
         "org:steering-committee",
-        "org:wellcome-sanger-institute",
+        "org:francis-crick-institute",
         "org:medical-research-council",
     }
-    assert orgs["org:wellcome-sanger-institute"].type == "institute"
+    assert orgs["org:francis-crick-institute"].type == "institute"
     npmi = {i.id: i for i in english.initiatives}["init:nordic-precision-medicine-initiative"]
     assert npmi.aliases == ["NPMI"]
     assert [p.quote for p in npmi.provenance] == ["Nordic Precision Medicine Initiative", "NPMI", "NPMI"]
@@ -233,7 +233,7 @@ def test_english_relations(english: Content) -> None:
     ]
     assert [(a.kind, a.parties, a.date, a.date_inferred) for a in english.agreements] == [
         ("mou", ["org:ngc", "org:genomics-england"], "2024-01", False),
-        ("collaboration", ["org:wellcome-sanger-institute", "org:karolinska"], None, False),
+        ("collaboration", ["org:francis-crick-institute", "org:karolinska"], None, False),
     ]
     (funding,) = english.fundings
     assert (funding.funder, funding.recipient, funding.amount, funding.condition) == (
@@ -383,6 +383,24 @@ def test_funder_after_the_grant_word_and_deadline_word_before_the_date() -> None
         "10:00",
         "Aarhus",
     )
+
+
+def test_an_unknown_counterparty_is_an_organisation_but_a_person_is_not() -> None:
+    content = from_text(
+        "GMS har ett nära samarbete med Estonian Biobank. Vi samarbetar med Anna Lindstrand.\n",
+        "sv",
+        people=("Anna Lindstrand",),
+    )
+    assert [o.id for o in content.organizations] == ["org:gms", "org:estonian-biobank"]
+    assert [a.parties for a in content.agreements] == [["org:gms", "org:estonian-biobank"]]
+
+
+def test_a_country_inside_a_longer_name_is_not_the_country() -> None:
+    content = from_text("Tom Evans, NHS England, and Cancer Research UK met in England.\n", "en")
+    assert [(h.entity, h.provenance[0].quote) for h in content.mentions] == [
+        ("org:nhs-england", "NHS England"),
+        ("country:gb-eng", "England"),
+    ]
 
 
 def test_an_mou_without_a_counterparty_is_not_an_agreement() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ingest.gazetteer import Gazetteer, fold, organisation_type, organization_for
+from ingest.gazetteer import Gazetteer, fold, is_organization_name, organisation_type, organization_for
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -68,7 +68,7 @@ def test_lookup_ignores_case_accents_dashes_and_genitive(gaz: Gazetteer, written
 
 
 def test_lookup_of_an_unknown_name_is_none(gaz: Gazetteer) -> None:
-    assert gaz.lookup("Danmarks Statistik") is None
+    assert gaz.lookup("Kræftens Bekæmpelse") is None
     assert gaz.lookup("") is None
 
 
@@ -122,9 +122,10 @@ def test_corpus_organisations_are_found() -> None:
         ("DTU", "org:dtu", "university"),
         ("Region Sjælland", "org:region-sjaelland", "region"),
         ("Nationalt Genom Center", "org:ngc", "agency"),
-        ("Danmarks Statistik", "org:danmarks-statistik", "organization"),
+        ("Kræftens Bekæmpelse", "org:kraeftens-bekaempelse", "organization"),
         ("Region Skåne", "org:region-skaane", "region"),
-        ("Folkehelseinstituttet", "org:folkehelseinstituttet", "institute"),
+        ("Statens Institut for Folkesundhed", "org:statens-institut-for-folkesundhed", "institute"),
+        ("Kreftforeningen", "org:kreftforeningen", "society"),
         ("Oslo universitetssykehus", "org:ous", "hospital"),
         ("Aalborg Universitetshospital", "org:aalborg-universitetshospital", "hospital"),
         ("Energistyrelsen", "org:energistyrelsen", "agency"),
@@ -175,3 +176,20 @@ def test_organisation_type_of_plain_words_is_none() -> None:
 )
 def test_organization_for_finds_the_known_body_of_a_department_or_a_messy_line(raw: str, org_id: str) -> None:
     assert organization_for(raw, Gazetteer.load()).id == org_id
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Københavns Universitet", True),
+        ("NHS England", True),
+        ("Kræftens Bekæmpelse", True),
+        ("Klinisk Genetisk Afdeling, Rigshospitalet", True),
+        ("the Regional Genetics Service", True),
+        ("Patient representative", False),
+        ("repræsentant for styregruppen for implementering af personlig medicin", False),
+        ("independent member", False),
+    ],
+)
+def test_is_organization_name_tells_bodies_from_roles(raw: str, expected: bool) -> None:
+    assert is_organization_name(raw, Gazetteer.load()) is expected
