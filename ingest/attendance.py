@@ -155,6 +155,15 @@ def _role_fields(line: Line) -> list[NameMention]:
     return found
 
 
+def _table_header(text: str) -> bool:
+    """The heading row of an attendance table (``Navn | Organisation | Rolle``) or its rule line."""
+    if re.fullmatch(r"[-|:+= ]{3,}", text):
+        return True
+    cells = [c.strip().lower() for c in re.split(r"\t|\s\|\s|\s{3,}|,", text) if c.strip()]
+    headers = {str(h).lower() for h in vocabulary()["table_headers"]}
+    return len(cells) >= 2 and all(c in headers for c in cells)
+
+
 def _open_block(line: Line, block: _Block | None) -> tuple[_Block, str] | None:
     """The block a heading line opens and the names on the rest of the line, or None.
 
@@ -230,6 +239,9 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
             flush()
             result.role_fields.extend(fields)
             result.field_lines.add(line.index)
+        elif block and _table_header(line.text):
+            flush()
+            result.lines.add(line.index)
         elif block and logical and _continues(logical[-1].text, line.text):
             logical.append(line)
             result.lines.add(line.index)

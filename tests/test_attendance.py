@@ -46,7 +46,8 @@ def test_wrapped_lines_join_before_they_are_split() -> None:
 
 def test_table_rows_and_markdown_headings() -> None:
     text = (
-        "## **Deltagere:**\n| Jens Hansen | Region Midtjylland | formand |\n| Eva Berg | DTU |\n\nDagsorden\n"
+        "## **Deltagere:**\n| Navn | Organisation | Rolle |\n|---|---|---|\n"
+        "| Jens Hansen | Region Midtjylland | formand |\n| Eva Berg | DTU |\n\nDagsorden\n"
     )
     found = find_attendance(split_lines(text), text)
     assert [(m.name, m.roles, m.affiliation) for m in found.mentions] == [
