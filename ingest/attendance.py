@@ -209,7 +209,7 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
                 if not looks_like_person(mention.name):
                     continue  # "Afbud: Ingen", "Apologies: none", "N.N."
                 roles = list(dict.fromkeys(r for r in [block.role, *mention.roles] if r))
-                status = "absent" if mention.status == "absent" else block.status
+                status = block.status if mention.status == "unknown" else mention.status
                 affiliation = mention.affiliation or label
                 result.mentions.append(
                     replace(

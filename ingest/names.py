@@ -252,6 +252,9 @@ def _classify_piece(piece: str, parts: dict[str, list[str]]) -> bool:
     if is_absent_marker(piece):
         parts["status"].append("absent")
         return True
+    if piece.lower() in _phrase_set("present_markers"):
+        parts["status"].append("present")
+        return True
     for key in ("titles", "roles"):
         head = _prefix_re(key).match(piece) if key == "titles" else _role_prefix_re().match(piece)
         rest = piece[head.end() :] if head else ""
@@ -342,7 +345,7 @@ def parse_name_entry(entry: str) -> NameMention:
         span=(0, len(entry)),
         titles=_unique(parts["titles"]),
         roles=_unique(parts["roles"]),
-        status="absent" if parts["status"] else "unknown",
+        status=parts["status"][-1] if parts["status"] else "unknown",
         affiliation=affiliation,
     )
 

@@ -66,6 +66,8 @@ from ingest.names import is_title, looks_like_person, parse_name_entry, slug, sp
         ("2. Erik Johansson", "Erik Johansson", [], [], None, "unknown"),
         ("• Maria de Souza (apologies)", "Maria de Souza", [], [], None, "absent"),
         ("Karl Bach Jensen.", "Karl Bach Jensen", [], [], None, "unknown"),
+        ("Jens Hansen, Region Midt, Til stede", "Jens Hansen", [], [], "Region Midt", "present"),
+        ("Ole Olsen, DTU, Afbud", "Ole Olsen", [], [], "DTU", "absent"),
         (
             "Ole Skøtt, dekan, professor (repræsentant for styregruppen)",
             "Ole Skøtt",
