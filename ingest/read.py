@@ -58,13 +58,13 @@ def read_document(path: str | Path) -> RawDocument:
                 raise _too_large(name)
             data = handle.read(MAX_BYTES + 1)  # a file growing or a pipe cannot get past the limit
     except IsADirectoryError:
-        raise InputError(name, "is a directory, not a document") from None
+        raise _refusal(name, "is a directory, not a document") from None
     except FileNotFoundError:
-        raise InputError(name, "no such file") from None
+        raise _refusal(name, "no such file") from None
     except PermissionError:
-        raise InputError(name, "permission denied") from None
+        raise _refusal(name, "permission denied") from None
     except OSError as exc:
-        raise InputError(name, f"cannot be read ({exc.strerror or exc.__class__.__name__})") from None
+        raise _refusal(name, f"cannot be read ({exc.strerror or exc.__class__.__name__})") from None
     if len(data) > MAX_BYTES:
         raise _too_large(name)
     return _read(data, name, fmt)
@@ -83,12 +83,18 @@ def format_of(name: str) -> str:
     suffix = Path(name).suffix.lower()
     if suffix not in FORMATS:
         known = ", ".join(sorted(FORMATS))
-        raise InputError(name, f"unsupported file type '{suffix or '(none)'}' (supported: {known})")
+        raise _refusal(name, f"unsupported file type '{suffix or '(none)'}' (supported: {known})")
     return FORMATS[suffix]
 
 
+def _refusal(name: str, reason: str) -> InputError:
+    """The error for a refused file; control characters in the name are escaped to keep it one line."""
+    printable = re.sub(r"[\x00-\x1f\x7f\u2028\u2029]", lambda m: repr(m.group())[1:-1], name)
+    return InputError(printable, reason)
+
+
 def _too_large(name: str) -> InputError:
-    return InputError(
+    return _refusal(
         name, f"file is larger than the limit of {_size(MAX_BYTES)} (set PMKG_MAX_BYTES to change it)"
     )
 
@@ -99,10 +105,10 @@ def _size(n: int) -> str:
 
 def _read(data: bytes, name: str, fmt: str) -> RawDocument:
     if not data.strip():
-        raise InputError(name, "empty file")
+        raise _refusal(name, "empty file")
     text, encoding = READERS[fmt](data, name)
     if not text.strip():
-        raise InputError(name, "no text in the document")
+        raise _refusal(name, "no text in the document")
     return RawDocument(
         source=name, format=fmt, sha256=hashlib.sha256(data).hexdigest(), text=text, encoding=encoding
     )
@@ -144,7 +150,7 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     if b"\x00" in data:
-        raise InputError(name, "binary content, not text")
+        raise _refusal(name, "binary content, not text")
     if _mostly_utf8(data):
         return _checked(data.decode("utf-8", errors=_STRAY_BYTES), "utf-8", name)
     text, encoding = _decode_legacy(data)
@@ -155,7 +161,7 @@ def _decode_mostly(data: bytes, encoding: str, name: str) -> str:
     """Decode with a declared or detected encoding, tolerating a rare damaged character."""
     text = data.decode(encoding, errors="replace")
     if text.count("\ufffd") > 1 + len(text) // 1000:
-        raise InputError(name, f"not valid {encoding} text (corrupt or binary)")
+        raise _refusal(name, f"not valid {encoding} text (corrupt or binary)")
     return text
 
 
@@ -223,7 +229,7 @@ def _plausible(text: str) -> bool:
 def _checked(text: str, encoding: str, name: str) -> tuple[str, str]:
     """Refuse decoded text that is mostly control characters: binary data with a text name."""
     if "\x00" in text or len(_CONTROL.findall(text[:100_000])) > 0.01 * min(len(text), 100_000) + 1:
-        raise InputError(name, "binary content, not text")
+        raise _refusal(name, "binary content, not text")
     return text, encoding
 
 
@@ -234,9 +240,9 @@ def _read_text(data: bytes, name: str) -> tuple[str, str]:
 
 def _refuse_other_formats(data: bytes, name: str) -> None:
     if data.startswith(b"%PDF-"):
-        raise InputError(name, "is a PDF, not text (rename it to .pdf)")
+        raise _refusal(name, "is a PDF, not text (rename it to .pdf)")
     if data.startswith(b"PK\x03\x04"):
-        raise InputError(name, "is a zip archive (a Word document?), not text")
+        raise _refusal(name, "is a zip archive (a Word document?), not text")
 
 
 # --- PDF --------------------------------------------------------------------------------------
@@ -248,27 +254,27 @@ def _read_pdf(data: bytes, name: str) -> tuple[str, None]:
     """Text of every page in order, pages separated by a form feed (the normaliser's page break)."""
     head = data[:1024]
     if b"%PDF-" not in head:
-        raise InputError(name, "not a PDF (no %PDF header)")
+        raise _refusal(name, "not a PDF (no %PDF header)")
     if b"%%EOF" not in data[-4096:]:
-        raise InputError(name, "truncated PDF (no end-of-file marker)")
+        raise _refusal(name, "truncated PDF (no end-of-file marker)")
     import pypdfium2 as pdfium
 
     with _PDFIUM_LOCK:
         try:
             pdf = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as exc:
-            raise InputError(name, _pdf_error(str(exc))) from None
+            raise _refusal(name, _pdf_error(str(exc))) from None
         try:
             if len(pdf) == 0:
-                raise InputError(name, "PDF has no pages")
+                raise _refusal(name, "PDF has no pages")
             pages = [_page_text(pdf, i) for i in range(len(pdf))]
         except pdfium.PdfiumError as exc:
-            raise InputError(name, _pdf_error(str(exc))) from None
+            raise _refusal(name, _pdf_error(str(exc))) from None
         finally:
             pdf.close()
     text = "\f".join(pages)
     if not text.strip():
-        raise InputError(name, "no text layer (scanned?); run OCR first")
+        raise _refusal(name, "no text layer (scanned?); run OCR first")
     return text, None
 
 
@@ -312,26 +318,26 @@ def _read_docx(data: bytes, name: str) -> tuple[str, None]:
         raise
     except Exception as exc:  # python-docx, zipfile, zlib and lxml raise many types on malformed parts
         damage = "damaged XML" if "XML" in exc.__class__.__name__ else "unreadable content"
-        raise InputError(name, f"corrupt Word document ({damage})") from None
+        raise _refusal(name, f"corrupt Word document ({damage})") from None
     return "\n".join(lines), None
 
 
 def _check_zip(data: bytes, name: str) -> None:
     """Refuse corrupt archives and zip bombs from the central directory, before inflating anything."""
     if not data.startswith(b"PK"):
-        raise InputError(name, "not a Word document (not a zip archive)")
+        raise _refusal(name, "not a Word document (not a zip archive)")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
-        raise InputError(name, "corrupt Word document (damaged zip archive)") from None
+        raise _refusal(name, "corrupt Word document (damaged zip archive)") from None
     if len(members) > MAX_ZIP_MEMBERS:
-        raise InputError(name, f"refused: {len(members)} parts in the archive (zip bomb?)")
+        raise _refusal(name, f"refused: {len(members)} parts in the archive (zip bomb?)")
     limit = MAX_BYTES * MAX_UNZIPPED_FACTOR
     if sum(m.file_size for m in members) > limit:
-        raise InputError(name, f"refused: inflates to more than {_size(limit)} (zip bomb?)")
+        raise _refusal(name, f"refused: inflates to more than {_size(limit)} (zip bomb?)")
     if "word/document.xml" not in {m.filename for m in members}:
-        raise InputError(name, "not a Word document (word/document.xml missing)")
+        raise _refusal(name, "not a Word document (word/document.xml missing)")
 
 
 def _docx_lines(document: object) -> Iterator[str]:
@@ -472,7 +478,7 @@ def _read_html(data: bytes, name: str) -> tuple[str, str]:
     try:
         root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text))
     except (lxml.etree.ParserError, ValueError):
-        raise InputError(name, "no text in the HTML page") from None
+        raise _refusal(name, "no text in the HTML page") from None
     lxml.etree.strip_tags(root, lxml.etree.Comment, lxml.etree.ProcessingInstruction)
     return _join_html_parts(_html_parts(_main_element(root))), encoding
 

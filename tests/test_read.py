@@ -120,6 +120,12 @@ def test_unsupported_extension_lists_the_supported_ones() -> None:
     assert reason.startswith("unsupported file type '.doc'") and ".docx" in reason
 
 
+def test_error_names_the_file_on_one_line_even_with_a_newline_in_its_name() -> None:
+    with pytest.raises(InputError) as caught:
+        read_bytes(b"", "evil\nname.txt")
+    assert str(caught.value) == "evil\\nname.txt: empty file"
+
+
 def test_missing_file_and_directory(tmp_path) -> None:
     with pytest.raises(InputError, match="no such file"):
         read_document(tmp_path / "nope.txt")
