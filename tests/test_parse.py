@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ingest.normalise import normalise
 from ingest.parse import parse_minutes
@@ -536,3 +538,34 @@ def test_british_board_minutes_with_indented_blocks_and_titled_mentions() -> Non
         ("Mark Caulfield", []),
         ("Mark Walport", ["Professor", "Sir"]),
     ]
+
+
+_LINES = st.sampled_from(
+    [
+        "Deltagere:",
+        "Afbud: Jens Hansen (A) - afbud",
+        "Anne Hansen, professor, Aarhus Universitet (formand)",
+        "1. Velkomst v/ Anne Hansen",
+        "1/3 14.00 Status",
+        "Dato: 14. juni kl. 14-15.30",
+        "Sted: Online",
+        "Ordstyrer: Anne. Referent: Bo.",
+        "Bestyrelsen: Bo Jensen, Eva Berg og Ole Lund",
+        "Present: Dr Jane Smith (Chair) John Brown (Treasurer)",
+        "Referat",
+        "",
+        "(repræsentant for styregruppen)",
+        "Merete Nordentoft er forhindret, men peger på overlæge Diana Kristensen.",
+    ]
+)
+
+
+@given(st.lists(st.one_of(_LINES, st.text(max_size=30)), max_size=25))
+def test_parse_minutes_never_fails_and_spans_stay_in_the_text(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    m = parse_minutes(text)
+    spans = [m.title_span, *(a.span for a in m.attendance + m.mentioned), *(i.span for i in m.agenda)]
+    spans += [p.span for i in m.agenda for p in i.presenters]
+    spans += [s for s in (m.body_span, m.date_span, *(i.text_span for i in m.agenda)) if s]
+    assert all(0 <= s <= e <= len(text) for s, e in spans)
+    assert all(a.name and a.status in {"present", "absent", "unknown"} for a in m.attendance)
