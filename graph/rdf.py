@@ -18,10 +18,12 @@ import hmac
 import json
 import os
 import re
+import secrets
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -45,6 +47,8 @@ ROR = "https://ror.org/"
 
 DEFAULT_BASE_IRI = "https://w3id.org/pmkg/"
 BASE_IRI_ENV = "PMKG_BASE_IRI"
+KEY_ENV = "PMKG_PSEUDONYM_KEY"
+KEY_FILE = "pseudonym.key"
 
 # name -> (writer, file extension, media type). The writer is rdflib's plugin or pyoxigraph's Rust writer,
 # whichever is fast for the format (figures in docs/rdf.md); JSON-LD stays with rdflib for compaction.
@@ -126,6 +130,33 @@ def pseudonymous_iri(person_id: str, key: bytes, base: str | None = None) -> URI
     (nor confirmed by hashing guessed names)."""
     digest = hmac.new(key, person_id.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
     return URIRef(f"{base or base_iri()}id/pseudonym/{digest}")
+
+
+def pseudonym_key(env: Mapping[str, str] | None = None, home: Path | None = None) -> bytes:
+    """The key pseudonyms are made with: ``$PMKG_PSEUDONYM_KEY``, else a random key kept in the pmkg home
+    (created once, readable by the owner only), so the same person gets the same pseudonym every time."""
+    env = os.environ if env is None else env
+    if env.get(KEY_ENV):
+        return env[KEY_ENV].encode("utf-8")
+    if home is None:
+        from graph.server import default_home
+
+        home = default_home(env)
+    path = home / KEY_FILE
+    home.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        key = path.read_text(encoding="ascii").strip()
+        if not key:
+            raise PmkgError(
+                f"{path} is empty: delete it to make a new pseudonym key, or set {KEY_ENV}"
+            ) from None
+        return key.encode("ascii")
+    key = secrets.token_hex(32)
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(key + "\n")
+    return key.encode("ascii")
 
 
 # --- the ontology's code lists ------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from graph.rdf import CV, PMKG, SCHEMA
 from graph.store import load_records, read_rows
 from graph.triples import merge_rows, record_to_rows
 from pmkg.cli import main
-from pmkg.commands.export import answer_ids, output_format, pseudonym_key
+from pmkg.commands.export import answer_ids, output_format
 from tests.graph_samples import board_minutes
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -58,13 +58,13 @@ def test_format_comes_from_the_option_then_the_file_name() -> None:
 
 
 def test_pseudonym_key_from_env_or_a_private_key_file(tmp_path: Path) -> None:
-    assert pseudonym_key({"PMKG_PSEUDONYM_KEY": "secret"}, tmp_path) == b"secret"
+    assert rdf.pseudonym_key({"PMKG_PSEUDONYM_KEY": "secret"}, tmp_path) == b"secret"
     assert not (tmp_path / "pseudonym.key").exists()
-    first = pseudonym_key({}, tmp_path)
+    first = rdf.pseudonym_key({}, tmp_path)
     path = tmp_path / "pseudonym.key"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600 and len(first) == 64
-    assert pseudonym_key({}, tmp_path) == first  # kept: the same person keeps the same pseudonym
-    assert pseudonym_key({}, tmp_path / "other") != first
+    assert rdf.pseudonym_key({}, tmp_path) == first  # kept: the same person keeps the same pseudonym
+    assert rdf.pseudonym_key({}, tmp_path / "other") != first
 
 
 def test_answer_ids_finds_node_ids_in_cells() -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 from rdflib import RDF, Dataset, Graph, Literal, URIRef
@@ -18,6 +20,7 @@ from pmkg.errors import PmkgError
 from tests.graph_samples import board_minutes
 
 KEY = b"test-pseudonym-key"
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 STATUS = "https://w3id.org/pmkg/ontology/attendance-status/"
 ROLE = "https://w3id.org/pmkg/ontology/role/"
 
@@ -383,3 +386,50 @@ def test_same_rows_give_the_same_rdf(records: list[Record]) -> None:
     forward = merge_rows(record_to_rows(r) for r in records)
     backward = merge_rows(record_to_rows(r) for r in reversed(records))
     assert quads(rdf.rows_to_dataset(forward)) == quads(rdf.rows_to_dataset(backward))
+
+
+# --- the real minutes ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[Record]:
+    from ingest.pipeline import extract_file
+
+    return [extract_file(path) for path in sorted(EXAMPLES.glob("*.txt"))]
+
+
+def test_the_real_minutes_conform_and_quote_their_text(corpus: list[Record]) -> None:
+    rows = merge_rows(record_to_rows(r) for r in corpus)
+    ds = rdf.rows_to_dataset(rows)
+    assert rdf.validate(ds) == []
+    g = rdf.union_graph(ds)
+    texts = {rdf.node_iri(r.document.id): r.document.text for r in corpus}
+    quotes = 0
+    for source in g.subjects(RDF.type, OA.SpecificResource):
+        text = texts[g.value(source, OA.hasSource)]
+        for selector in g.objects(source, OA.hasSelector):
+            if (selector, RDF.type, OA.TextQuoteSelector) not in g:
+                continue
+            position = next(s for s in g.objects(source, OA.hasSelector) if s != selector)
+            start, end = g.value(position, OA.start).toPython(), g.value(position, OA.end).toPython()
+            assert text[start:end] == str(g.value(selector, OA.exact))  # code points, not UTF-16 units
+            quotes += 1
+    assert quotes > 100
+    graphs = {n.identifier for n in ds.graphs()} - {ds.default_graph.identifier}
+    assert len(graphs) == len(corpus) == 4
+
+
+def test_the_real_minutes_pseudonymised_name_nobody(corpus: list[Record]) -> None:
+    rows = merge_rows(record_to_rows(r) for r in corpus)
+    ds = rdf.rows_to_dataset(rows, ExportOptions(pseudonymize=True, pseudonym_key=KEY))
+    text = rdf.serialize(ds, "turtle").decode("utf-8")
+    words = {
+        word
+        for person in rows.nodes["Person"]
+        for name in (person["name"], *person.get("aliases", []))
+        for word in re.findall(r"\w+", name)
+        if len(word) > 2
+    }
+    assert len(words) > 50
+    assert [w for w in sorted(words) if re.search(rf"\b{re.escape(w)}", text, re.IGNORECASE)] == []
+    assert "cska@ngc.dk" not in text

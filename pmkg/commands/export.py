@@ -9,8 +9,6 @@ follow the options (docs/rdf.md): no contact details unless asked, or pseudonyms
 from __future__ import annotations
 
 import argparse
-import os
-import secrets
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -21,9 +19,6 @@ import neo4j
 from graph import connection, rdf
 from graph.triples import LABELS, REL_TYPES, GraphRows, merge_rows, record_to_rows
 from pmkg.errors import PmkgError
-
-KEY_ENV = "PMKG_PSEUDONYM_KEY"
-KEY_FILE = "pseudonym.key"
 
 # The subgraph of an answer: the nodes it names and the relationships among them (plus the documents
 # that state those relationships). Labels and types are filtered against the whitelists in Python.
@@ -45,7 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "docs/rdf.md). Source: the graph in Neo4j (default), the subgraph of one question's answer "
         "(--query), or minutes files (--from-files). The export is checked against the SHACL shapes first. "
         "E-mail addresses are left out unless --include-contact-details; --pseudonymize replaces people "
-        f"by stable pseudonyms (key: ${KEY_ENV}, else a key file in the pmkg home).",
+        f"by stable pseudonyms (key: ${rdf.KEY_ENV}, else a key file in the pmkg home).",
     )
     parser.add_argument(
         "--format",
@@ -87,36 +82,9 @@ def output_format(fmt: str | None, out: Path | None) -> str:
     return "turtle"
 
 
-def pseudonym_key(env: Mapping[str, str] | None = None, home: Path | None = None) -> bytes:
-    """The key pseudonyms are made with: ``$PMKG_PSEUDONYM_KEY``, else a random key kept in the pmkg home
-    (created once, readable by the owner only), so the same person gets the same pseudonym every time."""
-    env = os.environ if env is None else env
-    if env.get(KEY_ENV):
-        return env[KEY_ENV].encode("utf-8")
-    if home is None:
-        from graph.server import default_home
-
-        home = default_home(env)
-    path = home / KEY_FILE
-    home.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        key = path.read_text(encoding="ascii").strip()
-        if not key:
-            raise PmkgError(
-                f"{path} is empty: delete it to make a new pseudonym key, or set {KEY_ENV}"
-            ) from None
-        return key.encode("ascii")
-    key = secrets.token_hex(32)
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(key + "\n")
-    return key.encode("ascii")
-
-
 def export_options(args: argparse.Namespace) -> rdf.ExportOptions:
     if args.pseudonymize:
-        return rdf.ExportOptions(pseudonymize=True, pseudonym_key=pseudonym_key())
+        return rdf.ExportOptions(pseudonymize=True, pseudonym_key=rdf.pseudonym_key())
     return rdf.ExportOptions(include_contact_details=args.include_contact_details)
 
 
