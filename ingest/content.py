@@ -6,9 +6,10 @@ and collaborations ("MoU med Frankrig", "samarbejde med Genomics England"), fund
 Fondens donation", "EU har afsat midler til ..."), figures ("14.505 genomer"), next meetings and
 deadlines, and the points of a discussion (bullets) linked to the theme taxonomy.
 
-It works sentence by sentence. A sentence without an explicit organisation is about the one named
-last in the same agenda item ("Aktuelt er der 14.505 genomer" after "... Nationalt Genom Center").
-All words come from ``knowledge/content.yaml``; spans are offsets in the text given.
+It works sentence by sentence. A sentence without an organisation of its own is about the one named
+first in the latest sentence of the same agenda item that named one ("Aktuelt er der 14.505 genomer"
+after "... status fra Nationalt Genom Center (NGC)"). All words come from ``knowledge/content.yaml``
+(see docs/knowledge.md); spans are offsets in the text given.
 """
 
 from __future__ import annotations
@@ -43,7 +44,6 @@ Span = tuple[int, int]
 
 _BULLET = r"[•●▪◦‣∙·*–-]"
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 @dataclass
@@ -82,6 +82,10 @@ class _Vocabulary:
     party_words: re.Pattern[str]
     party_word_set: frozenset[str]
     party_after: re.Pattern[str]
+    between_words: frozenset[str]
+    clause_end: re.Pattern[str]
+    relative_clause: re.Pattern[str]
+    articles: frozenset[str]
     funder_before: re.Pattern[str]
     funder_after: re.Pattern[str]
     funder_source: re.Pattern[str]
@@ -130,6 +134,13 @@ def vocabulary() -> _Vocabulary:
         party_words=_phrase_re(data["party_words"]),
         party_word_set=frozenset(fold(w) for w in data["party_words"]),
         party_after=re.compile(rf"[\s)]+(?:{_phrases(data['party_words'])})(?!\w)"),
+        between_words=frozenset(fold(w) for w in data["between_words"]),
+        clause_end=re.compile(
+            rf",\s+(?:{_phrases(data['clause_openers'] + data['relative_pronouns'])})(?!\w)"
+            r"|[;:]|[.!?][\"”’)]*\s*$"
+        ),
+        relative_clause=re.compile(rf",\s+(?:{_phrases(data['relative_pronouns'])})(?!\w)"),
+        articles=frozenset(fold(w) for w in data["articles"]),
         funder_before=_phrase_re(funding["funder_before_cue"]),
         funder_after=_phrase_re(funding["funder_after_cue"]),
         funder_source=_phrase_re(funding["source_words"]),
@@ -183,28 +194,32 @@ class Hit:
 class _Entities:
     """The organisations and initiatives of one document and every place they are named."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str) -> None:
+        self.text = text
         self.records: dict[str, Organization | Initiative] = {}
         self.kinds: dict[str, str] = {}
         self.hits: list[Hit] = []
+        self._occupied = bytearray(len(text))  # 1 where a mention stands
 
-    def add(self, record: Organization | Initiative, kind: str, span: Span, text: str) -> None:
+    def add(self, record: Organization | Initiative, kind: str, span: Span) -> None:
+        start, end = span
         known = self.records.setdefault(record.id, record)
         self.kinds[record.id] = kind
-        known.provenance.append(Provenance(text[span[0] : span[1]], *span))
-        self.hits.append(Hit(record.id, kind, *span))
+        known.provenance.append(Provenance(self.text[start:end], start, end))
+        self.hits.append(Hit(record.id, kind, start, end))
+        self._occupied[start:end] = b"\x01" * (end - start)
 
     def taken(self, start: int, end: int) -> bool:
-        return any(h.start < end and start < h.end for h in self.hits)
+        return 1 in self._occupied[start:end]
 
 
 def _find_entities(text: str, gazetteer: Gazetteer, people: PeopleIndex) -> _Entities:
-    found = _Entities()
+    found = _Entities(text)
     for entry, span in gazetteer.find_in_text(text):
         if entry.kind == "country" and _inside_a_name(text, span[0]):
             continue  # "NHS England", "Cancer Research UK": part of a longer name
         record = entry.to_initiative() if entry.kind == "initiative" else entry.to_organization()
-        found.add(record, entry.kind, span, text)
+        found.add(record, entry.kind, span)
     _acronym_definitions(text, gazetteer, found)
     _organisation_word_names(text, gazetteer, found)
     _counterparties(text, gazetteer, people, found)
@@ -221,7 +236,8 @@ def _inside_a_name(text: str, start: int) -> bool:
     m = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
     if not m or not m.group(1)[:1].isupper() or m.group(1)[-1] in ".,:;!?)":
         return False
-    return fold(m.group(1)) not in vocabulary().connectors and fold(m.group(1)) not in _ARTICLES
+    word = fold(m.group(1))
+    return word not in vocabulary().connectors and word not in vocabulary().articles
 
 
 _ACRONYM_DEF = re.compile(
@@ -265,14 +281,13 @@ def _acronym_definitions(text: str, gazetteer: Gazetteer, found: _Entities) -> N
             continue  # a term ("Memorandum of Understanding (MoU)"), not an entity
         if acronym not in record.aliases:
             record.aliases.append(acronym)
-        found.add(record, kind, span, text)
+        found.add(record, kind, span)
         for use in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w])", text):
             if not found.taken(*use.span()):
-                found.add(record, kind, use.span(), text)
+                found.add(record, kind, use.span())
 
 
 _NAME_RUN = re.compile(rf"{_CAPWORD}(?:[ \t]+(?:{_CAPWORD}|[a-zæøåäöü]{{1,4}}|&))*")
-_ARTICLES = frozenset({"the", "det", "den", "de", "der", "die", "la", "le"})
 
 
 def _organisation_word_names(text: str, gazetteer: Gazetteer, found: _Entities) -> None:
@@ -280,7 +295,7 @@ def _organisation_word_names(text: str, gazetteer: Gazetteer, found: _Entities) 
     vocab = vocabulary()
     for m in _NAME_RUN.finditer(text):
         words = m.group().split()
-        while words and (fold(words[0]) in _ARTICLES or fold(words[0]) in vocab.document_words):
+        while words and (fold(words[0]) in vocab.articles or fold(words[0]) in vocab.document_words):
             words = words[1:]
         ends = [i for i, w in enumerate(words) if fold(w) in vocab.document_words or _shouted(w, words)]
         words = words[: ends[0]] if ends else words  # "... Society ANNUAL GENERAL MEETING"
@@ -292,7 +307,7 @@ def _organisation_word_names(text: str, gazetteer: Gazetteer, found: _Entities) 
         span = (start, start + len(name))
         if found.taken(*span) or gazetteer.lookup(name):
             continue
-        found.add(organization_for(name, gazetteer), "organization", span, text)
+        found.add(organization_for(name, gazetteer), "organization", span)
 
 
 def _shouted(word: str, run: list[str]) -> bool:
@@ -323,7 +338,7 @@ def _counterparties(text: str, gazetteer: Gazetteer, people: PeopleIndex, found:
         if people.find(written) or fold(words[0]) in given_names():
             continue
         span = (name.start(1), name.start(1) + len(written))
-        found.add(organization_for(written, gazetteer), "organization", span, text)
+        found.add(organization_for(written, gazetteer), "organization", span)
 
 
 def _is_organisation_name(words: list[str], vocab: _Vocabulary) -> bool:
@@ -347,6 +362,8 @@ def _is_organisation_name(words: list[str], vocab: _Vocabulary) -> bool:
 
 @dataclass
 class Sentence:
+    """One sentence (or heading, or bullet) with the entities and dates named in it."""
+
     start: int
     end: int
     text: str
@@ -440,15 +457,10 @@ def _subjects(sentences: list[Sentence]) -> list[str | None]:
     return subjects
 
 
-_CLAUSE_END = re.compile(
-    r",\s+(?:og|and|men|but|samt|der|som|which|that|who|hvor|where|hvilket)\b|[;:]|[.!?][\"”’)]*\s*$"
-)
-
-
 def _clause_end(folded: str, offset: int) -> int:
     """Where the clause starting at ``offset`` ends: ``, og``/``, and``, a relative clause, ``;``,
     or the sentence's final stop (full stops inside a sentence belong to abbreviations)."""
-    m = _CLAUSE_END.search(folded, offset)
+    m = vocabulary().clause_end.search(folded, offset)
     return m.start() if m else len(folded)
 
 
@@ -469,12 +481,8 @@ def _participations(
         before = sentence.orgs(0, m.start())  # an organisation or a country ("Norge deltar i 1+MG")
         actor = before[-1].entity if before else subject
         stop = _clause_end(folded, m.end())
-        while (
-            stop < len(folded)
-            and folded[stop] == ","
-            and not re.match(r",\s+(?:der|som|which|that|who)\b", folded[stop:])
-        ):
-            stop = _clause_end(folded, stop + 1)
+        while stop < len(folded) and folded[stop] == "," and not vocab.relative_clause.match(folded, stop):
+            stop = _clause_end(folded, stop + 1)  # "1+MG og GDI samt de pilotprojekter, der ..." stops
         targets = [
             h
             for h in sentence.hits
@@ -529,7 +537,7 @@ def _agreements(
         party_word = vocab.party_words.search(folded, cue_end if noun else cue_start, stop)
         if party_word:
             after = [h.entity for h in sentence.orgs(cue_end, stop)]
-            between = fold(party_word.group()) in {"mellem", "mellom", "mellan", "between"}
+            between = " ".join(party_word.group().split()) in vocab.between_words
             first = next((h.entity for h in sentence.orgs() if h.entity not in after), None)
             parties = after if between else [p for p in [first or subject, *after] if p]
         elif noun:  # "NGC og Genomics England har underskrevet en aftale"
