@@ -44,6 +44,7 @@ class _Candidate:
     number: int
     title: str
     title_start: int
+    title_line: Line  # the line the title is on: the number's own line, or the next ("Punkt 1" / "Velkomst")
 
 
 @cache
@@ -53,6 +54,9 @@ def _item_res() -> dict[str, re.Pattern[str]]:
         "prefix": re.compile(
             rf"^(?:(?:{prefixes})\s*)+(?P<num>\d{{1,3}})(?:/\d{{2,4}})?\s*[.:)\-–]?\s+(?P<title>.+)$",
             re.IGNORECASE,
+        ),
+        "bare": re.compile(
+            rf"^(?:(?:{prefixes})\s*)+(?P<num>\d{{1,3}})(?:/\d{{2,4}})?\s*[.:)\-–]?$", re.IGNORECASE
         ),
         "slash": re.compile(r"^(?P<num>\d{1,2})\s*/\s*(?P<of>\d{1,2})\s+(?P<title>.+)$"),
         "dot": re.compile(r"^(?P<num>\d{1,2})[.)]\s+(?P<title>.+)$"),
@@ -65,6 +69,7 @@ _TIME_PREFIX = re.compile(
 
 
 def _candidates(lines: list[Line], skip: set[int]) -> list[_Candidate]:
+    """Lines that look like numbered agenda items, in every numbering style."""
     found = []
     for line in lines:
         if line.blank or line.index in skip:
@@ -73,15 +78,21 @@ def _candidates(lines: list[Line], skip: set[int]) -> list[_Candidate]:
             m = pattern.match(line.text)
             if not m or (style == "slash" and int(m.group("of")) < int(m.group("num"))):
                 continue
-            title = m.group("title")
-            cut = _TIME_PREFIX.match(title)
-            offset = m.start("title") + (cut.end() if cut else 0)
-            title = line.text[offset:].strip()
+            title_line, offset = line, (m.start("title") if style != "bare" else 0)
+            if style == "bare":  # "Punkt 1" with the title on the next line
+                nxt = _next_nonblank(lines, line.index)
+                if nxt is None or nxt.index in skip or nxt.index > line.index + 2:
+                    break
+                title_line, style = nxt, "prefix"
+            cut = _TIME_PREFIX.match(title_line.text[offset:])
+            offset += cut.end() if cut else 0
+            title = title_line.text[offset:].strip()
             dated = find_dates(line.text)
             if dated and dated[0].span[0] == 0:
                 break  # "6. February 2019" is a date, not item 6
             if title[:1].isupper() and len(title.split()) <= _MAX_TITLE_WORDS and not _subheading(title):
-                found.append(_Candidate(line, style, int(m.group("num")), title, line.start + offset))
+                number = int(m.group("num"))
+                found.append(_Candidate(line, style, number, title, title_line.start + offset, title_line))
             break
     return found
 
@@ -174,8 +185,8 @@ def _next_nonblank(lines: list[Line], index: int) -> Line | None:
 
 def _item(cand: _Candidate, lines: list[Line], end_line: int, text: str) -> ParsedItem:
     title, presenters = _split_presenters(cand.title, cand.title_start)
-    body_from = cand.line.index + 1
-    nxt = _next_nonblank(lines, cand.line.index)
+    body_from = cand.title_line.index + 1
+    nxt = _next_nonblank(lines, cand.title_line.index)
     if presenters and nxt and nxt.index < end_line and re.fullmatch(r"[A-ZÆØÅÄÖÜ][\w'’-]+", nxt.text):
         last = presenters[-1]
         if len(last.name.split()) == 1:  # "v/Lene" + wrapped "Cividanes"

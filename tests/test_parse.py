@@ -569,3 +569,16 @@ def test_parse_minutes_never_fails_and_spans_stay_in_the_text(lines: list[str]) 
     spans += [s for s in (m.body_span, m.date_span, *(i.text_span for i in m.agenda)) if s]
     assert all(0 <= s <= e <= len(text) for s, e in spans)
     assert all(a.name and a.status in {"present", "absent", "unknown"} for a in m.attendance)
+
+
+def test_item_number_with_the_title_on_the_next_line() -> None:
+    text = (
+        "Referat af møde i Rådet 4. maj 2022\n\nDeltagere: Anne Hansen, Bo Jensen og Ole Nielsen\n\n"
+        "Punkt 1\nGodkendelse af dagsorden\nGodkendt.\n\nPunkt 2:\nOrientering v/ Anne Hansen\n"
+        "Anne Hansen orienterede.\n"
+    )
+    m = parse_minutes(text)
+    assert [(i.number, i.title, [p.name for p in i.presenters], i.text) for i in m.agenda] == [
+        ("1", "Godkendelse af dagsorden", [], "Godkendt."),
+        ("2", "Orientering", ["Anne Hansen"], "Anne Hansen orienterede."),
+    ]
