@@ -33,10 +33,11 @@ def sidebar() -> str:
             t("app.language"),
             LANGUAGES,
             key="lang",
-            format_func=lambda code: {"da": "Dansk", "en": "English"}[code],
+            format_func={"da": "Dansk", "en": "English"}.__getitem__,
             horizontal=True,
         )
-        st.radio(t("app.pages"), list(pages.PAGES), key="page", format_func=lambda p: t(f"page.{p}"))
+        titles = {page: t(f"page.{page}") for page in pages.PAGES}
+        st.radio(t("app.pages"), list(titles), key="page", format_func=titles.__getitem__)
     params["lang"] = st.session_state.lang
     params["page"] = st.session_state.page
     return st.session_state.page

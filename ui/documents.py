@@ -136,24 +136,22 @@ def _stored_list(driver: neo4j.Driver) -> None:
             t("doc.mentions"): [d["mentions"] for d in docs],
         }
     )
-    picked = st.dataframe(
-        frame,
-        hide_index=True,
-        width="stretch",
-        on_select="rerun",
-        selection_mode="single-row",
-        key="doc_rows",
+    st.dataframe(frame, hide_index=True, width="stretch")
+    titles = {d["id"]: f"{d['title'] or d['source']} ({d['source']})" for d in docs}
+    chosen = st.selectbox(
+        t("doc.pick"),
+        list(titles),
+        index=None,
+        format_func=titles.__getitem__,
+        placeholder=t("q.pick"),
+        key="doc_pick",
     )
-    rows = picked.selection.rows if picked else []
-    if not rows:
-        st.caption(t("doc.pick"))
+    if chosen is None:
         return
-    chosen = docs[rows[0]]
-    st.text(chosen["title"] or chosen["source"] or chosen["id"])
-    confirm = st.checkbox(t("doc.confirm_remove"), key=f"doc_confirm_{chosen['id']}")
+    confirm = st.checkbox(t("doc.confirm_remove"), key=f"doc_confirm_{chosen}")
     if st.button(t("doc.remove"), icon=":material/delete:", disabled=not confirm, key="doc_remove"):
-        store.remove_document(driver, chosen["id"])
-        st.session_state.doc_removed = chosen["title"] or chosen["source"]
+        store.remove_document(driver, chosen)
+        st.session_state.doc_removed = titles[chosen]
         st.rerun()
 
 

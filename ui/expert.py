@@ -56,7 +56,7 @@ def render(driver: neo4j.Driver) -> None:
         t("q.view"),
         ["table", "graph"],
         default="table",
-        format_func=lambda v: t(f"q.view.{v}"),
+        format_func={v: t(f"q.view.{v}") for v in ("table", "graph", "chart")}.__getitem__,
         key="expert_view",
     )
     if cols[3].button(t("expert.run"), type="primary", icon=":material/play_arrow:", key="expert_run"):

@@ -58,17 +58,20 @@ def _time_filter(view: GraphData) -> tuple[str | None, str | None]:
 
 def render(driver: neo4j.Driver) -> None:
     controls = st.columns([3, 3, 2], vertical_alignment="bottom")
+    type_names = {type_id: type_name(type_id) for type_id in NODE_TYPES}
     types = controls[0].multiselect(
-        t("explore.types"), NODE_TYPES, default=DEFAULT_TYPES, format_func=type_name, key="explore_types"
+        t("explore.types"),
+        NODE_TYPES,
+        default=DEFAULT_TYPES,
+        format_func=type_names.__getitem__,
+        key="explore_types",
     )
-    starts = {row["id"]: row for row in data.entities(driver, START_TYPES)}
+    starts = {None: t("explore.overview")} | {
+        row["id"]: f"{row['name']} ({type_names.get(row['type'], row['type'])})"
+        for row in data.entities(driver, START_TYPES)
+    }
     start = controls[1].selectbox(
-        t("explore.start"),
-        [None, *starts],
-        format_func=lambda i: (
-            t("explore.overview") if i is None else f"{starts[i]['name']} ({type_name(starts[i]['type'])})"
-        ),
-        key="explore_start",
+        t("explore.start"), list(starts), format_func=starts.__getitem__, key="explore_start"
     )
     if controls[2].button(t("explore.show"), icon=":material/refresh:", type="primary", key="explore_reset"):
         if start is None:
@@ -105,8 +108,10 @@ def render(driver: neo4j.Driver) -> None:
             st.session_state.explore_pick = None
         picked = st.selectbox(
             t("explore.node"),
-            [None, *names],
-            format_func=lambda i: t("explore.choose") if i is None else names[i],
+            list(names),
+            format_func=names.__getitem__,
+            index=None,
+            placeholder=t("explore.choose"),
             key="explore_pick",
         )
         if picked:

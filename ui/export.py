@@ -45,13 +45,13 @@ def render(driver: neo4j.Driver) -> None:
     fmt = cols[0].selectbox(
         t("export.format"),
         list(rdf.FORMATS),
-        format_func=lambda f: t(f"export.format.{f}"),
+        format_func={f: t(f"export.format.{f}") for f in rdf.FORMATS}.__getitem__,
         key="export_format",
     )
     choice = cols[1].radio(
         t("export.personal"),
         PERSONAL_DATA,
-        format_func=lambda c: t(f"export.personal.{c}"),
+        format_func={c: t(f"export.personal.{c}") for c in PERSONAL_DATA}.__getitem__,
         key="export_personal",
     )
     if choice == "pseudonymized" and not os.environ.get(KEY_ENV):

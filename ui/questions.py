@@ -147,7 +147,7 @@ def show_answer(driver: neo4j.Driver, answer: qs.Answer) -> None:
         t("q.view"),
         views,
         default=preferred,
-        format_func=lambda v: t(f"q.view.{v}"),
+        format_func={v: t(f"q.view.{v}") for v in ("table", "graph", "chart")}.__getitem__,
         key=f"q_view_{answer.question.name}",
     )
     st.caption(t("q.rows", n=len(answer.frame)))
@@ -171,7 +171,10 @@ def render(driver: neo4j.Driver) -> None:
     lang = current_language()
     questions = qs.load_questions()
     name = st.selectbox(
-        t("q.choose"), list(questions), format_func=lambda n: questions[n].title(lang), key="q_name"
+        t("q.choose"),
+        list(questions),
+        format_func={n: q.title(lang) for n, q in questions.items()}.__getitem__,
+        key="q_name",
     )
     question = questions[name]
     st.caption(question.description(lang))

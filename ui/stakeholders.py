@@ -36,7 +36,7 @@ def render(driver: neo4j.Driver) -> None:
         t("sh.show"),
         ["stakeholders", "communities"],
         default="stakeholders",
-        format_func=lambda m: t(f"sh.{m}"),
+        format_func={m: t(f"sh.{m}") for m in ("stakeholders", "communities")}.__getitem__,
         key="sh_mode",
     )
     top = cols[1].number_input(t("sh.top"), min_value=3, max_value=200, value=20, step=1, key="sh_top")
