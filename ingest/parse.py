@@ -304,6 +304,7 @@ def _body_and_number(title: str, doc_line: str) -> tuple[str | None, str | None,
         rf"^(?:{doc})\s+(?:of|from|fra|af|for|från|fra)\s+(?:the\s+)?(?P<body>.+?)\s+(?:{meeting})\b",
         rf"^(?:\d+{ordinal}\s+)?(?:the\s+)?(?P<body>{cap}[\w&/-]*(?:\s+(?:(?:of|for|and|og|af|for|i|the|&)\s+)?"
         rf"{cap}[\w&/-]*){{0,6}}?)\s+(?:{meeting})\b",
+        rf"^(?:{doc})\s+(?:of|from|fra|af|for|från)\s+(?:the\s+)?(?P<body>{cap}.+)$",
     ]
     for pattern in patterns:
         for candidate in (title, f"{doc_line} {title}".strip()):
