@@ -125,9 +125,9 @@ _BOMS = (
 )
 # C0 controls other than tab, newline, vertical tab, form feed and carriage return
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
-# characters cp1252 text in a Nordic or English document plausibly contains beyond ASCII
-_PLAUSIBLE_LEGACY = re.compile(
-    "[\u00a0-\u00ff\u20ac\u201a-\u201e\u2013\u2014\u2018-\u2019\u2020-\u2022\u2026]"
+# any character beyond those cp1252 text in a Nordic or English document plausibly contains
+_IMPLAUSIBLE_LEGACY = re.compile(
+    "[^\x00-\x7f\u00a0-\u00ff\u20ac\u201a-\u201e\u2013\u2014\u2018-\u2019\u2020-\u2022\u2026]"
 )
 
 
@@ -208,7 +208,7 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
         text = data.decode("cp1252")
     except UnicodeDecodeError:  # one of the five bytes cp1252 leaves undefined
         text = None
-    if text is not None and _plausible(text):
+    if text is not None and not _IMPLAUSIBLE_LEGACY.search(text):
         return text, "cp1252" if re.search(rb"[\x80-\x9f]", data) else "latin-1"
     from charset_normalizer import from_bytes
 
@@ -219,11 +219,6 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
         except (UnicodeDecodeError, LookupError):
             pass
     return data.decode("latin-1"), "latin-1"
-
-
-def _plausible(text: str) -> bool:
-    non_ascii = [c for c in text if ord(c) > 127]
-    return all(_PLAUSIBLE_LEGACY.match(c) for c in non_ascii)
 
 
 def _checked(text: str, encoding: str, name: str) -> tuple[str, str]:
@@ -314,8 +309,6 @@ def _read_docx(data: bytes, name: str) -> tuple[str, None]:
     try:
         document = docx.Document(io.BytesIO(data))
         lines = list(_docx_lines(document))
-    except InputError:
-        raise
     except Exception as exc:  # python-docx, zipfile, zlib and lxml raise many types on malformed parts
         damage = "damaged XML" if "XML" in exc.__class__.__name__ else "unreadable content"
         raise _refusal(name, f"corrupt Word document ({damage})") from None
