@@ -903,18 +903,34 @@ def _label(body: str) -> str:
 def _themes(
     text: str, parsed: ParsedMinutes, taxonomy: Taxonomy, meeting_id: str, doc_key: str, language: str
 ) -> list[Theme]:
+    """One point per bullet of the minutes; minutes without bullets give one point per agenda item
+    whose title and text concern a theme (procedural items such as "Velkommen" concern none)."""
     regions = [item.text_span for item in parsed.agenda if item.text_span] or [(0, len(text))]
+    points = [
+        (start, end, _label(" ".join(text[start:end].split())), _item_at(parsed, start))
+        for start, end in _bullet_spans(text, sorted(set(regions)))
+    ]
+    from_items = not points
+    if from_items:
+        points = [
+            (item.text_span[0], item.text_span[1], item.title, item.number)
+            for item in parsed.agenda
+            if item.text_span and item.text.strip()
+        ]
     themes = []
-    for start, end in _bullet_spans(text, sorted(set(regions))):
+    for start, end, label, item_number in points:
         body = " ".join(text[start:end].split())
+        concepts = taxonomy.concepts_for(f"{label}\n{body}", language)
+        if from_items and not concepts:
+            continue  # an agenda item about no theme
         themes.append(
             Theme(
                 id=f"point:{doc_key}-{len(themes) + 1}",
-                label=_label(body),
+                label=label,
                 text=body,
-                concepts=taxonomy.concepts_for(body, language),
+                concepts=concepts,
                 meeting=meeting_id,
-                agenda_item=_item_at(parsed, start),
+                agenda_item=item_number,
                 provenance=_provenance(text, start, end),
             )
         )

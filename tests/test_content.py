@@ -175,6 +175,14 @@ def test_dsam_committees_found_by_organisation_words_and_no_false_figures() -> N
     assert content.facts == []  # "max. 2 sider", "2. udkast", "1. udkast" are not figures
 
 
+def test_minutes_without_bullets_give_one_point_per_agenda_item_about_a_theme() -> None:
+    _, content = from_file("dsam-bestyrelse-2019-02-06.txt")
+    assert [(t.agenda_item, t.label, t.concepts) for t in content.themes] == [
+        ("2", "Politikpapir om patientsikkerhed", ["theme:patients"])
+    ]  # item 1, "Velkomst og godkendelse af dagsorden", concerns no theme
+    assert content.themes[0].text.startswith("Indstilling Det indstilles, at bestyrelsen drøfter")
+
+
 def test_gcrb_english_bodies_and_nothing_invented() -> None:
     _, content = from_file("gcrb-agm-2010-09-06.txt")
     assert [o.id for o in content.organizations] == ["org:gcrb", "org:warwick", "org:bshg", "org:agnc"]
