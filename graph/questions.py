@@ -19,6 +19,7 @@ import pandas as pd
 from neo4j.graph import Node, Relationship
 from neo4j.graph import Path as GraphPath
 
+from graph.analytics import ANALYTICS
 from graph.connection import read_tx
 from graph.schema import search
 from graph.triples import SEARCHABLE_LABELS, fold
@@ -184,6 +185,8 @@ def parse_question(name: str, text: str) -> Question:
     analytic = fields.get("analytic") or None
     if analytic is None:
         _check_cypher(cypher, params, fail)
+    elif analytic not in ANALYTICS:
+        raise fail(f"unknown analytic '{analytic}' (analytics: {', '.join(ANALYTICS)})")
     elif cypher:
         raise fail("an analytic question has no Cypher body")
     return Question(
@@ -355,12 +358,7 @@ def run_question(driver: neo4j.Driver, question: Question, params: Mapping[str, 
         if param.is_entity and values[param.name] is not None:
             values[param.name] = resolve_entity(driver, param, values[param.name])
     if question.analytic:
-        from graph.analytics import ANALYTICS
-
-        analytic = ANALYTICS.get(question.analytic)
-        if analytic is None:
-            raise PmkgError(f"queries/{question.name}.cypher names an unknown analytic '{question.analytic}'")
-        frame, graph = analytic(driver, values)
+        frame, graph = ANALYTICS[question.analytic](driver, values)
         return Answer(question, values, frame, graph)
     keys, records = _read_records(driver, question.cypher, values)
     frame, graph = tabulate(records, keys)
