@@ -7,6 +7,7 @@ session server other test modules share.
 from __future__ import annotations
 
 import ipaddress
+import os
 import re
 import shutil
 import stat
@@ -154,6 +155,29 @@ def test_status_output_and_no_password_in_output_or_logs(
     logs = [p for p in own.logs_dir.rglob("*") if p.is_file()]
     assert logs
     assert all(password not in p.read_text(errors="replace") for p in logs)
+
+
+def test_status_reports_the_server_named_by_neo4j_uri(
+    own: server.ManagedServer, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("NEO4J_URI", own.uri)
+    monkeypatch.setenv("NEO4J_PASSWORD", own.read_password() or "")
+    assert cli.main(["neo4j", "status"]) == 0
+    out = capsys.readouterr().out
+    assert "server:   from NEO4J_URI" in out and f"uri:      {own.uri}" in out and "Neo4j/5.26." in out
+    monkeypatch.setenv("NEO4J_PASSWORD", "not-the-password")
+    assert cli.main(["neo4j", "status"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "check NEO4J_USERNAME and NEO4J_PASSWORD" in err
+
+
+def test_a_stale_pid_file_means_not_running(tmp_path: Path) -> None:
+    stale = server.ManagedServer(home=tmp_path)
+    stale.run_dir.mkdir(parents=True)
+    stale.pid_file.write_text(f"{os.getpid()}\n")  # alive, but not a Neo4j
+    assert server.running_pid(stale) is None
+    assert not stale.pid_file.exists()
+    assert server.stop(tmp_path) is False
 
 
 def test_routing_uri_reads_and_writes(own: server.ManagedServer) -> None:
