@@ -3,9 +3,13 @@ figures, deadlines and discussion points, in the corpus and in minutes of other 
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ingest.content import Content, extract_content
 from ingest.language import detect_language
@@ -14,6 +18,7 @@ from ingest.parse import parse_minutes
 from ingest.parsed import NameMention, ParsedMinutes
 from ingest.people import PeopleIndex
 from ingest.pipeline import declared_people
+from ingest.record import Provenance
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -413,3 +418,84 @@ def test_a_country_inside_a_longer_name_is_not_the_country() -> None:
 
 def test_an_mou_without_a_counterparty_is_not_an_agreement() -> None:
     assert from_text("NGC har underskrevet en aftale.", "da").agreements == []
+
+
+PIECES = [
+    "NGC",
+    " deltager i ",
+    "1+MG",
+    " (",
+    ")",
+    ". ",
+    "\n",
+    "\n\n",
+    "• ",
+    "- ",
+    "14.505",
+    " genomer",
+    "MoU",
+    " med ",
+    "Frankrig",
+    "senest d. ",
+    "5. juli",
+    " 2023",
+    "Næste møde",
+    " kl. 14-16",
+    ",",
+    " at ",
+    "præmis for ",
+    "Novo Nordisk Fondens",
+    " donation",
+    "Region",
+    " Sjælland",
+    "Institut",
+    " for ",
+    "X",
+    "Ø",
+    "’s",
+    "12,5",
+    " mio. kr",
+    "funded by ",
+    "Board",
+    ":",
+    "2017-2022",
+    "a@b.dk",
+    "Steno Diabetes Center",
+    " (SDC)",
+    "\t",
+    "—",
+    "”",
+    "%",
+    "€",
+    "0",
+    "999999999999999999999",
+    "samarbejde med ",
+    "Estonian Biobank",
+    "Next meeting",
+]
+
+
+def provenances(value: Any) -> list[Provenance]:
+    if isinstance(value, Provenance):
+        return [value]
+    if isinstance(value, list):
+        return [p for item in value for p in provenances(item)]
+    if dataclasses.is_dataclass(value):
+        return [p for f in dataclasses.fields(value) for p in provenances(getattr(value, f.name))]
+    return []
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    pieces=st.lists(st.sampled_from(PIECES), max_size=50),
+    language=st.sampled_from(["da", "en", "no", "sv", "und"]),
+    date=st.sampled_from([None, "2023-06-14"]),
+)
+def test_any_text_gives_content_whose_quotes_are_the_text_at_their_spans(
+    pieces: list[str], language: str, date: str | None
+) -> None:
+    text = "".join(pieces)
+    content = from_text(text, language, date)
+    for prov in provenances(content):
+        assert 0 <= prov.start <= prov.end <= len(text)
+        assert text[prov.start : prov.end] == prov.quote
