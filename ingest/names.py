@@ -243,6 +243,10 @@ def _classify_piece(piece: str, parts: dict[str, list[str]]) -> bool:
     piece = piece.strip(" .,;:-–—")
     if not piece:
         return True
+    rep = _prefix_re("representation_words").match(piece)
+    if rep and rep.end() < len(piece):
+        parts["affiliation"].append(piece[rep.end() :])
+        return True
     if role_of(piece):
         parts["roles"].append(role_of(piece) or "")
         return True
@@ -264,10 +268,6 @@ def _classify_piece(piece: str, parts: dict[str, list[str]]) -> bool:
             parts[key].append(word if key == "titles" else role_of(word) or "member")
             parts["affiliation"].append(rest[link.end() :])
             return True
-    rep = _prefix_re("representation_words").match(piece)
-    if rep:
-        parts["affiliation"].append(piece[rep.end() :])
-        return True
     return False
 
 
