@@ -36,7 +36,17 @@ MAX_UNZIPPED_FACTOR = 8
 
 MAX_ZIP_MEMBERS = 5000
 
-FORMATS = {".txt": "txt", ".md": "md", ".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html"}
+FORMATS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
 
 
 @dataclass(frozen=True)
@@ -83,7 +93,7 @@ def format_of(name: str) -> str:
     suffix = Path(name).suffix.lower()
     if suffix not in FORMATS:
         known = ", ".join(sorted(FORMATS))
-        raise _refusal(name, f"unsupported file type '{suffix or '(none)'}' (supported: {known})")
+        raise _refusal(name, f"unsupported file type '{suffix or '(none)'}'; save it as one of {known}")
     return FORMATS[suffix]
 
 
