@@ -146,8 +146,11 @@ def run_ingest(args: argparse.Namespace) -> int:
         ingest_files(files, report)
     finally:
         if args.json:
-            out = asdict(report)
-            out["failed"] = [{"file": f, "reason": r} for f, r in report.failed]
+            out = {
+                **{key: value for key, value in vars(report).items() if key.startswith(("nodes", "rels"))},
+                "documents": dict(report.documents),
+                "failed": [{"file": f, "reason": r} for f, r in report.failed],
+            }
             json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")
         else:
