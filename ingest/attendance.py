@@ -133,10 +133,21 @@ def _continues(previous: str, line: str) -> bool:
     return bool(open_paren or ends or line.startswith("(") or line[:1].islower())
 
 
+_MAX_NOTE_WORDS = 5  # "Peder Ahnfeldt-Mollerup deltager under punkt 19"
+
+
 def _entry_line(text: str) -> bool:
-    """True when a line reads as attendance entries (its first entry names a person)."""
+    """True when a line reads as attendance entries: its first entry names a person and goes on,
+    if at all, with a short note, not a sentence ("Anne Hansen orienterede om arbejdet.")."""
     parts = split_name_list(text)
-    return bool(parts) and looks_like_person(parse_name_entry(parts[0]).name)
+    if not parts:
+        return False
+    name = parse_name_entry(parts[0]).name
+    if not looks_like_person(name):
+        return False
+    head = re.split(r"[,(;]", parts[0])[0]
+    note = head[head.find(name) + len(name) :].split() if name in head else []
+    return not note or (len(note) <= _MAX_NOTE_WORDS and not text.rstrip().endswith("."))
 
 
 def _role_fields(line: Line) -> list[NameMention]:

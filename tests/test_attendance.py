@@ -99,3 +99,14 @@ def test_trailing_afbud_marks_one_person_absent() -> None:
         ("Jens Hansen", "present", [], "Deltagere"),
         ("Mette Olsen", "absent", [], "Deltagere"),
     ]
+
+
+def test_a_sentence_starting_with_a_name_ends_the_block() -> None:
+    text = "Afbud: Mette Olsen\nAnne Hansen orienterede om arbejdet.\nJens Hansen deltog under punkt 3\n"
+    found = find_attendance(split_lines(text), text)
+    assert [m.name for m in found.mentions] == ["Mette Olsen"]
+    text = "Deltagere:\nAnne Hansen\nJens Hansen deltog under punkt 3\n"
+    assert [m.name for m in find_attendance(split_lines(text), text).mentions] == [
+        "Anne Hansen",
+        "Jens Hansen",
+    ]
