@@ -7,7 +7,9 @@ its data at the end, also when tests fail. With ``PMKG_TEST_NEO4J_URI`` (and
 note that ``neo4j_driver`` deletes every node in it.
 
 ``neo4j_driver`` (per test) is a verified driver on an empty database: all nodes are deleted
-before the test; constraints and indexes stay. Tests using either fixture get the ``neo4j`` marker.
+before the test; constraints and indexes stay. ``neo4j_env`` (per test) also sets the
+``NEO4J_*`` variables to the test server, so CLI commands run in the test (in-process or as
+subprocesses) use it. Tests using any of them get the ``neo4j`` marker.
 
 ``PMKG_TEST_HOME_ROOT`` puts the temporary homes in a folder of the caller's choosing, so a
 CI script can stop a server that an abruptly killed pytest left behind (see ``.ci/run``).
@@ -26,7 +28,7 @@ import pytest
 
 from graph import connection, server
 
-NEO4J_FIXTURES = {"neo4j_settings", "neo4j_driver"}
+NEO4J_FIXTURES = {"neo4j_settings", "neo4j_driver", "neo4j_env"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -75,3 +77,14 @@ def neo4j_driver(neo4j_settings: connection.Settings) -> Iterator[neo4j.Driver]:
     with connection.driver(neo4j_settings) as drv:
         connection.write(drv, "MATCH (n) DETACH DELETE n")
         yield drv
+
+
+@pytest.fixture
+def neo4j_env(
+    neo4j_driver: neo4j.Driver, neo4j_settings: connection.Settings, monkeypatch: pytest.MonkeyPatch
+) -> connection.Settings:
+    monkeypatch.setenv("NEO4J_URI", neo4j_settings.uri)
+    monkeypatch.setenv("NEO4J_USERNAME", neo4j_settings.username)
+    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
+    monkeypatch.setenv("NEO4J_DATABASE", neo4j_settings.database)
+    return neo4j_settings

@@ -253,3 +253,12 @@ def test_session_fixture_gives_an_empty_database(neo4j_driver: neo4j.Driver) -> 
 
 def test_each_test_starts_clean(neo4j_driver: neo4j.Driver) -> None:
     assert connection.read(neo4j_driver, "MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
+
+
+def test_neo4j_env_points_the_cli_at_the_test_server(
+    neo4j_env: connection.Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    env = connection.settings()
+    assert (env.uri, env.password, env.source) == (neo4j_env.uri, neo4j_env.password, "environment")
+    assert cli.main(["neo4j", "status"]) == 0
+    assert f"uri:      {neo4j_env.uri}" in capsys.readouterr().out
