@@ -252,6 +252,8 @@ def _refuse_other_formats(data: bytes, name: str) -> None:
 
 # --- PDF --------------------------------------------------------------------------------------
 
+MIN_PDF_LETTERS = 20
+"""Fewer letters than this in a PDF's text layer: a scan with page numbers, not minutes."""
 _PDFIUM_LOCK = threading.Lock()  # pdfium is not thread-safe and the app serves several sessions
 
 
@@ -278,7 +280,7 @@ def _read_pdf(data: bytes, name: str) -> tuple[str, None]:
         finally:
             pdf.close()
     text = "\f".join(pages)
-    if not text.strip():
+    if sum(c.isalpha() for c in text[:10_000]) < MIN_PDF_LETTERS:  # at most a stamp or page numbers
         raise _refusal(name, "no text layer (scanned?); run OCR first")
     return text, None
 

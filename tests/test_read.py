@@ -212,6 +212,7 @@ def test_pdf_without_text_layer() -> None:
     buffer = io.BytesIO()
     page = canvas.Canvas(buffer)
     page.rect(100, 100, 300, 400, fill=1)  # an image-only page, as a scan is
+    page.drawString(300, 30, "- 1 -")  # with only a page number as text
     page.showPage()
     page.save()
     assert refused(buffer.getvalue(), "scan.pdf").startswith("no text layer (scanned?)")
