@@ -32,10 +32,21 @@ class _Known:
         return {slug(s) for s in (self.name, *self.aliases)}
 
 
+def _same(short: str, long: str) -> bool:
+    """One name word fits another: equal, or an initial of it (``k`` fits ``karl``)."""
+    return short == long or (len(short) == 1 and long.startswith(short))
+
+
 def _is_variant(short: list[str], long: list[str]) -> bool:
-    """``Christiane Karle`` is a variant of ``Christiane Saurbrey Karle``: same first and last word,
-    and the shorter name's words all in the longer one."""
-    return len(short) >= 2 and short[0] == long[0] and short[-1] == long[-1] and set(short) <= set(long)
+    """``Christiane Karle`` and ``C. Karle`` are variants of ``Christiane Saurbrey Karle``: the same
+    first word (or its initial) and last word, and every other word of the shorter name in the longer."""
+    return (
+        len(short) >= 2
+        and len(short) <= len(long)
+        and _same(short[0], long[0])
+        and short[-1] == long[-1]
+        and all(any(_same(word, other) for other in long[1:-1]) for word in short[1:-1])
+    )
 
 
 def _surname_keys(keys: list[str], name: str) -> list[list[str]]:

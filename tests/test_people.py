@@ -90,3 +90,11 @@ def test_a_longer_name_declared_later_is_another_person() -> None:
     assert [p.id for p in index.people()] == ["person:anne-hansen", "person:anne-marie-hansen"]
     assert index.find("Anne Hansen") == "person:anne-hansen"
     assert index.find("Anne Marie Hansen") == "person:anne-marie-hansen"
+
+
+def test_initials_resolve_to_the_full_name() -> None:
+    index = _index(["Karl Bach Jensen", "Anne Hansen"])
+    assert index.find("K. B. Jensen") == "person:karl-bach-jensen"
+    assert index.find("K. Jensen") == "person:karl-bach-jensen"
+    assert index.find("A. Hansen") == "person:anne-hansen"
+    assert index.find("B. Hansen") is None
