@@ -60,13 +60,14 @@ def _patterns() -> list[re.Pattern[str]]:
     weekday = _alternation(vocabulary()["weekdays"])
     month = rf"(?P<month>{months})\.?"
     day = r"(?P<day>[0-3]?\d)(?:\.|st|nd|rd|th|:e|e)?"
+    until = r"(?:\s*[-–]\s*[0-3]?\d(?:\.|st|nd|rd|th)?)?"  # "14.-15. juni": a meeting over two days
     year = r"(?P<year>(?:19|20)\d\d)"
     lead = rf"(?:(?:{weekday})(?:\s+(?:d\.|den|the))?,?\s+)?"
     flags = re.IGNORECASE
     return [
         re.compile(rf"(?<![\w-]){year}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?![\w-])"),
         re.compile(rf"(?<![\w.]){day}[./-](?P<mnum>[01]?\d)[./-]{year}(?![\w.]\d)"),
-        re.compile(rf"(?<!\w){lead}{day}(?:\s+of)?\s+{month}(?:,?\s+{year})?(?!\w)", flags),
+        re.compile(rf"(?<!\w){lead}{day}{until}(?:\s+of)?\s+{month}(?:,?\s+{year})?(?!\w)", flags),
         re.compile(rf"(?<!\w){lead}{month}\s+{day},?\s+{year}(?!\w)", flags),
     ]
 

@@ -24,6 +24,8 @@ from ingest.dates import DateMatch, find_dates, infer_year, parse_time_range
         ("Mötet hölls den 14 maj 2023 klockan 10:00", "2023-05-14", ("10:00", None)),
         ("Styremøte 2. desember 2022", "2022-12-02", (None, None)),
         ("høring den 8. maj.", "--05-08", (None, None)),
+        ("Seminar 14.-15. juni 2023", "2023-06-14", (None, None)),
+        ("Workshop 14–15 June 2023", "2023-06-14", (None, None)),
     ],
 )
 def test_find_dates_reads_each_convention(text: str, iso: str, times: tuple[str | None, str | None]) -> None:
