@@ -2,9 +2,10 @@
 
 ``neo4j_settings`` (session) starts a managed Neo4j on a free loopback port in a temporary
 home that shares the installed jars (installing them if missing), and stops it and deletes
-its data at the end, also when tests fail. With ``PMKG_TEST_NEO4J_URI`` (and
-``PMKG_TEST_NEO4J_USERNAME`` / ``_PASSWORD`` / ``_DATABASE``) set, that server is used instead;
-note that ``neo4j_driver`` deletes every node in it.
+its data at the end, also when tests fail. The server is started in the background as soon
+as collection shows that some test needs it, so its start-up overlaps the tests before.
+With ``PMKG_TEST_NEO4J_URI`` (and ``PMKG_TEST_NEO4J_USERNAME`` / ``_PASSWORD`` / ``_DATABASE``)
+set, that server is used instead; note that ``neo4j_driver`` deletes every node in it.
 
 ``neo4j_driver`` (per test) is a verified driver on an empty database: all nodes are deleted
 before the test; constraints and indexes stay. ``neo4j_env`` (per test) also sets the
@@ -20,6 +21,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,10 +33,52 @@ from graph import connection, server
 NEO4J_FIXTURES = {"neo4j_settings", "neo4j_driver", "neo4j_env"}
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+class DisposableServer:
+    """The session's own Neo4j, starting in a background thread from the moment it is made."""
+
+    def __init__(self) -> None:
+        self.home = temporary_home("pmkg-test-neo4j-")
+        self._outcome: server.ManagedServer | BaseException | None = None
+        self._thread = threading.Thread(target=self._start, name="pmkg-test-neo4j", daemon=True)
+        self._thread.start()
+
+    def _start(self) -> None:
+        try:
+            lib = server.managed().lib_dir  # the installed jars, shared
+            self._outcome = server.start(self.home, bolt_port=server.free_port(), lib=lib)
+        except BaseException as exc:  # handed to the tests that need the server
+            self._outcome = exc
+
+    def settings(self) -> connection.Settings:
+        self._thread.join()
+        if isinstance(self._outcome, BaseException):
+            raise self._outcome
+        assert self._outcome is not None
+        return self._outcome.settings()
+
+    def close(self) -> None:
+        self._thread.join()
+        server.stop(self.home)
+        shutil.rmtree(self.home, ignore_errors=True)
+
+
+DISPOSABLE = pytest.StashKey[DisposableServer]()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    needed = False
     for item in items:
         if NEO4J_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.neo4j)
+            needed = True
+    if needed and not external_test_settings(os.environ) and DISPOSABLE not in config.stash:
+        config.stash[DISPOSABLE] = DisposableServer()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    disposable = session.config.stash.get(DISPOSABLE, None)
+    if disposable is not None:
+        disposable.close()
 
 
 def external_test_settings(env: dict[str, str] | os._Environ[str]) -> connection.Settings | None:
@@ -58,18 +102,13 @@ def temporary_home(prefix: str) -> Path:
 
 
 @pytest.fixture(scope="session")
-def neo4j_settings() -> Iterator[connection.Settings]:
+def neo4j_settings(pytestconfig: pytest.Config) -> connection.Settings:
     external = external_test_settings(os.environ)
     if external:
-        yield external
-        return
-    home = temporary_home("pmkg-test-neo4j-")
-    try:
-        managed = server.start(home, bolt_port=server.free_port(), lib=server.managed().lib_dir)
-        yield managed.settings()
-    finally:
-        server.stop(home)
-        shutil.rmtree(home, ignore_errors=True)
+        return external
+    if DISPOSABLE not in pytestconfig.stash:  # requested in a way collection did not see
+        pytestconfig.stash[DISPOSABLE] = DisposableServer()
+    return pytestconfig.stash[DISPOSABLE].settings()
 
 
 @pytest.fixture
