@@ -394,6 +394,8 @@ def _bolt_answers(server: ManagedServer, auth: tuple[str, str]) -> bool:
         with neo4j.GraphDatabase.driver(server.uri, auth=auth, connection_timeout=5) as drv:
             drv.verify_connectivity()
         return True
+    except AuthError:  # up, but the login is for the caller to sort out (see _set_initial_password)
+        return True
     except (OSError, DriverError):
         return False
 
