@@ -342,7 +342,7 @@ def _props(subject: URIRef, pairs: Iterable[tuple[URIRef, Any]]) -> Iterator[Tri
 
 
 def _names(subject: URIRef, node: Mapping[str, Any]) -> Iterator[Triple]:
-    yield subject, SCHEMA.name, Literal(node["name"])
+    yield from _props(subject, ((SCHEMA.name, node.get("name")),))
     for alias in _as_list(node.get("aliases")):
         yield subject, SCHEMA.alternateName, Literal(alias)
 
@@ -363,7 +363,7 @@ def _document(m: _Mapper, node: Mapping[str, Any]) -> Iterator[Triple]:
     yield from _props(
         s,
         (
-            (DCTERMS.title, node.get("title") or node["name"]),
+            (DCTERMS.title, node.get("title") or node.get("name")),
             (DCTERMS.source, node.get("source")),
             (DCTERMS.identifier, f"sha256:{node['sha256']}" if node.get("sha256") else None),
             (
@@ -379,7 +379,7 @@ def _document(m: _Mapper, node: Mapping[str, Any]) -> Iterator[Triple]:
 def _meeting(m: _Mapper, node: Mapping[str, Any]) -> Iterator[Triple]:
     s = m.iri(node["id"])
     yield from _typed(s, (SCHEMA.Event, PMKG.Meeting))
-    yield s, SCHEMA.name, Literal(node["name"])
+    yield from _props(s, ((SCHEMA.name, node.get("name")),))
     yield from _props(
         s,
         (
@@ -399,7 +399,7 @@ def _person(m: _Mapper, node: Mapping[str, Any]) -> Iterator[Triple]:
         yield s, RDF.type, PMKG.PseudonymousPerson
         return
     yield from _names(s, node)
-    yield s, FOAF.name, Literal(node["name"])
+    yield from _props(s, ((FOAF.name, node.get("name")),))
     for title in _as_list(node.get("titles")):
         yield s, SCHEMA.jobTitle, Literal(title)
     if m.options.include_contact_details:
@@ -442,7 +442,7 @@ def _initiative(m: _Mapper, node: Mapping[str, Any]) -> Iterator[Triple]:
 def _agreement(m: _Mapper, node: Mapping[str, Any]) -> Iterator[Triple]:
     s = m.iri(node["id"])
     yield from _typed(s, (PMKG.Agreement, SCHEMA.Action))
-    yield s, SCHEMA.name, Literal(node["name"])
+    yield from _props(s, ((SCHEMA.name, node.get("name")),))
     yield from _props(
         s,
         (
@@ -457,9 +457,9 @@ def _theme(m: _Mapper, node: Mapping[str, Any]) -> Iterator[Triple]:
     s = m.iri(node["id"])
     yield s, RDF.type, SKOS.Concept
     yield s, SKOS.inScheme, m.theme_scheme
-    yield s, SKOS.prefLabel, Literal(node.get("label_da") or node["name"], lang="da")
-    if node.get("label_en"):
-        yield s, SKOS.prefLabel, Literal(node["label_en"], lang="en")
+    for lang, label in (("da", node.get("label_da") or node.get("name")), ("en", node.get("label_en"))):
+        if label:
+            yield s, SKOS.prefLabel, Literal(label, lang=lang)
 
 
 def _figure(m: _Mapper, node: Mapping[str, Any]) -> Iterator[Triple]:

@@ -303,6 +303,17 @@ def test_unknown_role_code_breaks_the_role_shape(rows: GraphRows) -> None:
     assert len(problems) == 1 and "AttendanceShape" in problems[0] and "cv:role" in problems[0]
 
 
+def test_a_row_without_a_name_is_reported_not_crashed(rows: GraphRows) -> None:
+    orgs = [
+        {k: v for k, v in o.items() if k != "name"} if o["id"] == "org:ku" else o
+        for o in rows.nodes["Organization"]
+    ]
+    ds = rdf.rows_to_dataset(GraphRows({**rows.nodes, "Organization": orgs}, rows.rels))
+    problems = rdf.validate(ds)
+    assert len(problems) == 1
+    assert problems[0].startswith(f"<{rdf.node_iri('org:ku')}> breaks pmkgsh:OrganizationShape (MinCount")
+
+
 def test_fact_without_span_points_to_its_document(rows: GraphRows) -> None:
     funds = [{**rows.rels["FUNDS"][0], "quotes": [], "starts": [], "ends": []}]
     ds = rdf.rows_to_dataset(GraphRows(rows.nodes, {**rows.rels, "FUNDS": funds}))
