@@ -582,3 +582,15 @@ def test_item_number_with_the_title_on_the_next_line() -> None:
         ("1", "Godkendelse af dagsorden", [], "Godkendt."),
         ("2", "Orientering", ["Anne Hansen"], "Anne Hansen orienterede."),
     ]
+
+
+def test_organisations_and_sentence_starts_are_not_mentioned_people() -> None:
+    text = (
+        "Referat 4. maj 2022\n\nDeltagere: Anne Hansen, Bo Jensen og Ole Nielsen\n\n1. Orientering\n"
+        "Nationalt Genom Center præsenterede status. Genomics England fortalte om samarbejdet. "
+        "Novo Nordisk Fonden takkede. Danske Regioner præsenterede planen. European Health Data Space "
+        "blev drøftet. Vi gennemgik Memorandum of Understanding med Frankrig. Anne understregede behovet. "
+        "Det Nationale Forskningsråd bemærkede noget.\n"
+    )
+    m = parse_minutes(text)
+    assert m.mentioned == []
