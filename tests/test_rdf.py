@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import OWL, SKOS
+from rdflib.namespace import OWL, RDFS, SKOS
 
 import knowledge
 from graph import rdf
@@ -193,6 +193,23 @@ def test_code_lists_cover_the_record_contract() -> None:
     assert set(rdf.code_list("RoleScheme")) == set(ROLE_CODES)
     assert set(rdf.code_list("AttendanceStatusScheme")) == {"present", "absent", "unknown"}
     assert {"mou", "collaboration", "agreement"} <= set(rdf.code_list("AgreementKindScheme"))
+
+
+def test_every_pmkg_term_used_is_defined_in_the_ontology(rows: GraphRows) -> None:
+    ds = rdf.rows_to_dataset(rows, ExportOptions(include_contact_details=True))
+    g = rdf.union_graph(ds)
+    used = {t for triple in g for t in triple if isinstance(t, URIRef) and str(t).startswith(str(PMKG))}
+    assert len(used) > 15
+    onto = rdf.ontology()
+    undefined = sorted(
+        t for t in used if onto.value(t, RDFS.label) is None and onto.value(t, SKOS.prefLabel) is None
+    )
+    assert undefined == []
+
+
+def test_the_context_declares_every_prefix_the_export_uses() -> None:
+    context = rdf.context()["@context"]
+    assert {prefix: str(ns) for prefix, ns in rdf.PREFIXES.items()}.items() <= context.items()
 
 
 # --- named graphs and formats ----------------------------------------------------------------------
