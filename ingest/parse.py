@@ -98,6 +98,7 @@ def _candidates(lines: list[Line], skip: set[int]) -> list[_Candidate]:
 
 
 def _subheading(title: str) -> bool:
+    """``Referat``, ``Baggrund``, ``Indstilling``: headings inside an item, not items."""
     return title.strip(" :").lower() in {str(w).lower() for w in vocabulary()["item_subheadings"]}
 
 
@@ -122,8 +123,8 @@ def _first_word(title: str) -> str:
 
 
 def _agenda_passes(lines: list[Line], skip: set[int]) -> tuple[list[_Candidate], list[_Candidate]]:
-    """The agenda (first run of the best numbering style) and, when the minutes repeat the items
-    (``1/5 ...`` again under "Referat"), that second run."""
+    """The agenda (the longest run of numbered items, the earliest on a tie) and, when the minutes
+    repeat the items after it (``1/5 ...`` again under "Referat", or ``Ad 1.``), that second run."""
     candidates = _candidates(lines, skip)
     runs = [run for style in _item_res() for run in _passes([c for c in candidates if c.style == style])]
     if not runs:
@@ -148,6 +149,7 @@ def _presenter_re() -> re.Pattern[str]:
 
 
 def _presenters(text: str, offset: int) -> list[NameMention]:
+    """The people after a presenter marker (``v/Bettina Lundgren og Lene Cividanes``)."""
     found = []
     for part, span in entries(text, offset):
         mention = parse_name_entry(part)
