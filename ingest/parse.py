@@ -214,9 +214,26 @@ def _item(cand: _Candidate, lines: list[Line], end_line: int, text: str) -> Pars
     )
 
 
+def _repeated_titles(lines: list[Line], agenda: list[_Candidate], skip: set[int]) -> list[_Candidate]:
+    """Unnumbered headings after the agenda that repeat its titles (the minutes of each item)."""
+    found: list[_Candidate] = []
+    after = agenda[-1].title_line.index if agenda else len(lines)
+    for cand in agenda:
+        title = fold(_split_presenters(cand.title, 0)[0]).lower()
+        start = found[-1].line.index if found else after
+        for line in lines[start + 1 :]:
+            heading = fold(line.text).lower()
+            repeats = heading == title or heading.startswith(title + " ") and not heading.endswith(".")
+            if line.index not in skip and repeats:
+                found.append(_Candidate(line, "title", cand.number, line.text, line.start, line))
+                break
+    return found if len(found) * 2 > len(agenda) >= 2 else []
+
+
 def _items(lines: list[Line], attendance_lines: set[int], text: str) -> list[ParsedItem]:
     """Agenda items; when the minutes repeat the items, the text and extra presenters come from there."""
     agenda, minutes = _agenda_passes(lines, attendance_lines)
+    minutes = minutes or _repeated_titles(lines, agenda, attendance_lines)
     stops = sorted({c.line.index for c in agenda + minutes} | attendance_lines)
 
     def build(cand: _Candidate) -> ParsedItem:
