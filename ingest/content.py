@@ -240,10 +240,29 @@ def _inside_a_name(text: str, start: int) -> bool:
     return word not in vocabulary().connectors and word not in vocabulary().articles
 
 
-_ACRONYM_DEF = re.compile(
-    rf"(?P<name>{_CAPWORD}(?:[ \t]+(?:{_CAPWORD}|[a-zæøåäöü]{{1,4}}|&))*)[ \t\n]*"
-    r"\((?P<acr>[A-ZÆØÅ][A-Za-zÆØÅæøå0-9+&-]{1,11})\)"
-)
+_ACRONYM_DEF = re.compile(r"\((?P<acr>[A-ZÆØÅ][A-Za-zÆØÅæøå0-9+&-]{1,11})\)")
+_NAME_WORD = re.compile(rf"{_CAPWORD}|[a-zæøåäöü]{{1,4}}|&")
+_NON_SPACE = re.compile(r"\S+")
+_LONGEST_NAME = 12  # words; a longer capitalised run is a heading or a list, not a name
+
+
+def _name_before(text: str, end: int) -> tuple[int, list[str]]:
+    """The capitalised words right before ``end`` on the last line with text (at most twelve):
+    "... status fra Nationalt Genom Center" -> (offset of "Nationalt", [Nationalt, Genom, Center])."""
+    window_start = max(0, end - 200)
+    before = text[window_start:end].rstrip()
+    line_start = window_start + before.rfind("\n") + 1
+    words = list(_NON_SPACE.finditer(text, line_start, window_start + len(before)))
+    run: list[re.Match[str]] = []
+    for word in reversed(words[-_LONGEST_NAME:]):
+        if not _NAME_WORD.fullmatch(word.group()):
+            break
+        run.insert(0, word)
+    kept = _trim_name([w.group() for w in run], vocabulary().connectors)
+    if not kept:
+        return end, []
+    first = next(w for w in run if w.group() == kept[0])
+    return first.start(), kept
 
 
 def _trim_name(words: list[str], connectors: frozenset[str]) -> list[str]:
@@ -262,12 +281,13 @@ def _acronym_definitions(text: str, gazetteer: Gazetteer, found: _Entities) -> N
         acronym = m["acr"]
         if sum(c.isupper() for c in acronym) < 2 or gazetteer.lookup(acronym):
             continue
-        words = _trim_name(m["name"].split(), vocab.connectors)
+        name_start, words = _name_before(text, m.start())
         if not words:
             continue
         name = " ".join(words)
-        name_start = m.start("name") + m["name"].index(words[0])
         span = (name_start, name_start + len(name))
+        if text[span[0] : span[1]] != name:
+            continue  # the name is broken over lines or spaced unevenly: no exact span for it
         if gazetteer.lookup(name) or found.taken(*span):
             continue
         folded = fold(name)
@@ -300,7 +320,7 @@ def _organisation_word_names(text: str, gazetteer: Gazetteer, found: _Entities) 
         ends = [i for i, w in enumerate(words) if fold(w) in vocab.document_words or _shouted(w, words)]
         words = words[: ends[0]] if ends else words  # "... Society ANNUAL GENERAL MEETING"
         words = _trim_name(words, vocab.connectors)
-        if not words or not _is_organisation_name(words, vocab):
+        if not words or len(words) > _LONGEST_NAME or not _is_organisation_name(words, vocab):
             continue
         name = " ".join(words)
         start = m.start() + m.group().index(words[0])

@@ -416,6 +416,15 @@ def test_a_country_inside_a_longer_name_is_not_the_country() -> None:
     ]
 
 
+def test_a_long_capitalised_run_is_a_heading_not_a_name() -> None:
+    heading = "Report From The Working Group On Data And Sharing And Access Across All Five Regional Councils"
+    assert from_text(heading + "\n", "en").organizations == []
+    content = from_text("Det blev drøftet med Steno Diabetes Center Odense (SDCO) i går.\n", "da")
+    assert [(o.name, o.aliases) for o in content.organizations] == [
+        ("Steno Diabetes Center Odense", ["SDCO"])
+    ]
+
+
 def test_an_mou_without_a_counterparty_is_not_an_agreement() -> None:
     assert from_text("NGC har underskrevet en aftale.", "da").agreements == []
 
