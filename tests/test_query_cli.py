@@ -76,8 +76,13 @@ def test_csv_output(pmkg: Runner) -> None:
     assert status == 0
     table = list(csv.DictReader(io.StringIO(out)))
     genomes = [row for row in table if row["unit"] == "genomer"]
-    assert [(r["date"], float(r["value"])) for r in genomes] == [("2023-06-14", 14505.0)]
-    assert table[0]["about"] == '["Nationalt Genom Center"]'
+    assert [(r["date"], r["value"]) for r in genomes] == [("2023-06-14", "14505")]
+    assert genomes[0]["about"] == "Nationalt Genom Center"
+    status, out, _ = pmkg("query", "agreements", "--format", "csv")
+    collaboration = next(r for r in csv.DictReader(io.StringIO(out)) if r["kind"] == "collaboration")
+    assert (
+        collaboration["parties"] == "Genomics England; Nationalt Genom Center" and collaboration["date"] == ""
+    )
 
 
 def test_json_output_carries_rows_and_graph(pmkg: Runner) -> None:

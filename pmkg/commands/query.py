@@ -74,9 +74,23 @@ def answer_rows(frame: pd.DataFrame) -> tuple[list[str], list[list[Any]]]:
     ]
 
 
-def one_line(value: Any) -> Any:
+def text(value: Any) -> str:
+    """A cell as a spreadsheet or a terminal wants it: empty for missing, lists joined with '; ',
+    whole numbers without '.0'."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(text(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def one_line(value: Any) -> str:
     """Quotes keep the line breaks of the minutes; a terminal table shows them on one line."""
-    return " ".join(value.split()) if isinstance(value, str) else value
+    return " ".join(text(value).split())
 
 
 def answer_json(answer: Answer) -> dict[str, Any]:
@@ -106,11 +120,10 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         json.dump(answer_json(answer), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-    elif args.format == "csv":
-        write_rows(*answer_rows(answer.frame), "csv")
     else:
         keys, rows = answer_rows(answer.frame)
-        write_rows(keys, [[one_line(v) for v in row] for row in rows], "table")
+        cell = one_line if args.format == "table" else text
+        write_rows(keys, [[cell(v) for v in row] for row in rows], args.format)
     return 0
 
 
