@@ -169,3 +169,18 @@ def test_unknown_question_is_a_user_error(
 ) -> None:
     assert run_export("--query", "no_such_question") == 1
     assert "no question named 'no_such_question'" in capsys.readouterr().err
+
+
+def test_export_of_the_ingested_corpus_equals_the_rdf_of_its_extraction(
+    neo4j_driver: neo4j.Driver, store_env: None, tmp_path: Path
+) -> None:
+    from ingest.pipeline import extract_file
+
+    corpus = [extract_file(path) for path in sorted(EXAMPLES.glob("*.txt"))]
+    load_records(neo4j_driver, corpus)
+    from_store, from_files = tmp_path / "store.nq", tmp_path / "files.nq"
+    assert run_export("--out", str(from_store)) == 0
+    assert run_export("--from-files", str(EXAMPLES), "--out", str(from_files)) == 0
+    stored, extracted = (rdf.parse(p.read_bytes(), "nq") for p in (from_store, from_files))
+    assert len(stored) > 5000
+    assert isomorphic(rdf.union_graph(stored), rdf.union_graph(extracted))
