@@ -598,9 +598,11 @@ def test_organisations_and_sentence_starts_are_not_mentioned_people() -> None:
 
 def test_unnumbered_minutes_headings_repeat_the_agenda_titles() -> None:
     text = (
-        "Referat af møde i Rådet 4. maj 2022\n\nDagsorden\n1. Velkomst\n2. Status på projektet v/ Anne Hansen\n"
-        "3. Eventuelt\n\nDeltagere: Anne Hansen, Bo Jensen og Ole Nielsen\n\nVelkomst\nFormanden bød velkommen.\n"
-        "Eventuelt kan projektet udvides.\n\nStatus på projektet\nAnne Hansen gav en status.\n\nEventuelt\nIntet.\n"
+        "Referat af møde i Rådet 4. maj 2022\n\nDagsorden\n1. Velkomst\n"
+        "2. Status på projektet v/ Anne Hansen\n3. Eventuelt\n\n"
+        "Deltagere: Anne Hansen, Bo Jensen og Ole Nielsen\n\n"
+        "Velkomst\nFormanden bød velkommen.\nEventuelt kan projektet udvides.\n\n"
+        "Status på projektet\nAnne Hansen gav en status.\n\nEventuelt\nIntet.\n"
     )
     m = parse_minutes(text)
     assert [(i.number, i.title, [p.name for p in i.presenters], i.text) for i in m.agenda] == [
