@@ -7,6 +7,8 @@ confirms. Limits: the file types the readers know and ``MAX_UPLOAD_MB`` (the sam
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import neo4j
 import pandas as pd
 import streamlit as st
@@ -129,7 +131,7 @@ def _stored_list(driver: neo4j.Driver) -> None:
     frame = pd.DataFrame(
         {
             t("doc.title"): [d["title"] or "" for d in docs],
-            t("doc.file"): [d["source"] or "" for d in docs],
+            t("doc.file"): [Path(d["source"] or "").name for d in docs],
             t("doc.date"): [d["date"] or "" for d in docs],
             t("doc.language"): [d["language"] or "" for d in docs],
             t("doc.meetings"): [", ".join(d["meetings"]) for d in docs],
@@ -137,7 +139,7 @@ def _stored_list(driver: neo4j.Driver) -> None:
         }
     )
     st.dataframe(frame, hide_index=True, width="stretch")
-    titles = {d["id"]: f"{d['title'] or d['source']} ({d['source']})" for d in docs}
+    titles = {d["id"]: f"{d['title'] or d['source']} ({Path(d['source'] or '').name})" for d in docs}
     chosen = st.selectbox(
         t("doc.pick"),
         list(titles),

@@ -26,7 +26,7 @@ GLYPHS = {
     "rectangle": "■",
     "diamond": "◆",
     "hexagon": "⬢",
-    "round-tag": "⯃",
+    "round-tag": "▶",
     "star": "★",
     "triangle": "▲",
     "vee": "▼",
@@ -155,17 +155,18 @@ def details(driver: neo4j.Driver, node_id: str) -> None:
             width="stretch",
         )
     rows = data.provenance(driver, node_id)
-    st.markdown(f"**{t('details.sources', n=sum(1 for r in rows if r['quote']))}**")
-    if not rows:
-        st.info(t("details.no_sources"))
-        return
+    quote_col = t("details.quote")
     table = pd.DataFrame(
         {
+            quote_col: [r["quote"] or "" for r in rows],
             t("details.relation"): [rel_name(r["rel"], r["outgoing"]) for r in rows],
             t("details.other"): [r["other"] for r in rows],
-            t("details.quote"): [r["quote"] or "" for r in rows],
             t("details.document"): [r["document"] or r["source"] or "" for r in rows],
             t("details.date"): [r["date"] or "" for r in rows],
         }
-    )
+    ).drop_duplicates()
+    st.markdown(f"**{t('details.sources', n=int((table[quote_col] != '').sum()))}**")
+    if table.empty:
+        st.info(t("details.no_sources"))
+        return
     st.dataframe(table, hide_index=True, width="stretch")
