@@ -154,3 +154,11 @@ def test_table_shows_each_quote_on_one_line(pmkg: Runner) -> None:
     assert any("Memorandum of Understanding (MoU) med Frankrig i marts" in line for line in lines)
     raw = json.loads(pmkg("query", "mentions", "-p", "entity=Frankrig", "--format", "json")[1])
     assert any("med \n\nFrankrig" in row["quote"] for row in raw["rows"])  # exact quotes in JSON
+
+
+def test_export_to_an_unwritable_place_is_a_one_line_error(pmkg: Runner, tmp_path: Path) -> None:
+    status, _, err = pmkg("analytics", "gexf", "--out", str(tmp_path / "missing" / "net.gexf"))
+    assert status == 1
+    assert (
+        err == f"pmkg: error: cannot write {tmp_path / 'missing' / 'net.gexf'}: No such file or directory\n"
+    )

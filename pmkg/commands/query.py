@@ -61,7 +61,7 @@ def question_list(questions: dict[str, Question], lang: str) -> tuple[list[str],
     rows = []
     for q in questions.values():
         params = ", ".join(f"{p.name}{'*' if p.required else ''}:{p.type}" for p in q.params)
-        kind = q.analytic and f"{q.result} (analytic)" or q.result
+        kind = f"{q.result} (analytic)" if q.analytic else q.result
         rows.append([q.name, q.title(lang), params, kind])
     return ["name", "title", "parameters (* required)", "result"], rows
 
@@ -130,6 +130,9 @@ def run(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     with connection.driver() as drv:
         network = analytics.project(drv, labels=args.label)
-    path = EXPORT_FORMATS[args.format](network, args.out)
+    try:
+        path = EXPORT_FORMATS[args.format](network, args.out)
+    except OSError as exc:
+        raise PmkgError(f"cannot write {args.out}: {exc.strerror or exc}") from exc
     print(f"{network.number_of_nodes()} nodes, {network.number_of_edges()} edges written to {path}")
     return 0
