@@ -44,6 +44,7 @@ _FIND_DOCUMENT = """
 MATCH (d:Document) WHERE d.sha256 = $sha256 OR d.source = $source
 RETURN d.id AS id, d.sha256 AS sha256, d.source AS source
 """
+_HAS_SHA256 = "MATCH (d:Document {sha256: $sha256}) RETURN d.id AS id, d.source AS source LIMIT 1"
 _LOOKUP_DOCUMENT = """
 MATCH (d:Document)
 WHERE d.id = $text OR d.id = 'doc:' + $text OR d.source = $text OR d.source ENDS WITH '/' + $text
@@ -220,6 +221,12 @@ def load_records(
         if progress:
             progress(summaries[-1])
     return summaries
+
+
+def stored_document(driver: neo4j.Driver, sha256: str) -> dict[str, str] | None:
+    """The stored document with these exact bytes (id and source), if any: lets ingest skip extraction."""
+    rows = read_tx(driver, lambda tx: tx.run(_HAS_SHA256, sha256=sha256).data())
+    return rows[0] if rows else None
 
 
 def find_documents(driver: neo4j.Driver, text: str) -> list[dict[str, str]]:

@@ -7,6 +7,7 @@ listed at the end and the good ones are stored; the exit status is 1 if any file
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from collections import Counter
@@ -17,7 +18,7 @@ from tqdm import tqdm
 
 from graph import connection
 from graph.identity import candidate_merges
-from graph.store import LoadSummary, load_record, remove_document
+from graph.store import LoadSummary, load_record, remove_document, stored_document
 from ingest.read import FORMATS
 from pmkg.errors import InputError, PmkgError, StoreUnavailable
 
@@ -116,6 +117,18 @@ def _reason(exc: Exception) -> str:
     return f"could not be extracted ({type(exc).__name__}: {text[:200]})"
 
 
+def file_sha256(path: Path) -> str | None:
+    """sha256 of the file's bytes (what the record's document id derives from); None if unreadable."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return None  # extraction reports why
+    return digest.hexdigest()
+
+
 def ingest_files(files: list[Path], report: IngestReport) -> None:
     """Extract and load each file; failures are recorded, an unreachable Neo4j stops the run."""
     from ingest.pipeline import extract_file  # the extraction stack is only needed here
@@ -124,6 +137,10 @@ def ingest_files(files: list[Path], report: IngestReport) -> None:
         bar = tqdm(files, unit="file", disable=len(files) < PROGRESS_FROM, file=sys.stderr)
         for path in bar:
             bar.set_postfix_str(path.name[-40:], refresh=False)
+            stored = stored_document(drv, digest) if (digest := file_sha256(path)) else None
+            if stored is not None:  # the same bytes are loaded already: nothing to extract
+                report.add(LoadSummary(stored["id"], stored["source"], "unchanged"))
+                continue
             try:
                 record = extract_file(path)
             except Exception as exc:  # one bad file must not stop the batch
