@@ -61,6 +61,7 @@ def render(driver: neo4j.Driver) -> None:
     )
     if cols[3].button(t("expert.run"), type="primary", icon=":material/play_arrow:", key="expert_run"):
         try:
+            # safe-cypher: the expert console runs the user's query in a read transaction (server-enforced)
             records, more = run_console(driver, query, rows=int(rows), seconds=float(seconds))
         except PmkgError as exc:
             st.session_state.expert_result = None
