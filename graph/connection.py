@@ -106,6 +106,8 @@ def driver(s: Settings | None = None) -> neo4j.Driver:
                 auth=(s.username, s.password),
                 connection_timeout=CONNECTION_TIMEOUT_S,
                 max_transaction_retry_time=RETRY_TIME_S,
+                # the server's query notifications would reach the user as log lines on stderr
+                notifications_min_severity="OFF",
             )
         except ValueError as exc:  # malformed URI
             raise StoreUnavailable(f"cannot use Neo4j URI {s.uri!r}: {exc}") from exc
