@@ -113,6 +113,17 @@ def test_merge_adds_neighbours_without_duplicates() -> None:
     assert len(merged.edges) == 4
 
 
+def test_pmkg_app_serves_on_loopback_by_default() -> None:
+    from pmkg.cli import build_parser
+    from pmkg.commands.app import command
+
+    args = build_parser().parse_args(["app"])
+    assert (args.host, args.port) == ("127.0.0.1", 8501)
+    argv = command(args.port, args.host)
+    assert argv[argv.index("--server.address") + 1] == "127.0.0.1"
+    assert argv[argv.index("run") + 1] == APP
+
+
 # --- strings -------------------------------------------------------------------------------------------
 
 

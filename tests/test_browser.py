@@ -101,7 +101,7 @@ def wait_healthy(url: str, process: subprocess.Popen, timeout: float) -> None:
 
 
 @pytest.fixture(scope="session")
-def app_url(neo4j_settings: connection.Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def app_url(neo4j_settings: connection.Settings) -> Iterator[str]:
     """``streamlit run app.py`` on a free loopback port, pointed at the test Neo4j."""
     port = server.free_port()
     env = {
@@ -111,7 +111,8 @@ def app_url(neo4j_settings: connection.Settings, tmp_path_factory: pytest.TempPa
         "NEO4J_PASSWORD": neo4j_settings.password,
         "NEO4J_DATABASE": neo4j_settings.database,
     }
-    log = (tmp_path_factory.mktemp("app") / "streamlit.log").open("wb")
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = (ARTIFACTS / "streamlit.log").open("wb")  # kept with the screenshots, for a failed run
     command = [
         sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
         "--server.address", "127.0.0.1", "--server.port", str(port),

@@ -7,7 +7,7 @@ repository root so ``.streamlit/config.toml`` (upload limit, no usage statistics
 from __future__ import annotations
 
 import argparse
-import subprocess
+import os
 import sys
 from pathlib import Path
 
@@ -58,5 +58,10 @@ def run(args: argparse.Namespace) -> int:
         )
     if not 0 < args.port < 65536:
         raise PmkgError(f"--port {args.port} is not a port number (1-65535)")
-    print(f"pmkg: the app is at http://{args.host}:{args.port} (Ctrl-C stops it)", file=sys.stderr)
-    return subprocess.call(command(args.port, args.host), cwd=ROOT)
+    print(
+        f"pmkg: the app is at http://{args.host}:{args.port} (Ctrl-C stops it)", file=sys.stderr, flush=True
+    )
+    # Become the streamlit process (no child left behind when this one is stopped).
+    os.chdir(ROOT)
+    argv = command(args.port, args.host)
+    os.execv(argv[0], argv)
