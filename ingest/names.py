@@ -203,6 +203,23 @@ def _split_top_level(text: str, separators: str = ",;") -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+def _split_after_organisations(text: str) -> str:
+    """A comma before a given name that follows an organisation word: entries that lost their line
+    breaks (``..., Nationalt Genom Center Kasper Lindegaard-Hjulmann, ...``) come apart again."""
+    words = list(re.finditer(r"\S+", text))
+    cuts = [
+        word.start()
+        for before, word, after in zip(words, words[1:], words[2:], strict=False)
+        if before.group()[0].isupper()
+        and before.group().lower() in _phrase_set("not_name_words")
+        and word.group().lower() in given_names()
+        and _is_name_token(after.group())
+    ]
+    for cut in reversed(cuts):
+        text = f"{text[:cut].rstrip()}, {text[cut:]}"
+    return text
+
+
 def split_name_list(line: str) -> list[str]:
     """The entries of a list of names: one a line, numbered or bulleted, or a comma list ending in
     ``og``/``and``/``och`` (``"A, B og C."`` -> ``["A", "B", "C"]``). Entries keep their own
@@ -211,7 +228,7 @@ def split_name_list(line: str) -> list[str]:
     entries: list[str] = []
     for raw in line.splitlines():
         text = _COLUMNS.sub(", ", _BULLET.sub("", raw).strip().rstrip(".;"))
-        text = re.sub(r"\)\s+(?=[A-ZÆØÅÄÖÜ])", "), ", text)
+        text = _split_after_organisations(re.sub(r"\)\s+(?=[A-ZÆØÅÄÖÜ])", "), ", text))
         for part in _split_top_level(text):
             part = re.sub(r"^(?:og|and|och|samt|&)\s+", "", part, flags=re.IGNORECASE).strip()
             pieces = _CONJ.split(part)
@@ -301,6 +318,17 @@ def _short_title(piece: str, parts: dict[str, list[str]]) -> bool:
     return False
 
 
+def _organisation_like(text: str) -> bool:
+    """``Region Syddanmark`` before ``v/ Name``; not an agenda line (``1/5 Velkommen ... v/ Name``)."""
+    text = text.strip(" ,")
+    return (
+        bool(text)
+        and _is_name_token(text.split()[0])
+        and not re.search(r"\d", text)
+        and len(text.split()) <= 8
+    )
+
+
 def parse_name_entry(entry: str) -> NameMention:
     """Take one attendance entry apart into name, titles, roles, affiliation and status.
 
@@ -318,7 +346,7 @@ def parse_name_entry(entry: str) -> NameMention:
     via = re.search(r"\s*\bv/\s*|\s+(?:ved|c/o)\s+(?=[A-ZÆØÅÄÖÜ])", text)
     if (
         via
-        and via.start() > 0
+        and _organisation_like(text[: via.start()])
         and looks_like_person(_strip_prefixes(text[via.end() :].split(",")[0], [], []))
     ):
         parts["affiliation"].append(text[: via.start()].strip(" ,"))

@@ -90,16 +90,11 @@ def _candidates(lines: list[Line], skip: set[int]) -> list[_Candidate]:
             dated = find_dates(line.text)
             if dated and dated[0].span[0] == 0:
                 break  # "6. February 2019" is a date, not item 6
-            if title[:1].isupper() and len(title.split()) <= _MAX_TITLE_WORDS and not _subheading(title):
+            if title[:1].isupper() and len(title.split()) <= _MAX_TITLE_WORDS:
                 number = int(m.group("num"))
                 found.append(_Candidate(line, style, number, title, title_line.start + offset, title_line))
             break
     return found
-
-
-def _subheading(title: str) -> bool:
-    """``Referat``, ``Baggrund``, ``Indstilling``: headings inside an item, not items."""
-    return title.strip(" :").lower() in {str(w).lower() for w in vocabulary()["item_subheadings"]}
 
 
 def _passes(candidates: list[_Candidate]) -> list[list[_Candidate]]:

@@ -92,6 +92,10 @@ def test_parse_name_entry(
     assert parsed.span == (0, len(entry))
 
 
+def test_an_agenda_line_with_a_presenter_is_not_an_entry() -> None:
+    assert parse_name_entry("1/5 Velkommen og introduktion v/Søren Brunak").name == ""
+
+
 @pytest.mark.parametrize(
     ("line", "entries"),
     [
@@ -117,6 +121,16 @@ def test_parse_name_entry(
         ("Lars Nilsson och Eva Berg", ["Lars Nilsson", "Eva Berg"]),
         ("Jane Smith (Chair, NHS Scotland); John Brown", ["Jane Smith (Chair, NHS Scotland)", "John Brown"]),
         ("Anders Børglum, professor og centerleder", ["Anders Børglum", "professor og centerleder"]),
+        (
+            "Lene Cividanes, Nationalt Genom Center Christiane Saurbrey Karle (referent), "
+            "Nationalt Genom Center",
+            [
+                "Lene Cividanes",
+                "Nationalt Genom Center",
+                "Christiane Saurbrey Karle (referent)",
+                "Nationalt Genom Center",
+            ],
+        ),
     ],
 )
 def test_split_name_list(line: str, entries: list[str]) -> None:

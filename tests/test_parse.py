@@ -610,3 +610,12 @@ def test_unnumbered_minutes_headings_repeat_the_agenda_titles() -> None:
         ("2", "Status på projektet", ["Anne Hansen"], "Anne Hansen gav en status."),
         ("3", "Eventuelt", [], "Intet."),
     ]
+
+
+def test_an_item_may_be_called_like_a_sub_heading() -> None:
+    text = "Referat 4. maj 2022\n\nDeltagere: Anne Hansen, Bo Jensen\n\n1. Referat\nGodkendt.\n\n"
+    text += "2. Opfølgning\nIngen.\n"
+    assert [(i.number, i.title, i.text) for i in parse_minutes(text).agenda] == [
+        ("1", "Referat", "Godkendt."),
+        ("2", "Opfølgning", "Ingen."),
+    ]
