@@ -203,3 +203,25 @@ def test_record_matches_its_json_schema(case: tuple[View, dict[str, Any]]) -> No
     view, _ = case
     schema = json.loads(knowledge.path("record.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(view.record.to_dict(), schema)
+
+
+def attendance_of(record: Record) -> set[tuple[str, str, tuple[str, ...]]]:
+    names = {p.id: p.name for p in record.people}
+    return {(names[a.person], a.status, tuple(sorted(a.roles))) for a in record.meetings[0].attendance}
+
+
+@pytest.mark.parametrize("name", ["ngc-advisory-board-5.txt", "dsam-bestyrelse-2019-02-06.txt"])
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_the_same_minutes_as_pdf_docx_and_html_give_the_same_attendance(name: str, fmt: str) -> None:
+    """The layout survives conversion: one line per source line, as a PDF, a Word file or a web page."""
+    from ingest.pipeline import extract_bytes
+    from tests.documents import corpus_text, docx_bytes, html_bytes, pdf_bytes
+
+    lines = [line.strip() for line in corpus_text(name).splitlines() if line.strip()]
+    data = {
+        "pdf": lambda: pdf_bytes(lines),
+        "docx": lambda: docx_bytes([("p", line) for line in lines]),
+        "html": lambda: html_bytes("Referat", lines),
+    }[fmt]()
+    converted = extract_bytes(data, f"minutes.{fmt}")
+    assert attendance_of(converted) == attendance_of(extract_file(ROOT / "examples" / name))
