@@ -130,3 +130,27 @@ def test_ingest_remove_and_candidates_commands(cli, neo4j_driver: neo4j.Driver, 
 def test_ingest_says_so_when_nothing_to_read(cli, tmp_path: Path) -> None:
     status, _, err = cli("ingest", str(tmp_path))
     assert status == 1 and "no minutes files found" in err
+
+
+def test_a_file_that_cannot_be_stored_is_listed_and_the_rest_stored(
+    cli, neo4j_driver: neo4j.Driver, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from graph import store
+
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text(board_minutes().document.text, encoding="utf-8")
+    bad.write_text(board_minutes(extra="Andet.").document.text, encoding="utf-8")
+    to_rows = store.record_to_rows
+
+    def refuse_bad(record):
+        rows = to_rows(record)
+        if record.document.source.endswith("bad.txt"):
+            rows.nodes["Meeting"][0]["location"] = {"nested": "maps cannot be stored"}
+        return rows
+
+    monkeypatch.setattr(store, "record_to_rows", refuse_bad)
+    status, out, err = cli("ingest", str(good), str(bad))
+    assert status == 1 and out.startswith("documents: 1 loaded, 0 replaced, 0 unchanged, 1 failed")
+    assert err.startswith(f"failed: {bad}: could not be stored (") and len(err.strip().splitlines()) == 1
+    sources = connection.read(neo4j_driver, "MATCH (d:Document) RETURN d.source AS s")
+    assert sources == [{"s": str(good)}]

@@ -109,12 +109,14 @@ class IngestReport:
         ]
 
 
-def _reason(exc: Exception) -> str:
+def _reason(exc: Exception, stage: str) -> str:
     """One line saying why a file failed."""
     if isinstance(exc, InputError):
         return exc.reason
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return f"could not be extracted ({type(exc).__name__}: {text[:200]})"
+    if isinstance(exc, PmkgError):
+        return str(exc)
+    text = " ".join(str(getattr(exc, "message", None) or exc).split()) or type(exc).__name__
+    return f"could not be {stage} ({type(exc).__name__}: {text[:200]})"
 
 
 def file_sha256(path: Path) -> str | None:
@@ -144,14 +146,14 @@ def ingest_files(files: list[Path], report: IngestReport) -> None:
             try:
                 record = extract_file(path)
             except Exception as exc:  # one bad file must not stop the batch
-                report.fail(path, _reason(exc))
+                report.fail(path, _reason(exc, "extracted"))
                 continue
             try:
                 report.add(load_record(drv, record))
             except StoreUnavailable:
-                raise
-            except PmkgError as exc:
-                report.fail(path, str(exc))
+                raise  # nothing more can be stored: stop with the summary so far
+            except Exception as exc:  # its transaction rolled back: nothing of the file is stored
+                report.fail(path, _reason(exc, "stored"))
 
 
 def run_ingest(args: argparse.Namespace) -> int:
