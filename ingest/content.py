@@ -15,7 +15,7 @@ after "... status fra Nationalt Genom Center (NGC)"). All words come from ``know
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -84,7 +84,7 @@ class _Vocabulary:
     party_after: re.Pattern[str]
     between_words: frozenset[str]
     clause_end: re.Pattern[str]
-    relative_clause: re.Pattern[str]
+    list_end: re.Pattern[str]
     articles: frozenset[str]
     funder_before: re.Pattern[str]
     funder_after: re.Pattern[str]
@@ -139,7 +139,7 @@ def vocabulary() -> _Vocabulary:
             rf",\s+(?:{_phrases(data['clause_openers'] + data['relative_pronouns'])})(?!\w)"
             r"|[;:]|[.!?][\"”’)]*\s*$"
         ),
-        relative_clause=re.compile(rf",\s+(?:{_phrases(data['relative_pronouns'])})(?!\w)"),
+        list_end=re.compile(rf",\s+(?:{_phrases(data['relative_pronouns'])})(?!\w)|[;:]|[.!?][\"”’)]*\s*$"),
         articles=frozenset(fold(w) for w in data["articles"]),
         funder_before=_phrase_re(funding["funder_before_cue"]),
         funder_after=_phrase_re(funding["funder_after_cue"]),
@@ -228,7 +228,9 @@ def _find_entities(text: str, gazetteer: Gazetteer, people: PeopleIndex) -> _Ent
 
 
 _CAPWORD = r"[A-ZÆØÅÄÖÜÉ][\w&'’-]*"
-_PREVIOUS_WORD = re.compile(r"(\S+)[ \t]+$")
+_PREVIOUS_WORD = re.compile(r"(\S+)[ \t]+$")  # on the same line
+_WORD_BEFORE = re.compile(r"(\S+)\s*$")
+_CLAUSE_REACH = 300  # characters: the longest clause (a list of initiatives, a purpose, a figure's text)
 
 
 def _inside_a_name(text: str, start: int) -> bool:
@@ -243,6 +245,8 @@ def _inside_a_name(text: str, start: int) -> bool:
 _ACRONYM_DEF = re.compile(r"\((?P<acr>[A-ZÆØÅ][A-Za-zÆØÅæøå0-9+&-]{1,11})\)")
 _NAME_WORD = re.compile(rf"{_CAPWORD}|[a-zæøåäöü]{{1,4}}|&")
 _NON_SPACE = re.compile(r"\S+")
+_LONGEST_SENTENCE = 1500  # characters; a longer run without full stops is cut at its line breaks
+_LINE_BREAK = re.compile(r"\n")
 _LONGEST_NAME = 12  # words; a longer capitalised run is a heading or a list, not a name
 
 
@@ -391,10 +395,14 @@ class Sentence:
     hits: list[Hit]
     dates: list[DateMatch]  # spans relative to the sentence
 
-    def orgs(self, start: int = 0, end: int | None = None) -> list[Hit]:
-        """Organisations and countries named between two offsets of the sentence (relative)."""
+    def named(self, start: int = 0, end: int | None = None) -> list[Hit]:
+        """Everything named between two offsets of the sentence (relative to its start)."""
         stop = self.start + (len(self.text) if end is None else end)
-        return [h for h in self.hits if h.kind != "initiative" and self.start + start <= h.start < stop]
+        return _within(self.hits, self.start + max(0, start), stop, _hit_start)
+
+    def orgs(self, start: int = 0, end: int | None = None) -> list[Hit]:
+        """Organisations and countries named between two offsets of the sentence."""
+        return [h for h in self.named(start, end) if h.kind != "initiative"]
 
 
 def _sentence_spans(text: str, boundaries: Iterable[int] = ()) -> list[Span]:
@@ -413,6 +421,10 @@ def _sentence_spans(text: str, boundaries: Iterable[int] = ()) -> list[Span]:
         line = m.group(1).rstrip()
         if len(line.split()) <= 6 and not re.search(r"[.!?,;:]$", line) and not _ends_in_connector(line):
             cuts.add(m.end())
+    ordered = sorted(cuts)
+    for start, end in zip(ordered, ordered[1:], strict=False):
+        if end - start > _LONGEST_SENTENCE:  # a table or a list without full stops: one line each
+            cuts.update(m.end() for m in _LINE_BREAK.finditer(text, start, end))
     ordered = sorted(cuts)
     spans = []
     for start, end in zip(ordered, ordered[1:], strict=False):
@@ -441,6 +453,10 @@ def _item_at(parsed: ParsedMinutes, offset: int) -> str | None:
     return None
 
 
+def _hit_start(hit: Hit) -> int:
+    return hit.start
+
+
 def _within(items: list[Any], start: int, end: int, at: Any) -> list[Any]:
     """The items (sorted by ``at``) whose offset lies in ``[start, end)``."""
     return items[bisect_left(items, start, key=at) : bisect_left(items, end, key=at)]
@@ -452,7 +468,7 @@ def _sentences(text: str, parsed: ParsedMinutes, hits: list[Hit], dates: list[Da
     boundaries = header + [b for item in parsed.agenda for b in (item.span[0], *(item.text_span or ()))]
     result = []
     for start, end in _sentence_spans(text, boundaries):
-        inside = _within(hits, start, end, lambda h: h.start)
+        inside = _within(hits, start, end, _hit_start)
         dated = [
             replace(d, span=(d.span[0] - start, d.span[1] - start))
             for d in _within(dates, start, end, lambda d: d.span[0])
@@ -479,9 +495,11 @@ def _subjects(sentences: list[Sentence]) -> list[str | None]:
 
 def _clause_end(folded: str, offset: int) -> int:
     """Where the clause starting at ``offset`` ends: ``, og``/``, and``, a relative clause, ``;``,
-    or the sentence's final stop (full stops inside a sentence belong to abbreviations)."""
-    m = vocabulary().clause_end.search(folded, offset)
-    return m.start() if m else len(folded)
+    or the sentence's final stop (full stops inside a sentence belong to abbreviations); a clause
+    is taken to be at most ``_CLAUSE_REACH`` characters long."""
+    limit = min(offset + _CLAUSE_REACH, len(folded))
+    m = vocabulary().clause_end.search(folded, offset, limit)
+    return m.start() if m else limit
 
 
 # --- relations ------------------------------------------------------------------------------------------
@@ -498,16 +516,12 @@ def _participations(
     folded = fold(sentence.text)
     result = []
     for m in vocab.participation.finditer(folded):
-        before = sentence.orgs(0, m.start())  # an organisation or a country ("Norge deltar i 1+MG")
+        before = sentence.orgs(m.start() - _CLAUSE_REACH, m.start())  # or a country ("Norge deltar i 1+MG")
         actor = before[-1].entity if before else subject
-        stop = _clause_end(folded, m.end())
-        while stop < len(folded) and folded[stop] == "," and not vocab.relative_clause.match(folded, stop):
-            stop = _clause_end(folded, stop + 1)  # "1+MG og GDI samt de pilotprojekter, der ..." stops
-        targets = [
-            h
-            for h in sentence.hits
-            if h.kind == "initiative" and sentence.start + m.end() <= h.start < sentence.start + stop
-        ]
+        limit = min(m.end() + _CLAUSE_REACH, len(folded))
+        end = vocab.list_end.search(folded, m.end(), limit)  # "..., der ligger forud for EHDS" stops
+        stop = end.start() if end else limit
+        targets = [h for h in sentence.named(m.end(), stop) if h.kind == "initiative"]
         for target in targets:
             if actor and (actor, target.entity) not in seen:
                 seen.add((actor, target.entity))
@@ -558,10 +572,12 @@ def _agreements(
         if party_word:
             after = [h.entity for h in sentence.orgs(cue_end, stop)]
             between = " ".join(party_word.group().split()) in vocab.between_words
-            first = next((h.entity for h in sentence.orgs() if h.entity not in after), None)
+            named = sentence.orgs(cue_start - 2 * _CLAUSE_REACH, stop)
+            first = next((h.entity for h in named if h.entity not in after), None)
             parties = after if between else [p for p in [first or subject, *after] if p]
         elif noun:  # "NGC og Genomics England har underskrevet en aftale"
-            parties = _joined_subjects(sentence, cues[index - 1][1] if index else 0, cue_start)
+            clause = max(cues[index - 1][1] if index else 0, cue_start - _CLAUSE_REACH)
+            parties = _joined_subjects(sentence, clause, cue_start)
         else:
             continue
         parties = list(dict.fromkeys(parties))
@@ -575,7 +591,11 @@ def _agreements(
         label = " ".join(written)
         label = label[:1].upper() + label[1:] + ")" * (label.count("(") - label.count(")"))
         clause_start = cues[index - 1][1] if index else 0
-        lead = [h.start for h in sentence.orgs(clause_start, cue_start) if h.entity == parties[0]]
+        lead = [
+            h.start
+            for h in sentence.orgs(max(clause_start, cue_start - _CLAUSE_REACH), cue_start)
+            if h.entity == parties[0]
+        ]
         span = (min([sentence.start + cue_start, *lead[:1]]), sentence.start + max(stop, cue_end))
         result.append(
             Agreement(
@@ -640,9 +660,7 @@ def _fundings(text: str, sentence: Sentence, subject: str | None) -> list[Fundin
     cues += [(m, False) for m in vocab.funder_after.finditer(folded)]
     for cue, funder_first in sorted(cues, key=lambda c: c[0].start()):
         if funder_first:
-            candidates = [
-                h for h in sentence.orgs(0, cue.start()) if h.start >= sentence.start + cue.start() - 80
-            ]
+            candidates = sentence.orgs(cue.start() - 80, cue.start())
             source = vocab.funder_source.search(folded, cue.end(), _clause_end(folded, cue.end()))
             if not candidates and source:  # "en bevilling på 5 mio. kr. fra Lundbeckfonden"
                 candidates = sentence.orgs(source.end(), source.end() + 60)[:1]
@@ -656,12 +674,11 @@ def _fundings(text: str, sentence: Sentence, subject: str | None) -> list[Fundin
         purpose, purpose_span = _purpose(sentence.text, folded, max(cue.end(), funder.end - sentence.start))
         recipient = None
         if purpose_span:
-            inside = [
-                h for h in sentence.hits if purpose_span[0] <= h.start - sentence.start < purpose_span[1]
-            ]
+            inside = sentence.named(*purpose_span)
             recipient = inside[0].entity if inside else None
         else:
-            others = [h.entity for h in sentence.hits if h.entity != funder.entity]
+            nearby = sentence.named(cue.start() - _CLAUSE_REACH, cue.end() + _CLAUSE_REACH)
+            others = [h.entity for h in nearby if h.entity != funder.entity]
             recipient = others[0] if others else (subject if subject != funder.entity else None)
         result.append(
             Funding(
@@ -742,24 +759,29 @@ def _facts(
     text: str,
     sentence: Sentence,
     subject: str | None,
-    dates: list[Span],
     language: str,
     doc_key: str,
     date: str | None,
     count: int,
 ) -> list[Fact]:
+    """Numbers with a unit word; not dates, times, years, ranges, ordinals or numbers of things
+    such as items and pages (``figure_not_after``)."""
     vocab = vocabulary()
     result: list[Fact] = []
-    for m in _NUMBER.finditer(sentence.text):
+    said = sentence.text
+    date_starts = [d.span[0] for d in sentence.dates]
+    named = [h for h in sentence.hits if h.kind != "country"]
+    about = named[0].entity if named else subject
+    for m in _NUMBER.finditer(said):
         start = sentence.start + m.start()
-        if any(s <= start < e for s, e in dates):
+        before = bisect_right(date_starts, m.start()) - 1
+        if before >= 0 and m.start() < sentence.dates[before].span[1]:
+            continue  # part of a date
+        previous = _WORD_BEFORE.search(said, max(0, m.start() - 40), m.start())
+        word = fold(previous.group(1)) if previous else ""
+        if word.rstrip(".:") in vocab.not_after or word.rstrip(".") in vocab.month_numbers:
             continue
-        previous = re.search(r"(\S+)\s*$", sentence.text[: m.start()])
-        if previous and fold(previous.group(1)).rstrip(".:") in vocab.not_after:
-            continue
-        if previous and fold(previous.group(1)).rstrip(".") in vocab.month_numbers:
-            continue
-        if re.match(r"\.(?!\d)", sentence.text[m.end() :]):
+        if said.startswith(".", m.end()) and not said[m.end() + 1 : m.end() + 2].isdigit():
             continue  # an ordinal or a number ending a sentence ("5. møde", "punkt 2.")
         value = _number_value(m.group(1), m.group(2), m.group(3), language)
         if value is None:
@@ -777,10 +799,9 @@ def _facts(
                 continue
             if m.group(1).isdigit() and len(m.group(1)) == 4 and 1900 <= value <= 2100:
                 continue  # a year
-        named = [h for h in sentence.hits if h.kind != "country"]
-        about = named[0].entity if named else subject
-        clause_start = max(sentence.text.rfind(", ", 0, m.start()) + 1, 0)
-        clause_end = _clause_end(sentence.text, unit_end)
+        clause_start = said.rfind(", ", max(0, m.start() - _CLAUSE_REACH), m.start()) + 1
+        clause_start = clause_start or max(0, m.start() - _CLAUSE_REACH)
+        clause_end = _clause_end(said, unit_end)
         result.append(
             Fact(
                 id=f"fact:{doc_key}-{count + len(result) + 1}",
@@ -971,7 +992,6 @@ def extract_content(
     subjects = _subjects(sentences)
     year = int(parsed.date[:4]) if parsed.date else infer_year(all_dates)
     dating = _Dating(year, int(parsed.date[5:7]) if parsed.date else None)
-    date_spans = [d.span for d in all_dates]
     names = {key: record.name for key, record in entities.records.items()}
 
     content = Content()
@@ -982,9 +1002,7 @@ def extract_content(
             text, sentence, subject, dating, doc_key, names, len(content.agreements)
         )
         content.fundings += _fundings(text, sentence, subject)
-        content.facts += _facts(
-            text, sentence, subject, date_spans, language, doc_key, parsed.date, len(content.facts)
-        )
+        content.facts += _facts(text, sentence, subject, language, doc_key, parsed.date, len(content.facts))
         following = sentences[index + 1] if index + 1 < len(sentences) else None
         deadline_id = f"deadline:{doc_key}-{len(content.deadlines) + 1}"
         meeting = _next_meeting(text, sentence, following, dating, meeting_id, deadline_id)
