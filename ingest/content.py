@@ -96,6 +96,7 @@ class _Vocabulary:
     not_units: frozenset[str]
     scales: dict[str, float]
     currencies: frozenset[str]
+    money: re.Pattern[str]
     next_meeting: re.Pattern[str]
     deadline_cue: re.Pattern[str]
     deadline_word: re.Pattern[str]
@@ -111,6 +112,18 @@ class _Vocabulary:
     online_places: dict[str, str]
     place_prepositions: re.Pattern[str]
     document_words: frozenset[str]
+
+
+def _money_re(currencies: list[str], scales: list[str]) -> re.Pattern[str]:
+    """A sum of money: "kr. 5 mio.", "12 mill. kr", "£2.5 million", "EUR 3,5 mia."."""
+    currency = "|".join(sorted((re.escape(c) for c in currencies), key=len, reverse=True))
+    scale = "|".join(sorted((re.escape(s.rstrip(".")) for s in scales), key=len, reverse=True))
+    number = r"\d[\d.,]*"
+    return re.compile(
+        rf"(?<!\w)(?:{currency})\s*{number}(?:\s*(?:{scale})\b\.?)?"
+        rf"|{number}\s*(?:(?:{scale})\b\.?\s*)?(?:{currency})(?!\w)",
+        re.IGNORECASE,
+    )
 
 
 @cache
@@ -151,6 +164,7 @@ def vocabulary() -> _Vocabulary:
         not_units=frozenset(fold(w).rstrip(".") for w in data["figure_not_units"]),
         scales={fold(k).rstrip("."): float(v) for k, v in data["figure_scales"].items()},
         currencies=frozenset(fold(w).rstrip(".") for w in data["currencies"]),
+        money=_money_re(data["currencies"], list(data["figure_scales"])),
         next_meeting=_phrase_re(data["next_meeting"]),
         deadline_cue=re.compile(
             rf"(?<!\w)(?:{_phrases(data['deadline_cues'])})\s*(?:(?:d\.|den|the|on|:)\s*)?$"
@@ -696,12 +710,13 @@ def _fundings(text: str, sentence: Sentence, subject: str | None) -> list[Fundin
 def _purpose(sentence: str, folded: str, offset: int) -> tuple[str | None, Span | None]:
     """``... midler til <purpose>``: the clause after a purpose word right after the cue."""
     offset = re.compile(r"\s*").match(folded, offset).end()  # type: ignore[union-attr]
-    amount = _MONEY.match(folded, offset)
+    amount = vocabulary().money.match(folded, offset)
     m = re.compile(r"\s*(\w+)\s+").match(folded, amount.end() if amount else offset)
     if not m or m.group(1) not in vocabulary().purpose_words:
         return None, None
     stop = _clause_end(folded, m.end())
-    stop = min(stop, folded.find(",", m.end()) if "," in folded[m.end() :] else stop)
+    comma = folded.find(",", m.end(), stop)
+    stop = comma if comma >= 0 else stop
     purpose = " ".join(sentence[m.end() : stop].split())
     return (purpose, (m.end(), stop)) if purpose else (None, None)
 
@@ -718,23 +733,16 @@ def _condition(sentence: str, folded: str) -> str | None:
     return condition or None
 
 
-_MONEY = re.compile(
-    r"(?:(?<!\w)(?:DKK|EUR|NOK|SEK|USD|GBP|kr\.?|€|£|\$)\s*\d[\d.,]*(?:\s*(?:mio|mia|million|mill|bn)\.?)?"
-    r"|\d[\d.,]*\s*(?:mio\.?|mia\.?|millioner|milliarder|million|millions|mill\.?|bn)?\s*"
-    r"(?:kr\.?|kroner|DKK|EUR|euro|NOK|SEK|USD|GBP|€|£|\$))",
-    re.IGNORECASE,
-)
-
-
 def _amount(sentence: str) -> str | None:
-    m = _MONEY.search(sentence)
+    """The sum of money in a sentence as written ("12 mill. kr", "£2.5 million"), if any."""
+    m = vocabulary().money.search(sentence)
     return " ".join(m.group().split()) if m else None
 
 
 # --- figures --------------------------------------------------------------------------------------------
 
 _NUMBER = re.compile(
-    r"(?<![\w.,/:+-])(\d{1,3}(?:[.,  \u00a0\u202f]\d{3})+|\d+)(?:([.,])(\d+))?(?![\w/:-]|[.,]\d)"
+    r"(?<![\w.,/:+-])(\d{1,3}(?:[., \u00a0\u202f]\d{3})+|\d+)(?:([.,])(\d+))?(?![\w/:-]|[.,]\d)"
 )
 
 
