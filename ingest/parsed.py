@@ -38,7 +38,7 @@ class ParsedItem:
 class ParsedMinutes:
     title: str
     title_span: Span
-    body_name: str | None = None  # "advisory board for forskning og infrastruktur", "GCRB", "Landskampagne-gruppen"
+    body_name: str | None = None  # "advisory board for forskning og infrastruktur", "GCRB"
     body_span: Span | None = None
     number: str | None = None
     date: str | None = None  # ISO

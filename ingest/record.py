@@ -139,7 +139,7 @@ class Agreement:
     id: str
     kind: str  # "mou", "collaboration", "agreement"
     name: str
-    parties: list[str] = field(default_factory=list)  # organisation ids (countries are organisations of type country)
+    parties: list[str] = field(default_factory=list)  # organisation ids (countries: type country)
     date: str | None = None  # ISO date or "YYYY-MM"
     date_inferred: bool = False
     provenance: list[Provenance] = field(default_factory=list)
