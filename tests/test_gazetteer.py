@@ -35,6 +35,19 @@ def test_every_entry_is_well_formed_and_ids_are_unique() -> None:
             assert re.fullmatch(r"0[a-z0-9]{6}\d\d", entry["ror"])
 
 
+def test_every_type_is_a_concept_of_the_ontology() -> None:
+    ontology = (ROOT / "knowledge" / "ontology.ttl").read_text(encoding="utf-8")
+    org_types = set(re.findall(r"otype:([\w-]+) a skos:Concept", ontology))
+    initiative_types = set(re.findall(r"itype:([\w-]+) a skos:Concept", ontology))
+    data = yaml.safe_load((ROOT / "knowledge" / "gazetteer.yaml").read_text(encoding="utf-8"))
+    for entry in data["entries"]:
+        assert entry["type"] in (initiative_types if entry["kind"] == "initiative" else org_types), entry[
+            "id"
+        ]
+    content = yaml.safe_load((ROOT / "knowledge" / "content.yaml").read_text(encoding="utf-8"))
+    assert {rule["type"] for rule in content["organisation_words"]} <= org_types
+
+
 def test_no_written_form_names_two_entries(gaz: Gazetteer) -> None:
     owners: dict[str, str] = {}
     for entry in gaz.entries:
