@@ -113,6 +113,7 @@ class Entry:
         )
 
     def to_initiative(self, provenance: list[Provenance] | None = None) -> Initiative:
+        """As a record initiative."""
         return Initiative(
             id=self.id,
             name=self.name,
@@ -188,6 +189,7 @@ class Gazetteer:
         return _load(str(path) if path else None)
 
     def get(self, entry_id: str) -> Entry | None:
+        """The entry with this id (``org:ngc``), if the gazetteer has it."""
         return self._by_id.get(entry_id)
 
     def lookup(self, name: str) -> Entry | None:
