@@ -27,7 +27,6 @@ from rapidfuzz import fuzz
 
 from graph.connection import read_tx
 from graph.schema import labelled
-from graph.triples import fold
 from ingest.names import slug
 from ingest.record import Record
 
@@ -148,10 +147,43 @@ def _remap_references(record: Record, ids: Mapping[str, str]) -> None:
         mention.entity = m(mention.entity)
 
 
+def _last_word(name: str) -> str | None:
+    return name_key(name).rsplit("-", 1)[-1] or None
+
+
 def _surname_tokens(record: Record, label: str) -> list[str]:
     """The last folded word of every name and alias: any certain match shares one with the node."""
     names = [n for e in _entities(record, label) for n in (e.name, *e.aliases)]
-    return sorted({words[-1] for n in names if (words := fold(n).split())})
+    return sorted({word for n in names if (word := _last_word(n))})
+
+
+def resolve_corpus(records: Iterable[Record]) -> list[Record]:
+    """The records as loading them in this order into an empty graph resolves them, computed in memory.
+
+    ``merge_rows(record_to_rows(r) for r in resolve_corpus(records))`` is then what the graph holds
+    (the extraction side of the round trip when identities merge across documents).
+    """
+    nodes: dict[str, dict[str, Known]] = {label: {} for label in IDENTITY_LABELS}
+    by_word: dict[str, dict[str, set[str]]] = {label: defaultdict(set) for label in IDENTITY_LABELS}
+    out = []
+    for record in records:
+        known = {}
+        for label in IDENTITY_LABELS:
+            ids = {e.id for e in _entities(record, label)}
+            for word in _surname_tokens(record, label):
+                ids |= by_word[label].get(word, set())
+            known[label] = [nodes[label][i] for i in sorted(ids) if i in nodes[label]]
+        resolved = resolve(record, known)
+        out.append(resolved)
+        for label in IDENTITY_LABELS:
+            for entity in _entities(resolved, label):
+                old = nodes[label].get(entity.id)
+                aliases = tuple(sorted({*(old.aliases if old else ()), *entity.aliases}))
+                nodes[label][entity.id] = Known(entity.id, old.name if old else entity.name, aliases)
+                for name in (entity.name, *entity.aliases):
+                    if word := _last_word(name):
+                        by_word[label][word].add(entity.id)
+    return out
 
 
 def fetch_known(tx: neo4j.ManagedTransaction, record: Record) -> dict[str, list[Known]]:

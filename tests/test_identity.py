@@ -5,8 +5,9 @@ from __future__ import annotations
 import neo4j
 
 from graph import connection
-from graph.identity import Known, candidate_merges, candidate_pairs, name_key, resolve
-from graph.store import load_record, read_rows, remove_document
+from graph.identity import Known, candidate_merges, candidate_pairs, name_key, resolve, resolve_corpus
+from graph.store import load_record, load_records, read_rows, remove_document
+from graph.triples import merge_rows, record_to_rows
 from tests.graph_samples import board_minutes
 
 PEOPLE = "MATCH (p:Person) RETURN p.id AS id, p.name AS name, p.aliases AS aliases ORDER BY id"
@@ -104,3 +105,15 @@ def test_different_full_names_are_listed_not_merged(neo4j_driver: neo4j.Driver) 
     assert {"person:jan-moore", "person:jane-moore"} <= set(people(neo4j_driver))
     pairs = [(c.a_id, c.b_id, c.reason) for c in candidate_merges(neo4j_driver)]
     assert pairs == [("person:jan-moore", "person:jane-moore", "initial+surname")]
+
+
+def test_a_corpus_with_name_variants_round_trips(neo4j_driver: neo4j.Driver) -> None:
+    """Names vary between documents (hyphen or space, aliases): the graph holds what resolve_corpus says."""
+    from bench.corpus import generate
+    from ingest.pipeline import extract_text
+
+    records = [extract_text(text, name) for name, text in generate(12, seed=3)]
+    resolved = resolve_corpus(records)
+    assert resolved != records  # the corpus does exercise identity merges
+    load_records(neo4j_driver, records)
+    assert read_rows(neo4j_driver) == merge_rows(record_to_rows(r) for r in resolved)
