@@ -18,7 +18,7 @@ import re
 import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -27,16 +27,10 @@ import neo4j
 from graph.connection import read_tx, write_tx
 from graph.identity import fetch_known, resolve
 from graph.schema import ensure_schema, labelled
-from graph.triples import LABELS, REL_TYPES, GraphRows, record_to_rows, search_text
+from graph.triples import CONTRIBUTED, LABELS, REL_TYPES, GraphRows, record_to_rows, search_text
 from ingest.record import Record
 from pmkg.errors import PmkgError
 
-# Node list properties recomputed from the MENTIONS relationships (see the module docstring).
-CONTRIBUTED = {
-    "Person": ("aliases", "titles", "emails"),
-    "Organization": ("aliases",),
-    "Initiative": ("aliases",),
-}
 # Properties the store adds that are not part of the rows (left out by read_rows).
 STORE_ONLY = ("ingested_at",)
 
@@ -110,9 +104,6 @@ class LoadSummary:
         self.nodes_deleted += counters.nodes_deleted
         self.rels_created += counters.relationships_created
         self.rels_deleted += counters.relationships_deleted
-
-    def as_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 _SCHEMA_READY: weakref.WeakSet[neo4j.Driver] = weakref.WeakSet()

@@ -53,10 +53,13 @@ REL_TYPES = (
     "SET",
     "CONTACT_FOR",
 )
-# Node list properties a document contributes through its MENTIONS relationship.
-CONTRIBUTED_LISTS = ("aliases", "titles", "emails")
+# Node list properties a document contributes through its MENTIONS relationship, per label.
+CONTRIBUTED = {
+    "Person": ("aliases", "titles", "emails"),
+    "Organization": ("aliases",),
+    "Initiative": ("aliases",),
+}
 PROVENANCE_KEYS = ("quotes", "starts", "ends")
-REL_CORE_KEYS = ("key", "from", "to", "doc", *PROVENANCE_KEYS)
 
 # Letters NFKD does not decompose into an ASCII base letter.
 _FOLD_EXTRA = str.maketrans(
@@ -231,7 +234,7 @@ def record_to_rows(record: Record) -> GraphRows:
                 )
 
     for p in record.people:
-        lists = {"aliases": p.aliases, "titles": p.titles, "emails": p.emails}
+        lists = {prop: getattr(p, prop) for prop in CONTRIBUTED["Person"]}
         b.node("Person", _searchable(id=p.id, name=p.name, **lists))
         b.rel("MENTIONS", info.id, p.id, p.provenance, **lists)
         for org in p.affiliations:
