@@ -329,23 +329,44 @@ _NAME_RUN = re.compile(rf"{_CAPWORD}(?:[ \t]+(?:{_CAPWORD}|[a-zæøåäöü]{{1,
 
 
 def _organisation_word_names(text: str, gazetteer: Gazetteer, found: _Entities) -> None:
-    """Unknown organisations named with an organisation word: "Steno Diabetes Center", "Energistyrelsen"."""
+    """Unknown organisations named with an organisation word: "Steno Diabetes Center", "Energistyrelsen";
+    "Board of the Nordic Genome Society" names the society."""
     vocab = vocabulary()
     for m in _NAME_RUN.finditer(text):
-        words = m.group().split()
-        while words and (fold(words[0]) in vocab.articles or fold(words[0]) in vocab.document_words):
-            words = words[1:]
+        tokens = list(_NON_SPACE.finditer(text, m.start(), m.end()))
+        words = [t.group() for t in tokens]
+        first = 0
+        while first < len(words) and fold(words[first]) in vocab.articles | vocab.document_words:
+            first += 1
         ends = [i for i, w in enumerate(words) if fold(w) in vocab.document_words or _shouted(w, words)]
-        words = words[: ends[0]] if ends else words  # "... Society ANNUAL GENERAL MEETING"
-        words = _trim_name(words, vocab.connectors)
-        if not words or len(words) > _LONGEST_NAME or not _is_organisation_name(words, vocab):
+        stop = next((i for i in ends if i > first), len(words))  # "... Society ANNUAL GENERAL MEETING"
+        kept = _trim_name(words[first:stop], vocab.connectors)
+        inner = _unit_of(kept, vocab)
+        kept = inner or kept
+        if not kept or len(kept) > _LONGEST_NAME or not _is_organisation_name(kept, vocab):
             continue
-        name = " ".join(words)
-        start = m.start() + m.group().index(words[0])
+        start = next(
+            t.start() for i, t in enumerate(tokens) if i >= first and words[i : i + len(kept)] == kept
+        )
+        name = text[start : tokens[words.index(kept[-1], first)].end()]
         span = (start, start + len(name))
-        if found.taken(*span) or gazetteer.lookup(name):
+        if " ".join(name.split()) != " ".join(kept) or found.taken(*span) or gazetteer.lookup(name):
             continue
         found.add(organization_for(name, gazetteer), "organization", span)
+
+
+def _unit_of(words: list[str], vocab: _Vocabulary) -> list[str]:
+    """The organisation a board or committee belongs to: "Board of the X Society" -> "X Society"."""
+    if (
+        len(words) < 3
+        or not vocab.stem_word.fullmatch(fold(words[0]))
+        or fold(words[1]) not in vocab.connectors
+    ):
+        return []
+    rest = _trim_name(words[1:], vocab.connectors)
+    while rest and fold(rest[0]) in vocab.articles:
+        rest = rest[1:]
+    return rest if rest and _is_organisation_name(rest, vocab) else []
 
 
 def _shouted(word: str, run: list[str]) -> bool:
