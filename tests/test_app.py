@@ -4,6 +4,7 @@ against the real test Neo4j holding the example minutes (extracted by the real p
 from __future__ import annotations
 
 import ast
+import io
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -254,6 +255,27 @@ def test_a_question_answers_with_a_table(open_page: Callable[..., AppTest]) -> N
     assert "Søren Brunak" in set(answer["Person"])
     assert "person_id" not in answer.columns  # ids stay in the downloads, not on screen
     assert translate("q.rows", "da", n=len(answer)) in [c.value for c in at.main.caption]
+
+
+def test_an_answer_downloads_as_excel_and_rdf(loaded: neo4j.Driver) -> None:
+    from openpyxl import load_workbook
+
+    from graph.questions import load_questions, run_question
+    from ui import data
+    from ui.questions import entity_ids, excel_bytes
+
+    answer = run_question(loaded, load_questions()["attendance"], {})
+    sheet = load_workbook(io.BytesIO(excel_bytes(answer.frame))).active
+    header = [cell.value for cell in sheet[1]]
+    assert header == list(answer.frame.columns)
+    assert "Søren Brunak" in {
+        row[header.index("person")] for row in sheet.iter_rows(min_row=2, values_only=True)
+    }
+    ids = entity_ids(answer)
+    assert "person:soren-brunak" in ids
+    triples = rdf.serialize(rdf.rows_to_dataset(data.rows_for(loaded, ids)), "nt").decode("utf-8")
+    assert '"Søren Brunak"' in triples
+    assert f"<{rdf.PMKG.Attendance}>" in triples
 
 
 def test_a_question_with_an_entity_picker_answers_for_the_chosen_person(

@@ -17,8 +17,8 @@ from ui.graph_view import MAX_ELEMENTS, NODE_TYPES, GraphData, cap, caption, dat
 from ui.i18n import current_language, t
 from ui.widgets import CLICK, DOUBLE_CLICK, details, fresh_event, show_graph, type_name
 
-DEFAULT_TYPES = ["Person", "Organization", "Initiative", "Meeting", "Theme", "Agreement"]
-START_TYPES = ["Person", "Organization", "Initiative", "Meeting", "Theme", "Agreement"]
+# Shown at first and offered as starting points; documents, figures and deadlines are a click away.
+ACTOR_TYPES = ["Person", "Organization", "Initiative", "Meeting", "Theme", "Agreement"]
 GRAPH_KEY = "explore_graph"
 
 
@@ -62,13 +62,13 @@ def render(driver: neo4j.Driver) -> None:
     types = controls[0].multiselect(
         t("explore.types"),
         NODE_TYPES,
-        default=DEFAULT_TYPES,
+        default=ACTOR_TYPES,
         format_func=type_names.__getitem__,
         key="explore_types",
     )
     starts = {None: t("explore.overview")} | {
         row["id"]: f"{row['name']} ({type_names.get(row['type'], row['type'])})"
-        for row in data.entities(driver, START_TYPES)
+        for row in data.entities(driver, ACTOR_TYPES)
     }
     start = controls[1].selectbox(
         t("explore.start"), list(starts), format_func=starts.__getitem__, key="explore_start"

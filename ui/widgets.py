@@ -34,7 +34,7 @@ GLYPHS = {
 
 
 def type_name(type_id: str) -> str:
-    """A node type in the reader's language ("Person" → "Person"/"Person", "Meeting" → "Møde")."""
+    """A node type in the reader's language ("Meeting" → "Møde" in Danish)."""
     return t(f"type.{type_id}") if type_id in NODE_TYPES else type_id
 
 
