@@ -79,6 +79,8 @@ class _Block:
     role: str | None
     group: str
     nested: bool  # the heading stood alone, so group headings under it keep its status
+    grouped: bool = False  # opened by a group heading ("Observatører:"), not a status heading
+    listed: bool = False  # a status heading with names right under it ("Forfall:" / "Hilde Aarsland")
 
 
 _LABEL = re.compile(r"^(?P<label>[^:]{2,60}?)\s*:\s*(?P<rest>\S.*)$")
@@ -100,7 +102,8 @@ def entries(text: str, offset: int) -> list[tuple[str, Span]]:
     """Entries of one logical attendance line, with their spans. Comma parts that are not a person
     (titles, an organisation) belong to the person before them, so ``Søren Brunak, professor,
     Københavns Universitet`` is one entry and ``A, B og C`` three; a part that looks like a name
-    starts a new entry when all parts are names or its first word is a known given name."""
+    starts a new entry when all parts are names or its first word is a known given name. Parts
+    before the first name are its titles (``Professor, overlæge, dr.med. Henrik Toft Sørensen``)."""
     parts, cursor = [], 0
     for part in split_name_list(text):
         at = text.find(part, cursor)
@@ -110,8 +113,9 @@ def entries(text: str, offset: int) -> list[tuple[str, Span]]:
     people = [looks_like_person(parse_name_entry(p).name) for p, _, _ in parts]
     all_names = len(parts) >= 3 and all(people)
     groups: list[list[tuple[str, int, int]]] = []
-    for part, is_person in zip(parts, people, strict=True):
-        if not groups or (is_person and (all_names or _is_given(parse_name_entry(part[0]).name))):
+    for i, (part, is_person) in enumerate(zip(parts, people, strict=True)):
+        leading = not any(people[:i])
+        if not groups or (is_person and not leading and (all_names or _is_given(parse_name_entry(part[0]).name))):
             groups.append([part])
         else:
             groups[-1].append(part)
@@ -139,13 +143,15 @@ _MAX_NOTE_WORDS = 5  # "Peder Ahnfeldt-Mollerup deltager under punkt 19"
 def _entry_line(text: str) -> bool:
     """True when a line reads as attendance entries: its first entry names a person and goes on,
     if at all, with a short note, not a sentence ("Anne Hansen orienterede om arbejdet.")."""
-    parts = split_name_list(text)
-    if not parts:
+    found = entries(text, 0)
+    if not found:
         return False
-    name = parse_name_entry(parts[0]).name
+    first = found[0][0]
+    name = parse_name_entry(first).name
     if not looks_like_person(name):
         return False
-    head = re.split(r"[,(;]", parts[0])[0]
+    part = next((p for p in split_name_list(first) if name in p), first)
+    head = re.split(r"[,(;]", part)[0]
     note = head[head.find(name) + len(name) :].split() if name in head else []
     return not note or (len(note) <= _MAX_NOTE_WORDS and not text.rstrip().endswith("."))
 
@@ -196,10 +202,10 @@ def _open_block(line: Line, block: _Block | None) -> tuple[_Block, str] | None:
         return None
     role = str(lookup("group_headings", group_head.group("head")))
     rest = group_head.group("rest").strip()
-    if block and block.nested:
-        return _Block(block.status, role, group_head.group("head"), nested=True), rest
-    if ":" in line.text:
-        return _Block("present", role, group_head.group("head"), nested=False), rest
+    if block and block.nested and not block.listed:
+        return _Block(block.status, role, group_head.group("head"), nested=True, grouped=True), rest
+    if ":" in line.text or block and block.listed:  # observers after a list of absentees attended
+        return _Block("present", role, group_head.group("head"), nested=False, grouped=True), rest
     return None
 
 
@@ -264,6 +270,7 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
             result.lines.add(line.index)
         elif block and _entry_line(line.text):
             flush()
+            block.listed = not block.grouped
             label = None
             logical.append(line)
             result.lines.add(line.index)

@@ -120,6 +120,14 @@ def _is_name_token(token: str) -> bool:
     return core[0].isupper() and all(c.isalpha() or c in "-'’." for c in core)
 
 
+def _particles_before_name(tokens: list[str], i: int) -> bool:
+    """``van der`` in ``Maria van der Berg``: one or more particles, then a capitalised word."""
+    particles = _phrase_set("name_particles")
+    while i < len(tokens) and tokens[i].lower() in particles:
+        i += 1
+    return i < len(tokens) and _is_name_token(tokens[i])
+
+
 def name_tokens_end(tokens: list[str]) -> int:
     """How many leading tokens form a name: capitalised words, initials, and particles between them."""
     particles = _phrase_set("name_particles")
@@ -127,7 +135,7 @@ def name_tokens_end(tokens: list[str]) -> int:
     for i, token in enumerate(tokens):
         if _is_name_token(token):
             count = i + 1
-        elif token.lower() in particles and i > 0 and i + 1 < len(tokens) and _is_name_token(tokens[i + 1]):
+        elif token.lower() in particles and i > 0 and _particles_before_name(tokens, i):
             continue
         else:
             break
@@ -267,7 +275,7 @@ def _classify_piece(piece: str, parts: dict[str, list[str]]) -> bool:
     if role_of(piece):
         parts["roles"].append(role_of(piece) or "")
         return True
-    if is_title(piece):
+    if is_title(piece) or _ends_in_title(piece):
         parts["titles"].append(piece)
         return True
     if is_absent_marker(piece):
@@ -286,6 +294,13 @@ def _classify_piece(piece: str, parts: dict[str, list[str]]) -> bool:
             parts["affiliation"].append(rest[link.end() :])
             return True
     return False
+
+
+def _ends_in_title(piece: str) -> bool:
+    """``Non-Executive Director``, ``WP3 lead``: a short phrase ending in a title word, no organisation word."""
+    words = piece.split()
+    stop = _phrase_set("not_name_words")
+    return 1 < len(words) <= 3 and is_title(words[-1]) and not any(w.lower() in stop for w in words)
 
 
 def _classify_segment(segment: str, parts: dict[str, list[str]], *, in_parens: bool = False) -> None:
@@ -329,6 +344,25 @@ def _organisation_like(text: str) -> bool:
     )
 
 
+def _leading_descriptor(part: str, following: list[str], parts: dict[str, list[str]]) -> bool:
+    """A comma part before the name that holds only a title or role (``Professor, overlæge, dr.med.
+    Henrik Toft Sørensen``, ``Prodekan for forskning, professor Lise Bach``): kept in ``parts``."""
+    part = part.strip()
+    named = next((p for p in following if not is_title(p) and not role_of(p)), "")
+    rest = _strip_prefixes(named.strip(), [], []).split()
+    if not part or not rest or not _is_name_token(rest[0]):
+        return False
+    if role_of(part):
+        parts["roles"].append(role_of(part) or "")
+        return True
+    title = _prefix_re("titles").match(part)
+    after = part[title.end() :].split() if title else []
+    if title and (not after or not _is_name_token(after[0])):
+        parts["titles"].append(part.strip(" .,;:") if after else title.group(0).strip())
+        return True
+    return False
+
+
 def parse_name_entry(entry: str) -> NameMention:
     """Take one attendance entry apart into name, titles, roles, affiliation and status.
 
@@ -352,6 +386,8 @@ def parse_name_entry(entry: str) -> NameMention:
         parts["affiliation"].append(text[: via.start()].strip(" ,"))
         text = text[via.end() :]
     head, *rest = _split_top_level(text, ",") or [""]
+    while rest and _leading_descriptor(head, rest, parts):
+        head = rest.pop(0)
     head = _strip_prefixes(head.strip(), parts["titles"], parts["roles"])
     for segment in rest:
         _classify_segment(segment, parts)
@@ -367,7 +403,8 @@ def parse_name_entry(entry: str) -> NameMention:
     name = " ".join(tokens[:end]).strip(" .,;:")
     if end < len(tokens):
         _classify_segment(" ".join(tokens[end:]), parts)
-    affiliation = ", ".join(a.strip(" .,;:") for a in parts["affiliation"] if a.strip(" .,;:")) or None
+    cleaned = (re.sub(r"^the\s+", "", a.strip(" .,;:"), flags=re.IGNORECASE) for a in parts["affiliation"])
+    affiliation = ", ".join(a for a in cleaned if a) or None
     return NameMention(
         name=name,
         span=(0, len(entry)),
