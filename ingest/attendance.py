@@ -114,8 +114,8 @@ def entries(text: str, offset: int) -> list[tuple[str, Span]]:
     all_names = len(parts) >= 3 and all(people)
     groups: list[list[tuple[str, int, int]]] = []
     for i, (part, is_person) in enumerate(zip(parts, people, strict=True)):
-        leading = not any(people[:i])
-        if not groups or (is_person and not leading and (all_names or _is_given(parse_name_entry(part[0]).name))):
+        starts = is_person and any(people[:i]) and (all_names or _is_given(parse_name_entry(part[0]).name))
+        if not groups or starts:
             groups.append([part])
         else:
             groups[-1].append(part)

@@ -297,7 +297,7 @@ def _classify_piece(piece: str, parts: dict[str, list[str]]) -> bool:
 
 
 def _ends_in_title(piece: str) -> bool:
-    """``Non-Executive Director``, ``WP3 lead``: a short phrase ending in a title word, no organisation word."""
+    """``Non-Executive Director``, ``WP3 lead``: a short phrase ending in a title, no organisation word."""
     words = piece.split()
     stop = _phrase_set("not_name_words")
     return 1 < len(words) <= 3 and is_title(words[-1]) and not any(w.lower() in stop for w in words)
