@@ -13,7 +13,7 @@ from functools import cache
 
 from ingest.attendance import Line, alternation, entries, find_attendance, lookup, split_lines
 from ingest.dates import find_dates, infer_year, parse_time_range, time_spans
-from ingest.language import detect_language
+from ingest.language import detect_language, language_knowledge
 from ingest.names import (
     could_be_surname,
     fold,
@@ -68,7 +68,7 @@ _TIME_PREFIX = re.compile(
 )
 
 
-def _candidates(lines: list[Line], skip: set[int]) -> list[_Candidate]:
+def _candidates(lines: list[Line], skip: set[int], text: str) -> list[_Candidate]:
     """Lines that look like numbered agenda items, in every numbering style."""
     found = []
     for line in lines:
@@ -91,10 +91,43 @@ def _candidates(lines: list[Line], skip: set[int]) -> list[_Candidate]:
             if dated and dated[0].span[0] == 0:
                 break  # "6. February 2019" is a date, not item 6
             if title[:1].isupper() and len(title.split()) <= _MAX_TITLE_WORDS:
-                number = int(m.group("num"))
-                found.append(_Candidate(line, style, number, title, title_line.start + offset, title_line))
+                number, start = int(m.group("num")), title_line.start + offset
+                wrapped = _title_wraps(lines, title_line, title, skip)
+                if wrapped:  # whitespace kept char for char, so presenter spans stay true
+                    title, title_line = re.sub(r"\s", " ", text[start : wrapped.end]), wrapped
+                found.append(_Candidate(line, style, number, title, start, title_line))
             break
     return found
+
+
+@cache
+def _continuation_words() -> frozenset[str]:
+    languages = language_knowledge()["languages"].values()
+    return frozenset(str(w).lower() for lang in languages for w in lang.get("continuation_words", []))
+
+
+_MAX_WRAP_WORDS = 12
+
+
+def _title_wraps(lines: list[Line], line: Line, title: str, skip: set[int]) -> Line | None:
+    """The next line when an item title runs onto it: the title ends in a word that cannot end it
+    (``... medicin og`` / ``genomisk diagnostik``), the next line goes on in lower case, or both are
+    in capitals. Not a line that is itself an item, a field, a presenter line or a sentence."""
+    nxt = lines[line.index + 1] if line.index + 1 < len(lines) else None
+    if nxt is None or nxt.blank or nxt.index in skip or title.rstrip()[-1:] in ".:;!?":
+        return None
+    following = nxt.text
+    if (
+        following.endswith(".")
+        or len(following.split()) > _MAX_WRAP_WORDS
+        or any(p.match(following) for p in _item_res().values())
+        or _any_field(following)
+        or _presenter_re().match(following)
+    ):
+        return None
+    last = title.split()[-1].lower()
+    capitals = title.isupper() and following.isupper()
+    return nxt if last in _continuation_words() or following[:1].islower() or capitals else None
 
 
 def _passes(candidates: list[_Candidate]) -> list[list[_Candidate]]:
@@ -117,10 +150,10 @@ def _first_word(title: str) -> str:
     return fold(title.split()[0]).lower() if title.split() else ""
 
 
-def _agenda_passes(lines: list[Line], skip: set[int]) -> tuple[list[_Candidate], list[_Candidate]]:
+def _agenda_passes(lines: list[Line], skip: set[int], text: str) -> tuple[list[_Candidate], list[_Candidate]]:
     """The agenda (the longest run of numbered items, the earliest on a tie) and, when the minutes
     repeat the items after it (``1/5 ...`` again under "Referat", or ``Ad 1.``), that second run."""
-    candidates = _candidates(lines, skip)
+    candidates = _candidates(lines, skip, text)
     runs = [run for style in _item_res() for run in _passes([c for c in candidates if c.style == style])]
     if not runs:
         return [], []
@@ -201,7 +234,7 @@ def _item(cand: _Candidate, lines: list[Line], end_line: int, text: str) -> Pars
     text_span = (body[0].start, body[-1].end) if body else None
     return ParsedItem(
         number=str(cand.number),
-        title=title,
+        title=" ".join(title.split()),
         span=(cand.line.start, cand.line.end),
         presenters=presenters,
         text=text[text_span[0] : text_span[1]] if text_span else "",
@@ -225,29 +258,70 @@ def _repeated_titles(lines: list[Line], agenda: list[_Candidate], skip: set[int]
     return found if len(found) * 2 > len(agenda) >= 2 else []
 
 
+_SUB_ITEM = re.compile(r"^(?P<num>\d{1,2})\.(?P<sub>\d{1,2})\.?\s+(?P<title>[A-ZÆØÅÄÖÜ].*)$")
+
+
+def _sub_items(
+    lines: list[Line], parents: list[_Candidate], skip: set[int], text: str
+) -> list[tuple[_Candidate, str]]:
+    """``3.1 Financial performance`` under item 3: the sub-item and its number ``3.1``."""
+    found = []
+    ordered = sorted(parents, key=lambda c: c.line.index)
+    for line in lines:
+        m = _SUB_ITEM.match(line.text)
+        parent = next((c for c in reversed(ordered) if c.line.index < line.index), None) if m else None
+        if m is None or parent is None or parent.number != int(m.group("num")) or line.index in skip:
+            continue
+        title, start = m.group("title").strip(), line.start + m.start("title")
+        wrapped = _title_wraps(lines, line, title, skip)
+        if wrapped:
+            title = re.sub(r"\s", " ", text[start : wrapped.end])
+        found.append(
+            (
+                _Candidate(line, "sub", parent.number, title, start, wrapped or line),
+                m.group(0)[: m.end("sub")],
+            )
+        )
+    return found
+
+
 def _items(lines: list[Line], attendance_lines: set[int], text: str) -> list[ParsedItem]:
-    """Agenda items; when the minutes repeat the items, the text and extra presenters come from there."""
-    agenda, minutes = _agenda_passes(lines, attendance_lines)
+    """Agenda items and their sub-items; when the minutes repeat the items, the text and extra
+    presenters come from there."""
+    agenda, minutes = _agenda_passes(lines, attendance_lines, text)
     minutes = minutes or _repeated_titles(lines, agenda, attendance_lines)
-    stops = sorted({c.line.index for c in agenda + minutes} | attendance_lines)
+    subs = _sub_items(lines, agenda + minutes, attendance_lines, text)
+    stops = sorted(
+        {c.line.index for c in agenda + minutes} | {c.line.index for c, _ in subs} | attendance_lines
+    )
 
     def build(cand: _Candidate) -> ParsedItem:
         return _item(cand, lines, next((s for s in stops if s > cand.line.index), len(lines)), text)
 
-    listed = [build(c) for c in agenda]
-    if not minutes:
-        return listed
-    recorded = {str(c.number): build(c) for c in minutes}
-    items = []
-    for item in listed:
-        record = recorded.get(item.number)
-        if record is None:
-            items.append(replace(item, text="", text_span=None))
-            continue
-        seen = {fold(p.name).lower() for p in item.presenters}
-        extra = [p for p in record.presenters if fold(p.name).lower() not in seen]
-        items.append(replace(record, title=item.title, span=item.span, presenters=item.presenters + extra))
-    return items
+    items = [build(c) for c in agenda]
+    if minutes:
+        recorded = {str(c.number): build(c) for c in minutes}
+        merged = []
+        for item in items:
+            record = recorded.get(item.number)
+            if record is None:
+                merged.append(replace(item, text="", text_span=None))
+                continue
+            seen = {fold(p.name).lower() for p in item.presenters}
+            extra = [p for p in record.presenters if fold(p.name).lower() not in seen]
+            merged.append(
+                replace(record, title=item.title, span=item.span, presenters=item.presenters + extra)
+            )
+        items = merged
+    by_number: dict[str, ParsedItem] = {}
+    for cand, number in subs:  # listed in the agenda, then recorded in the minutes: the record wins
+        built, first = build(cand), by_number.get(number)
+        by_number[number] = replace(built, number=number, title=first.title if first else built.title)
+    return [
+        x
+        for item in items
+        for x in [item, *(s for n, s in by_number.items() if n.split(".")[0] == item.number)]
+    ]
 
 
 # --- header -----------------------------------------------------------------------------------

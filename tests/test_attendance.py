@@ -110,3 +110,27 @@ def test_a_sentence_starting_with_a_name_ends_the_block() -> None:
         "Anne Hansen",
         "Jens Hansen",
     ]
+
+
+def test_observers_after_a_list_of_absentees_attended() -> None:
+    text = (
+        "Forfall:\nHilde Aarsland\nGeir Egil Eide\n\n"
+        "Observatør: Linn Bøe, Helse Vest RHF\n\nSak 1/23 Godkjent\n"
+    )
+    assert _people(text) == [
+        ("Hilde Aarsland", "absent", [], "Forfall"),
+        ("Geir Egil Eide", "absent", [], "Forfall"),
+        ("Linn Bøe", "present", ["observer"], "Observatør"),
+    ]
+
+
+def test_titles_before_the_name_in_a_numbered_list() -> None:
+    text = (
+        "Deltagere:\n1. Prodekan for forskning, professor Lise Bach (formand)\n"
+        "2. Professor, overlæge, dr.med. Henrik Toft Sørensen, Klinisk Institut\n\nDagsorden\n"
+    )
+    found = find_attendance(split_lines(text), text)
+    assert [(m.name, m.titles, m.roles, m.affiliation) for m in found.mentions] == [
+        ("Lise Bach", ["Prodekan for forskning", "professor"], ["chair"], None),
+        ("Henrik Toft Sørensen", ["Professor", "overlæge", "dr.med."], [], "Klinisk Institut"),
+    ]

@@ -619,3 +619,36 @@ def test_an_item_may_be_called_like_a_sub_heading() -> None:
         ("1", "Referat", "Godkendt."),
         ("2", "Opfølgning", "Ingen."),
     ]
+
+
+def test_item_titles_wrapping_onto_the_next_line() -> None:
+    text = (
+        "Referat\n\nSag 13/2023: Status på regional strategi for personlig medicin og\ngenomisk diagnostik\n"
+        "Oplæg ved Mette Hansen.\nMette Hansen gennemgik status.\n\n"
+        "Sag 14/2023: GENOMIC MEDICINE SERVICE - BUSINESS CASE FOR WHOLE GENOME\nSEQUENCING IN RARE DISEASE\n"
+        "The Board approved the case.\n\nSag 15/2023: Eventuelt\nIntet.\n"
+    )
+    items = parse_minutes(text).agenda
+    assert [(i.number, i.title, [p.name for p in i.presenters]) for i in items] == [
+        ("13", "Status på regional strategi for personlig medicin og genomisk diagnostik", ["Mette Hansen"]),
+        ("14", "GENOMIC MEDICINE SERVICE - BUSINESS CASE FOR WHOLE GENOME SEQUENCING IN RARE DISEASE", []),
+        ("15", "Eventuelt", []),
+    ]
+    assert items[0].text == "Mette Hansen gennemgik status."
+
+
+def test_sub_items_follow_their_item() -> None:
+    text = (
+        "Minutes\n\n2. Minutes of the previous meeting\nApproved.\n\n3. Finance\n"
+        "3.1 Financial performance\nPresented by Declan Murphy.\nA deficit was noted.\n"
+        "3.2 Capital plan 2024\nApproved.\n\n4. Any other business\nNone.\n"
+    )
+    items = parse_minutes(text).agenda
+    assert [(i.number, i.title, i.text) for i in items] == [
+        ("2", "Minutes of the previous meeting", "Approved."),
+        ("3", "Finance", ""),
+        ("3.1", "Financial performance", "A deficit was noted."),
+        ("3.2", "Capital plan 2024", "Approved."),
+        ("4", "Any other business", "None."),
+    ]
+    assert [p.name for p in items[2].presenters] == ["Declan Murphy"]
