@@ -22,7 +22,14 @@ from functools import cache
 from typing import Any
 
 from ingest.dates import DateMatch, find_dates, infer_year, parse_time_range
-from ingest.gazetteer import Gazetteer, fold, load_knowledge, organisation_type, organization_for
+from ingest.gazetteer import (
+    Gazetteer,
+    fold,
+    load_knowledge,
+    name_words,
+    organisation_type,
+    organization_for,
+)
 from ingest.names import given_names, slug
 from ingest.parsed import ParsedMinutes
 from ingest.people import PeopleIndex
@@ -257,7 +264,7 @@ def _inside_a_name(text: str, start: int) -> bool:
 
 
 _ACRONYM_DEF = re.compile(r"\((?P<acr>[A-ZÆØÅ][A-Za-zÆØÅæøå0-9+&-]{1,11})\)")
-_NAME_WORD = re.compile(rf"{_CAPWORD}|[a-zæøåäöü]{{1,4}}|&")
+_NAME_WORD = re.compile(rf"{_CAPWORD}|[a-zæøåäöü]{{1,4}}|&")  # used with fullmatch
 _NON_SPACE = re.compile(r"\S+")
 _LONGEST_SENTENCE = 1500  # characters; a longer run without full stops is cut at its line breaks
 _LINE_BREAK = re.compile(r"\n")
@@ -325,48 +332,84 @@ def _acronym_definitions(text: str, gazetteer: Gazetteer, found: _Entities) -> N
                 found.add(record, kind, use.span())
 
 
-_NAME_RUN = re.compile(rf"{_CAPWORD}(?:[ \t]+(?:{_CAPWORD}|[a-zæøåäöü]{{1,4}}|&))*")
+# capitalised words with short connectors, and maybe a lower-case head ("Lunds universitet")
+_NAME_RUN = re.compile(
+    rf"{_CAPWORD}(?:[ \t]+(?:{_CAPWORD}|[a-zæøåäöü]{{1,4}}(?![\w-])|&))*(?:[ \t]+[a-zæøåäöü]+(?![\w-]))?"
+)
 
 
 def _organisation_word_names(text: str, gazetteer: Gazetteer, found: _Entities) -> None:
-    """Unknown organisations named with an organisation word: "Steno Diabetes Center", "Energistyrelsen";
-    "Board of the Nordic Genome Society" names the society."""
+    """Unknown organisations named with an organisation word: "Steno Diabetes Center", "Energistyrelsen",
+    "Lunds universitet"; "Board of the Nordic Genome Society" and "Director of the Norwegian Cancer
+    Society" name the society."""
     vocab = vocabulary()
     for m in _NAME_RUN.finditer(text):
         tokens = list(_NON_SPACE.finditer(text, m.start(), m.end()))
         words = [t.group() for t in tokens]
-        first = 0
-        while first < len(words) and fold(words[first]) in vocab.articles | vocab.document_words:
-            first += 1
-        ends = [i for i, w in enumerate(words) if fold(w) in vocab.document_words or _shouted(w, words)]
+        if words[-1].islower() and not vocab.stem_at_end.search(fold(words[-1])):
+            tokens, words = tokens[:-1], words[:-1]  # a lower-case word that is no organisation word
+        first = _name_start(words, vocab)
+        ends = [i for i in range(first, len(words)) if _ends_name(words[i], words, vocab)]
         stop = next((i for i in ends if i > first), len(words))  # "... Society ANNUAL GENERAL MEETING"
         kept = _trim_name(words[first:stop], vocab.connectors)
-        inner = _unit_of(kept, vocab)
-        kept = inner or kept
+        kept = _unit_of(kept, vocab) or kept
         if not kept or len(kept) > _LONGEST_NAME or not _is_organisation_name(kept, vocab):
             continue
-        start = next(
-            t.start() for i, t in enumerate(tokens) if i >= first and words[i : i + len(kept)] == kept
-        )
-        name = text[start : tokens[words.index(kept[-1], first)].end()]
-        span = (start, start + len(name))
-        if " ".join(name.split()) != " ".join(kept) or found.taken(*span) or gazetteer.lookup(name):
+        if any(fold(w) in name_words()["positions"] for w in kept):
+            continue  # "Chief Executive", "Chair of the Board": a position
+        index = next(i for i in range(first, len(words)) if words[i : i + len(kept)] == kept)
+        span = (tokens[index].start(), tokens[index + len(kept) - 1].end())
+        name = " ".join(kept)
+        if " ".join(text[span[0] : span[1]].split()) != name or found.taken(*span) or gazetteer.lookup(name):
             continue
-        found.add(organization_for(name, gazetteer), "organization", span)
+        if all(w.isupper() for w in kept if len(w) > 3):
+            name = " ".join(w if len(w) <= 3 else w.capitalize() for w in kept)  # a shouted heading
+        org = organization_for(name, gazetteer)
+        found.add(org, "organization", span)
+
+
+def _name_start(words: list[str], vocab: _Vocabulary) -> int:
+    """Where a name starts in a capitalised run: after articles and document words, and after a
+    position or a person's name with its connector ("Director of the X", "Emma Gallagher of X")."""
+    first = 0
+    while first < len(words) and fold(words[first]) in vocab.articles | vocab.document_words:
+        first += 1
+    if first < len(words) and (
+        fold(words[first]) in name_words()["positions"] or fold(words[first]) in given_names()
+    ):
+        connector = next((i for i in range(first, len(words)) if fold(words[i]) in vocab.connectors), None)
+        if connector is not None:
+            first = connector + 1
+            while first < len(words) and fold(words[first]) in vocab.articles | vocab.connectors:
+                first += 1
+    return first
+
+
+def _ends_name(word: str, run: list[str], vocab: _Vocabulary) -> bool:
+    """A word a name cannot run into: a document word, a month, a shouted heading after plain words."""
+    folded = fold(word)
+    return (
+        folded in vocab.document_words
+        or (folded in vocab.month_numbers and len(folded) > 3)
+        or _shouted(word, run)
+    )
 
 
 def _unit_of(words: list[str], vocab: _Vocabulary) -> list[str]:
-    """The organisation a board or committee belongs to: "Board of the X Society" -> "X Society"."""
-    if (
-        len(words) < 3
-        or not vocab.stem_word.fullmatch(fold(words[0]))
-        or fold(words[1]) not in vocab.connectors
-    ):
+    """The organisation named after a connector when what stands before it is no organisation of its
+    own: "Board of the X Society", "Emma Gallagher of Trinity College Dublin" -> the second name;
+    "University of Warwick" stays whole."""
+    connector = next((i for i, w in enumerate(words) if i and fold(w) in vocab.connectors), None)
+    if connector is None:
         return []
-    rest = _trim_name(words[1:], vocab.connectors)
-    while rest and fold(rest[0]) in vocab.articles:
+    before = [fold(w) for w in words[:connector]]
+    rest = words[connector + 1 :]
+    while rest and fold(rest[0]) in vocab.articles | vocab.connectors:
         rest = rest[1:]
-    return rest if rest and _is_organisation_name(rest, vocab) else []
+    if not rest or not _is_organisation_name(rest, vocab):
+        return []
+    own = any(vocab.stem_at_end.search(w) for w in before) and not all(w in vocab.stem_set for w in before)
+    return [] if own else rest
 
 
 def _shouted(word: str, run: list[str]) -> bool:
@@ -401,18 +444,22 @@ def _counterparties(text: str, gazetteer: Gazetteer, people: PeopleIndex, found:
 
 
 def _is_organisation_name(words: list[str], vocab: _Vocabulary) -> bool:
-    """Head word an organisation word (``... Council``, ``Lundbeckfonden``), or ``University of ...``."""
+    """The head is an organisation word ("... Council", "Lundbeckfonden"), or one of the last three
+    words is and a place follows ("Trinity College Dublin"), or it opens the name ("University of
+    ...", "Region Skåne"); names of generic words only ("Regionen og Fonden", "The Board") are not."""
     folded = [fold(w).strip(".,'’") for w in words]
-    last, first = folded[-1], folded[0]
-    head = vocab.stem_at_end.search(last)
-    if not head and not vocab.stem_word.fullmatch(first):
+    if all(w in vocab.stem_set or w in vocab.connectors or w in vocab.articles for w in folded):
         return False
-    if all(w in vocab.stem_set or w in vocab.connectors for w in folded):
-        return False  # only generic words: "Regionen og Fonden", "The Board"
+    head = vocab.stem_at_end.search(folded[-1])
     if len(words) == 1:
         return bool(head) and head.start() >= vocab.min_prefix
     if head:
         return True
+    inner = [i for i, w in enumerate(folded[1:-1], 1) if vocab.stem_at_end.search(w)]
+    if inner and inner[-1] >= len(words) - 3 and words[-1][:1].isupper():
+        return True
+    if not vocab.stem_word.fullmatch(folded[0]):
+        return False
     return folded[1] in vocab.connectors or organisation_type(words[0]) == "region"
 
 

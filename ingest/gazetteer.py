@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from ingest.names import slug
+from ingest.names import given_names, slug
 from ingest.record import Initiative, Organization, Provenance
 from pmkg.errors import PmkgError
 
@@ -310,12 +310,41 @@ def is_organization_name(raw: str, gazetteer: Gazetteer) -> bool:
     if gazetteer.get(org.id):
         return True
     words = [w for w in _tokens(org.name) if w[:1].isalnum()]
-    if not any(w[:1].isupper() for w in words):
-        return False
+    folded = [fold(w) for w in words]
+    words_of = name_words()
+    if not any(w[:1].isupper() for w in words) or any(w in words_of["positions"] for w in folded):
+        return False  # "Chief Financial Officer", "Non-Executive Director"
+    if all(w in words_of["generic"] for w in folded):
+        return False  # "the Board", "Bestyrelsen"
+    if len(words) <= 3 and folded[0] in given_names():
+        return False  # a person ("Ilse Sigurðardóttir")
     if org.type != "organization":
         return True
-    connectors = {fold(w) for w in load_knowledge("content.yaml")["name_connectors"]}
-    return all(w[:1].isupper() or w[:1].isdigit() or fold(w) in connectors for w in words)
+    generic = words_of["generic"]
+    return all(w[:1].isupper() or w[:1].isdigit() or f in generic for w, f in zip(words, folded, strict=True))
+
+
+@cache
+def name_words() -> dict[str, frozenset[str]]:
+    """Words about organisation names: positions people hold ("director", "chair", from minutes.yaml
+    and content.yaml) and generic words (organisation words, connectors, articles)."""
+    content = load_knowledge("content.yaml")
+    minutes = load_knowledge("minutes.yaml")
+    positions = [
+        *content["position_words"],
+        *minutes["roles"],
+        *(t for t in minutes["titles"] if " " not in t),
+    ]
+    generic = [
+        *content["name_connectors"],
+        *content["articles"],
+        *(stem for rule in content["organisation_words"] for stem in rule["stems"]),
+    ]
+    return {
+        "positions": frozenset(fold(w).rstrip(".") for w in positions),
+        "generic": frozenset(fold(w) for w in generic),
+        "legal": frozenset(fold(w).strip(".") for w in content["legal_forms"]),
+    }
 
 
 def organization_for(raw: str, gazetteer: Gazetteer) -> Organization:
@@ -329,15 +358,20 @@ def organization_for(raw: str, gazetteer: Gazetteer) -> Organization:
     words = lines[0].split()
     while len(words) > 1 and fold(words[-1]) in _section_words():
         words = words[:-1]  # "Nationalt Genom Center Referat": a heading caught with the line
+    while len(words) > 1 and fold(words[0]) in name_words()["generic"] and words[0].islower():
+        words = words[1:]  # "the Norwegian Cancer Society"
+    legal_form = ""
+    if len(words) > 1 and fold(words[-1]).strip(".") in name_words()["legal"]:
+        legal_form, words = " ".join(words), words[:-1]  # "Helse Bergen HF" is Helse Bergen
     text = " ".join(words).strip(" ,.;:")
     parts = [p.strip() for p in re.split(r"[,;\n]", raw) if p.strip()]
     entry = gazetteer.lookup(text) or next(
         (found for found in map(gazetteer.lookup, reversed(parts)) if found), None
     )
-    aliases: list[str] = []
+    aliases: list[str] = [legal_form] if legal_form else []
     match = _ACRONYM_SUFFIX.match(text)
     if entry is None and match:
-        text, aliases = match["name"], [match["acr"]]
+        text, aliases = match["name"], [*aliases, match["acr"]]
         entry = gazetteer.lookup(text) or gazetteer.lookup(match["acr"])
     if entry is not None:
         return entry.to_organization()
