@@ -283,20 +283,25 @@ def _name_before(text: str, end: int) -> tuple[int, list[str]]:
         if not _NAME_WORD.fullmatch(word.group()):
             break
         run.insert(0, word)
-    kept = _trim_name([w.group() for w in run], vocabulary().connectors)
+    kept = _trim_name([w.group() for w in run])
     if not kept:
         return end, []
     first = next(w for w in run if w.group() == kept[0])
     return first.start(), kept
 
 
-def _trim_name(words: list[str], connectors: frozenset[str]) -> list[str]:
-    """A capitalised run without leading/trailing connectors or lowercase words."""
-    while words and (fold(words[0]) in connectors or not words[0][:1].isupper()):
-        words = words[1:]
-    while words and (fold(words[-1]) in connectors or not words[-1][:1].isupper()):
-        words = words[:-1]
-    return words
+def _trim_name(words: list[str]) -> list[str]:
+    """A capitalised run without leading or trailing connectors and lower-case words, except a
+    lower-case organisation word as its head ("Lunds universitet", "Uppsala läns landsting")."""
+    vocab = vocabulary()
+    start, end = 0, len(words)
+    while start < end and (fold(words[start]) in vocab.connectors or not words[start][:1].isupper()):
+        start += 1
+    while end > start and (fold(words[end - 1]) in vocab.connectors or not words[end - 1][:1].isupper()):
+        if end - 1 > start and vocab.stem_at_end.search(fold(words[end - 1])):
+            break
+        end -= 1
+    return words[start:end]
 
 
 def _acronym_definitions(text: str, gazetteer: Gazetteer, found: _Entities) -> None:
@@ -351,7 +356,7 @@ def _organisation_word_names(text: str, gazetteer: Gazetteer, found: _Entities) 
         first = _name_start(words, vocab)
         ends = [i for i in range(first, len(words)) if _ends_name(words[i], words, vocab)]
         stop = next((i for i in ends if i > first), len(words))  # "... Society ANNUAL GENERAL MEETING"
-        kept = _trim_name(words[first:stop], vocab.connectors)
+        kept = _trim_name(words[first:stop])
         kept = _unit_of(kept, vocab) or kept
         if not kept or len(kept) > _LONGEST_NAME or not _is_organisation_name(kept, vocab):
             continue
@@ -433,7 +438,7 @@ def _counterparties(text: str, gazetteer: Gazetteer, people: PeopleIndex, found:
         name = _COUNTERPARTY.match(text, party.end()) if party else None
         if not name or found.taken(*name.span(1)):
             continue
-        words = _trim_name(name.group(1).split(), vocab.connectors)
+        words = _trim_name(name.group(1).split())
         if not words or any(fold(w) in vocab.month_numbers for w in words):
             continue
         written = " ".join(words)

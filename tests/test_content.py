@@ -425,6 +425,33 @@ def test_a_long_capitalised_run_is_a_heading_not_a_name() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Prof. Emma Gallagher of Trinity College Dublin offered to review it.", "Trinity College Dublin"),
+        ("Kristin Halvorsen, Director of the Norwegian Cancer Society, agreed.", "Norwegian Cancer Society"),
+        ("Minutes of the Board of the Nordic Genome Society", "Nordic Genome Society"),
+        ("Hans Ehrencrona, Uppsala läns landsting, till nästa möte.", "Uppsala läns landsting"),
+        ("Vi talte med Steno Diabetes Center Aarhus om det.", "Steno Diabetes Center Aarhus"),
+        ("THE NORDIC PRECISION HEALTH FOUNDATION", "Nordic Precision Health Foundation"),
+    ],
+)
+def test_organisation_names_in_running_text(sentence: str, name: str) -> None:
+    assert [o.name for o in from_text(sentence + "\n", "en").organizations] == [name]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Chief Executive thanked the Chair of the Board.",
+        "Dr Lunde is stepping down from the Board in January.",
+        "The Board Members Present agreed.",
+    ],
+)
+def test_positions_and_generic_bodies_are_not_organisations(sentence: str) -> None:
+    assert from_text(sentence + "\n", "en").organizations == []
+
+
 def test_an_mou_without_a_counterparty_is_not_an_agreement() -> None:
     assert from_text("NGC har underskrevet en aftale.", "da").agreements == []
 
