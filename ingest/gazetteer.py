@@ -316,10 +316,10 @@ def is_organization_name(raw: str, gazetteer: Gazetteer) -> bool:
         return False  # "Chief Financial Officer", "Non-Executive Director"
     if all(w in words_of["generic"] for w in folded):
         return False  # "the Board", "Bestyrelsen"
-    if len(words) <= 3 and folded[0] in given_names():
-        return False  # a person ("Ilse Sigurðardóttir")
     if org.type != "organization":
         return True
+    if len(words) <= 3 and folded[0] in given_names():
+        return False  # a person ("Ilse Sigurðardóttir")
     generic = words_of["generic"]
     return all(w[:1].isupper() or w[:1].isdigit() or f in generic for w, f in zip(words, folded, strict=True))
 
