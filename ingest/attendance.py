@@ -63,7 +63,7 @@ def _heading_re(key: str) -> re.Pattern[str]:
 
 
 @cache
-def _role_field_re() -> re.Pattern[str]:
+def role_field_re() -> re.Pattern[str]:
     words = alternation(vocabulary()["role_fields"])
     return re.compile(rf"(?:^|(?<=[.;,]\s))(?P<head>{words})\s*:\s*", re.IGNORECASE)
 
@@ -158,7 +158,7 @@ def _entry_line(text: str) -> bool:
 
 def _role_fields(line: Line) -> list[NameMention]:
     """``Ordstyrer: Jan. Referent: Karl.`` -> a mention per field, with the field's role."""
-    starts = list(_role_field_re().finditer(line.text))
+    starts = list(role_field_re().finditer(line.text))
     found = []
     for i, m in enumerate(starts):
         end = starts[i + 1].start() if i + 1 < len(starts) else len(line.text)
@@ -252,7 +252,7 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
             result.lines.add(line.index)
             if rest:
                 logical.append(Line(line.index, line.end - len(rest), line.end, rest))
-        elif _role_field_re().search(line.text) and (fields := _role_fields(line)):
+        elif role_field_re().search(line.text) and (fields := _role_fields(line)):
             flush()
             result.role_fields.extend(fields)
             result.field_lines.add(line.index)

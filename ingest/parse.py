@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ingest.attendance import Line, alternation, entries, find_attendance, lookup, split_lines
+from ingest.attendance import Line, alternation, entries, find_attendance, lookup, role_field_re, split_lines
 from ingest.dates import find_dates, infer_year, parse_time_range, time_spans
 from ingest.language import detect_language, language_knowledge
 from ingest.names import (
@@ -365,6 +365,10 @@ def _location(value: str) -> str | None:
     value = re.sub(rf"^(?:{preps})\s+", "", value.strip(" ,.;-–()"), flags=re.I).strip(" ,.;-–()")
     if not value:
         return None
+    words = [w for w in re.findall(r"[^\W\d_]+", value) if not re.fullmatch(preps, w, re.I)]
+    platforms = [str(lookup("online_places", w)) for w in words]
+    if len(words) > 1 and "None" not in platforms:  # "Digitalt via Teams", "Online (Zoom)": the platform
+        return next((p for p in reversed(platforms) if p != "Online"), "Online")
     online = lookup("online_places", value) or lookup("online_places", value.split()[0].strip(",."))
     if online and (len(value.split()) <= 2 or lookup("online_places", value)):
         return str(online)
@@ -383,8 +387,11 @@ def _body_and_number(title: str, doc_line: str) -> tuple[str | None, str | None,
     meeting = alternation(vocabulary()["meeting_words"])
     doc = alternation(vocabulary()["document_words"])
     ordinal = r"(?:\.|st|nd|rd|th|e|\.\s*ordinære?|\.\s*ordinary)?"
-    number = re.match(rf"^(?P<n>\d+){ordinal}\s*(?:{meeting})\b", title, re.I)
-    number = number or re.search(r"\b(?:nr|no|number)\.?\s*(?P<n>\d+)\b", title, re.I)
+    number = (  # "the 12th meeting", "møde nr. 3", "Styrgruppsmöte 2/2024"
+        re.search(rf"(?<![\w.])(?P<n>\d+){ordinal}\s*(?:{meeting})\b", title, re.I)
+        or re.search(r"\b(?:nr|no|number)\.?\s*(?P<n>\d+)\b", title, re.I)
+        or re.search(rf"(?:{meeting})\s+(?P<n>\d+)/(?:\d{{4}}|\d{{2}})\b", title, re.I)
+    )
     num = number.group("n") if number else None
     cap = r"(?-i:[A-ZÆØÅÄÖÜ])"
     patterns = [
@@ -412,15 +419,38 @@ def _body_and_number(title: str, doc_line: str) -> tuple[str | None, str | None,
     return None, num, None
 
 
-def _title(header: list[Line]) -> tuple[Line | None, str, bool]:
+@cache
+def _body_word_re() -> re.Pattern[str]:
+    """A word naming a body, also at the end of a compound (``Forskningsudvalget``)."""
+    return re.compile(rf"(?:{alternation(vocabulary()['body_words'])})(?!\w)", re.I)
+
+
+def _body_line(header: list[Line]) -> Line | None:
+    """The first header line, not a field or a document word, that names a body (``Udvalg for ...``)."""
+    doc_words = {str(w).lower() for w in vocabulary()["document_words"]}
+    return next(
+        (
+            line
+            for line in header
+            if not line.blank
+            and not _any_field(line.text)
+            and line.text.strip(" :").lower() not in doc_words
+            and _body_word_re().search(line.text)
+        ),
+        None,
+    )
+
+
+def _title(header: list[Line]) -> tuple[Line | None, str, Line | None]:
     """The title line: the first line naming the meeting (not the bare word "Referat"/"Minutes",
     not a field, and not a mere "Møde den 12. januar 2024" under the name of the body, which then
-    is the title). Also the document word standing above it, and whether the title names the body."""
+    is the title). Also the document word standing above it, and that meeting line when the title
+    above it names the body."""
     doc_words = {str(w).lower() for w in vocabulary()["document_words"]}
     doc_line = ""
     candidates = []
     for line in header:
-        if line.blank or _any_field(line.text):
+        if line.blank or _any_field(line.text) or role_field_re().match(line.text):
             continue
         if line.text.strip(" :").lower() in doc_words:
             doc_line = doc_line or line.text.strip(" :")
@@ -429,16 +459,18 @@ def _title(header: list[Line]) -> tuple[Line | None, str, bool]:
     for i, line in enumerate(candidates[:_TITLE_LINES]):
         if _naming_re().search(line.text):
             if i > 0 and _only_meeting_and_date(line.text):
-                return candidates[i - 1], doc_line, True
-            return line, doc_line, False
-    return (candidates[0] if candidates else None), doc_line, False
+                return candidates[i - 1], doc_line, line
+            return line, doc_line, None
+    return (candidates[0] if candidates else None), doc_line, None
 
 
 def _only_meeting_and_date(text: str) -> bool:
-    """``Møde den 12. januar 2024 kl. 13-15``: a meeting word, a date, a time and nothing else."""
+    """``Møde den 12. januar 2024 kl. 13-15``, ``Styrgruppsmöte 2/2024``, ``Mødereferat – 2. møde``:
+    a meeting word (or a compound ending in one), a number, a date, a time and nothing else."""
     for match in sorted(find_dates(text), key=lambda d: -d.span[0]):
         text = text[: match.span[0]] + text[match.span[1] :]
-    rest = _naming_re().sub(" ", _location(text) or "")
+    text = re.sub(r"\b(?:nr|no)\.?(?=\s*\d)", " ", text, flags=re.I)
+    rest = re.sub(rf"\w*(?:{_naming_re().pattern})\w*", " ", _location(text) or "", flags=re.I)
     filler = alternation(vocabulary()["place_prepositions"] + ["den", "d.", "the", "on", "held", "afholdt"])
     return not re.sub(rf"(?<!\w)(?:{filler})(?!\w)|[\W\d]+", "", rest, flags=re.I)
 
@@ -466,15 +498,20 @@ def _header_end(lines: list[Line], attendance_lines: set[int], items: list[Parse
 
 def _header(text: str, lines: list[Line], end: int, minutes: ParsedMinutes) -> None:
     header = lines[:end]
-    title_line, doc_line, names_body = _title(header)
+    title_line, doc_line, meeting_line = _title(header)
     if title_line is None:
         title_line = next((line for line in lines if not line.blank), Line(0, 0, 0, ""))
     minutes.title, minutes.title_span = title_line.text, (title_line.start, title_line.end)
     minutes.body_name, minutes.number, evidence = _body_and_number(title_line.text, doc_line)
-    if names_body and minutes.body_name is None:
-        minutes.body_name = evidence = title_line.text
+    if meeting_line is not None:
+        minutes.number = minutes.number or _body_and_number(meeting_line.text, doc_line)[1]
+        if minutes.body_name is None:
+            minutes.body_name = evidence = title_line.text
     at = text.find(evidence, title_line.start) if evidence else -1
     minutes.body_span = (at, at + len(evidence)) if evidence and at >= 0 else None
+    body_line = None if minutes.body_name else _body_line(header)
+    if body_line is not None:  # "Udvalg for forebyggelse ..." under the region's name, over "Referat"
+        minutes.body_name, minutes.body_span = body_line.text, (body_line.start, body_line.end)
     header_text_end = header[-1].end if header else 0
     date_field = _field(header, "date")
     dates = []
@@ -578,6 +615,8 @@ class _Roster:
         if pid in self._where:
             first = self.entries[self._where[pid]]
             first.roles = list(dict.fromkeys(first.roles + mention.roles))
+            first.titles = list(dict.fromkeys(first.titles + mention.titles))  # "Møteleder: Name, title"
+            first.affiliation = first.affiliation or mention.affiliation
         else:
             self._where[pid] = len(self.entries)
             self.entries.append(mention)

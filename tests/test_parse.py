@@ -652,3 +652,42 @@ def test_sub_items_follow_their_item() -> None:
         ("4", "Any other business", "None."),
     ]
     assert [p.name for p in items[2].presenters] == ["Declan Murphy"]
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "number", "location"),
+    [
+        (
+            "Region Hovedstaden\nUdvalg for forebyggelse og sundhedsinnovation\nBESLUTNINGSREFERAT\n"
+            "Mødedato: Tirsdag den 3. oktober 2023 kl. 13.00-15.00\nMødested: Regionsgården, Hillerød\n",
+            "Udvalg for forebyggelse og sundhedsinnovation",
+            None,
+            "Regionsgården, Hillerød",
+        ),
+        (
+            "Arbejdsgruppen om datadeling\n\nMødereferat – 2. møde\n\nDato: 2024-01-17\nSted: Teams\n",
+            "Arbejdsgruppen om datadeling",
+            "2",
+            "Teams",
+        ),
+        (
+            "PROTOKOLL\n\nNordiskt nätverk för sällsynta diagnoser\nStyrgruppsmöte 2/2024\n\n"
+            "Datum: onsdag 15 maj 2024\nPlats: Digitalt via Teams\n",
+            "Nordiskt nätverk för sällsynta diagnoser",
+            "2",
+            "Teams",
+        ),
+        (
+            "NORDGEN\nMinutes of the 3rd meeting of the Steering Committee\n\n"
+            "Date: 2023-10-12\nVenue: Online (Zoom)\n",
+            "Steering Committee",
+            "3",
+            "Zoom",
+        ),
+    ],
+)
+def test_body_number_and_place_in_other_headers(
+    header: str, body: str, number: str | None, location: str
+) -> None:
+    minutes = parse_minutes(header + "\nDeltagere: Anne Hansen, Bo Jensen\n\n1. Velkomst\nIntet.\n")
+    assert (minutes.body_name, minutes.number, minutes.location) == (body, number, location)
