@@ -19,6 +19,7 @@ FULLTEXT_INDEX = "entity_names"
 # Lucene's ASCII folding analyzer: "Søren" is indexed as "soren", so "Soren" finds it.
 FULLTEXT_ANALYZER = "standard-folding"
 INDEX_WAIT_S = 120
+MIN_REQUIRED = 4  # letters: shorter search words are optional (stop words are not in the index)
 
 _CONSTRAINT = "CREATE CONSTRAINT {label}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
 _REL_INDEX = "CREATE INDEX {type}_{prop} IF NOT EXISTS FOR ()-[r:{type}]-() ON (r.{prop})"
@@ -98,14 +99,18 @@ def schema_names(driver: neo4j.Driver) -> set[str]:
 def lucene_query(text: str) -> str:
     """A fuzzy, diacritics-insensitive Lucene query for user text; empty when there is nothing to find.
 
-    The text is folded and cut into alphanumeric terms, so no Lucene syntax from the user survives;
-    each term must match exactly, as a prefix or within an edit distance of one (two for long words).
+    The text is folded and cut into alphanumeric terms, so no Lucene syntax from the user survives.
+    Each term matches exactly, as a prefix, or within an edit distance of one (two for long words).
+    Words of four letters or more are required; shorter ones (``of``, ``the``, ``og``, which the
+    analyzer drops as stop words, but also ``KU``) only raise the score, unless all words are short.
     """
-    terms = re.findall(r"[a-z0-9]+", fold(text))
+    terms = list(dict.fromkeys(re.findall(r"[a-z0-9]+", fold(text))))
+    any_long = any(len(term) >= MIN_REQUIRED for term in terms)
     clauses = []
     for term in terms:
-        fuzzy = f" {term}~{2 if len(term) >= 8 else 1}" if len(term) >= 4 else ""
-        clauses.append(f"+({term}^3 {term}*{fuzzy})")
+        fuzzy = f" {term}~{2 if len(term) >= 8 else 1}" if len(term) >= MIN_REQUIRED else ""
+        required = "+" if any_long and len(term) >= MIN_REQUIRED else ""
+        clauses.append(f"{required}({term}^3 {term}*{fuzzy})")
     return " ".join(clauses)
 
 

@@ -51,6 +51,7 @@ def test_search_folds_diacritics_and_is_fuzzy(neo4j_driver: neo4j.Driver) -> Non
     assert search(neo4j_driver, "søren brunak")[0]["id"] == "person:soren-brunak"
     assert search(neo4j_driver, "Genom Center")[0]["id"] == "org:ngc"
     assert search(neo4j_driver, "genom centre")[0]["id"] == "org:ngc"  # a typo
+    assert search(neo4j_driver, "the Genom Center of")[0]["id"] == "org:ngc"  # stop words are optional
     assert search(neo4j_driver, "NGC")[0]["id"] == "org:ngc"  # an alias
     assert search(neo4j_driver, "Skott")[0]["label"] == "Person"
     assert search(neo4j_driver, "") == [] and search(neo4j_driver, "  ()  ") == []
@@ -62,7 +63,10 @@ def test_search_folds_diacritics_and_is_fuzzy(neo4j_driver: neo4j.Driver) -> Non
 
 def test_lucene_query_keeps_only_terms() -> None:
     assert lucene_query('Søren "Brunak"~ *') == "+(soren^3 soren* soren~1) +(brunak^3 brunak* brunak~1)"
-    assert lucene_query("NGC") == "+(ngc^3 ngc*)"
+    assert lucene_query("NGC") == "(ngc^3 ngc*)"
+    assert (
+        lucene_query("board of the NGC") == "+(board^3 board* board~1) (of^3 of*) (the^3 the*) (ngc^3 ngc*)"
+    )
 
 
 def test_load_counts_and_round_trip(neo4j_driver: neo4j.Driver) -> None:
