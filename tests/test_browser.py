@@ -165,12 +165,22 @@ class Watched:
         tables = self.page.locator('[data-testid="stDataFrame"] table', has_text=text)
         expect(tables.first).to_be_attached(timeout=WAIT_MS)
 
+    def settle(self) -> None:
+        """Wait until the app has finished its rerun: no running indicator, no stale element left."""
+        self.page.wait_for_timeout(300)  # let the rerun a widget change triggers begin
+        self.page.wait_for_function(
+            """() => !document.querySelector('[data-testid^="stStatusWidgetRunning"]')
+                  && !document.querySelector('[data-stale="true"]')""",
+            timeout=WAIT_MS,
+        )
+
     def choose(self, label: str, option: str) -> None:
         """Pick an option in a Streamlit select box by typing part of its text."""
         box = self.page.get_by_test_id("stSelectbox").filter(has_text=label)
         box.click()
         self.page.keyboard.type(option)
         self.page.get_by_role("option", name=option).first.click()
+        self.settle()
 
     def graph_nodes(self) -> list[dict]:
         """The nodes the graph component draws, with their position on the page (from Cytoscape)."""
@@ -272,15 +282,18 @@ def test_a_click_on_a_node_shows_its_source_quotes(ui: Watched) -> None:
 def test_a_download_produces_a_file(ui: Watched, tmp_path: Path) -> None:
     ui.open("questions", "en")
     ui.choose("Choose a question", "Who attended which meetings?")
-    expect(ui.page.get_by_test_id("stDataFrame")).to_be_visible(timeout=WAIT_MS)
-    with ui.page.expect_download(timeout=WAIT_MS) as download:
-        ui.page.get_by_role("button", name="CSV", exact=True).click()
-    saved = tmp_path / download.value.suggested_filename
-    download.value.save_as(saved)
-    assert saved.name == "attendance.csv"
-    text = saved.read_text(encoding="utf-8")
-    assert text.splitlines()[0].startswith("date,meeting,body,person,status")
-    assert "Søren Brunak" in text
+    expect(ui.page.get_by_text("Attendees and apologies per meeting")).to_be_visible(timeout=WAIT_MS)
+    files = {}
+    for button in ("CSV", "RDF"):
+        with ui.page.expect_download(timeout=WAIT_MS) as download:
+            ui.page.get_by_role("button", name=button, exact=True).click()
+        files[button] = tmp_path / download.value.suggested_filename
+        download.value.save_as(files[button])
+    assert (files["CSV"].name, files["RDF"].name) == ("attendance.csv", "attendance.ttl")
+    table = files["CSV"].read_text(encoding="utf-8")
+    assert table.splitlines()[0].startswith("date,meeting,body,person,status")
+    assert "Søren Brunak" in table
+    assert '"Søren Brunak"' in files["RDF"].read_text(encoding="utf-8")
 
 
 def test_an_upload_is_checked_then_stored_and_listed(
