@@ -14,6 +14,7 @@ sha256) replaces the old version's contribution in the same transaction.
 
 from __future__ import annotations
 
+import os
 import re
 import weakref
 from collections import defaultdict
@@ -41,7 +42,7 @@ RETURN d.id AS id, d.sha256 AS sha256, d.source AS source
 _HAS_SHA256 = "MATCH (d:Document {sha256: $sha256}) RETURN d.id AS id, d.source AS source LIMIT 1"
 _LOOKUP_DOCUMENT = """
 MATCH (d:Document)
-WHERE d.id = $text OR d.id = 'doc:' + $text OR d.source = $text OR d.source ENDS WITH '/' + $text
+WHERE d.id = $text OR d.id = 'doc:' + $text OR d.source IN [$text, $path] OR d.source ENDS WITH '/' + $path
    OR d.sha256 STARTS WITH $sha
 RETURN d.id AS id, d.source AS source ORDER BY id
 """
@@ -221,10 +222,11 @@ def stored_document(driver: neo4j.Driver, sha256: str) -> dict[str, str] | None:
 
 
 def find_documents(driver: neo4j.Driver, text: str) -> list[dict[str, str]]:
-    """Documents named by id (with or without ``doc:``), source file name, or a sha256 prefix (6+ hex)."""
+    """Documents named by id (``doc:`` optional), source path or file name, or sha256 prefix (6+ hex)."""
     text = text.strip()
     sha = text.lower() if re.fullmatch(r"[0-9a-fA-F]{6,64}", text) else None
-    return read_tx(driver, lambda tx: tx.run(_LOOKUP_DOCUMENT, text=text, sha=sha).data())
+    params = {"text": text, "path": os.path.normpath(text) if text else text, "sha": sha}
+    return read_tx(driver, lambda tx: tx.run(_LOOKUP_DOCUMENT, params).data())
 
 
 def remove_document(driver: neo4j.Driver, document: str) -> LoadSummary:
