@@ -859,7 +859,7 @@ def _facts(
         if before >= 0 and m.start() < sentence.dates[before].span[1]:
             continue  # part of a date
         previous = _WORD_BEFORE.search(said, max(0, m.start() - 40), m.start())
-        word = fold(previous.group(1)) if previous else ""
+        word = fold(previous.group(1)).strip("([") if previous else ""
         if word.rstrip(".:") in vocab.not_after or word.rstrip(".") in vocab.month_numbers:
             continue
         if said.startswith(".", m.end()) and not said[m.end() + 1 : m.end() + 2].isdigit():
@@ -1087,12 +1087,12 @@ def extract_content(
         following = sentences[index + 1] if index + 1 < len(sentences) else None
         deadline_id = f"deadline:{doc_key}-{len(content.deadlines) + 1}"
         meeting = _next_meeting(text, sentence, following, dating, meeting_id, deadline_id)
-        if meeting:
-            content.deadlines.append(meeting)
-        else:
+        if meeting is None:
             content.deadlines += _deadlines(
                 text, sentence, people, dating, meeting_id, doc_key, len(content.deadlines)
             )
+        elif not any(d.kind == "next_meeting" and d.date == meeting.date for d in content.deadlines):
+            content.deadlines.append(meeting)  # a heading "Næste møde" and its sentence: one meeting
     content.themes = _themes(text, parsed, Taxonomy.load(), meeting_id, doc_key, language)
     for key, record in entities.records.items():
         target = content.initiatives if entities.kinds[key] == "initiative" else content.organizations

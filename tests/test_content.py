@@ -452,6 +452,19 @@ def test_positions_and_generic_bodies_are_not_organisations(sentence: str) -> No
     assert from_text(sentence + "\n", "en").organizations == []
 
 
+def test_a_next_meeting_heading_and_its_sentence_are_one_meeting() -> None:
+    content = from_text(
+        "3. Date of next meeting\nThe next meeting will be held on 11 June 2024 at 10:00.\n", "en"
+    )
+    assert [(d.kind, d.date, d.start_time) for d in content.deadlines] == [
+        ("next_meeting", "2024-06-11", "10:00")
+    ]
+
+
+def test_an_item_number_in_brackets_is_not_a_figure() -> None:
+    assert from_text("Dr Conor Walsh, Head of Genomic Medicine (item 4 only)\n", "en").facts == []
+
+
 def test_an_mou_without_a_counterparty_is_not_an_agreement() -> None:
     assert from_text("NGC har underskrevet en aftale.", "da").agreements == []
 
