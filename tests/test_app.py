@@ -356,7 +356,10 @@ def test_timeline_lists_every_meeting(open_page: Callable[..., AppTest]) -> None
     assert "2023-06-14" in set(meetings["Date"])
 
 
-def test_export_honours_the_personal_data_choice(open_page: Callable[..., AppTest]) -> None:
+def test_export_honours_the_personal_data_choice(
+    open_page: Callable[..., AppTest], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(rdf.KEY_ENV, "test-key")  # no key file written into the developer's pmkg home
     at = open_page("export", "en")
     at.selectbox(key="export_format").set_value("nt").run()
     at.button(key="export_make").click().run()
@@ -366,6 +369,7 @@ def test_export_honours_the_personal_data_choice(open_page: Callable[..., AppTes
     at.button(key="export_make").click().run()
     hidden = at.session_state["export_result"][2].decode("utf-8")
     assert "Søren Brunak" not in hidden
+    assert str(rdf.pseudonymous_iri("person:soren-brunak", b"test-key")) in hidden
     assert at.success[0].value.startswith("Ready:")
 
 

@@ -1,12 +1,11 @@
 """Export: the whole graph as RDF, in a chosen format, with the personal-data options.
 
 By default contact details (e-mail addresses) are left out; a reader may include them, or
-replace people by pseudonyms (stable for a given key) when sharing outside the organisation.
+replace people by pseudonyms (the same for the same person in every export made with the same key)
+when sharing outside the organisation.
 """
 
 from __future__ import annotations
-
-import os
 
 import neo4j
 import streamlit as st
@@ -16,21 +15,13 @@ from pmkg.errors import PmkgError
 from ui.i18n import md_escape, t
 
 PERSONAL_DATA = ("default", "contact", "pseudonymized")
-KEY_ENV = "PMKG_PSEUDONYM_KEY"
-
-
-def pseudonym_key() -> bytes:
-    """The pseudonym key: PMKG_PSEUDONYM_KEY when set (stable across exports), else one per session."""
-    if os.environ.get(KEY_ENV):
-        return os.environ[KEY_ENV].encode("utf-8")
-    return st.session_state.setdefault("pseudonym_key", os.urandom(32))
 
 
 def options_for(choice: str) -> rdf.ExportOptions:
     if choice == "contact":
         return rdf.ExportOptions(include_contact_details=True)
     if choice == "pseudonymized":
-        return rdf.ExportOptions(pseudonymize=True, pseudonym_key=pseudonym_key())
+        return rdf.ExportOptions(pseudonymize=True, pseudonym_key=rdf.pseudonym_key())
     return rdf.ExportOptions()
 
 
@@ -54,8 +45,8 @@ def render(driver: neo4j.Driver) -> None:
         format_func={c: t(f"export.personal.{c}") for c in PERSONAL_DATA}.__getitem__,
         key="export_personal",
     )
-    if choice == "pseudonymized" and not os.environ.get(KEY_ENV):
-        st.info(t("export.session_key", env=KEY_ENV))
+    if choice == "pseudonymized":
+        st.caption(t("export.key", env=rdf.KEY_ENV))
     if st.button(t("export.make"), type="primary", icon=":material/build:", key="export_make"):
         try:
             with st.spinner(t("export.working")):

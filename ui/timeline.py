@@ -19,11 +19,11 @@ def meetings_frame(rows: list[dict], language: str) -> pd.DataFrame:
             "id": [r["id"] for r in rows],
             t("timeline.date"): [r["date"] or "" for r in rows],
             t("timeline.meeting"): [r["title"] or "" for r in rows],
+            t("timeline.count"): [len(r["attendees"]) for r in rows],
+            t("timeline.themes"): [", ".join(sorted(set(r[f"themes_{language}"]))) for r in rows],
+            t("timeline.attendees"): [", ".join(sorted(r["attendees"])) for r in rows],
             t("timeline.body"): [r["body"] or "" for r in rows],
             t("timeline.place"): [r["location"] or "" for r in rows],
-            t("timeline.count"): [len(r["attendees"]) for r in rows],
-            t("timeline.attendees"): [", ".join(sorted(r["attendees"])) for r in rows],
-            t("timeline.themes"): [", ".join(sorted(set(r[f"themes_{language}"]))) for r in rows],
         }
     )
     return frame
