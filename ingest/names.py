@@ -171,14 +171,22 @@ def name_runs(text: str) -> list[list[re.Match[str]]]:
     return runs
 
 
+def is_organisation_word(token: str) -> bool:
+    """``Universitet``, ``Region``, ``Sykehuset``, ``Universitetshospital``: a word that makes a
+    capitalised phrase an organisation or a thing (a listed word, or a compound ending in one)."""
+    word = token.strip(".,;:()").lower()
+    return word in _phrase_set("not_name_words") or (
+        len(word) > 4 and any(word.endswith(end) for end in _phrases("organisation_endings"))
+    )
+
+
 def looks_like_person(text: str) -> bool:
     """True when ``text`` reads as a person's name: 2-5 capitalised words with no organisation word,
     or a single word that is a known given name."""
     tokens = text.split()
     if not tokens or name_tokens_end(tokens) != len(tokens):
         return False
-    stop = _phrase_set("not_name_words")
-    if any(t[0].isupper() and t.strip(".,").lower() in stop for t in tokens):
+    if any(t[0].isupper() and is_organisation_word(t) for t in tokens):
         return False
     if len(tokens) == 1:
         return tokens[0].strip(".").lower() in given_names()

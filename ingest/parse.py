@@ -18,6 +18,7 @@ from ingest.names import (
     could_be_surname,
     fold,
     given_names,
+    is_organisation_word,
     is_title,
     looks_like_person,
     name_runs,
@@ -571,9 +572,26 @@ def _introducer(before: str) -> list[str]:
     return []
 
 
+def _initials(tokens: list[re.Match[str]]) -> bool:
+    """``J. K. Larsen``: initials, then a surname."""
+    words = [t.group(0) for t in tokens]
+    return len(words) >= 2 and bool(_INITIALS.fullmatch(words[0])) and not _INITIALS.fullmatch(words[-1])
+
+
+_INITIALS = re.compile(r"(?:[A-ZÆØÅÄÖÜ]\.)+")
+
+
+def _organisation_follows(text: str, end: int) -> bool:
+    """``Hans Ehrencrona, Lunds universitet``: a name set off by a comma before an organisation."""
+    after = re.match(r",\s*([^,.;:()\n]{2,60})", text[end : end + 62])
+    words = after.group(1).split() if after else []
+    return bool(words) and words[0][:1].isupper() and any(is_organisation_word(w) for w in words[:5])
+
+
 def _mentioned(text: str, skip: list[Span], index: PeopleIndex) -> list[NameMention]:
     """People named in the running text who were not declared: a name counts when a title or role
-    word introduces it, a speech verb follows it, or its first word is a known given name."""
+    word introduces it, a speech verb follows it, its first word is a known given name or an
+    initial, or an organisation follows it after a comma (``Name, Region Midtjylland``)."""
     found: dict[str, NameMention] = {}
     for run in name_runs(text):
         if any(s <= run[0].start() < e for s, e in skip):
@@ -590,7 +608,8 @@ def _mentioned(text: str, skip: list[Span], index: PeopleIndex) -> list[NameMent
         start, end = tokens[0].start(), tokens[-1].end()
         name = text[start:end]
         introduced = bool(titles) or bool(_person_verbs_re().match(text[end : end + 40]))
-        introduced = introduced or tokens[0].group(0).lower() in given_names()
+        introduced = introduced or tokens[0].group(0).lower() in given_names() or _initials(tokens)
+        introduced = introduced or (len(tokens) >= 2 and _organisation_follows(text, end))
         plausible = looks_like_person(name) if len(tokens) >= 2 else titled and could_be_surname(name)
         if introduced and plausible and index.find(name) is None:
             found.setdefault(fold(name).lower(), NameMention(name, (start, end), titles=titles))

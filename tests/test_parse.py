@@ -691,3 +691,13 @@ def test_body_number_and_place_in_other_headers(
 ) -> None:
     minutes = parse_minutes(header + "\nDeltagere: Anne Hansen, Bo Jensen\n\n1. Velkomst\nIntet.\n")
     assert (minutes.body_name, minutes.number, minutes.location) == (body, number, location)
+
+
+def test_people_introduced_by_initials_or_an_organisation_after_a_comma() -> None:
+    text = (
+        "Referat 4. maj 2022\n\nDeltagere: Anne Hansen, Bo Jensen og Ole Nielsen\n\n1. Orientering\n"
+        "Det blev aftalt at kontakte J. K. Larsen om sagen. Gruppen inviterer Bertram Ehrencrona, Lunds "
+        "universitet, og samarbejder med Aarhus Universitetshospital, Region Midtjylland, og Sykehuset "
+        "Telemark, Helse Sør-Øst.\n"
+    )
+    assert [p.name for p in parse_minutes(text).mentioned] == ["J. K. Larsen", "Bertram Ehrencrona"]
