@@ -175,9 +175,8 @@ def is_organisation_word(token: str) -> bool:
     """``Universitet``, ``Region``, ``Sykehuset``, ``Universitetshospital``: a word that makes a
     capitalised phrase an organisation or a thing (a listed word, or a compound ending in one)."""
     word = token.strip(".,;:()").lower()
-    return word in _phrase_set("not_name_words") or (
-        len(word) > 4 and any(word.endswith(end) for end in _phrases("organisation_endings"))
-    )
+    endings = _phrases("organisation_endings")
+    return word in _phrase_set("not_name_words") or (len(word) > 4 and word.endswith(endings))
 
 
 def looks_like_person(text: str) -> bool:
@@ -371,6 +370,20 @@ def _leading_descriptor(part: str, following: list[str], parts: dict[str, list[s
     return False
 
 
+@cache
+def _absent_marker_re() -> re.Pattern[str]:
+    """A trailing absence marker: ``Name - afbud``, ``Name (apologies)``."""
+    markers = "|".join(re.escape(w) for w in _phrases("absent_markers"))
+    return re.compile(rf"[\s,]*[-–—:]?\s*\(?\b(?:{markers})\)?\.?\s*$", re.IGNORECASE)
+
+
+@cache
+def _affiliation_link_re() -> re.Pattern[str]:
+    """``Name fra Organisation``, ``Name from Organisation``: the word that links a name to its body."""
+    words = "|".join(re.escape(w) for w in _phrases("affiliation_words"))
+    return re.compile(rf"\s+(?:{words})\s+(?=(?-i:[A-ZÆØÅÄÖÜ0-9]))", re.IGNORECASE)
+
+
 def parse_name_entry(entry: str) -> NameMention:
     """Take one attendance entry apart into name, titles, roles, affiliation and status.
 
@@ -378,8 +391,7 @@ def parse_name_entry(entry: str) -> NameMention:
     """
     parts: dict[str, list[str]] = {"titles": [], "roles": [], "affiliation": [], "status": []}
     text = _COLUMNS.sub(", ", _BULLET.sub("", entry).strip())
-    markers = "|".join(re.escape(w) for w in _phrases("absent_markers"))
-    absent = re.search(rf"[\s,]*[-–—:]?\s*\(?\b(?:{markers})\)?\.?\s*$", text, re.IGNORECASE)
+    absent = _absent_marker_re().search(text)
     if absent and absent.start() > 0:
         parts["status"].append("absent")
         text = text[: absent.start()]
@@ -402,8 +414,7 @@ def parse_name_entry(entry: str) -> NameMention:
     for segment in (seg for paren in parens for seg in _split_top_level(paren)):
         _classify_segment(segment, parts, in_parens=True)
     tokens = head.split()
-    words = "|".join(re.escape(w) for w in _phrases("affiliation_words"))
-    link = re.search(rf"\s+(?:{words})\s+(?=(?-i:[A-ZÆØÅÄÖÜ0-9]))", head, re.IGNORECASE)
+    link = _affiliation_link_re().search(head)
     if link and looks_like_person(head[: link.start()]):
         parts["affiliation"].insert(0, head[link.end() :].strip())
         tokens = head[: link.start()].split()
