@@ -32,6 +32,7 @@ class DateMatch:
     span: tuple[int, int]
     start_time: str | None = None
     end_time: str | None = None
+    weekday: int | None = None  # the ISO weekday written with the date ("tirsdag den 3. oktober" -> 2)
 
     @property
     def month(self) -> int | None:
@@ -55,9 +56,14 @@ def _month_lookup() -> dict[str, int]:
 
 
 @cache
+def _weekday_lookup() -> dict[str, int]:
+    return {name.lower(): int(num) for num, names in vocabulary()["weekdays"].items() for name in names}
+
+
+@cache
 def _patterns() -> list[re.Pattern[str]]:
     months = _alternation(list(_month_lookup()))
-    weekday = _alternation(vocabulary()["weekdays"])
+    weekday = rf"(?P<weekday>{_alternation(list(_weekday_lookup()))})"
     month = rf"(?P<month>{months})\.?"
     day = r"(?P<day>[0-3]?\d)(?:\.|st|nd|rd|th|:e|e)?"
     until = r"(?:\s*[-–]\s*[0-3]?\d(?:\.|st|nd|rd|th)?)?"  # "14.-15. juni": a meeting over two days
@@ -129,10 +135,14 @@ def _time_after(text: str, end: int) -> tuple[str | None, str | None]:
     return _range(match) if match and _is_time(match) else (None, None)
 
 
-def _bare_lowercase_month(m: re.Match[str]) -> bool:
-    """``2 may be`` is no date: a year-less date needs a dotted day (``14. juni``) or a capitalised month."""
+def _bare_lowercase_month(text: str, m: re.Match[str]) -> bool:
+    """``2 may be`` is no date: a year-less date needs a dotted day (``14. juni``), a capitalised
+    month, a weekday (``onsdag 15 maj``) or ``den`` before it (Swedish and Norwegian ``den 10 juni``)."""
     month = m.groupdict().get("month")
-    return bool(month) and month.islower() and not re.search(r"\d(?:\.|st|nd|rd|th)", m.group(0))
+    if not month or not month.islower() or re.search(r"\d(?:\.|st|nd|rd|th)", m.group(0)):
+        return False
+    after_den = re.search(r"(?<!\w)(?:den|d\.)\s+$", text[: m.start()], re.IGNORECASE)
+    return not m.groupdict().get("weekday") and not after_den
 
 
 def _to_match(text: str, m: re.Match[str]) -> DateMatch | None:
@@ -146,10 +156,11 @@ def _to_match(text: str, m: re.Match[str]) -> DateMatch | None:
         iso = _iso(2000, month, day)  # a leap year, so 29 February is a valid year-less date
         iso = iso and "--" + iso[5:]
         year_missing = True
-    if iso is None or (year_missing and _bare_lowercase_month(m)):
+    if iso is None or (year_missing and _bare_lowercase_month(text, m)):
         return None
     start_time, end_time = _time_after(text, m.end())
-    return DateMatch(iso, year_missing, (m.start(), m.end()), start_time, end_time)
+    weekday = _weekday_lookup().get((groups.get("weekday") or "").lower())
+    return DateMatch(iso, year_missing, (m.start(), m.end()), start_time, end_time, weekday)
 
 
 def find_dates(text: str) -> list[DateMatch]:
@@ -167,10 +178,19 @@ def find_dates(text: str) -> list[DateMatch]:
     return sorted(found, key=lambda d: d.span)
 
 
-def infer_year(matches: list[DateMatch]) -> int | None:
-    """The year the document's dated statements agree on most (the earliest on a tie), or None."""
+def infer_year(matches: list[DateMatch], written: DateMatch | None = None) -> int | None:
+    """The year for a date written without one: when ``written`` names its weekday, the year next to
+    the document's dated statements in which it falls on that weekday; otherwise the year those
+    statements agree on most (the earliest on a tie). None when the document gives no year."""
     years = Counter(int(m.iso[:4]) for m in matches if m.iso and not m.year_missing)
     if not years:
         return None
     best = max(years.values())
-    return min(y for y, n in years.items() if n == best)
+    common = min(y for y, n in years.items() if n == best)
+    if written is None or written.weekday is None or not written.iso:
+        return common
+    month, day = int(written.iso[-5:-3]), int(written.iso[-2:])
+    nearby = sorted({y + d for y in years for d in (-1, 0, 1)}, key=lambda y: (abs(y - common), -years[y]))
+    weekday = written.weekday
+    fitting = (y for y in nearby if _iso(y, month, day) and date(y, month, day).isoweekday() == weekday)
+    return next(fitting, common)

@@ -523,7 +523,7 @@ def _header(text: str, lines: list[Line], end: int, minutes: ParsedMinutes) -> N
     if dates:
         first = dates[0]
         if first.year_missing:
-            year = infer_year(find_dates(text))
+            year = infer_year(find_dates(text), first)
             first = first.with_year(year) if year else first
             minutes.date_inferred = not first.year_missing
         minutes.date = None if first.year_missing else first.iso

@@ -100,3 +100,22 @@ def test_with_year_leaves_29_february_of_a_common_year_unresolved() -> None:
 )
 def test_parse_time_range(text: str, expected: tuple[str | None, str | None]) -> None:
     assert parse_time_range(text) == expected
+
+
+def test_a_weekday_picks_the_year_of_a_date_written_without_one() -> None:
+    text = (
+        "Tirsdag den 3. oktober kl. 13-15\nReferatet fra 12. september 2023 blev godkendt. "
+        "Ansøgningsfrist 1. februar 2024, svar 5. marts 2024."
+    )
+    dates = find_dates(text)
+    assert (dates[0].weekday, dates[0].year_missing) == (2, True)
+    assert infer_year(dates) == 2024  # the most common year
+    assert infer_year(dates, dates[0]) == 2023  # 3 October 2023 was a Tuesday, in 2024 a Thursday
+    undated = find_dates("den 3. oktober, 1. februar 2024")
+    assert infer_year(undated, undated[0]) == 2024  # no weekday: the most common year
+
+
+def test_swedish_and_norwegian_dates_without_a_dot_after_the_day() -> None:
+    found = find_dates("Synpunkter skickas senast den 10 juni. Mötet hålls onsdag 15 maj.")
+    assert [(d.iso, d.weekday) for d in found] == [("--06-10", None), ("--05-15", 3)]
+    assert find_dates("it may 2 may be") == []
