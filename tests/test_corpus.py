@@ -119,6 +119,8 @@ def test_people_mentioned_are_not_attendees(case: tuple[View, dict[str, Any]]) -
         person = view.person(name)
         assert person.id not in attendees
         assert {fold(t) for t in want["titles"]} <= {fold(t) for t in person.titles}
+    for phrase in expected.get("not_people", []):  # organisations, places, sentence starts
+        assert not [p.name for p in view.record.people if fold(phrase) in view.names_of(p.id)], phrase
     for short, full in expected.get("text_references", {}).items():
         person = view.person(full)
         quotes = [p.quote for m in view.record.mentions if m.entity == person.id for p in m.provenance]
