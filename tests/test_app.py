@@ -107,6 +107,20 @@ def test_cap_keeps_the_best_connected_and_the_pinned_node_within_the_limit() -> 
     assert gv.cap(sample_graph(), 1000) == (sample_graph(), False)
 
 
+def test_communities_travel_with_the_nodes() -> None:
+    graph = gv.from_rows(
+        [
+            {"id": "a", "label": "Person", "name": "A", "community": 2},
+            {"id": "b", "label": "Person", "name": "B"},
+        ],
+        [],
+    )
+    assert gv.groups(graph) == [2]
+    assert gv.to_elements(graph)["nodes"][0]["data"]["group"] == 2
+    assert "group" not in gv.to_elements(graph)["nodes"][1]["data"]
+    assert gv.group_colour(1) != gv.group_colour(2)
+
+
 def test_merge_adds_neighbours_without_duplicates() -> None:
     base = gv.filter_graph(sample_graph(), types=["Person", "Meeting"])
     merged = gv.merge(base, sample_graph())

@@ -47,6 +47,7 @@ class Node:
     name: str
     date: str | None = None
     name_en: str | None = None  # an English caption where the graph has one (theme labels)
+    group: int | None = None  # the community an analytic put the node in
 
 
 @dataclass(frozen=True)
@@ -79,12 +80,14 @@ def node_from_properties(labels: Iterable[str], props: Mapping[str, Any], fallba
     name = props.get("name") or props.get("title") or node_id
     date = props.get("date")
     name_en = props.get("label_en")
+    group = props.get("community")
     return Node(
         id=node_id,
         type=node_type(labels),
         name=str(name),
         date=str(date) if date else None,
         name_en=str(name_en) if name_en else None,
+        group=int(group) if isinstance(group, int | float) else None,
     )
 
 
@@ -120,19 +123,6 @@ def from_rows(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[str, A
             edge_id = str(row.get("key") or row.get("id") or f"{source}>{row.get('type')}>{target}#{i}")
             data.edges[edge_id] = Edge(edge_id, source, target, str(row.get("type") or ""))
     return data
-
-
-def from_networkx(graph: Any) -> GraphData:
-    """From a networkx graph whose nodes carry ``label``/``type``, ``name``, ``date`` attributes."""
-    nodes = [{"id": n, **attrs} for n, attrs in graph.nodes(data=True)]
-    if graph.is_multigraph():
-        edges = [
-            {"from": u, "to": v, "key": attrs.get("key", k), **attrs}
-            for u, v, k, attrs in graph.edges(keys=True, data=True)
-        ]
-    else:
-        edges = [{"from": u, "to": v, **attrs} for u, v, attrs in graph.edges(data=True)]
-    return from_rows(nodes, edges)
 
 
 def merge(base: GraphData, more: GraphData) -> GraphData:
@@ -221,6 +211,7 @@ def to_elements(data: GraphData, language: str = "da") -> dict[str, list[dict[st
                 "label": n.type,
                 "name": caption(n, language),
                 **({"date": n.date} if n.date else {}),
+                **({"group": n.group} if n.group is not None else {}),
             }
         }
         for n in data.nodes.values()
@@ -234,6 +225,19 @@ def to_elements(data: GraphData, language: str = "da") -> dict[str, list[dict[st
 
 def style_for(type_name: str) -> TypeStyle:
     return TYPE_STYLES.get(type_name, OTHER_STYLE)
+
+
+# Colours for communities (Tableau), reused in turn past ten groups.
+GROUP_COLOURS = ("#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1", "#FF9DA7")
+
+
+def groups(data: GraphData) -> list[int]:
+    """The community numbers in a view, in order."""
+    return sorted({n.group for n in data.nodes.values() if n.group is not None})
+
+
+def group_colour(group: int) -> str:
+    return GROUP_COLOURS[(group - 1) % len(GROUP_COLOURS)]
 
 
 def present_types(data: GraphData) -> list[str]:

@@ -155,7 +155,9 @@ def show_answer(driver: neo4j.Driver, answer: qs.Answer) -> None:
         graph, truncated = cap(from_rows(answer.graph["nodes"], answer.graph["edges"]), MAX_ELEMENTS)
         if truncated:
             st.warning(t("explore.capped", n=MAX_ELEMENTS))
-        event = fresh_event(show_graph(graph, key=GRAPH_KEY, height=560), GRAPH_KEY)
+        event = fresh_event(
+            show_graph(graph, key=f"{GRAPH_KEY}-{answer.question.name}", height=560), GRAPH_KEY
+        )
         if event and event.get("action") == CLICK:
             st.session_state.q_node = event["data"]["target_id"]
         if st.session_state.get("q_node") in graph.nodes:

@@ -62,7 +62,7 @@ def render(driver: neo4j.Driver) -> None:
         st.dataframe(readable(frame), hide_index=True, width="stretch")
     with right:
         view = from_rows(graph["nodes"], graph["edges"]) if graph else from_rows([], [])
-        event = fresh_event(show_graph(view, key=GRAPH_KEY, height=560), GRAPH_KEY)
+        event = fresh_event(show_graph(view, key=f"{GRAPH_KEY}-{mode}", height=560), GRAPH_KEY)
     if event and event.get("action") == CLICK:
         st.session_state.sh_node = event["data"]["target_id"]
     if st.session_state.get("sh_node"):

@@ -12,10 +12,10 @@ from typing import Any
 import neo4j
 import pandas as pd
 import streamlit as st
-from st_graph_workbench import EdgeStyle, Event, NodeStyle, graph_workbench
+from st_graph_workbench import EdgeStyle, Event, NodeStyle, StyleRule, graph_workbench
 
 from ui import data
-from ui.graph_view import NODE_TYPES, GraphData, present_types, style_for, to_elements
+from ui.graph_view import NODE_TYPES, GraphData, group_colour, groups, present_types, style_for, to_elements
 from ui.i18n import current_language, has, md_escape, t
 
 CLICK = "node_click"
@@ -83,23 +83,43 @@ def edge_styles(data_: GraphData) -> list[EdgeStyle]:
     return [EdgeStyle(rel, color="#B0B0B0", directed=True, width=1) for rel in rel_types]
 
 
+def _chip(colour: str, glyph: str, text: str) -> str:
+    return (
+        f'<span style="margin-right:1.2em;white-space:nowrap">'
+        f'<span style="color:{html.escape(colour)};font-size:1.2em">{glyph}</span> {html.escape(text)}</span>'
+    )
+
+
 def legend(view: GraphData) -> None:
-    """Colour and shape per type, for the types in the view (type names come from strings.yaml)."""
-    items = []
-    for type_id in present_types(view):
-        style = style_for(type_id)
-        glyph = GLYPHS.get(style.shape, "●")
-        items.append(
-            f'<span style="margin-right:1.2em;white-space:nowrap">'
-            f'<span style="color:{html.escape(style.colour)};font-size:1.2em">{glyph}</span> '
-            f"{html.escape(type_name(type_id))}</span>"
+    """Shape (and colour) per type for the types in the view, and the colour of each community.
+
+    Only type names from strings.yaml and community numbers go into this HTML, escaped.
+    """
+    by_group = bool(groups(view))
+    items = [
+        _chip(
+            "#555555" if by_group else style_for(type_id).colour,
+            GLYPHS.get(style_for(type_id).shape, "●"),
+            type_name(type_id),
         )
+        for type_id in present_types(view)
+    ]
+    items += [_chip(group_colour(g), "●", t("graph.group", n=g)) for g in groups(view)]
     if items:
-        st.html('<div style="font-size:0.9em;line-height:2">' + "".join(items) + "</div>")
+        st.html('<div style="font-size:0.9em;line-height:2">' + " ".join(items) + "</div>")
+
+
+def group_styles(view: GraphData) -> list[StyleRule]:
+    """Community colours over the type colours (the shape still tells the type)."""
+    return [StyleRule(f"node[group = {int(g)}]", {"background-color": group_colour(g)}) for g in groups(view)]
 
 
 def show_graph(view: GraphData, key: str, height: int = 600) -> dict[str, Any] | None:
-    """Draw a view with pan, zoom, drag and search; return the latest click or double click."""
+    """Draw a view with pan, zoom, drag and search; return the latest click or double click.
+
+    The component updates the data of a node it already shows only when remounted, so the key
+    names what the view is (callers add the question or mode) and the language of its captions.
+    """
     if not view.nodes:
         st.info(t("graph.empty"))
         return None
@@ -108,10 +128,10 @@ def show_graph(view: GraphData, key: str, height: int = 600) -> dict[str, Any] |
     return graph_workbench(
         to_elements(view, current_language()),
         layout="fcose" if large else "cose",
-        node_styles=node_styles(),
+        node_styles=[*node_styles(), *group_styles(view)],
         edge_styles=edge_styles(view),
         height=height,
-        key=key,
+        key=f"{key}-{current_language()}",
         events=[Event(CLICK, "tap", "node"), Event(DOUBLE_CLICK, "dbltap", "node")],
         search=True,
         show_selection_details=False,
