@@ -51,7 +51,7 @@ FORMATS = {
 
 @dataclass(frozen=True)
 class RawDocument:
-    source: str  # the file name as given
+    source: str  # the file name without its folder: a changed file of that name replaces its old version
     format: str  # "txt" | "md" | "pdf" | "docx" | "html"
     sha256: str  # of the raw bytes
     text: str  # the decoded text; all provenance offsets point into THIS string
@@ -120,7 +120,11 @@ def _read(data: bytes, name: str, fmt: str) -> RawDocument:
     if not text.strip():
         raise _refusal(name, "no text in the document")
     return RawDocument(
-        source=name, format=fmt, sha256=hashlib.sha256(data).hexdigest(), text=text, encoding=encoding
+        source=Path(name).name,
+        format=fmt,
+        sha256=hashlib.sha256(data).hexdigest(),
+        text=text,
+        encoding=encoding,
     )
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import neo4j
 
 from graph import connection, rdf
+from graph.identity import resolve_corpus
 from graph.triples import LABELS, REL_TYPES, GraphRows, merge_rows, record_to_rows
 from pmkg.errors import PmkgError
 
@@ -96,7 +97,8 @@ def rows_from_files(paths: list[str]) -> GraphRows:
     files = collect_files(paths)
     if not files:
         raise PmkgError(f"no minutes files found in {', '.join(paths)}")
-    return merge_rows(record_to_rows(extract_file(path)) for path in files)
+    records = resolve_corpus(extract_file(path) for path in files)
+    return merge_rows(record_to_rows(record) for record in records)
 
 
 def answer_ids(values: Iterable[Any]) -> set[str]:
