@@ -209,6 +209,24 @@ def _open_block(line: Line, block: _Block | None) -> tuple[_Block, str] | None:
     return None
 
 
+@cache
+def _inline_heading_re() -> re.Pattern[str]:
+    words = alternation([*vocabulary()["attendance_headings"], *vocabulary()["group_headings"]])
+    return re.compile(rf"(?<=[.;])\s+(?=(?:{words})\s*:)", re.IGNORECASE)
+
+
+def _inline_headings(line: Line) -> list[Line]:
+    """``Til stede: A og B. Fraværende: C`` on one line: a line per heading."""
+    cuts = [m.end() for m in _inline_heading_re().finditer(line.text)]
+    bounds = list(zip([0, *cuts], [*cuts, len(line.text)], strict=True))
+    return [
+        Line(
+            line.index, line.start + a, line.start + a + len(line.text[a:b].rstrip()), line.text[a:b].rstrip()
+        )
+        for a, b in bounds
+    ]
+
+
 def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
     """Walk the lines once: headings open blocks, entry lines fill them (a line labelled with an
     organisation, ``Danske Regioner: Anne Hansen, Bo Jensen``, gives its people that affiliation),
@@ -240,7 +258,7 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
                 )
         logical.clear()
 
-    for line in lines:
+    for line in (part for whole in lines for part in _inline_headings(whole)):
         if line.blank:
             continue
         opened = _open_block(line, block)

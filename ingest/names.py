@@ -341,13 +341,15 @@ def _short_title(piece: str, parts: dict[str, list[str]]) -> bool:
 
 
 def _organisation_like(text: str) -> bool:
-    """``Region Syddanmark`` before ``v/ Name``; not an agenda line (``1/5 Velkommen ... v/ Name``)."""
-    text = text.strip(" ,")
+    """``Region Syddanmark``, ``DTU`` before ``v/ Name``; not an agenda line (``1/5 Velkommen ... v/ Name``,
+    ``1. Orientering om rådgivning v/ Name``): an organisation word or an acronym in it."""
+    words = text.strip(" ,").split()
     return (
-        bool(text)
-        and _is_name_token(text.split()[0])
+        bool(words)
+        and _is_name_token(words[0])
         and not re.search(r"\d", text)
-        and len(text.split()) <= 8
+        and len(words) <= 8
+        and any(is_organisation_word(w) or (len(w) > 1 and w.isupper()) for w in words)
     )
 
 

@@ -106,6 +106,8 @@ def _replacement(match: re.Match[str]) -> tuple[str, int]:
         return "\n", match.start()
     if found in _REPLACED:
         return _REPLACED[found], match.start()
+    if found == "\t" and match.start() and match.string[match.start() - 1] not in ": \t\n":
+        return "   ", match.start()  # a tab between table cells: a column gap, as the parser reads one
     if found.isspace():
         return " ", match.start()
     return "", match.start()

@@ -171,10 +171,11 @@ def _agenda_passes(lines: list[Line], skip: set[int], text: str) -> tuple[list[_
 
 @cache
 def _presenter_re() -> re.Pattern[str]:
+    """A presenter marker before a name, maybe with titles between (``v/ overlæge Eva Nielsen``)."""
     markers = alternation(vocabulary()["presenter_markers"])
-    return re.compile(
-        rf"(?:^|\s+|(?<=\S))(?P<marker>{markers})(?:\s*:)?\s*(?=(?-i:[A-ZÆØÅÄÖÜ]))", re.IGNORECASE
-    )
+    titles = alternation(vocabulary()["titles"])
+    name = rf"(?:(?:{titles})(?<=\.)\s*|(?:{titles})\s+)*(?-i:[A-ZÆØÅÄÖÜ])"
+    return re.compile(rf"(?:^|\s+|(?<=\S))(?P<marker>{markers})(?:\s*:)?\s*(?={name})", re.IGNORECASE)
 
 
 def _presenters(text: str, offset: int) -> list[NameMention]:
@@ -191,9 +192,12 @@ def _split_presenters(title: str, offset: int) -> tuple[str, list[NameMention]]:
     """``Status på NGC v/Bettina Lundgren og Lene Cividanes`` -> the title and its presenters."""
     for m in _presenter_re().finditer(title):
         if m.group("marker").lower() == "v/" or m.start() > 0:
-            people = _presenters(title[m.end() :], offset + m.end())
+            before, after = title[: m.start()].rstrip(), title[m.end() :]
+            if before.endswith("("):  # "Research strategy (presented by Dr Anna Brown)"
+                before, after = before[:-1], after.split(")")[0]
+            people = _presenters(after, offset + m.end())
             if people:
-                return title[: m.start()].strip(" -–,"), people
+                return before.strip(" -–,"), people
     return title.strip(), []
 
 

@@ -134,3 +134,13 @@ def test_titles_before_the_name_in_a_numbered_list() -> None:
         ("Lise Bach", ["Prodekan for forskning", "professor"], ["chair"], None),
         ("Henrik Toft Sørensen", ["Professor", "overlæge", "dr.med."], [], "Klinisk Institut"),
     ]
+
+
+def test_a_second_heading_on_the_same_line_after_a_full_stop() -> None:
+    text = "Til stede: Anne Kristensen (S), Bo Lund (V) og Carsten Holm (A). Fraværende: Dorte Friis (O).\n"
+    assert _people(text) == [
+        ("Anne Kristensen", "present", [], "Til stede"),
+        ("Bo Lund", "present", [], "Til stede"),
+        ("Carsten Holm", "present", [], "Til stede"),
+        ("Dorte Friis", "absent", [], "Fraværende"),
+    ]

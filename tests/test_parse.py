@@ -701,3 +701,28 @@ def test_people_introduced_by_initials_or_an_organisation_after_a_comma() -> Non
         "Telemark, Helse Sør-Øst.\n"
     )
     assert [p.name for p in parse_minutes(text).mentioned] == ["J. K. Larsen", "Bertram Ehrencrona"]
+
+
+def test_presenters_after_a_title_or_in_parentheses() -> None:
+    text = (
+        "Referat\n\nDeltagere: Anne Hansen, Bo Jensen\n\n"
+        "1. Orientering om rådgivning v/ overlæge Eva Nielsen\n"
+        "Intet.\n2. Research strategy (presented by Dr Anna Brown)\nNoted.\n"
+    )
+    items = parse_minutes(text).agenda
+    assert [(i.title, [(p.name, p.titles) for p in i.presenters]) for i in items] == [
+        ("Orientering om rådgivning", [("Eva Nielsen", ["overlæge"])]),
+        ("Research strategy", [("Anna Brown", ["Dr"])]),
+    ]
+
+
+def test_a_tab_separated_attendance_table_survives_normalisation() -> None:
+    text = real(
+        "Minutes of the Board meeting\nDate: 2023-10-03\n\nAttendees\nName\tRole\tOrganisation\n"
+        "Jane Smith\tChair\tGenomics England\nTom O'Brien\tMember\tNHS England\n\n1. Welcome\nNoted.\n"
+    )
+    people = [(a.name, a.roles, a.affiliation) for a in parse_minutes(text).attendance]
+    assert people == [
+        ("Jane Smith", ["chair"], "Genomics England"),
+        ("Tom O'Brien", ["member"], "NHS England"),
+    ]
