@@ -145,6 +145,9 @@ def test_organizations_and_initiatives(case: tuple[View, dict[str, Any]]) -> Non
     for org_name, initiative_name in expected.get("participations", []):
         pair = (view.org(org_name).id, view.entity(initiative_name, view.record.initiatives).id)
         assert pair in pairs
+    for org_name, initiative_name in expected.get("no_participations", []):
+        pair = (view.org(org_name).id, view.entity(initiative_name, view.record.initiatives).id)
+        assert pair not in pairs, (org_name, initiative_name)
 
 
 def test_agreements_fundings_facts_deadlines(case: tuple[View, dict[str, Any]]) -> None:
@@ -157,9 +160,12 @@ def test_agreements_fundings_facts_deadlines(case: tuple[View, dict[str, Any]]) 
             if key in want:
                 assert getattr(matches[0], key) == want[key]
     for want in expected.get("fundings", []):
-        funder = view.org(want["funder"]).id
-        conditions = [f.condition or "" for f in view.record.fundings if f.funder == funder]
+        funder = view.entity(want["funder"], [*view.record.organizations, *view.record.initiatives]).id
+        found = [f for f in view.record.fundings if f.funder == funder]
+        conditions = [f.condition or "" for f in found]
         assert any(fold(want["condition_contains"]) in fold(c) for c in conditions), conditions
+        if "amount" in want:
+            assert want["amount"] in [f.amount for f in found], found
     facts = {(f.value, fold(f.unit)) for f in view.record.facts}
     for want in expected.get("facts", []):
         assert (want["value"], fold(want["unit"])) in facts
