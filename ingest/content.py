@@ -49,7 +49,7 @@ from ingest.themes import Taxonomy
 
 Span = tuple[int, int]
 
-_BULLET = r"[•●▪◦‣∙·*–-]"
+_BULLET = r"(?:[•●▪◦‣∙·*–-]|o|\(?[a-h]\))"  # marks and lettered points: "o", "a)", "(b)"
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -84,6 +84,9 @@ def _phrase_re(words: Iterable[str]) -> re.Pattern[str]:
 @dataclass(frozen=True)
 class _Vocabulary:
     participation: re.Pattern[str]
+    negation: re.Pattern[str]
+    own_subject: re.Pattern[str]
+    list_words: frozenset[str]
     agreement: re.Pattern[str]
     agreement_kinds: dict[str, str]
     party_words: re.Pattern[str]
@@ -96,6 +99,8 @@ class _Vocabulary:
     funder_before: re.Pattern[str]
     funder_after: re.Pattern[str]
     funder_source: re.Pattern[str]
+    funding_noun: re.Pattern[str]
+    funding_types: frozenset[str]
     purpose_words: frozenset[str]
     condition: re.Pattern[str]
     condition_opener: re.Pattern[str]
@@ -114,6 +119,7 @@ class _Vocabulary:
     stem_set: frozenset[str]
     stem_at_end: re.Pattern[str]
     stem_word: re.Pattern[str]
+    capitalised_heads: frozenset[str]
     months: re.Pattern[str]
     month_numbers: dict[str, int]
     online_places: dict[str, str]
@@ -149,6 +155,9 @@ def vocabulary() -> _Vocabulary:
     month_alt = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
     return _Vocabulary(
         participation=_phrase_re(data["participation"]),
+        list_words=frozenset(fold(w) for w in data["list_words"]),
+        own_subject=re.compile(rf"(?i:{_phrases(data['own_subject_articles'])})\s+[a-zæøåäöü]"),
+        negation=re.compile(rf"(?<!\w)(?:{_phrases(data['negations'])})\s*$"),
         agreement=re.compile(agreement),
         agreement_kinds=kinds,
         party_words=_phrase_re(data["party_words"]),
@@ -164,6 +173,8 @@ def vocabulary() -> _Vocabulary:
         funder_before=_phrase_re(funding["funder_before_cue"]),
         funder_after=_phrase_re(funding["funder_after_cue"]),
         funder_source=_phrase_re(funding["source_words"]),
+        funding_types=frozenset(funding["funder_types"]),
+        funding_noun=re.compile(rf"-(?:{_phrases(funding['funding_nouns'])})(?!\w)"),
         purpose_words=frozenset(fold(w) for w in funding["purpose_words"]),
         condition=_phrase_re(funding["condition_cues"]),
         condition_opener=re.compile(rf",?\s+(?:{_phrases(funding['condition_openers'])})\s+"),
@@ -184,6 +195,7 @@ def vocabulary() -> _Vocabulary:
         stem_set=frozenset(stems),
         stem_at_end=re.compile(rf"(?:{_phrases(stems)})$"),
         stem_word=re.compile(rf"(?:{_phrases(stems)})"),
+        capitalised_heads=frozenset(fold(w) for w in data["capitalised_heads"]),
         months=re.compile(
             rf"(?<!\w)(?:(?P<prep>{_phrases(data['month_prepositions'])})\s+)?(?P<month>{month_alt})"
             r"(?:\s+(?P<year>(?:19|20)\d\d))?(?!\w)"
@@ -350,27 +362,53 @@ def _organisation_word_names(text: str, gazetteer: Gazetteer, found: _Entities) 
     vocab = vocabulary()
     for m in _NAME_RUN.finditer(text):
         tokens = list(_NON_SPACE.finditer(text, m.start(), m.end()))
-        words = [t.group() for t in tokens]
-        if words[-1].islower() and not vocab.stem_at_end.search(fold(words[-1])):
-            tokens, words = tokens[:-1], words[:-1]  # a lower-case word that is no organisation word
-        first = _name_start(words, vocab)
-        ends = [i for i in range(first, len(words)) if _ends_name(words[i], words, vocab)]
-        stop = next((i for i in ends if i > first), len(words))  # "... Society ANNUAL GENERAL MEETING"
-        kept = _trim_name(words[first:stop])
-        kept = _unit_of(kept, vocab) or kept
-        if not kept or len(kept) > _LONGEST_NAME or not _is_organisation_name(kept, vocab):
-            continue
-        if any(fold(w) in name_words()["positions"] for w in kept):
-            continue  # "Chief Executive", "Chair of the Board": a position
-        index = next(i for i in range(first, len(words)) if words[i : i + len(kept)] == kept)
-        span = (tokens[index].start(), tokens[index + len(kept) - 1].end())
-        name = " ".join(kept)
-        if " ".join(text[span[0] : span[1]].split()) != name or found.taken(*span) or gazetteer.lookup(name):
-            continue
-        if all(w.isupper() for w in kept if len(w) > 3):
-            name = " ".join(w if len(w) <= 3 else w.capitalize() for w in kept)  # a shouted heading
-        org = organization_for(name, gazetteer)
-        found.add(org, "organization", span)
+        last = fold(tokens[-1].group())
+        lower_head = tokens[-1].group().islower() and last not in vocab.capitalised_heads
+        if tokens[-1].group().islower() and not (lower_head and vocab.stem_at_end.search(last)):
+            tokens = tokens[:-1]  # a lower-case word that is no organisation word ("Public trust")
+        for segment in _segments(tokens, vocab):
+            _organisation_in_run(text, segment, gazetteer, found, vocab)
+
+
+def _segments(tokens: list[re.Match[str]], vocab: _Vocabulary) -> list[list[re.Match[str]]]:
+    """A capitalised run split at a short lower-case word that is no connector and stands before a
+    name ("Memorandum of Understanding with the University of Edinburgh", "Aarhus Universitet med
+    Region Midtjylland"); "Uppsala läns landsting" stays whole."""
+    segments: list[list[re.Match[str]]] = [[]]
+    joining = vocab.connectors | vocab.articles
+    for index, token in enumerate(tokens):
+        word = token.group()
+        following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
+        name_follows = following[:1].isupper() or fold(following) in joining
+        if word.islower() and name_follows and fold(word) not in joining:
+            segments.append([])
+        else:
+            segments[-1].append(token)
+    return [segment for segment in segments if segment]
+
+
+def _organisation_in_run(
+    text: str, tokens: list[re.Match[str]], gazetteer: Gazetteer, found: _Entities, vocab: _Vocabulary
+) -> None:
+    """The organisation named in one capitalised run of words, if any."""
+    words = [t.group() for t in tokens]
+    first = _name_start(words, vocab)
+    ends = [i for i in range(first, len(words)) if _ends_name(words[i], words, vocab)]
+    stop = next((i for i in ends if i > first), len(words))  # "... Society ANNUAL GENERAL MEETING"
+    kept = _trim_name(words[first:stop])
+    kept = _unit_of(kept, vocab) or kept
+    if not kept or len(kept) > _LONGEST_NAME or not _is_organisation_name(kept, vocab):
+        return
+    if any(fold(w) in name_words()["positions"] for w in kept):
+        return  # "Chief Executive", "Chair of the Board": a position
+    index = next(i for i in range(first, len(words)) if words[i : i + len(kept)] == kept)
+    span = (tokens[index].start(), tokens[index + len(kept) - 1].end())
+    name = " ".join(kept)
+    if " ".join(text[span[0] : span[1]].split()) != name or found.taken(*span) or gazetteer.lookup(name):
+        return
+    if all(w.isupper() for w in kept if len(w) > 3):
+        name = " ".join(w if len(w) <= 3 else w.capitalize() for w in kept)  # a shouted heading
+    found.add(organization_for(name, gazetteer), "organization", span)
 
 
 def _name_start(words: list[str], vocab: _Vocabulary) -> int:
@@ -457,7 +495,7 @@ def _is_organisation_name(words: list[str], vocab: _Vocabulary) -> bool:
         return False
     head = vocab.stem_at_end.search(folded[-1])
     if len(words) == 1:
-        return bool(head) and head.start() >= vocab.min_prefix
+        return bool(head) and head.start() >= vocab.min_prefix and not _initiative_noun(folded[0], vocab)
     if head:
         return True
     inner = [i for i, w in enumerate(folded[1:-1], 1) if vocab.stem_at_end.search(w)]
@@ -466,6 +504,11 @@ def _is_organisation_name(words: list[str], vocab: _Vocabulary) -> bool:
     if not vocab.stem_word.fullmatch(folded[0]):
         return False
     return folded[1] in vocab.connectors or organisation_type(words[0]) == "region"
+
+
+def _initiative_noun(word: str, vocab: _Vocabulary) -> bool:
+    """An initiative word with at most a definite ending: "Nettverket", "Projektet" name no body."""
+    return any(word.startswith(w) and len(word) - len(w) <= 3 for w in vocab.initiative_words)
 
 
 # --- sentences ------------------------------------------------------------------------------------------
@@ -566,14 +609,16 @@ def _sentences(text: str, parsed: ParsedMinutes, hits: list[Hit], dates: list[Da
 
 def _subjects(sentences: list[Sentence]) -> list[str | None]:
     """For each sentence, the organisation the text is about: the first one named in the latest
-    sentence of the same agenda item that named one (sentences usually name their subject first)."""
+    sentence of the same agenda item that named one (sentences usually name their subject first);
+    none when the sentence opens with a subject of its own ("The partnership signed ...")."""
     subjects: list[str | None] = []
     last: str | None = None
     item: str | None = None
+    own = vocabulary().own_subject
     for sentence in sentences:
         if sentence.item != item:
             last, item = None, sentence.item
-        subjects.append(last)
+        subjects.append(None if own.match(sentence.text) else last)
         organisations = [h for h in sentence.hits if h.kind == "organization"]
         if organisations:
             last = organisations[0].entity
@@ -603,12 +648,14 @@ def _participations(
     folded = fold(sentence.text)
     result = []
     for m in vocab.participation.finditer(folded):
+        if vocab.negation.search(folded, max(0, m.start() - 20), m.start()):
+            continue  # "does not participate in"
         before = sentence.orgs(m.start() - _CLAUSE_REACH, m.start())  # or a country ("Norge deltar i 1+MG")
         actor = before[-1].entity if before else subject
         limit = min(m.end() + _CLAUSE_REACH, len(folded))
         end = vocab.list_end.search(folded, m.end(), limit)  # "..., der ligger forud for EHDS" stops
         stop = end.start() if end else limit
-        targets = [h for h in sentence.named(m.end(), stop) if h.kind == "initiative"]
+        targets = _listed(sentence, [h for h in sentence.named(m.end(), stop) if h.kind == "initiative"])
         for target in targets:
             if actor and (actor, target.entity) not in seen:
                 seen.add((actor, target.entity))
@@ -617,6 +664,25 @@ def _participations(
                     span = (before[-1].start, target.end)
                 result.append(Participation(actor, target.entity, _provenance(text, *span)))
     return result
+
+
+_LIST_TOKEN = re.compile(r"-?[^\W\d_]+")
+
+
+def _listed(sentence: Sentence, targets: list[Hit]) -> list[Hit]:
+    """The first target and those listed after it: only list words, articles, initiative words and
+    compound tails stand between them ("i GDI-prosjektet og i B1MG"); "deltager i GoE og modtager
+    EU4Health-midler" lists GoE only."""
+    vocab = vocabulary()
+    words = vocab.connectors | vocab.articles | vocab.list_words
+    kept = targets[:1]
+    for target in targets[1:]:
+        gap = fold(sentence.text[kept[-1].end - sentence.start : target.start - sentence.start])
+        for token in _LIST_TOKEN.findall(gap):
+            if not (token.startswith("-") or token in words or _initiative_noun(token, vocab)):
+                return kept
+        kept.append(target)
+    return kept
 
 
 @dataclass
@@ -738,33 +804,48 @@ def _month_date(clause: str, dating: _Dating) -> tuple[str | None, bool]:
     return f"{year}-{month:02d}", True
 
 
-def _fundings(text: str, sentence: Sentence, subject: str | None) -> list[Funding]:
+def _fundings(text: str, sentence: Sentence, subject: str | None, may_fund: frozenset[str]) -> list[Funding]:
+    """Who funds what: organisations, and the funding programmes in ``may_fund`` ("funded by EU4Health",
+    "EU4Health-midler"); a cue inside the condition of a grant ("..., at regionen selv finansierer
+    driften") is part of that grant, not a grant of its own."""
     vocab = vocabulary()
     folded = fold(sentence.text)
     result: list[Funding] = []
     funders: set[str] = set()
-    cues = [(m, True) for m in vocab.funder_before.finditer(folded)]
-    cues += [(m, False) for m in vocab.funder_after.finditer(folded)]
-    for cue, funder_first in sorted(cues, key=lambda c: c[0].start()):
-        if funder_first:
-            candidates = sentence.orgs(cue.start() - 80, cue.start())
-            source = vocab.funder_source.search(folded, cue.end(), _clause_end(folded, cue.end()))
-            if not candidates and source:  # "en bevilling på 5 mio. kr. fra Lundbeckfonden"
-                candidates = sentence.orgs(source.end(), source.end() + 60)[:1]
-            funder = candidates[-1] if candidates else None
-        else:
-            candidates = sentence.orgs(cue.end(), cue.end() + 60)
-            funder = candidates[0] if candidates else None
-        if funder is None or funder.entity in funders:
+
+    def able(hits: list[Hit]) -> list[Hit]:
+        return [h for h in hits if h.kind != "initiative" or h.entity in may_fund]
+
+    condition = _condition_start(folded)
+    found: list[tuple[int, int, Hit]] = []  # cue start and end, funder
+    for cue in vocab.funder_before.finditer(folded):
+        if condition is not None and cue.start() >= condition:
+            continue
+        candidates = able(sentence.named(cue.start() - 80, cue.start()))
+        source = vocab.funder_source.search(folded, cue.end(), _clause_end(folded, cue.end()))
+        if not candidates and source:  # "en bevilling på 5 mio. kr. fra Lundbeckfonden"
+            candidates = able(sentence.named(source.end(), source.end() + 60))[:1]
+        if candidates:
+            found.append((cue.start(), cue.end(), candidates[-1]))
+    for cue in vocab.funder_after.finditer(folded):
+        candidates = able(sentence.named(cue.end(), cue.end() + 60))
+        if candidates:
+            found.append((cue.start(), cue.end(), candidates[0]))
+    for hit in able(sentence.hits):
+        noun = vocab.funding_noun.match(folded, hit.end - sentence.start)
+        if noun:
+            found.append((hit.start - sentence.start, noun.end(), hit))
+    for cue_start, cue_end, funder in sorted(found, key=lambda f: f[0]):
+        if funder.entity in funders:
             continue
         funders.add(funder.entity)
-        purpose, purpose_span = _purpose(sentence.text, folded, max(cue.end(), funder.end - sentence.start))
+        purpose, purpose_span = _purpose(sentence.text, folded, max(cue_end, funder.end - sentence.start))
         recipient = None
         if purpose_span:
             inside = sentence.named(*purpose_span)
             recipient = inside[0].entity if inside else None
         else:
-            nearby = sentence.named(cue.start() - _CLAUSE_REACH, cue.end() + _CLAUSE_REACH)
+            nearby = sentence.named(cue_start - _CLAUSE_REACH, cue_end + _CLAUSE_REACH)
             others = [h.entity for h in nearby if h.entity != funder.entity]
             recipient = others[0] if others else (subject if subject != funder.entity else None)
         result.append(
@@ -794,15 +875,21 @@ def _purpose(sentence: str, folded: str, offset: int) -> tuple[str | None, Span 
     return (purpose, (m.end(), stop)) if purpose else (None, None)
 
 
-def _condition(sentence: str, folded: str) -> str | None:
-    """``en præmis for ..., at <condition>``: the clause after the opener that follows the cue."""
+def _condition_start(folded: str) -> int | None:
+    """Where the condition of a grant starts: after the opener that follows the cue
+    (``en præmis for ..., at <condition>``), else right after the cue."""
     vocab = vocabulary()
     cue = vocab.condition.search(folded)
     if not cue:
         return None
     opener = vocab.condition_opener.search(folded, cue.start())
-    start = opener.end() if opener else cue.end()
-    condition = " ".join(sentence[start:].split()).rstrip(" .")
+    return opener.end() if opener else cue.end()
+
+
+def _condition(sentence: str, folded: str) -> str | None:
+    """The condition clause of a sentence, to its end."""
+    start = _condition_start(folded)
+    condition = None if start is None else " ".join(sentence[start:].split()).rstrip(" .")
     return condition or None
 
 
@@ -1074,6 +1161,9 @@ def extract_content(
     year = int(parsed.date[:4]) if parsed.date else infer_year(all_dates)
     dating = _Dating(year, int(parsed.date[5:7]) if parsed.date else None)
     names = {key: record.name for key, record in entities.records.items()}
+    may_fund = frozenset(
+        key for key, record in entities.records.items() if record.type in vocabulary().funding_types
+    )
 
     content = Content()
     seen: set[tuple[str, str]] = set()
@@ -1082,7 +1172,7 @@ def extract_content(
         content.agreements += _agreements(
             text, sentence, subject, dating, doc_key, names, len(content.agreements)
         )
-        content.fundings += _fundings(text, sentence, subject)
+        content.fundings += _fundings(text, sentence, subject, may_fund)
         content.facts += _facts(text, sentence, subject, language, doc_key, parsed.date, len(content.facts))
         following = sentences[index + 1] if index + 1 < len(sentences) else None
         deadline_id = f"deadline:{doc_key}-{len(content.deadlines) + 1}"

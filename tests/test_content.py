@@ -206,8 +206,9 @@ ENGLISH = """Minutes of the Steering Committee
 The Danish National Genome Center (NGC) signed a Memorandum of Understanding with Genomics England \
 in January 2024. NGC participates in the Genomic Data Infrastructure (GDI) and is part of 1+MG.
 The Francis Crick Institute is working closely with Karolinska Institutet.
-The Medical Research Council has funded the Nordic Precision Medicine Initiative (NPMI) with £2.5 million, \
-provided that results are shared openly. The NPMI reported 12,345 genomes and 3.5 % failed samples.
+The Northern Health Research Council has funded the Nordic Precision Medicine Initiative (NPMI) \
+with £2.5 million, provided that results are shared openly. \
+The NPMI reported 12,345 genomes and 3.5 % failed samples.
 The project ran 2019-2022 and the group meets at 10:00 in room 4.
 The board discussed:
 - Data access for researchers across borders and the GDPR
@@ -231,7 +232,7 @@ def test_english_unknown_organisations_from_organisation_words_and_acronyms(engl
         "org:karolinska",
         "org:steering-committee",
         "org:francis-crick-institute",
-        "org:medical-research-council",
+        "org:northern-health-research-council",
     }
     assert orgs["org:francis-crick-institute"].type == "institute"
     npmi = {i.id: i for i in english.initiatives}["init:nordic-precision-medicine-initiative"]
@@ -250,7 +251,7 @@ def test_english_relations(english: Content) -> None:
     ]
     (funding,) = english.fundings
     assert (funding.funder, funding.recipient, funding.amount, funding.condition) == (
-        "org:medical-research-council",
+        "org:northern-health-research-council",
         "init:nordic-precision-medicine-initiative",
         "£2.5 million",
         "results are shared openly",
