@@ -136,7 +136,9 @@ def test_corpus_organisations_are_found() -> None:
         ("Region Sjælland", "org:region-sjaelland", "region"),
         ("Nationalt Genom Center", "org:ngc", "agency"),
         ("Kræftens Bekæmpelse", "org:kraeftens-bekaempelse", "organization"),
-        ("Region Skåne", "org:region-skaane", "region"),
+        ("Region Skåne", "org:region-skane", "region"),
+        ("Region Kronoberg", "org:region-kronoberg", "region"),
+        ("Afdeling for Klinisk Genetik", "org:afdeling-for-klinisk-genetik", "department"),
         ("Statens Institut for Folkesundhed", "org:statens-institut-for-folkesundhed", "institute"),
         ("Kreftforeningen", "org:kreftforeningen", "society"),
         ("Oslo universitetssykehus", "org:ous", "hospital"),
@@ -146,7 +148,8 @@ def test_corpus_organisations_are_found() -> None:
         ("Carlsbergfondet", "org:carlsbergfondet", "foundation"),
         ("Wellcome Trust", "org:wellcome-trust", "foundation"),
         ("Royal College of Physicians", "org:royal-college-of-physicians", "society"),
-        ("Medical Research Council", "org:medical-research-council", "council"),
+        ("Medical Research Council", "org:mrc", "council"),
+        ("Economic and Social Research Council", "org:economic-and-social-research-council", "council"),
     ],
 )
 def test_organization_for_maps_or_guesses_a_type(raw: str, org_id: str, org_type: str) -> None:
