@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.content import extract_content
-from ingest.gazetteer import Gazetteer, is_organization_name, organization_for
+from ingest.gazetteer import Entry, Gazetteer, is_organization_name, organization_for
 from ingest.language import detect_language
 from ingest.names import slug
 from ingest.normalise import Normalised, normalise
@@ -56,19 +56,19 @@ def extract_raw(raw: RawDocument) -> Record:
     language = detect_language(norm.text)
     parsed = parse_minutes(norm.text, language)
     doc_id = f"doc:{raw.sha256[:16]}"
-    meeting_id = meeting_id_for(parsed, raw.sha256)
+    gazetteer = Gazetteer.load()
+    body = body_organization(parsed, gazetteer, norm.text, raw.sha256)
+    meeting_id = meeting_id_for(parsed, body, raw.sha256)
 
     people = PeopleIndex()
     for mention in declared_people(parsed):
         people.add(mention)
-    gazetteer = Gazetteer.load()
     content = extract_content(
         norm.text, parsed, people, meeting_id=meeting_id, doc_key=raw.sha256[:12], language=language
     )
     refs = people.find_in_text(norm.text)
 
     organizations = OrganizationSet(content.organizations)
-    body = body_organization(parsed, gazetteer)
     if body is not None:
         body = organizations.add(body)
     affiliations: dict[str, list[str]] = {}
@@ -133,11 +133,11 @@ def extract_raw(raw: RawDocument) -> Record:
     return map_to_original(record, norm, raw.text)
 
 
-def meeting_id_for(parsed: ParsedMinutes, sha256: str) -> str:
-    """Stable across re-ingests of the same meeting: body and date, else the document hash."""
-    name = parsed.body_name or parsed.title
+def meeting_id_for(parsed: ParsedMinutes, body: Organization | None, sha256: str) -> str:
+    """Stable across re-ingests of the same meeting: the body that met and the date, else the hash."""
     if parsed.date:
-        return f"meeting:{slug(name)[:60]}-{parsed.date}"
+        name = body.id.removeprefix("org:") if body else slug(parsed.title)
+        return f"meeting:{name[:60]}-{parsed.date}"
     return f"meeting:{sha256[:16]}"
 
 
@@ -147,15 +147,49 @@ def declared_people(parsed: ParsedMinutes) -> list[NameMention]:
     return [*parsed.attendance, *presenters, *parsed.mentioned]
 
 
-def body_organization(parsed: ParsedMinutes, gazetteer: Gazetteer) -> Organization | None:
-    """The body that met, as an organisation (a gazetteer entry where the name is known)."""
+def body_organization(
+    parsed: ParsedMinutes, gazetteer: Gazetteer, text: str, sha256: str
+) -> Organization | None:
+    """The body that met, as an organisation (a gazetteer entry where the name is known).
+
+    A generic name ("Bestyrelsen", "the Board", "Styret") is no identity: every society has one. It is
+    qualified by the organisation the minutes name most often ("Bestyrelsen (DSAM)"), or, when they
+    name none, kept apart per document, so boards of different bodies never merge.
+    """
     if not parsed.body_name:
         return None
     org = organization_for(parsed.body_name, gazetteer)
     if org.type == "organization":
         org.type = "body"
     org.provenance = [Provenance(parsed.body_name, *(parsed.body_span or parsed.title_span))]
+    if gazetteer.lookup(parsed.body_name) is None and is_generic_body_name(parsed.body_name):
+        host = host_organization(text, gazetteer)
+        if host is None:
+            org.id = f"{org.id}-{sha256[:8]}"
+        else:
+            org.name = f"{org.name} ({min([host.name, *host.aliases], key=len)})"
+            org.id = f"{org.id}-{host.id.split(':', 1)[1]}"
     return org
+
+
+def is_generic_body_name(name: str) -> bool:
+    """One common word once an article is dropped ("Bestyrelsen", "the Board"); acronyms and
+    compounds with a name in them ("Landskampagne-gruppen") are names."""
+    words = [w for w in name.split() if w.lower() not in ("the", "det", "den", "de", "der")]
+    return len(words) == 1 and not words[0].isupper() and "-" not in words[0]
+
+
+def host_organization(text: str, gazetteer: Gazetteer) -> Entry | None:
+    """The organisation (not a country) the text names most often; the first named wins a tie."""
+    counts: dict[str, int] = {}
+    entries: dict[str, Entry] = {}
+    for entry, _ in gazetteer.find_in_text(text):
+        if entry.kind == "organization":
+            counts[entry.id] = counts.get(entry.id, 0) + 1
+            entries.setdefault(entry.id, entry)
+    if not counts:
+        return None
+    return entries[max(counts, key=lambda k: counts[k])]
 
 
 def attendance(parsed: ParsedMinutes, people: PeopleIndex) -> list[Attendance]:

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 import knowledge
-from ingest.pipeline import extract_file
+from ingest.pipeline import extract_file, extract_text
 from ingest.record import Provenance, Record
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -233,3 +233,15 @@ def test_the_same_minutes_as_pdf_docx_and_html_give_the_same_attendance(name: st
     }[fmt]()
     converted = extract_bytes(data, f"minutes.{fmt}")
     assert attendance_of(converted) == attendance_of(extract_file(ROOT / "examples" / name))
+
+
+def test_generic_board_names_are_qualified_by_their_organisation() -> None:
+    """Every society has "Bestyrelsen": two societies' boards must not become one node."""
+    template = "Bestyrelsesmøde den 6. februar 2019\n\nTil stede:\n\nBestyrelsen: Anders Beich, Lise Dyhr\n\n"
+    dsam = extract_text(template + "1. Velkomst\n\nDSAM og DSAM's udvalg drøftede sagen med PLO.\n", "a.txt")
+    plo = extract_text(template + "1. Velkomst\n\nPLO drøftede sagen.\n", "b.txt")
+    bodies = [record.meetings[0].body for record in (dsam, plo)]
+    assert bodies == ["org:bestyrelsen-dsam", "org:bestyrelsen-plo"]
+    assert [o.name for o in dsam.organizations if o.id == bodies[0]] == ["Bestyrelsen (DSAM)"]
+    unnamed = extract_text(template + "1. Velkomst\n\nSagen blev drøftet.\n", "c.txt")
+    assert unnamed.meetings[0].body == f"org:bestyrelsen-{unnamed.document.sha256[:8]}"
