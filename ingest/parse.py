@@ -179,13 +179,23 @@ def _presenter_re() -> re.Pattern[str]:
 
 
 def _presenters(text: str, offset: int) -> list[NameMention]:
-    """The people after a presenter marker (``v/Bettina Lundgren og Lene Cividanes``)."""
+    """The people after a presenter marker (``v/Bettina Lundgren og Lene Cividanes``), up to the end
+    of the sentence (``Presented by Mr Tim O'Connor. Dr Doe asked ...``)."""
     found = []
-    for part, span in entries(text, offset):
+    for part, span in entries(text[: _sentence_end(text)], offset):
         mention = parse_name_entry(part)
         if mention.name and name_tokens_end(mention.name.split()) == len(mention.name.split()):
             found.append(replace(mention, span=span, status="present"))
     return found
+
+
+def _sentence_end(text: str) -> int:
+    """Where the first sentence of ``text`` ends: a full stop after a word that is no title or initial."""
+    for m in re.finditer(r"(?<=\w)\.\s+(?=\S)", text):
+        word = re.findall(r"[\w'’-]+$", text[: m.start()])[0]
+        if len(word) > 1 and not is_title(word) and not is_title(word + "."):
+            return m.start()
+    return len(text)
 
 
 def _split_presenters(title: str, offset: int) -> tuple[str, list[NameMention]]:
@@ -368,6 +378,7 @@ def _location(value: str) -> str | None:
         value = value[:start] + " " + value[end:]
     preps = alternation(vocabulary()["place_prepositions"])
     value = re.sub(rf"^(?:{preps})\s+", "", value.strip(" ,.;-–()"), flags=re.I).strip(" ,.;-–()")
+    value = re.sub(r"^the\s+(?=\w)", "", value, flags=re.I)
     if not value:
         return None
     words = [w for w in re.findall(r"[^\W\d_]+", value) if not re.fullmatch(preps, w, re.I)]
@@ -390,6 +401,8 @@ def _body_and_number(title: str, doc_line: str) -> tuple[str | None, str | None,
     ``5. møde i X``, ``Minutes of the X AGM``, ``Referat af møde i X``, ``Bestyrelsesmøde`` (a
     compound naming its body)."""
     meeting = alternation(vocabulary()["meeting_words"])
+    # after a body's name a "board meeting" is its meeting: "Trust Board meeting" is met by the Trust Board
+    after_body = alternation(w for w in vocabulary()["meeting_words"] if not _body_word_re().match(str(w)))
     doc = alternation(vocabulary()["document_words"])
     ordinal = r"(?:\.|st|nd|rd|th|e|\.\s*ordinære?|\.\s*ordinary)?"
     number = (  # "the 12th meeting", "møde nr. 3", "Styrgruppsmöte 2/2024"
@@ -401,9 +414,9 @@ def _body_and_number(title: str, doc_line: str) -> tuple[str | None, str | None,
     cap = r"(?-i:[A-ZÆØÅÄÖÜ])"
     patterns = [
         rf"(?:{meeting})(?:\s+(?:nr|no)\.?\s*\d+)?\s+(?:i|in|of|for|af|med|with|på|hos)\s+(?P<body>.+)$",
-        rf"^(?:{doc})\s+(?:of|from|fra|af|for|från|fra)\s+(?:the\s+)?(?P<body>.+?)\s+(?:{meeting})\b",
+        rf"^(?:{doc})\s+(?:of|from|fra|af|for|från|fra)\s+(?:the\s+)?(?P<body>.+?)\s+(?:{after_body})\b",
         rf"^(?:\d+{ordinal}\s+)?(?:the\s+)?(?P<body>{cap}[\w&/-]*(?:\s+(?:(?:of|for|and|og|af|for|i|the|&)\s+)?"
-        rf"{cap}[\w&/-]*){{0,6}}?)\s+(?:{meeting})\b",
+        rf"{cap}[\w&/-]*){{0,6}}?)\s+(?:{after_body})\b",
         rf"^(?:{doc})\s+(?:of|from|fra|af|for|från)\s+(?:the\s+)?(?P<body>{cap}.+)$",
     ]
     for pattern in patterns:

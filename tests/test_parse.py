@@ -726,3 +726,15 @@ def test_a_tab_separated_attendance_table_survives_normalisation() -> None:
         ("Jane Smith", ["chair"], "Genomics England"),
         ("Tom O'Brien", ["member"], "NHS England"),
     ]
+
+
+def test_a_presenter_line_ends_with_its_sentence_and_a_board_meeting_names_its_body() -> None:
+    text = (
+        "MINUTES OF THE TRUST BOARD MEETING\nHeld on 3 October 2023 at 10:00 in the Boardroom\n\n"
+        "Present: Sir Andrew Cash (Chair), Mr Tim O'Connor, Dr Jane Doe\nEj närvarande: Karin Berg\n\n"
+        "Item 1: Finance report\nPresented by Mr Tim O'Connor. Dr Doe asked about the deficit.\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.body_name, minutes.location) == ("TRUST BOARD", "Boardroom")
+    assert [p.name for p in minutes.agenda[0].presenters] == ["Tim O'Connor"]
+    assert [(a.name, a.status) for a in minutes.attendance][-1] == ("Karin Berg", "absent")
