@@ -120,6 +120,7 @@ class _Vocabulary:
     stem_at_end: re.Pattern[str]
     stem_word: re.Pattern[str]
     capitalised_heads: frozenset[str]
+    joining: frozenset[str]  # connectors and articles
     months: re.Pattern[str]
     month_numbers: dict[str, int]
     online_places: dict[str, str]
@@ -196,6 +197,7 @@ def vocabulary() -> _Vocabulary:
         stem_at_end=re.compile(rf"(?:{_phrases(stems)})$"),
         stem_word=re.compile(rf"(?:{_phrases(stems)})"),
         capitalised_heads=frozenset(fold(w) for w in data["capitalised_heads"]),
+        joining=frozenset(fold(w) for w in data["name_connectors"] + data["articles"]),
         months=re.compile(
             rf"(?<!\w)(?:(?P<prep>{_phrases(data['month_prepositions'])})\s+)?(?P<month>{month_alt})"
             r"(?:\s+(?P<year>(?:19|20)\d\d))?(?!\w)"
@@ -361,6 +363,8 @@ def _organisation_word_names(text: str, gazetteer: Gazetteer, found: _Entities) 
     Society" name the society."""
     vocab = vocabulary()
     for m in _NAME_RUN.finditer(text):
+        if not vocab.stem_word.search(fold(m.group())):
+            continue  # no organisation word: a person's name, a heading, a place
         tokens = list(_NON_SPACE.finditer(text, m.start(), m.end()))
         last = fold(tokens[-1].group())
         lower_head = tokens[-1].group().islower() and last not in vocab.capitalised_heads
@@ -375,7 +379,7 @@ def _segments(tokens: list[re.Match[str]], vocab: _Vocabulary) -> list[list[re.M
     name ("Memorandum of Understanding with the University of Edinburgh", "Aarhus Universitet med
     Region Midtjylland"); "Uppsala läns landsting" stays whole."""
     segments: list[list[re.Match[str]]] = [[]]
-    joining = vocab.connectors | vocab.articles
+    joining = vocab.joining
     for index, token in enumerate(tokens):
         word = token.group()
         following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
