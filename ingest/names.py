@@ -413,8 +413,6 @@ def parse_name_entry(entry: str) -> NameMention:
     head = _strip_prefixes(head.strip(), parts["titles"], parts["roles"])
     for segment in rest:
         _classify_segment(segment, parts)
-    for segment in (seg for paren in parens for seg in _split_top_level(paren)):
-        _classify_segment(segment, parts, in_parens=True)
     tokens = head.split()
     link = _affiliation_link_re().search(head)
     if link and looks_like_person(head[: link.start()]):
@@ -424,6 +422,12 @@ def parse_name_entry(entry: str) -> NameMention:
     name = " ".join(tokens[:end]).strip(" .,;:")
     if end < len(tokens):
         _classify_segment(" ".join(tokens[end:]), parts)
+    initials = None
+    for segment in (seg for paren in parens for seg in _split_top_level(paren)):
+        if _are_initials(segment, name) and segment.lower() not in _phrase_set("party_letters"):
+            initials = segment
+        else:
+            _classify_segment(segment, parts, in_parens=True)
     cleaned = (re.sub(r"^the\s+", "", a.strip(" .,;:"), flags=re.IGNORECASE) for a in parts["affiliation"])
     affiliation = ", ".join(a for a in cleaned if a) or None
     return NameMention(
@@ -433,6 +437,19 @@ def parse_name_entry(entry: str) -> NameMention:
         roles=_unique(parts["roles"]),
         status=parts["status"][-1] if parts["status"] else "unknown",
         affiliation=affiliation,
+        initials=initials,
+    )
+
+
+def _are_initials(text: str, name: str) -> bool:
+    """``JS`` for Jane Smith, ``HvdM`` for Hans van der Meer: the first letters of the name's words."""
+    words = name.split()
+    capitals = [w for w in words if w[:1].isupper()]
+    return (
+        2 <= len(text) <= 6
+        and text.isalpha()
+        and sum(c.isupper() for c in text) >= 2
+        and text.casefold() in {"".join(w[0] for w in ws).casefold() for ws in (words, capitals) if ws}
     )
 
 

@@ -22,6 +22,7 @@ class NameMention:
     status: str = "unknown"  # present | absent | unknown (for attendance entries)
     group: str | None = None  # the heading it stood under: "Bestyrelsen", "Observatører", "Sekretariat"
     affiliation: str | None = None  # raw organisation text, e.g. "Københavns Universitet"
+    initials: str | None = None  # written after the name, "Jane Smith (JS)", and used for the person after
 
 
 @dataclass

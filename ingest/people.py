@@ -77,6 +77,8 @@ class PeopleIndex:
                 person.name = name
             elif " " in name:
                 person.aliases.append(name)
+        if mention.initials and mention.initials not in person.aliases:
+            person.aliases.append(mention.initials)  # "RB reported ...": the initials stand for the person
         for title in mention.titles:
             if title.lower() not in {t.lower() for t in person.titles}:
                 person.titles.append(title)
@@ -107,6 +109,7 @@ class PeopleIndex:
             return self._resolve_full(name)
         key = slug(name).split("-")
         for candidates in (
+            [p.id for p in self._known.values() if name in p.aliases],  # initials: "RB"
             [p.id for p in self._known.values() if p.keys[: len(key)] == key],
             [p.id for p in self._known.values() if key in _surname_keys(p.keys, p.name)],
         ):

@@ -212,3 +212,19 @@ def test_slug_is_url_safe_and_idempotent(text: str) -> None:
     assert all(c.isascii() and (c.isalnum() or c == "-") for c in value)
     assert not value.startswith("-") and not value.endswith("-")
     assert slug(value) == value
+
+
+@pytest.mark.parametrize(
+    ("entry", "name", "initials", "affiliation"),
+    [
+        ("Jane Smith (JS) – Chair", "Jane Smith", "JS", None),
+        ("Hans van der Meer (HvdM)", "Hans van der Meer", "HvdM", None),
+        ("Annie Hagel (SF)", "Annie Hagel", None, None),  # a party, not her initials
+        ("Jens Hansen (KL)", "Jens Hansen", None, "KL"),  # an organisation's acronym
+    ],
+)
+def test_initials_in_parentheses_are_the_persons_not_an_organisation(
+    entry: str, name: str, initials: str | None, affiliation: str | None
+) -> None:
+    mention = parse_name_entry(entry)
+    assert (mention.name, mention.initials, mention.affiliation) == (name, initials, affiliation)

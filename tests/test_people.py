@@ -98,3 +98,11 @@ def test_initials_resolve_to_the_full_name() -> None:
     assert index.find("K. Jensen") == "person:karl-bach-jensen"
     assert index.find("A. Hansen") == "person:anne-hansen"
     assert index.find("B. Hansen") is None
+
+
+def test_initials_written_after_a_name_refer_to_the_person() -> None:
+    index = _index(["Robert Brown (RB)", "Rita Berg"])
+    assert index.find("RB") == index.find("Robert Brown")
+    text = "RB reported; Rita Berg agreed."
+    found = [(text[s:e], pid) for pid, (s, e) in index.find_in_text(text)]
+    assert found == [("RB", index.find("Robert Brown")), ("Rita Berg", index.find("Rita Berg"))]
