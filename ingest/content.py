@@ -234,18 +234,31 @@ class _Entities:
         self.records: dict[str, Organization | Initiative] = {}
         self.kinds: dict[str, str] = {}
         self.hits: list[Hit] = []
-        self._occupied = bytearray(len(text))  # 1 where a mention stands
+        self._occupied = bytearray(len(text))  # 1 where a mention stands, 2 where a country does
 
     def add(self, record: Organization | Initiative, kind: str, span: Span) -> None:
         start, end = span
+        if 2 in self._occupied[start:end]:
+            self._drop_countries(start, end)  # "Royal College of Physicians of Ireland" names no country
         known = self.records.setdefault(record.id, record)
         self.kinds[record.id] = kind
         known.provenance.append(Provenance(self.text[start:end], start, end))
         self.hits.append(Hit(record.id, kind, start, end))
-        self._occupied[start:end] = b"\x01" * (end - start)
+        self._occupied[start:end] = (b"\x02" if kind == "country" else b"\x01") * (end - start)
 
-    def taken(self, start: int, end: int) -> bool:
-        return 1 in self._occupied[start:end]
+    def taken(self, start: int, end: int, *, by_country: bool = True) -> bool:
+        """Whether something is named there; with ``by_country=False`` a longer name may cover a country."""
+        occupied = self._occupied[start:end]
+        return 1 in occupied or (by_country and 2 in occupied)
+
+    def _drop_countries(self, start: int, end: int) -> None:
+        inside = [h for h in self.hits if h.kind == "country" and start <= h.start and h.end <= end]
+        for hit in inside:
+            self.hits.remove(hit)
+            record = self.records[hit.entity]
+            record.provenance = [p for p in record.provenance if (p.start, p.end) != (hit.start, hit.end)]
+            if not record.provenance:
+                del self.records[hit.entity], self.kinds[hit.entity]
 
 
 def _find_entities(text: str, gazetteer: Gazetteer, people: PeopleIndex) -> _Entities:
@@ -408,7 +421,8 @@ def _organisation_in_run(
     index = next(i for i in range(first, len(words)) if words[i : i + len(kept)] == kept)
     span = (tokens[index].start(), tokens[index + len(kept) - 1].end())
     name = " ".join(kept)
-    if " ".join(text[span[0] : span[1]].split()) != name or found.taken(*span) or gazetteer.lookup(name):
+    written = " ".join(text[span[0] : span[1]].split())
+    if written != name or found.taken(*span, by_country=False) or gazetteer.lookup(name):
         return
     if all(w.isupper() for w in kept if len(w) > 3):
         name = " ".join(w if len(w) <= 3 else w.capitalize() for w in kept)  # a shouted heading
@@ -492,8 +506,9 @@ def _counterparties(text: str, gazetteer: Gazetteer, people: PeopleIndex, found:
 
 def _is_organisation_name(words: list[str], vocab: _Vocabulary) -> bool:
     """The head is an organisation word ("... Council", "Lundbeckfonden"), or one of the last three
-    words is and a place follows ("Trinity College Dublin"), or it opens the name ("University of
-    ...", "Region Skåne"); names of generic words only ("Regionen og Fonden", "The Board") are not."""
+    words is and a place follows ("Trinity College Dublin"), or one stands before a connector
+    ("University of ...", "Royal College of Physicians of Ireland"), or it opens a region's name
+    ("Region Skåne"); names of generic words only ("Regionen og Fonden", "The Board") are not."""
     folded = [fold(w).strip(".,'’") for w in words]
     if all(w in vocab.stem_set or w in vocab.connectors or w in vocab.articles for w in folded):
         return False
@@ -505,9 +520,12 @@ def _is_organisation_name(words: list[str], vocab: _Vocabulary) -> bool:
     inner = [i for i, w in enumerate(folded[1:-1], 1) if vocab.stem_at_end.search(w)]
     if inner and inner[-1] >= len(words) - 3 and words[-1][:1].isupper():
         return True
-    if not vocab.stem_word.fullmatch(folded[0]):
-        return False
-    return folded[1] in vocab.connectors or organisation_type(words[0]) == "region"
+    if any(
+        vocab.stem_word.fullmatch(w) and nxt in vocab.connectors
+        for w, nxt in zip(folded, folded[1:], strict=False)
+    ):
+        return True  # "University of ...", "Royal College of Physicians of Ireland"
+    return bool(vocab.stem_word.fullmatch(folded[0])) and organisation_type(words[0]) == "region"
 
 
 def _initiative_noun(word: str, vocab: _Vocabulary) -> bool:
@@ -848,8 +866,9 @@ def _fundings(text: str, sentence: Sentence, subject: str | None, may_fund: froz
         if purpose_span:
             inside = sentence.named(*purpose_span)
             recipient = inside[0].entity if inside else None
-        else:
-            nearby = sentence.named(cue_start - _CLAUSE_REACH, cue_end + _CLAUSE_REACH)
+        else:  # not what the condition names ("..., on condition that the data are deposited in EGA")
+            reach = min(cue_end + _CLAUSE_REACH, condition or len(folded))
+            nearby = sentence.named(cue_start - _CLAUSE_REACH, reach)
             others = [h.entity for h in nearby if h.entity != funder.entity]
             recipient = others[0] if others else (subject if subject != funder.entity else None)
         result.append(
