@@ -13,7 +13,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from ingest.names import given_names, looks_like_person, parse_name_entry, split_name_list, vocabulary
+from ingest.names import (
+    could_be_surname,
+    given_names,
+    is_title,
+    looks_like_person,
+    parse_name_entry,
+    split_name_list,
+    vocabulary,
+)
 from ingest.parsed import NameMention, Span
 
 _MARKUP = " \t\r#*_>|"  # whitespace and Markdown emphasis/heading/table marks around a line
@@ -98,6 +106,12 @@ def _is_given(name: str) -> bool:
     return bool(name) and name.split()[0].lower() in given_names()
 
 
+def _names_person(mention: NameMention) -> bool:
+    """A person's name, or a surname after a title in a list of people (``Lord Patel``, ``Dr Smith``)."""
+    titled = any(is_title(t) for t in mention.titles)
+    return looks_like_person(mention.name) or titled and could_be_surname(mention.name)
+
+
 def entries(text: str, offset: int) -> list[tuple[str, Span]]:
     """Entries of one logical attendance line, with their spans. Comma parts that are not a person
     (titles, an organisation) belong to the person before them, so ``Søren Brunak, professor,
@@ -110,7 +124,7 @@ def entries(text: str, offset: int) -> list[tuple[str, Span]]:
         at = at if at >= 0 else cursor
         cursor = at + len(part)
         parts.append((part, at, cursor))
-    people = [looks_like_person(parse_name_entry(p).name) for p, _, _ in parts]
+    people = [_names_person(parse_name_entry(p)) for p, _, _ in parts]
     all_names = len(parts) >= 3 and all(people)
     groups: list[list[tuple[str, int, int]]] = []
     for i, (part, is_person) in enumerate(zip(parts, people, strict=True)):
@@ -147,11 +161,12 @@ def _entry_line(text: str) -> bool:
     if not found:
         return False
     first = found[0][0]
-    name = parse_name_entry(first).name
-    if not looks_like_person(name):
+    mention = parse_name_entry(first)
+    name = mention.name
+    if not _names_person(mention):
         return False
     part = next((p for p in split_name_list(first) if name in p), first)
-    head = re.split(r"[,(;]", part)[0]
+    head = re.split(r"[,(;]|\s[-–—]\s", part)[0]  # "Jane Smith – NHS England": a dash ends the name
     note = head[head.find(name) + len(name) :].split() if name in head else []
     return not note or (len(note) <= _MAX_NOTE_WORDS and not text.rstrip().endswith("."))
 
@@ -241,7 +256,7 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
             start, end = logical[0].start, logical[-1].end
             for part, span in entries(text[start:end].replace("\n", " "), start):
                 mention = parse_name_entry(part)
-                if not looks_like_person(mention.name):
+                if not _names_person(mention):
                     continue  # "Afbud: Ingen", "Apologies: none", "N.N."
                 roles = list(dict.fromkeys(r for r in [block.role, *mention.roles] if r))
                 status = block.status if mention.status == "unknown" else mention.status

@@ -189,6 +189,8 @@ def looks_like_person(text: str) -> bool:
         return False
     if len(tokens) == 1:
         return tokens[0].strip(".").lower() in given_names()
+    if tokens[-1].isalpha() and len(tokens[-1]) > 3 and is_title(tokens[-1]):
+        return False  # "Medical Officer", "Programme Manager"
     caps = [t for t in tokens if len(t) > 1 and t.isupper() and not _INITIAL.match(t)]
     return len(tokens) <= 5 and not caps
 
@@ -333,8 +335,11 @@ def _classify_segment(segment: str, parts: dict[str, list[str]], *, in_parens: b
 
 
 def _short_title(piece: str, parts: dict[str, list[str]]) -> bool:
-    """A short lower-case descriptor is a job title in Danish/Norwegian/Swedish minutes (centerleder)."""
-    if len(piece.split()) <= 3:
+    """A short lower-case descriptor is a job title in Danish/Norwegian/Swedish minutes (centerleder),
+    not a note with a number or opening with a preposition ("for item 3", "under punkt 19")."""
+    words = piece.split()
+    linked = words[0].lower() in _phrase_set("affiliation_words") | {"under", "until", "indtil", "til"}
+    if len(words) <= 3 and not linked and not re.search(r"\d", piece):
         parts["titles"].append(piece.strip(" .,;:"))
         return True
     return False

@@ -376,8 +376,8 @@ def _location(value: str) -> str | None:
     spans = [d.span for d in find_dates(value)] + time_spans(value)
     for start, end in sorted(spans, reverse=True):
         value = value[:start] + " " + value[end:]
-    preps = alternation(vocabulary()["place_prepositions"])
-    value = re.sub(rf"^(?:{preps})\s+", "", value.strip(" ,.;-–()"), flags=re.I).strip(" ,.;-–()")
+    preps = alternation(vocabulary()["place_prepositions"] + vocabulary()["time_words"])
+    value = re.sub(rf"^(?:(?:{preps})\s+)+", "", value.strip(" ,.;-–()"), flags=re.I).strip(" ,.;-–()")
     value = re.sub(r"^the\s+(?=\w)", "", value, flags=re.I)
     if not value:
         return None

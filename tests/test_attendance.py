@@ -144,3 +144,17 @@ def test_a_second_heading_on_the_same_line_after_a_full_stop() -> None:
         ("Carsten Holm", "present", [], "Til stede"),
         ("Dorte Friis", "absent", [], "Fraværende"),
     ]
+
+
+def test_dash_affiliations_peers_and_notes_with_an_item_number() -> None:
+    text = (
+        "Present:\nJane Smith – NHS England (Chair)\nProf. Mark Caulfield – Queen Mary University of London\n"
+        "Lord Patel of Bradford\nChris Wigley (Genomics England) for item 3\n\n1. Apologies\n"
+    )
+    found = find_attendance(split_lines(text), text)
+    assert [(m.name, m.titles, m.roles, m.affiliation) for m in found.mentions] == [
+        ("Jane Smith", [], ["chair"], "NHS England"),
+        ("Mark Caulfield", ["Prof."], [], "Queen Mary University of London"),
+        ("Patel", ["Lord"], [], None),  # "of Bradford" is a title's territory, no organisation
+        ("Chris Wigley", [], [], "Genomics England"),
+    ]

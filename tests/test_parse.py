@@ -738,3 +738,14 @@ def test_a_presenter_line_ends_with_its_sentence_and_a_board_meeting_names_its_b
     assert (minutes.body_name, minutes.location) == ("TRUST BOARD", "Boardroom")
     assert [p.name for p in minutes.agenda[0].presenters] == ["Tim O'Connor"]
     assert [(a.name, a.status) for a in minutes.attendance][-1] == ("Karin Berg", "absent")
+
+
+def test_the_place_after_a_time_range_in_a_sentence() -> None:
+    text = (
+        "Referat af møde i Følgegruppen for genomsekventering\n"
+        "Mødet blev afholdt den 3.10.2023 fra kl. 9.30 til 12 hos Danske Regioner, Dampfærgevej 22.\n"
+        "Til stede: Mette Nørgaard, Jesper Hallas og Ulla Tange\n\nPkt. 1 Velkomst\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.date, minutes.start_time, minutes.end_time) == ("2023-10-03", "09:30", "12:00")
+    assert minutes.location == "Danske Regioner, Dampfærgevej 22"
