@@ -311,4 +311,16 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
             flush()
             block = None
     flush()
+    if sum(bool(m.initials) for m in result.mentions) * 2 <= len(result.mentions):
+        result.mentions = _initials_as_organisations(result.mentions)
+        result.role_fields = _initials_as_organisations(result.role_fields)
     return result
+
+
+def _initials_as_organisations(mentions: list[NameMention]) -> list[NameMention]:
+    """Initials after names (``Jane Smith (JS)``) are a convention of the whole list; where few
+    entries have them, ``Kim Lund (KL)`` among ``Jens Hansen (Danske Regioner)`` names an organisation."""
+    return [
+        replace(m, initials=None, affiliation=m.affiliation or m.initials) if m.initials else m
+        for m in mentions
+    ]

@@ -158,3 +158,16 @@ def test_dash_affiliations_peers_and_notes_with_an_item_number() -> None:
         ("Patel", ["Lord"], [], None),  # "of Bradford" is a title's territory, no organisation
         ("Chris Wigley", [], [], "Genomics England"),
     ]
+
+
+def test_initials_are_a_convention_of_the_list() -> None:
+    uk = "Attendees: Jane Smith (JS) – Chair, Robert Brown (RB)\nMinutes: Claire Dunne (CD)\n"
+    dk = "Deltagere: Jens Hansen (Danske Regioner), Kim Lund (KL), Marie Holm (Sundhedsstyrelsen)\n"
+    uk_found = find_attendance(split_lines(uk), uk)
+    assert [(m.name, m.initials) for m in uk_found.mentions + uk_found.role_fields] == [
+        ("Jane Smith", "JS"),
+        ("Robert Brown", "RB"),
+        ("Claire Dunne", "CD"),
+    ]
+    dk_found = find_attendance(split_lines(dk), dk)
+    assert [(m.name, m.initials, m.affiliation) for m in dk_found.mentions][1] == ("Kim Lund", None, "KL")
