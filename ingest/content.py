@@ -98,6 +98,7 @@ class _Vocabulary:
     articles: frozenset[str]
     funder_before: re.Pattern[str]
     funder_after: re.Pattern[str]
+    receiver_before: re.Pattern[str]
     funder_source: re.Pattern[str]
     funding_noun: re.Pattern[str]
     funding_types: frozenset[str]
@@ -173,6 +174,7 @@ def vocabulary() -> _Vocabulary:
         articles=frozenset(fold(w) for w in data["articles"]),
         funder_before=_phrase_re(funding["funder_before_cue"]),
         funder_after=_phrase_re(funding["funder_after_cue"]),
+        receiver_before=_phrase_re(funding["receiver_before_cue"]),
         funder_source=_phrase_re(funding["source_words"]),
         funding_types=frozenset(funding["funder_types"]),
         funding_noun=re.compile(rf"-(?:{_phrases(funding['funding_nouns'])})(?!\w)"),
@@ -673,19 +675,33 @@ def _participations(
         if vocab.negation.search(folded, max(0, m.start() - 20), m.start()):
             continue  # "does not participate in"
         before = sentence.orgs(m.start() - _CLAUSE_REACH, m.start())  # or a country ("Norge deltar i 1+MG")
-        actor = before[-1].entity if before else subject
+        actors = _trailing_list(sentence, before)  # "Sweden and Norway participate in"
         limit = min(m.end() + _CLAUSE_REACH, len(folded))
         end = vocab.list_end.search(folded, m.end(), limit)  # "..., der ligger forud for EHDS" stops
         stop = end.start() if end else limit
         targets = _listed(sentence, [h for h in sentence.named(m.end(), stop) if h.kind == "initiative"])
-        for target in targets:
+        named = [(a.entity, a.start) for a in actors] or [(subject, sentence.start + m.start())]
+        for (actor, start), target in ((a, t) for a in named for t in targets):
             if actor and (actor, target.entity) not in seen:
                 seen.add((actor, target.entity))
-                span = (sentence.start + m.start(), target.end)
-                if before:
-                    span = (before[-1].start, target.end)
-                result.append(Participation(actor, target.entity, _provenance(text, *span)))
+                result.append(Participation(actor, target.entity, _provenance(text, start, target.end)))
     return result
+
+
+def _trailing_list(sentence: Sentence, hits: list[Hit]) -> list[Hit]:
+    """The last hit and those joined to it by "og"/"and"/commas ("Sverige, Norge og Danmark")."""
+    run = hits[-1:]
+    for left in reversed(hits[:-1]):
+        if not _joined(sentence, left, run[0]):
+            break
+        run.insert(0, left)
+    return run
+
+
+def _joined(sentence: Sentence, left: Hit, right: Hit) -> bool:
+    """Whether only a comma or "og"/"and"/"och"/"&" stands between two names."""
+    gap = fold(sentence.text[left.end - sentence.start : right.start - sentence.start]).strip(" ,")
+    return gap in {"", "og", "and", "och", "&"}
 
 
 _LIST_TOKEN = re.compile(r"-?[^\W\d_]+")
@@ -789,10 +805,8 @@ def _agreements(
 def _joined_subjects(sentence: Sentence, start: int, end: int) -> list[str]:
     """Organisations named together before a cue: "X og Y", "X, Y and Z" (nothing else between)."""
     hits = sentence.orgs(start, end)
-    for left, right in zip(hits, hits[1:], strict=False):
-        gap = fold(sentence.text[left.end - sentence.start : right.start - sentence.start]).strip(" ,")
-        if gap not in {"", "og", "and", "och", "&"}:
-            return []
+    if not all(_joined(sentence, left, right) for left, right in zip(hits, hits[1:], strict=False)):
+        return []
     return [h.entity for h in hits] if len(hits) >= 2 else []
 
 
@@ -826,49 +840,80 @@ def _month_date(clause: str, dating: _Dating) -> tuple[str | None, bool]:
     return f"{year}-{month:02d}", True
 
 
-def _fundings(text: str, sentence: Sentence, subject: str | None, may_fund: frozenset[str]) -> list[Funding]:
-    """Who funds what: organisations, and the funding programmes in ``may_fund`` ("funded by EU4Health",
-    "EU4Health-midler"); a cue inside the condition of a grant ("..., at regionen selv finansierer
-    driften") is part of that grant, not a grant of its own."""
+@dataclass(frozen=True)
+class _Grant:
+    """Where a funding is said: its cue (offsets in the sentence), the funder, and the recipient
+    when the wording names it ("NGC har modtaget en bevilling fra X": NGC)."""
+
+    start: int
+    end: int
+    funder: Hit
+    receiver: Hit | None = None
+
+
+def _grants(sentence: Sentence, folded: str, may_fund: frozenset[str]) -> list[_Grant]:
+    """The funding cues of a sentence and their funders: organisations, and the funding programmes in
+    ``may_fund`` ("funded by EU4Health", "EU4Health-midler"). A cue inside the condition of a grant
+    ("..., at regionen selv finansierer driften") is part of that grant, and the noun after a receiving
+    verb ("har modtaget en bevilling fra X") names no funder before it."""
     vocab = vocabulary()
-    folded = fold(sentence.text)
-    result: list[Funding] = []
-    funders: set[str] = set()
 
     def able(hits: list[Hit]) -> list[Hit]:
         return [h for h in hits if h.kind != "initiative" or h.entity in may_fund]
 
     condition = _condition_start(folded)
-    found: list[tuple[int, int, Hit]] = []  # cue start and end, funder
+    grants: list[_Grant] = []
+    received: list[Span] = []  # the clauses after a receiving verb
+    for cue in vocab.receiver_before.finditer(folded):
+        stop = _clause_end(folded, cue.end())
+        received.append((cue.end(), stop))
+        source = vocab.funder_source.search(folded, cue.end(), stop)
+        funder = able(sentence.named(source.end(), source.end() + 60))[:1] if source else []
+        receiver = sentence.orgs(cue.start() - 80, cue.start())[-1:]
+        if funder:
+            grants.append(_Grant(cue.start(), cue.end(), funder[0], receiver[0] if receiver else None))
     for cue in vocab.funder_before.finditer(folded):
         if condition is not None and cue.start() >= condition:
+            continue
+        if any(start <= cue.start() < stop for start, stop in received):
             continue
         candidates = able(sentence.named(cue.start() - 80, cue.start()))
         source = vocab.funder_source.search(folded, cue.end(), _clause_end(folded, cue.end()))
         if not candidates and source:  # "en bevilling på 5 mio. kr. fra Lundbeckfonden"
             candidates = able(sentence.named(source.end(), source.end() + 60))[:1]
         if candidates:
-            found.append((cue.start(), cue.end(), candidates[-1]))
+            grants.append(_Grant(cue.start(), cue.end(), candidates[-1]))
     for cue in vocab.funder_after.finditer(folded):
         candidates = able(sentence.named(cue.end(), cue.end() + 60))
         if candidates:
-            found.append((cue.start(), cue.end(), candidates[0]))
+            grants.append(_Grant(cue.start(), cue.end(), candidates[0]))
     for hit in able(sentence.hits):
         noun = vocab.funding_noun.match(folded, hit.end - sentence.start)
         if noun:
-            found.append((hit.start - sentence.start, noun.end(), hit))
-    for cue_start, cue_end, funder in sorted(found, key=lambda f: f[0]):
+            grants.append(_Grant(hit.start - sentence.start, noun.end(), hit))
+    return sorted(grants, key=lambda g: g.start)
+
+
+def _fundings(text: str, sentence: Sentence, subject: str | None, may_fund: frozenset[str]) -> list[Funding]:
+    """Who funds whom and what, once per funder and sentence."""
+    folded = fold(sentence.text)
+    condition = _condition_start(folded)
+    result: list[Funding] = []
+    funders: set[str] = set()
+    for grant in _grants(sentence, folded, may_fund):
+        funder = grant.funder
         if funder.entity in funders:
             continue
         funders.add(funder.entity)
-        purpose, purpose_span = _purpose(sentence.text, folded, max(cue_end, funder.end - sentence.start))
-        recipient = None
-        if purpose_span:
+        purpose, purpose_span = _purpose(sentence.text, folded, max(grant.end, funder.end - sentence.start))
+        if grant.receiver:
+            recipient: str | None = grant.receiver.entity
+        elif purpose_span:
             inside = sentence.named(*purpose_span)
             recipient = inside[0].entity if inside else None
         else:  # not what the condition names ("..., on condition that the data are deposited in EGA")
-            reach = min(cue_end + _CLAUSE_REACH, condition or len(folded))
-            nearby = sentence.named(cue_start - _CLAUSE_REACH, reach)
+            reach = min(grant.end + _CLAUSE_REACH, condition or len(folded))
+            nearby = sentence.named(grant.start - _CLAUSE_REACH, reach)
             others = [h.entity for h in nearby if h.entity != funder.entity]
             recipient = others[0] if others else (subject if subject != funder.entity else None)
         result.append(

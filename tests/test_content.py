@@ -549,3 +549,108 @@ def test_any_text_gives_content_whose_quotes_are_the_text_at_their_spans(
     for prov in provenances(content):
         assert 0 <= prov.start <= prov.end <= len(text)
         assert text[prov.start : prov.end] == prov.quote
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "funder", "recipient", "condition"),
+    [
+        (
+            "NGC har modtaget en bevilling på 5 mio. kr. fra Lundbeckfonden til udvikling af en biobank.",
+            "da",
+            "org:lundbeckfonden",
+            "org:ngc",
+            None,
+        ),
+        (
+            "Novo Nordisk Fonden har givet en bevilling på 120 mio. kr. til Nationalt Genom Center under "
+            "forudsætning af, at regionerne selv finansierer driften.",
+            "da",
+            "org:novo-nordisk-fonden",
+            "org:ngc",
+            "regionerne selv finansierer driften",
+        ),
+        ("The project received £3m from the Medical Research Council.", "en", "org:mrc", None, None),
+        ("Projektet finansieras av Vetenskapsrådet.", "sv", "org:vetenskapsradet", None, None),
+        (
+            "NGC deltager i Genome of Europe og modtager EU4Health-midler.",
+            "da",
+            "init:eu4health",
+            "org:ngc",
+            None,
+        ),
+    ],
+)
+def test_one_funding_per_grant_with_funder_recipient_and_condition(
+    text: str, language: str, funder: str, recipient: str | None, condition: str | None
+) -> None:
+    """A receiving verb puts the funder after "fra"/"from"; a cue inside the condition is no second grant."""
+    (funding,) = from_text(text, language, "2024-01-10").fundings
+    assert (funding.funder, funding.recipient, funding.condition) == (funder, recipient, condition)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "pairs"),
+    [
+        (
+            "Sweden and Norway participate in the B1MG project and the GDI project.",
+            "en",
+            [
+                ("country:se", "init:b1mg"),
+                ("country:se", "init:gdi"),
+                ("country:no", "init:b1mg"),
+                ("country:no", "init:gdi"),
+            ],
+        ),
+        ("The UK does not participate in the 1+ Million Genomes Initiative.", "en", []),
+        ("NGC deltager i Genome of Europe og modtager EU4Health-midler.", "da", [("org:ngc", "init:goe")]),
+        (
+            "Helse Vest deltar i GDI-prosjektet og i B1MG.",
+            "no",
+            [("org:helse-vest", "init:gdi"), ("org:helse-vest", "init:b1mg")],
+        ),
+        ("Danmark har desuden tilsluttet sig 1+MG-erklæringen.", "da", [("country:dk", "init:1mg")]),
+    ],
+)
+def test_participations_list_actors_and_initiatives_and_respect_a_denial(
+    text: str, language: str, pairs: list[tuple[str, str]]
+) -> None:
+    content = from_text(text, language, "2024-01-10")
+    assert [(p.organization, p.initiative) for p in content.participations] == pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "not_found"),
+    [
+        (
+            "The board signed a Memorandum of Understanding with the University of Edinburgh.",
+            ["University of Edinburgh"],
+            ["Memorandum of Understanding", "Understanding with the University of Edinburgh"],
+        ),
+        ("Public trust in genomics is high.", [], ["Public trust"]),
+        ("Nettverket drøftet saken med Hjerteavdelingen.", ["Hjerteavdelingen"], ["Nettverket"]),
+        (
+            "The meeting was held at the Royal College of Physicians of Ireland.",
+            ["Royal College of Physicians of Ireland"],
+            ["Irland"],
+        ),
+        ("Prøverne analyseres på Afdeling for Klinisk Genetik.", ["Afdeling for Klinisk Genetik"], []),
+    ],
+)
+def test_organisation_names_by_pattern_and_their_traps(
+    text: str, found: list[str], not_found: list[str]
+) -> None:
+    names = [o.name for o in from_text(text, "und").organizations]
+    assert set(found) <= set(names)
+    assert not set(not_found) & set(names)
+
+
+def test_lettered_and_o_bullets_are_discussion_points() -> None:
+    text = (
+        "The board discussed:\n"
+        "a) Common data models are needed before data can be pooled across borders.\n"
+        "b) Ethical review of cross-border studies should be coordinated.\n"
+        "o Genetic counselling capacity is too small for the expected demand.\n"
+    )
+    themes = from_text(text, "en").themes
+    assert [t.label.split()[0] for t in themes] == ["Common", "Ethical", "Genetic"]
+    assert all(t.concepts for t in themes)
