@@ -690,7 +690,7 @@ def parse_minutes(text: str, language: str | None = None) -> ParsedMinutes:
         if roster.assign(mention, add_missing=True) is None:
             minutes.warnings.append(f"{mention.roles[0]} '{mention.name}' is not in the attendance list")
     for item in items:
-        item.presenters = [roster.assign(p, add_missing=False) or p for p in item.presenters]
+        item.presenters = [roster.assign(p, add_missing=True) or p for p in item.presenters]
     minutes.attendance = roster.entries
     minutes.agenda = items
     skip = [(lines[i].start, lines[i].end) for i in found.lines | found.field_lines] + [minutes.title_span]

@@ -749,3 +749,16 @@ def test_the_place_after_a_time_range_in_a_sentence() -> None:
     minutes = parse_minutes(text)
     assert (minutes.date, minutes.start_time, minutes.end_time) == ("2023-10-03", "09:30", "12:00")
     assert minutes.location == "Danske Regioner, Dampfærgevej 22"
+
+
+def test_a_presenter_missing_from_the_list_attended_to_present() -> None:
+    text = (
+        "Referat\n\nDeltagere: Anne Hansen, Bo Jensen\n\n1. Velkomst\nIntet.\n"
+        "2. Genetisk rådgivning v/ overlæge Eva Nielsen, Rigshospitalet\nEva Nielsen orienterede.\n"
+    )
+    minutes = parse_minutes(text)
+    assert [(a.name, a.status, a.titles) for a in minutes.attendance] == [
+        ("Anne Hansen", "present", []),
+        ("Bo Jensen", "present", []),
+        ("Eva Nielsen", "present", ["overlæge"]),
+    ]
