@@ -598,6 +598,19 @@ def _initials(tokens: list[re.Match[str]]) -> bool:
 _INITIALS = re.compile(r"(?:[A-ZÆØÅÄÖÜ]\.)+")
 
 
+_EMAIL_AFTER = re.compile(r"\s*[(<]\s*[\w.+-]+@[\w-]+\.[\w.-]+\s*[)>]")  # "Maja Steffensen (mast@sum.dk)"
+
+
+@cache
+def _before_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(vocabulary()['person_before_words'])})\s+$", re.IGNORECASE)
+
+
+def _introduced_before(text: str, start: int) -> bool:
+    """``kontakte Jes Olsen``, ``invite Mark Walport``: a verb right before the name makes it a person."""
+    return bool(_before_re().search(text[max(0, start - 30) : start]))
+
+
 def _organisation_follows(text: str, end: int) -> bool:
     """``Hans Ehrencrona, Lunds universitet``: a name set off by a comma before an organisation."""
     after = re.match(r",\s*([^,.;:()\n]{2,60})", text[end : end + 62])
@@ -627,6 +640,8 @@ def _mentioned(text: str, skip: list[Span], index: PeopleIndex) -> list[NameMent
         introduced = bool(titles) or bool(_person_verbs_re().match(text[end : end + 40]))
         introduced = introduced or tokens[0].group(0).lower() in given_names() or _initials(tokens)
         introduced = introduced or (len(tokens) >= 2 and _organisation_follows(text, end))
+        introduced = introduced or (len(tokens) >= 2 and _introduced_before(text, start))
+        introduced = introduced or (len(tokens) >= 2 and bool(_EMAIL_AFTER.match(text, end)))
         plausible = looks_like_person(name) if len(tokens) >= 2 else titled and could_be_surname(name)
         if introduced and plausible and index.find(name) is None:
             found.setdefault(fold(name).lower(), NameMention(name, (start, end), titles=titles))

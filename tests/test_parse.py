@@ -762,3 +762,13 @@ def test_a_presenter_missing_from_the_list_attended_to_present() -> None:
         ("Bo Jensen", "present", []),
         ("Eva Nielsen", "present", ["overlæge"]),
     ]
+
+
+def test_people_introduced_by_a_verb_before_them_or_an_email_after_them() -> None:
+    text = (
+        "Referat 4. maj 2022\n\nDeltagere: Anne Hansen, Bo Jensen og Ole Nielsen\n\n1. Orientering\n"
+        "Sekretariatet vil kontakte Jes Ravnborg om sagen. The Board will invite Mark Walport. Spørgsmål "
+        "sendes til Yrsa Thorvaldsen (ytho@sum.dk). Vi drøftede Genomics England og Novo Nordisk Fonden.\n"
+    )
+    mentioned = [p.name for p in parse_minutes(text).mentioned]
+    assert mentioned == ["Jes Ravnborg", "Mark Walport", "Yrsa Thorvaldsen"]
