@@ -127,6 +127,7 @@ class _Vocabulary:
     online_places: dict[str, str]
     place_prepositions: re.Pattern[str]
     document_words: frozenset[str]
+    name_openers: frozenset[str]  # articles, document words and weekdays: words before a name
 
 
 def _money_re(currencies: list[str], scales: list[str]) -> re.Pattern[str]:
@@ -154,6 +155,9 @@ def vocabulary() -> _Vocabulary:
     funding = data["funding"]
     months = {fold(name): int(num) for num, names in minutes["months"].items() for name in names}
     stems = [fold(s) for rule in data["organisation_words"] for s in rule["stems"]]
+    document_words = {
+        fold(phrase) for phrase in minutes["document_words"] + minutes["meeting_words"] if " " not in phrase
+    }
     month_alt = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
     return _Vocabulary(
         participation=_phrase_re(data["participation"]),
@@ -207,10 +211,11 @@ def vocabulary() -> _Vocabulary:
         month_numbers=months,
         online_places={fold(k): v for k, v in minutes["online_places"].items()},
         place_prepositions=_phrase_re(minutes["place_prepositions"]),
-        document_words=frozenset(
-            fold(phrase)
-            for phrase in minutes["document_words"] + minutes["meeting_words"]
-            if " " not in phrase
+        document_words=frozenset(document_words),
+        name_openers=frozenset(
+            document_words
+            | {fold(w) for w in data["articles"]}
+            | {fold(day).rstrip(".") for days in minutes["weekdays"].values() for day in days}
         ),
     )
 
@@ -409,13 +414,26 @@ def _segments(tokens: list[re.Match[str]], vocab: _Vocabulary) -> list[list[re.M
 def _organisation_in_run(
     text: str, tokens: list[re.Match[str]], gazetteer: Gazetteer, found: _Entities, vocab: _Vocabulary
 ) -> None:
-    """The organisation named in one capitalised run of words, if any."""
+    """The organisation named in one capitalised run of words, if any; two when "og"/"and" joins two
+    names ("Hjerteforeningen og Diabetesforeningen", not "Institut for Molekylærbiologi og Genetik")."""
     words = [t.group() for t in tokens]
     first = _name_start(words, vocab)
+    for i in range(first + 1, len(words) - 1):
+        if fold(words[i]) in vocab.list_words and all(
+            (part := _trim_name(side)) and _is_organisation_name(part, vocab)
+            for side in (words[first:i], words[i + 1 :])
+        ):
+            _organisation_in_run(text, tokens[:i], gazetteer, found, vocab)
+            _organisation_in_run(text, tokens[i + 1 :], gazetteer, found, vocab)
+            return
     ends = [i for i in range(first, len(words)) if _ends_name(words[i], words, vocab)]
     stop = next((i for i in ends if i > first), len(words))  # "... Society ANNUAL GENERAL MEETING"
     kept = _trim_name(words[first:stop])
     kept = _unit_of(kept, vocab) or kept
+    shouted = all(w.isupper() for w in kept if len(w) > 3)
+    heads = [i for i, w in enumerate(kept) if vocab.stem_at_end.search(fold(w))]
+    if shouted and heads:
+        kept = kept[: heads[-1] + 1]  # "FINANCE COMMITTEE REPORT": a heading goes on after the name
     if not kept or len(kept) > _LONGEST_NAME or not _is_organisation_name(kept, vocab):
         return
     if any(fold(w) in name_words()["positions"] for w in kept):
@@ -426,16 +444,16 @@ def _organisation_in_run(
     written = " ".join(text[span[0] : span[1]].split())
     if written != name or found.taken(*span, by_country=False) or gazetteer.lookup(name):
         return
-    if all(w.isupper() for w in kept if len(w) > 3):
+    if shouted:
         name = " ".join(w if len(w) <= 3 else w.capitalize() for w in kept)  # a shouted heading
     found.add(organization_for(name, gazetteer), "organization", span)
 
 
 def _name_start(words: list[str], vocab: _Vocabulary) -> int:
-    """Where a name starts in a capitalised run: after articles and document words, and after a
-    position or a person's name with its connector ("Director of the X", "Emma Gallagher of X")."""
+    """Where a name starts in a capitalised run: after articles, document words and weekdays, and
+    after a position or a person's name with its connector ("Director of the X", "Emma Gallagher of X")."""
     first = 0
-    while first < len(words) and fold(words[first]) in vocab.articles | vocab.document_words:
+    while first < len(words) and fold(words[first]) in vocab.name_openers:
         first += 1
     if first < len(words) and (
         fold(words[first]) in name_words()["positions"] or fold(words[first]) in given_names()
@@ -765,7 +783,9 @@ def _agreements(
             between = " ".join(party_word.group().split()) in vocab.between_words
             named = sentence.orgs(cue_start - 2 * _CLAUSE_REACH, stop)
             first = next((h.entity for h in named if h.entity not in after), None)
-            parties = after if between else [p for p in [first or subject, *after] if p]
+            joined = _trailing_list(sentence, sentence.orgs(cue_start - _CLAUSE_REACH, cue_start))
+            leading = [h.entity for h in joined] if len(joined) > 1 else [first or subject]
+            parties = after if between else [p for p in [*leading, *after] if p]  # "X og Y samarbejder med Z"
         elif noun:  # "NGC og Genomics England har underskrevet en aftale"
             clause = max(cues[index - 1][1] if index else 0, cue_start - _CLAUSE_REACH)
             parties = _joined_subjects(sentence, clause, cue_start)

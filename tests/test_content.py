@@ -634,6 +634,13 @@ def test_participations_list_actors_and_initiatives_and_respect_a_denial(
             ["Irland"],
         ),
         ("Prøverne analyseres på Afdeling for Klinisk Genetik.", ["Afdeling for Klinisk Genetik"], []),
+        (
+            "Torsdag Center for Sjældne Sygdomme holdt møde.",
+            ["Center for Sjældne Sygdomme"],
+            ["Torsdag Center"],
+        ),
+        ("AGENDA ITEM 4: FINANCE COMMITTEE REPORT", ["Finance Committee"], ["Finance Committee Report"]),
+        ("Oslo kommune og Københavns Kommune deltog.", ["Oslo kommune", "Københavns Kommune"], []),
     ],
 )
 def test_organisation_names_by_pattern_and_their_traps(
@@ -654,3 +661,10 @@ def test_lettered_and_o_bullets_are_discussion_points() -> None:
     themes = from_text(text, "en").themes
     assert [t.label.split()[0] for t in themes] == ["Common", "Ethical", "Genetic"]
     assert all(t.concepts for t in themes)
+
+
+def test_every_organisation_of_a_joined_list_is_a_party() -> None:
+    (collaboration,) = from_text(
+        "Hjerteforeningen og Diabetesforeningen samarbejder med Danske Regioner.", "da"
+    ).agreements
+    assert collaboration.parties == ["org:hjerteforeningen", "org:diabetesforeningen", "org:danske-regioner"]
