@@ -589,6 +589,14 @@ def _introducer(before: str) -> list[str]:
     return []
 
 
+def _continues_organisation(text: str, start: int) -> bool:
+    """``Afdeling for Klinisk Genetik``, ``Institute of Cancer Research``: the words after an
+    organisation word and a linking word belong to the organisation's name."""
+    window = text[max(0, start - 60) : start]
+    before = re.search(r"(\S+)\s+(?:for|of|i|af|på|ved|til|för|on)\s+$", window, re.IGNORECASE)
+    return bool(before) and before.group(1)[:1].isupper() and is_organisation_word(before.group(1))
+
+
 def _initials(tokens: list[re.Match[str]]) -> bool:
     """``J. K. Larsen``: initials, then a surname."""
     words = [t.group(0) for t in tokens]
@@ -624,7 +632,7 @@ def _mentioned(text: str, skip: list[Span], index: PeopleIndex) -> list[NameMent
     initial, or an organisation follows it after a comma (``Name, Region Midtjylland``)."""
     found: dict[str, NameMention] = {}
     for run in name_runs(text):
-        if any(s <= run[0].start() < e for s, e in skip):
+        if any(s <= run[0].start() < e for s, e in skip) or _continues_organisation(text, run[0].start()):
             continue
         titles = _introducer(text[max(0, run[0].start() - 40) : run[0].start()])
         tokens = run[:6]

@@ -590,7 +590,8 @@ def test_organisations_and_sentence_starts_are_not_mentioned_people() -> None:
         "Nationalt Genom Center præsenterede status. Genomics England fortalte om samarbejdet. "
         "Novo Nordisk Fonden takkede. Danske Regioner præsenterede planen. European Health Data Space "
         "blev drøftet. Vi gennemgik Memorandum of Understanding med Frankrig. Anne understregede behovet. "
-        "Det Nationale Forskningsråd bemærkede noget.\n"
+        "Det Nationale Forskningsråd bemærkede noget. Patienter henvises fra Afdeling for Klinisk Genetik, "
+        "Odense Universitetshospital.\n"
     )
     m = parse_minutes(text)
     assert m.mentioned == []
