@@ -238,6 +238,7 @@ class _Entities:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.folded = fold(text)  # one character for one: offsets hold
         self.records: dict[str, Organization | Initiative] = {}
         self.kinds: dict[str, str] = {}
         self.hits: list[Hit] = []
@@ -383,7 +384,7 @@ def _organisation_word_names(text: str, gazetteer: Gazetteer, found: _Entities) 
     Society" name the society."""
     vocab = vocabulary()
     for m in _NAME_RUN.finditer(text):
-        if not vocab.stem_word.search(fold(m.group())):
+        if not vocab.stem_word.search(found.folded, m.start(), m.end()):
             continue  # no organisation word: a person's name, a heading, a place
         tokens = list(_NON_SPACE.finditer(text, m.start(), m.end()))
         last = fold(tokens[-1].group())
@@ -505,7 +506,7 @@ def _counterparties(text: str, gazetteer: Gazetteer, people: PeopleIndex, found:
     """The proper name right after "samarbejde med", "MoU with" is an organisation ("FinnGen"),
     unless it is a person (declared in the minutes, or starting with a known given name)."""
     vocab = vocabulary()
-    folded = fold(text)
+    folded = found.folded
     for cue in vocab.agreement.finditer(folded):
         if cue["noun"]:
             party = vocab.party_after.match(folded, cue.end())
@@ -563,6 +564,7 @@ class Sentence:
     start: int
     end: int
     text: str
+    folded: str  # the text folded (lower case, no accents), character for character
     item: str | None  # agenda item number
     hits: list[Hit]
     dates: list[DateMatch]  # spans relative to the sentence
@@ -634,7 +636,9 @@ def _within(items: list[Any], start: int, end: int, at: Any) -> list[Any]:
     return items[bisect_left(items, start, key=at) : bisect_left(items, end, key=at)]
 
 
-def _sentences(text: str, parsed: ParsedMinutes, hits: list[Hit], dates: list[DateMatch]) -> list[Sentence]:
+def _sentences(
+    text: str, folded: str, parsed: ParsedMinutes, hits: list[Hit], dates: list[DateMatch]
+) -> list[Sentence]:
     """The sentences of the text with the entities and dates in each (date spans made relative)."""
     header = [span[1] for span in (parsed.title_span, parsed.body_span, parsed.date_span) if span]
     boundaries = header + [b for item in parsed.agenda for b in (item.span[0], *(item.text_span or ()))]
@@ -645,7 +649,8 @@ def _sentences(text: str, parsed: ParsedMinutes, hits: list[Hit], dates: list[Da
             replace(d, span=(d.span[0] - start, d.span[1] - start))
             for d in _within(dates, start, end, lambda d: d.span[0])
         ]
-        result.append(Sentence(start, end, text[start:end], _item_at(parsed, start), inside, dated))
+        item = _item_at(parsed, start)
+        result.append(Sentence(start, end, text[start:end], folded[start:end], item, inside, dated))
     return result
 
 
@@ -687,7 +692,7 @@ def _participations(
     text: str, sentence: Sentence, subject: str | None, seen: set[tuple[str, str]]
 ) -> list[Participation]:
     vocab = vocabulary()
-    folded = fold(sentence.text)
+    folded = sentence.folded
     result = []
     for m in vocab.participation.finditer(folded):
         if vocab.negation.search(folded, max(0, m.start() - 20), m.start()):
@@ -771,7 +776,7 @@ def _agreements(
     count: int,
 ) -> list[Agreement]:
     vocab = vocabulary()
-    folded = fold(sentence.text)
+    folded = sentence.folded
     cues = _agreement_cues(folded)
     result: list[Agreement] = []
     for index, (cue_start, cue_end, noun) in enumerate(cues):
@@ -916,7 +921,7 @@ def _grants(sentence: Sentence, folded: str, may_fund: frozenset[str]) -> list[_
 
 def _fundings(text: str, sentence: Sentence, subject: str | None, may_fund: frozenset[str]) -> list[Funding]:
     """Who funds whom and what, once per funder and sentence."""
-    folded = fold(sentence.text)
+    folded = sentence.folded
     condition = _condition_start(folded)
     result: list[Funding] = []
     funders: set[str] = set()
@@ -1085,7 +1090,7 @@ def _next_meeting(
 ) -> Deadline | None:
     """``Næste møde afholdes torsdag d. 9. november 2023 kl. 14-16 (over Teams)``; the date may stand
     in the next sentence when the cue is a heading of its own ("Next meeting" / "12 March 2024")."""
-    cue = vocabulary().next_meeting.search(fold(sentence.text))
+    cue = vocabulary().next_meeting.search(sentence.folded)
     if not cue:
         return None
     source = sentence
@@ -1106,7 +1111,7 @@ def _next_meeting(
         date_inferred=inferred,
         start_time=start_time,
         end_time=end_time,
-        location=_location(source.text, fold(source.text), first.span[1]),
+        location=_location(source.text, source.folded, first.span[1]),
         description=" ".join(text[sentence.start : source.end].split()),
         meeting=meeting_id,
         provenance=_provenance(text, sentence.start, source.end),
@@ -1125,7 +1130,7 @@ def _deadlines(
     """Dates right after a deadline cue ("senest d. 5. juli", "no later than 5 April"), or after a
     deadline word earlier in the sentence ("The deadline for comments is 5 July")."""
     vocab = vocabulary()
-    folded = fold(sentence.text)
+    folded = sentence.folded
     word = vocab.deadline_word.search(folded)
     result: list[Deadline] = []
     for index, match in enumerate(sentence.dates):
@@ -1244,7 +1249,7 @@ def extract_content(
     gazetteer = Gazetteer.load()
     entities = _find_entities(text, gazetteer, people)
     all_dates = find_dates(text)
-    sentences = _sentences(text, parsed, entities.hits, all_dates)
+    sentences = _sentences(text, entities.folded, parsed, entities.hits, all_dates)
     subjects = _subjects(sentences)
     year = int(parsed.date[:4]) if parsed.date else infer_year(all_dates)
     dating = _Dating(year, int(parsed.date[5:7]) if parsed.date else None)

@@ -180,8 +180,11 @@ class Gazetteer:
                 key, alias = _alias(entry, written)
                 if key:
                     self._index.setdefault(key, []).append(alias)
-        self._first = {key[0] for key in self._index}
-        self._longest = max((len(k) for k in self._index), default=0)
+        lengths: dict[str, set[int]] = {}
+        for key in self._index:
+            lengths.setdefault(key[0], set()).add(len(key))
+        self._first = set(lengths)
+        self._lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
@@ -225,7 +228,13 @@ class Gazetteer:
     def _match_at(
         self, matches: list[tuple[int, int, str]], folded: list[str], i: int
     ) -> tuple[Entry, int, int] | None:
-        for length in range(min(self._longest, len(matches) - i), 0, -1):
+        token = folded[i]
+        lengths = self._lengths.get(token, [])
+        if token.endswith("s") and 1 not in lengths and token[:-1] in self._lengths:
+            lengths = [*lengths, 1]  # a one-word name in the genitive ("Lundbeckfondens")
+        for length in lengths:
+            if length > len(matches) - i:
+                continue
             written = [tok for _, _, tok in matches[i : i + length]]
             key = tuple(folded[i : i + length])
             end = matches[i + length - 1][1]
