@@ -1,180 +1,200 @@
 """``python -m bench [--quick] [--json]``: extraction, loading, questions and export, side by side.
 
-Everything runs in one process on one disposable Neo4j (the project's managed server in a temporary
-home), so the figures compare like with like. Results go to stdout as one JSON object; progress and
-notes go to stderr. See BENCHMARKS.md for the method.
+Everything runs in one process run on one disposable Neo4j (the project's managed server in a
+temporary home), so the figures compare like with like. Results go to stdout as one JSON object;
+progress and notes go to stderr. ``python -m bench.plot RESULT.json`` draws the growth curve.
+See BENCHMARKS.md for the method.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
-import shutil
-import statistics
+import subprocess
 import sys
-import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import neo4j
 
 from bench import baselines
-from bench.corpus import generate
-from graph import connection, server
-from graph.questions import choices, load_questions, run_question
-from graph.rdf import rows_to_dataset, serialize, union_graph
-from graph.store import load_record, read_rows
-from graph.triples import GraphRows, merge_rows, record_to_rows
-from ingest.pipeline import extract_text
+from bench.database import disposable_neo4j, fresh, fresh_driver, quiet_driver_logs
+from bench.extract import extract_on_one_core
+from bench.latency import latencies
+from graph import connection
+from graph.questions import load_questions
+from graph.rdf import rows_to_dataset, serialize_unchecked, union_graph
+from graph.store import load_records, read_rows
+from graph.triples import merge_rows, record_to_rows
 from ingest.record import Record
-from pmkg.errors import PmkgError
 
+T = TypeVar("T")
 FULL_SIZES = (100, 1000, 10000)
 QUICK_SIZES = (100, 1000)
 QUERY_RUNS = 40
-NAIVE_DOCS = 20
-RDFLIB_NEO4J_DOCS = 100
+BASELINE_DOCS = 100
+# rdflib's own Turtle writer slows down more than linearly with the graph; the export is compared at this
+# size (or the largest below it).
+EXPORT_DOCS = 1000
+SEED = 11
+_COUNTS = "MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS relationships"
 
 
 def note(message: str) -> None:
-    print(f"[bench] {message}", file=sys.stderr, flush=True)
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def timed(work: Callable[[], Any]) -> tuple[float, Any]:
+def timed(work: Callable[[], T]) -> tuple[float, T]:
     start = time.perf_counter()
     result = work()
     return time.perf_counter() - start, result
 
 
-@contextmanager
-def disposable_neo4j() -> Iterator[connection.Settings]:
-    home = Path(tempfile.mkdtemp(prefix="pmkg-bench-"))
-    try:
-        managed = server.start(home, bolt_port=server.free_port(), lib=server.managed().lib_dir)
-        yield managed.settings()
-    finally:
-        server.stop(home)
-        shutil.rmtree(home, ignore_errors=True)
+def graph_counts(driver: neo4j.Driver) -> dict[str, int]:
+    row = connection.read(driver, _COUNTS)[0]
+    return {"nodes": row["nodes"], "relationships": row["relationships"]}
 
 
-def clear(driver: neo4j.Driver) -> None:
-    """Empty the database in batches (one huge DETACH DELETE would need a large heap)."""
-    while connection.write(driver, "MATCH (n) WITH n LIMIT 20000 DETACH DELETE n").nodes_deleted:
-        pass
-
-
-def count_rels(rows: GraphRows) -> int:
-    return sum(len(v) for v in rows.rels.values())
-
-
-def extract_corpus(size: int) -> tuple[list[Record], float]:
-    texts = [text for _, text in generate(size)]
-    seconds, records = timed(lambda: [extract_text(t, f"minutes-{i:05d}.txt") for i, t in enumerate(texts)])
-    return records, seconds
-
-
-def load_corpus(driver: neo4j.Driver, records: list[Record]) -> float:
-    clear(driver)
-    seconds, _ = timed(lambda: [load_record(driver, r) for r in records])
-    return seconds
-
-
-def query_latencies(driver: neo4j.Driver, rng: random.Random) -> dict[str, float]:
-    """95th percentile (ms) of every prebuilt question, parameters drawn at random from the graph."""
-    result = {}
-    for name, question in sorted(load_questions().items()):
-        pools = {p.name: choices(driver, p) for p in question.params if p.is_entity}
-        samples = []
-        for _ in range(QUERY_RUNS * 3):
-            params = {n: rng.choice(pool)["id"] for n, pool in pools.items() if pool}
-            try:
-                seconds, _ = timed(lambda q=question, p=params: run_question(driver, q, p))
-            except PmkgError:  # a drawn entity the question refuses (e.g. a document for an analytic)
-                continue
-            samples.append(seconds * 1000)
-            if len(samples) == QUERY_RUNS:
-                break
-        result[name] = round(statistics.quantiles(samples, n=20)[-1], 2)
-    return result
-
-
-def export_figures(rows: GraphRows) -> dict[str, float]:
-    dataset = rows_to_dataset(rows)
+def export_figures(driver: neo4j.Driver, compare: bool) -> dict[str, Any]:
+    """The project's Turtle export of the graph read back from Neo4j, and with ``compare`` rdflib's own
+    Turtle writer on the same RDF. Reading and mapping to RDF are timed apart (both writers need them);
+    so is SHACL validation, which is not run here (it is the same whichever writer serialises).
+    """
+    read_s, rows = timed(lambda: read_rows(driver))
+    map_s, dataset = timed(lambda: rows_to_dataset(rows))
     graph = union_graph(dataset)
-    triples = len(graph)
-    ours, _ = timed(lambda: serialize(dataset, "turtle"))
-    plain, _ = timed(lambda: graph.serialize(format="turtle"))
+    ours, _ = timed(lambda: serialize_unchecked(dataset, "turtle"))
+    figures: dict[str, Any] = {
+        "triples": len(graph),
+        "read_seconds": round(read_s, 3),
+        "to_rdf_seconds": round(map_s, 3),
+        "turtle_seconds": round(ours, 3),
+        "export_triples_per_s": round(len(graph) / ours),
+    }
+    if compare:
+        plain, _ = timed(lambda: graph.serialize(format="turtle", encoding="utf-8"))
+        figures["rdflib_turtle_seconds"] = round(plain, 3)
+        figures["export_speedup_vs_rdflib"] = round(plain / ours, 2)
+    return figures
+
+
+def load_point(
+    settings: connection.Settings, records: list[Record], rng: random.Random, compare_export: bool
+) -> dict[str, Any]:
+    """Load ``records`` into a fresh database, ask every question and export: one point of the curve."""
+    questions = load_questions()
+    with fresh_driver(settings) as driver:
+        load_s, _ = timed(lambda: load_records(driver, records))
+        counts = graph_counts(driver)
+        note(f"{len(records)} documents loaded in {load_s:.1f} s; asking the questions")
+        filled = latencies(driver, questions, rng, QUERY_RUNS, filled=True)
+        unfiltered = latencies(driver, questions, rng, QUERY_RUNS, filled=False)
+        point: dict[str, Any] = {
+            "documents": len(records),
+            **counts,
+            "load_seconds": round(load_s, 3),
+            "load_rels_per_s": round(counts["relationships"] / load_s),
+            "query_p95_ms": {name: v["p95"] for name, v in filled.items()},
+            "query_p95_ms_unfiltered": {name: v["p95"] for name, v in unfiltered.items()},
+            "query_ms": filled,
+            "query_ms_unfiltered": unfiltered,
+            "load_average": os.getloadavg()[0],
+        }
+        note(f"{len(records)} documents: export")
+        point["export"] = export_figures(driver, compare_export)
+    return point
+
+
+def baseline_figures(settings: connection.Settings, records: list[Record]) -> dict[str, Any]:
+    """The same documents loaded by our loader, the naive one and rdflib-neo4j, each in a fresh database."""
+    rows = merge_rows(record_to_rows(r) for r in records)
+    triples = baselines.as_triples(rows)
+    with fresh_driver(settings) as driver:
+        ours_s, _ = timed(lambda: load_records(driver, records))
+    with fresh_driver(settings) as driver:
+        naive_s, _ = timed(lambda: baselines.naive_load(driver, rows, settings.database))
+    fresh(settings)
+    rdflib_s, _ = timed(lambda: baselines.rdflib_neo4j_load(settings, triples))
     return {
-        "triples": triples,
-        "export_seconds": round(ours, 3),
-        "export_triples_per_s": round(triples / ours),
-        "rdflib_turtle_seconds": round(plain, 3),
-        "export_speedup_vs_rdflib": round(plain / ours, 2),
+        "documents": len(records),
+        "relationships": rows.counts()[1],
+        "triples": len(triples),
+        "ours_seconds": round(ours_s, 3),
+        "naive_seconds": round(naive_s, 3),
+        "rdflib_neo4j_seconds": round(rdflib_s, 3),
     }
 
 
-def run(sizes: tuple[int, ...], quick: bool) -> dict[str, Any]:
-    rng = random.Random(11)
-    curve = []
-    with disposable_neo4j() as settings, connection.driver(settings) as driver:
-        for size in sizes:
-            note(f"{size} documents: extracting")
-            records, extract_s = extract_corpus(size)
-            rows = merge_rows(record_to_rows(r) for r in records)
-            note(f"{size} documents: loading")
-            load_s = load_corpus(driver, records)
-            point = {
-                "documents": size,
-                "extract_seconds": round(extract_s, 3),
-                "load_seconds": round(load_s, 3),
-                "load_rels_per_s": round(count_rels(rows) / load_s),
-                "nodes": sum(len(v) for v in rows.nodes.values()),
-                "relationships": count_rels(rows),
-            }
-            curve.append(point)
-        note(f"{sizes[-1]} documents: prebuilt questions")
-        latencies = query_latencies(driver, rng)
-        stored = read_rows(driver)
-        note("export")
-        export = export_figures(stored)
-        curve[-1]["query_p95_ms_max"] = max(latencies.values())
-
-        note("baselines: naive loader and rdflib-neo4j")
-        sample = records[:NAIVE_DOCS]
-        sample_rows = merge_rows(record_to_rows(r) for r in sample)
-        clear(driver)
-        ours_s, _ = timed(lambda: [load_record(driver, r) for r in sample])
-        clear(driver)
-        naive_s, _ = timed(lambda: baselines.naive_load(driver, sample_rows, settings.database))
-        rdf_sample = records[:RDFLIB_NEO4J_DOCS]
-        rdf_rows = merge_rows(record_to_rows(r) for r in rdf_sample)
-        clear(driver)
-        ours_rdf_s, _ = timed(lambda: [load_record(driver, r) for r in rdf_sample])
-        clear(driver)
-        rdflib_neo4j_s, _ = timed(lambda: baselines.rdflib_neo4j_load(settings, rdf_rows))
-
-    largest = curve[-1]
+def machine() -> dict[str, Any]:
+    """Where the figures come from (so a reader can tell a laptop from a server)."""
     return {
-        "machine": {"python": platform.python_version(), "cpus": _cpus(), "platform": platform.platform()},
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": len(os.sched_getaffinity(0)),
+        "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+        "neo4j": _neo4j_version(),
+        "neo4j_heap": server_memory(),
+        "java": _java_version(),
+    }
+
+
+def server_memory() -> str:
+    from graph.server import HEAP, PAGECACHE
+
+    return f"heap {HEAP}, page cache {PAGECACHE}"
+
+
+def _neo4j_version() -> str:
+    from graph.server import POM, pinned_version
+
+    return pinned_version(POM.read_text(encoding="utf-8"))
+
+
+def _java_version() -> str:
+    from graph.server import find_java
+
+    done = subprocess.run([find_java(), "-version"], capture_output=True, text=True, check=False)
+    return (done.stderr or done.stdout).splitlines()[0] if (done.stderr or done.stdout) else "unknown"
+
+
+def run(sizes: tuple[int, ...], quick: bool) -> dict[str, Any]:
+    quiet_driver_logs()
+    rng = random.Random(SEED)
+    started = time.perf_counter()
+    note(f"extracting {max(sizes)} documents on one core (load average {os.getloadavg()[0]:.1f})")
+    extraction = extract_on_one_core(max(sizes))
+    compared = max((s for s in sizes if s <= EXPORT_DOCS), default=min(sizes))
+    curve = []
+    with disposable_neo4j() as settings:
+        for size in sorted(sizes):
+            note(f"{size} documents: loading into a fresh database")
+            curve.append(load_point(settings, extraction.records[:size], rng, size == compared))
+        note(f"baselines: {BASELINE_DOCS} documents by each loader")
+        base = baseline_figures(settings, extraction.records[:BASELINE_DOCS])
+    largest = curve[-1]
+    export = next(p["export"] for p in curve if p["documents"] == compared)
+    return {
         "quick": quick,
-        "ingest_docs_per_s": round(largest["documents"] / largest["extract_seconds"], 1),
-        "load_rels_per_s": largest["load_rels_per_s"],
-        "load_speedup_vs_naive": round(naive_s / ours_s, 1),
-        "load_speedup_vs_rdflib_neo4j": round(rdflib_neo4j_s / ours_rdf_s, 1),
-        "baselines": {
-            "naive_documents": NAIVE_DOCS,
-            "naive_seconds": round(naive_s, 3),
-            "ours_seconds_same_documents": round(ours_s, 3),
-            "rdflib_neo4j_documents": RDFLIB_NEO4J_DOCS,
-            "rdflib_neo4j_seconds": round(rdflib_neo4j_s, 3),
-            "ours_seconds_same_rdf_documents": round(ours_rdf_s, 3),
+        "machine": machine(),
+        "seconds": round(time.perf_counter() - started),
+        "ingest_docs_per_s": round(extraction.docs_per_cpu_s, 1),
+        "ingest": {
+            "documents": len(extraction.records),
+            "cpu_seconds": round(extraction.cpu_seconds, 2),
+            "wall_seconds": round(extraction.wall_seconds, 2),
+            "docs_per_wall_s": round(extraction.docs_per_wall_s, 1),
+            "core": extraction.core,
         },
-        "query_p95_ms": latencies,
+        "load_rels_per_s": largest["load_rels_per_s"],
+        "load_speedup_vs_naive": round(base["naive_seconds"] / base["ours_seconds"], 1),
+        "load_speedup_vs_rdflib_neo4j": round(base["rdflib_neo4j_seconds"] / base["ours_seconds"], 1),
+        "baselines": base,
+        "query_p95_ms": largest["query_p95_ms"],
+        "query_p95_ms_unfiltered": largest["query_p95_ms_unfiltered"],
         "export_triples_per_s": export["export_triples_per_s"],
         "export_speedup_vs_rdflib": export["export_speedup_vs_rdflib"],
         "export": export,
@@ -182,16 +202,10 @@ def run(sizes: tuple[int, ...], quick: bool) -> dict[str, Any]:
             "documents": largest["documents"],
             "nodes": largest["nodes"],
             "relationships": largest["relationships"],
-            "triples": export["triples"],
+            "triples": largest["export"]["triples"],
         },
         "curve": curve,
     }
-
-
-def _cpus() -> int:
-    import os
-
-    return len(os.sched_getaffinity(0))
 
 
 def main(argv: list[str] | None = None) -> int:

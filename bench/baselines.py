@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import sys
+from contextlib import redirect_stdout
+
 import neo4j
 from rdflib import Graph
 
 from graph import connection
 from graph.rdf import rows_to_dataset, union_graph
 from graph.schema import labelled
-from graph.triples import GraphRows
+from graph.triples import LABELS, GraphRows
 
+# What the Neo4j manual asks of anyone who MERGEs on a key: a uniqueness constraint, so each MERGE is a seek.
+NAIVE_CONSTRAINT = "CREATE CONSTRAINT {label}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
 NAIVE_NODE = "MERGE (n:{label} {id: $id}) SET n += $props"
 NAIVE_REL = """
 MATCH (a:{from_label} {id: $from}) MATCH (b:{to_label} {id: $to})
@@ -18,9 +23,12 @@ MERGE (a)-[r:{type} {key: $key}]->(b) SET r += $props
 
 
 def naive_load(driver: neo4j.Driver, rows: GraphRows, database: str) -> None:
-    """One auto-committed MERGE per node and per relationship: the first loader people write."""
+    """One auto-committed MERGE per node and per relationship: the first loader people write
+    (with the uniqueness constraints on ``id`` that make each MERGE an index seek)."""
     labels = rows.node_labels()
     with driver.session(database=database) as session:
+        for label in LABELS:
+            session.run(labelled(NAIVE_CONSTRAINT, label=label)).consume()
         for label, nodes in rows.nodes.items():
             query = labelled(NAIVE_NODE, label=label)
             for node in nodes:
@@ -35,8 +43,11 @@ def naive_load(driver: neo4j.Driver, rows: GraphRows, database: str) -> None:
                 session.run(query, params).consume()
 
 
-def rdflib_neo4j_load(settings: connection.Settings, rows: GraphRows) -> int:
-    """The same facts as RDF, loaded by the rdflib-neo4j store with batching on; returns the triples."""
+def rdflib_neo4j_load(settings: connection.Settings, triples: Graph) -> None:
+    """The same facts as RDF (:func:`as_triples`), loaded by the rdflib-neo4j store with batching on.
+
+    The store creates its ``Resource.uri`` uniqueness constraint when it opens; its progress messages
+    (printed on stdout) go to stderr, so stdout stays one JSON object."""
     from rdflib_neo4j import HANDLE_VOCAB_URI_STRATEGY, Neo4jStore, Neo4jStoreConfig
 
     config = Neo4jStoreConfig(
@@ -49,9 +60,13 @@ def rdflib_neo4j_load(settings: connection.Settings, rows: GraphRows) -> int:
         handle_vocab_uri_strategy=HANDLE_VOCAB_URI_STRATEGY.IGNORE,
         batching=True,
     )
-    triples = union_graph(rows_to_dataset(rows))
-    store = Graph(store=Neo4jStore(config=config))
-    for triple in triples:
-        store.add(triple)
-    store.close(True)
-    return len(triples)
+    with redirect_stdout(sys.stderr):
+        store = Graph(store=Neo4jStore(config=config))
+        for triple in triples:
+            store.add(triple)
+        store.close(True)
+
+
+def as_triples(rows: GraphRows) -> Graph:
+    """The RDF the project exports for these rows (made before the timing starts)."""
+    return union_graph(rows_to_dataset(rows))

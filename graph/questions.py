@@ -50,15 +50,19 @@ _NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _HEADER_RE = re.compile(r"^//\s*(title|description|param|choices|result|analytic)\b\s*(\w*)\s*:\s*(.*)$")
 _CYPHER_PARAM_RE = re.compile(r"\$(\w+)")
 
+# The label disjunction names every label an entity parameter may take (SEARCHABLE_LABELS): the planner
+# turns it into label scans and, with an id, into unique-index seeks instead of a scan of every node.
 CHOICES_CYPHER = """
-MATCH (n) WHERE any(label IN labels(n) WHERE label IN $labels)
+MATCH (n:Person|Organization|Initiative|Meeting|Theme|Agreement|Document)
+WHERE any(label IN labels(n) WHERE label IN $labels)
 RETURN n.id AS id,
        n.name + CASE WHEN n.date IS NULL OR NOT n:Meeting THEN '' ELSE ' (' + n.date + ')' END AS name
 ORDER BY toLower(name), id
 LIMIT $limit
 """
 ENTITY_BY_ID_CYPHER = """
-MATCH (n) WHERE n.id = $id AND any(label IN labels(n) WHERE label IN $labels)
+MATCH (n:Person|Organization|Initiative|Meeting|Theme|Agreement|Document {id: $id})
+WHERE any(label IN labels(n) WHERE label IN $labels)
 RETURN n.id AS id LIMIT 1
 """
 

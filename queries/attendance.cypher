@@ -4,9 +4,20 @@
 // param meeting: meeting optional -- Møde | Meeting
 // param body: organization optional -- Organ der holdt mødet | Body that held the meeting
 // result: table
-MATCH (p:Person)-[a:ATTENDED]->(m:Meeting)
-WHERE ($person IS NULL OR p.id = $person)
-  AND ($meeting IS NULL OR m.id = $meeting)
+CALL () {
+  MATCH (p:Person {id: $person})-[a:ATTENDED]->(m:Meeting) RETURN p, a, m
+  UNION ALL
+  MATCH (p:Person)-[a:ATTENDED]->(m:Meeting {id: $meeting}) WHERE $person IS NULL RETURN p, a, m
+  UNION ALL
+  MATCH (:Organization {id: $body})<-[:HELD_BY]-(m:Meeting)<-[a:ATTENDED]-(p:Person)
+  WHERE $person IS NULL AND $meeting IS NULL
+  RETURN p, a, m
+  UNION ALL
+  MATCH (p:Person)-[a:ATTENDED]->(m:Meeting) WHERE $person IS NULL AND $meeting IS NULL AND $body IS NULL
+  RETURN p, a, m
+}
+WITH p, a, m
+WHERE ($meeting IS NULL OR m.id = $meeting)
   AND ($body IS NULL OR EXISTS { (m)-[:HELD_BY]->(:Organization {id: $body}) })
 OPTIONAL MATCH (m)-[:HELD_BY]->(b:Organization)
 RETURN m.date AS date, m.name AS meeting, b.name AS body, p.name AS person, a.status AS status,

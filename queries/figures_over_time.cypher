@@ -4,9 +4,13 @@
 // choices unit: MATCH (f:Figure) WHERE f.unit IS NOT NULL RETURN DISTINCT f.unit AS id, f.unit AS name ORDER BY name LIMIT 500
 // param about: entity optional -- Om | About
 // result: chart:date,value,unit
-MATCH (f:Figure)
-WHERE ($unit IS NULL OR f.unit = $unit)
-  AND ($about IS NULL OR EXISTS { (f)-[:ABOUT]->(e) WHERE e.id = $about })
+CALL () {
+  MATCH (f:Figure)-[:ABOUT]->(:Person|Organization|Initiative|Meeting|Theme|Agreement|Document {id: $about})
+  RETURN f
+  UNION ALL
+  MATCH (f:Figure) WHERE $about IS NULL RETURN f
+}
+WITH f WHERE $unit IS NULL OR f.unit = $unit
 OPTIONAL MATCH (m:Meeting)-[r:REPORTED]->(f)
 OPTIONAL MATCH (d:Document {id: r.doc})
 RETURN coalesce(f.date, m.date) AS date, f.value AS value, f.unit AS unit, f.name AS text,

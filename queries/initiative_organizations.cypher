@@ -2,8 +2,11 @@
 // description: Organisationer der deltager i eller finansierer initiativet, med citatet og referatet det står i. | Organisations that take part in or fund the initiative, with the quote and the minutes that state it.
 // param initiative: initiative optional -- Initiativ | Initiative
 // result: table
-MATCH (o:Organization)-[r:PARTICIPATES_IN|FUNDS]->(i:Initiative)
-WHERE $initiative IS NULL OR i.id = $initiative
+CALL () {
+  MATCH (o:Organization)-[r:PARTICIPATES_IN|FUNDS]->(i:Initiative {id: $initiative}) RETURN o, r, i
+  UNION ALL
+  MATCH (o:Organization)-[r:PARTICIPATES_IN|FUNDS]->(i:Initiative) WHERE $initiative IS NULL RETURN o, r, i
+}
 OPTIONAL MATCH (d:Document {id: r.doc})
 WITH i, o, CASE type(r) WHEN 'FUNDS' THEN 'funds' ELSE 'participates' END AS relation,
      collect(r.quotes[0])[0] AS quote, collect(DISTINCT d.name) AS documents, max(d.date) AS latest

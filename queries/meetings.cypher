@@ -3,16 +3,17 @@
 // param body: organization optional -- Organ | Body
 // param since: date optional -- Fra dato | From date
 // result: table
-MATCH (m:Meeting)
-WHERE ($since IS NULL OR m.date >= $since)
-  AND ($body IS NULL OR EXISTS { (m)-[:HELD_BY]->(:Organization {id: $body}) })
+CALL () {
+  MATCH (:Organization {id: $body})<-[:HELD_BY]-(m:Meeting) WHERE $since IS NULL OR m.date >= $since RETURN m
+  UNION ALL
+  MATCH (m:Meeting) WHERE $body IS NULL AND ($since IS NULL OR m.date >= $since) RETURN m
+}
+WITH m ORDER BY m.date DESC, m.name LIMIT 500
 OPTIONAL MATCH (m)-[:HELD_BY]->(b:Organization)
-OPTIONAL MATCH (d:Document)-[:RECORDS]->(m)
-WITH m, b, collect(DISTINCT d.name) AS documents
 RETURN m.date AS date, m.name AS meeting, b.name AS body, m.number AS number, m.location AS location,
        COUNT { (:Person)-[:ATTENDED {status: 'present'}]->(m) } AS present,
        COUNT { (:Person)-[:ATTENDED {status: 'absent'}]->(m) } AS absent,
        COLLECT { MATCH (m)-[:RAISED]->(t:Theme) RETURN DISTINCT t.name ORDER BY t.name } AS themes,
-       documents, m.id AS meeting_id
+       COLLECT { MATCH (d:Document)-[:RECORDS]->(m) RETURN DISTINCT d.name } AS documents, m.id AS meeting_id
 ORDER BY date DESC, meeting
 LIMIT 500

@@ -5,19 +5,31 @@
 // result: table
 MATCH (a:Organization {id: $first}), (b:Organization {id: $second})
 CALL (a, b) {
-  MATCH (a)<-[:AFFILIATED_WITH|HOLDS_ROLE]-(p:Person)-[:AFFILIATED_WITH|HOLDS_ROLE]->(b)
+  MATCH (a)<-[:AFFILIATED_WITH|HOLDS_ROLE]-(p:Person)
+  WITH DISTINCT p WHERE EXISTS { (p)-[:AFFILIATED_WITH|HOLDS_ROLE]->(b) }
   RETURN 1 AS rank, 'person in both' AS link, p.name AS via, null AS detail, null AS date
   UNION
-  MATCH (x:Organization)<-[:AFFILIATED_WITH|HOLDS_ROLE]-(p:Person)-[:ATTENDED]->(m:Meeting)-[:HELD_BY]->(y:Organization)
-  WHERE (x = a AND y = b) OR (x = b AND y = a)
+  UNWIND [[a, b], [b, a]] AS pair
+  WITH pair[0] AS x, pair[1] AS y
+  MATCH (y)<-[:HELD_BY]-(n:Meeting)
+  WITH x, y, collect(n) AS held
+  MATCH (x)<-[:AFFILIATED_WITH|HOLDS_ROLE]-(p:Person)
+  WITH DISTINCT x, y, held, p
+  MATCH (p)-[:ATTENDED]->(m:Meeting) WHERE m IN held
   RETURN 2 AS rank, 'person on the other body' AS link, p.name AS via, x.name + ' → ' + y.name AS detail,
          max(m.date) AS date
   UNION
-  MATCH (a)<-[:AFFILIATED_WITH|HOLDS_ROLE]-(p:Person)-[pa:ATTENDED]->(m:Meeting),
-        (b)<-[:AFFILIATED_WITH|HOLDS_ROLE]-(q:Person)-[qa:ATTENDED]->(m)
-  WHERE p <> q AND pa.status = 'present' AND qa.status = 'present'
-  UNWIND [p.name, q.name] AS who
-  WITH m, collect(DISTINCT who) AS people
+  MATCH (b)<-[:AFFILIATED_WITH|HOLDS_ROLE]-(q:Person)
+  WITH a, collect(DISTINCT q) AS of_b
+  MATCH (a)<-[:AFFILIATED_WITH|HOLDS_ROLE]-(p:Person)
+  WITH DISTINCT of_b, p
+  MATCH (p)-[:ATTENDED {status: 'present'}]->(m:Meeting)
+  WITH of_b, m, collect(DISTINCT p) AS ps
+  MATCH (m)<-[:ATTENDED {status: 'present'}]-(q:Person) WHERE q IN of_b
+  WITH m, ps, collect(DISTINCT q) AS qs
+  // the people of a pair p (of the first) <> q (of the second) both present at m
+  UNWIND [p IN ps WHERE any(q IN qs WHERE q <> p)] + [q IN qs WHERE any(p IN ps WHERE p <> q)] AS who
+  WITH m, collect(DISTINCT who.name) AS people
   RETURN 3 AS rank, 'shared meeting' AS link, m.name AS via,
          reduce(s = '', who IN people | CASE WHEN s = '' THEN who ELSE s + ', ' + who END) AS detail,
          m.date AS date
@@ -25,7 +37,8 @@ CALL (a, b) {
   MATCH (a)-[:PARTY_TO]->(g:Agreement)<-[:PARTY_TO]-(b)
   RETURN 4 AS rank, 'agreement' AS link, g.name AS via, g.kind AS detail, g.date AS date
   UNION
-  MATCH (a)-[:PARTICIPATES_IN]->(i:Initiative)<-[:PARTICIPATES_IN]-(b)
+  MATCH (a)-[:PARTICIPATES_IN]->(i:Initiative)
+  WITH DISTINCT b, i WHERE EXISTS { (b)-[:PARTICIPATES_IN]->(i) }
   RETURN 5 AS rank, 'shared initiative' AS link, i.name AS via, null AS detail, null AS date
   UNION
   MATCH (a)-[f:FUNDS]-(b)

@@ -31,10 +31,14 @@ CALL (p) {
   RETURN 6 AS rank, 'theme' AS kind, t.name AS name, toString(points) + ' point(s)' AS detail, last AS date,
          t.id AS id
   UNION
-  MATCH (p)-[:AFFILIATED_WITH|HOLDS_ROLE]->(o:Organization)-[:PARTICIPATES_IN]->(i:Initiative)
+  MATCH (p)-[:AFFILIATED_WITH|HOLDS_ROLE]->(o:Organization)
+  WITH DISTINCT o
+  MATCH (o)-[:PARTICIPATES_IN]->(i:Initiative)
   RETURN 7 AS rank, 'initiative' AS kind, i.name AS name, o.name AS detail, null AS date, i.id AS id
   UNION
-  MATCH (p)-[:AFFILIATED_WITH|HOLDS_ROLE]->(o:Organization)-[:PARTY_TO]->(g:Agreement)
+  MATCH (p)-[:AFFILIATED_WITH|HOLDS_ROLE]->(o:Organization)
+  WITH DISTINCT o
+  MATCH (o)-[:PARTY_TO]->(g:Agreement)
   RETURN 8 AS rank, 'agreement' AS kind, g.name AS name, o.name AS detail, g.date AS date, g.id AS id
   UNION
   MATCH (p)-[:CONTACT_FOR]->(d:Deadline)

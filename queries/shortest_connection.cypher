@@ -3,7 +3,8 @@
 // param source: entity -- Fra | From
 // param target: entity -- Til | To
 // result: graph
-MATCH (a {id: $source}), (b {id: $target})
+MATCH (a:Person|Organization|Initiative|Meeting|Theme|Agreement|Document {id: $source})
+MATCH (b:Person|Organization|Initiative|Meeting|Theme|Agreement|Document {id: $target})
 WHERE a <> b
 MATCH p = allShortestPaths((a)-[*..8]-(b))
 WHERE all(n IN nodes(p) WHERE NOT n:Document OR n.id IN [$source, $target])

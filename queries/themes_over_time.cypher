@@ -3,9 +3,15 @@
 // param theme: theme optional -- Emne | Theme
 // param body: organization optional -- Organ | Body
 // result: chart:date,times,theme
-MATCH (m:Meeting)-[r:RAISED]->(t:Theme)
-WHERE ($theme IS NULL OR t.id = $theme)
-  AND ($body IS NULL OR EXISTS { (m)-[:HELD_BY]->(:Organization {id: $body}) })
+CALL () {
+  MATCH (m:Meeting)-[r:RAISED]->(t:Theme {id: $theme}) RETURN m, r, t
+  UNION ALL
+  MATCH (:Organization {id: $body})<-[:HELD_BY]-(m:Meeting)-[r:RAISED]->(t:Theme) WHERE $theme IS NULL
+  RETURN m, r, t
+  UNION ALL
+  MATCH (m:Meeting)-[r:RAISED]->(t:Theme) WHERE $theme IS NULL AND $body IS NULL RETURN m, r, t
+}
+WITH m, r, t WHERE $body IS NULL OR EXISTS { (m)-[:HELD_BY]->(:Organization {id: $body}) }
 WITH m, t, count(r) AS times, collect(r.text)[0..3] AS points
 RETURN m.date AS date, m.name AS meeting, t.name AS theme, t.label_en AS theme_en, times, points,
        t.id AS theme_id, m.id AS meeting_id

@@ -1,0 +1,56 @@
+"""The benchmark's own Neo4j: a disposable managed server, emptied to a fresh database per contender."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import neo4j
+
+from graph import connection, server
+
+_DELETE_BATCH = "MATCH (n) WITH n LIMIT 20000 DETACH DELETE n"
+_CONSTRAINTS = "SHOW CONSTRAINTS YIELD name RETURN name"
+_INDEXES = "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name"
+_DROP_CONSTRAINT = "DROP CONSTRAINT $name IF EXISTS"
+_DROP_INDEX = "DROP INDEX $name IF EXISTS"
+
+
+def quiet_driver_logs() -> None:
+    """The driver logs the server's query notifications (deprecations, unbounded patterns) as warnings."""
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
+
+
+@contextmanager
+def disposable_neo4j() -> Iterator[connection.Settings]:
+    """A managed Neo4j in a temporary home on a free port, sharing the installed jars; deleted after."""
+    home = Path(tempfile.mkdtemp(prefix="pmkg-bench-"))
+    try:
+        managed = server.start(home, bolt_port=server.free_port(), lib=server.managed().lib_dir)
+        yield managed.settings()
+    finally:
+        server.stop(home)
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def fresh(settings: connection.Settings) -> None:
+    """Make the database as new: no nodes, no constraints, no indexes (Community has one database)."""
+    with connection.driver(settings) as driver:
+        while connection.write(driver, _DELETE_BATCH).nodes_deleted:
+            pass
+        for row in connection.read(driver, _CONSTRAINTS):
+            connection.write(driver, _DROP_CONSTRAINT, {"name": row["name"]})
+        for row in connection.read(driver, _INDEXES):
+            connection.write(driver, _DROP_INDEX, {"name": row["name"]})
+
+
+@contextmanager
+def fresh_driver(settings: connection.Settings) -> Iterator[neo4j.Driver]:
+    """A new driver on a fresh database (a new driver, so no schema state is cached from before)."""
+    fresh(settings)
+    with connection.driver(settings) as driver:
+        yield driver
