@@ -1159,9 +1159,12 @@ def _deadlines(
 
 
 def _contact(sentence: str, people: PeopleIndex, before: int) -> str | None:
-    """The person named last before the e-mail address (or the date)."""
-    named = [person for person, (start, _) in people.find_in_text(sentence) if start < before]
-    return named[-1] if named else None
+    """The person named last before the e-mail address (or the date), else the first one after it
+    ("senast den 10 juni till Eva Berg")."""
+    named = people.find_in_text(sentence)
+    earlier = [person for person, (start, _) in named if start < before]
+    later = [person for person, (start, _) in named if start >= before]
+    return earlier[-1] if earlier else (later[0] if later else None)
 
 
 def _location(sentence: str, folded: str, offset: int) -> str | None:

@@ -668,3 +668,23 @@ def test_every_organisation_of_a_joined_list_is_a_party() -> None:
         "Hjerteforeningen og Diabetesforeningen samarbejder med Danske Regioner.", "da"
     ).agreements
     assert collaboration.parties == ["org:hjerteforeningen", "org:diabetesforeningen", "org:danske-regioner"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "date", "contact"),
+    [
+        ("Synpunkter lämnas senast den 10 juni 2024 till Eva Berg.", "sv", "2024-06-10", "person:eva-berg"),
+        (
+            "Frist for innspill er 10. juni til Eva Berg (eva@helse.no).",
+            "no",
+            "2024-06-10",
+            "person:eva-berg",
+        ),
+        ("Actions: Eva Berg to circulate the draft by 30 November.", "en", "2023-11-30", "person:eva-berg"),
+    ],
+)
+def test_a_deadline_has_its_contact_before_or_after_the_date(
+    text: str, language: str, date: str, contact: str
+) -> None:
+    (deadline,) = from_text(text, language, "2023-11-16", ("Eva Berg",)).deadlines
+    assert (deadline.date, deadline.contact) == (date, contact)
