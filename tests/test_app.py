@@ -139,6 +139,24 @@ def test_pmkg_app_serves_on_loopback_by_default() -> None:
     assert argv[argv.index("run") + 1] == APP
 
 
+def test_answer_tables_are_readable_without_ids_or_none() -> None:
+    from ui.widgets import readable
+
+    frame = pd.DataFrame(
+        {
+            "body": [None, "GCRB"],
+            "label": ["Meeting", "Person"],
+            "roles": [["chair"], None],
+            "person_id": ["p", "q"],
+        }
+    )
+    shown = readable(frame)  # outside a session the language is Danish
+    assert list(shown.columns) == ["Organ", "Type", "Roller"]
+    assert shown["Organ"].tolist() == ["", "GCRB"]
+    assert shown["Type"].tolist() == ["Møde", "Person"]
+    assert shown["Roller"].tolist() == [["chair"], None]
+
+
 # --- strings -------------------------------------------------------------------------------------------
 
 

@@ -151,9 +151,9 @@ class Watched:
 
     def open(self, page_id: str, lang: str = "da") -> None:
         self.page.goto(f"{self.base}/?page={page_id}&lang={lang}")
-        expect(self.page.get_by_role("heading", name=translate(f"page.{page_id}", lang))).to_be_visible(
-            timeout=WAIT_MS
-        )
+        title = self.page.get_by_role("heading", name=translate(f"page.{page_id}", lang), exact=True)
+        expect(title).to_be_visible(timeout=WAIT_MS)
+        self.settle()
 
     def shot(self, name: str) -> None:
         ARTIFACTS.mkdir(exist_ok=True)
@@ -234,7 +234,7 @@ def test_search_finds_a_person_written_without_diacritics(ui: Watched) -> None:
     ui.open("search")
     ui.page.get_by_label(translate("search.box", "da")).fill("Soren Brunak")
     ui.page.keyboard.press("Enter")
-    expect(ui.page.get_by_role("heading", name="Søren Brunak")).to_be_visible(timeout=WAIT_MS)
+    expect(ui.page.get_by_role("heading", name="Søren Brunak", exact=True)).to_be_visible(timeout=WAIT_MS)
     ui.expect_in_table("Søren Brunak")
     ui.shot("search")
 
@@ -258,13 +258,14 @@ def test_a_click_on_a_node_shows_its_source_quotes(ui: Watched) -> None:
     ui.page.get_by_label(translate("search.box", "da")).fill("Soren Brunak")
     ui.page.keyboard.press("Enter")
     ui.page.get_by_role("button", name=translate("search.show_in_graph", "da")).click()
-    expect(ui.page.get_by_role("heading", name=translate("page.explore", "da"))).to_be_visible(
-        timeout=WAIT_MS
-    )
+    explore_title = ui.page.get_by_role("heading", name=translate("page.explore", "da"), exact=True)
+    expect(explore_title).to_be_visible(timeout=WAIT_MS)
     organisation = ui.settled_node("org:ku")
     before = len(ui.graph_nodes())
     ui.page.mouse.click(organisation["x"], organisation["y"])
-    expect(ui.page.get_by_role("heading", name="Københavns Universitet")).to_be_visible(timeout=WAIT_MS)
+    expect(ui.page.get_by_role("heading", name="Københavns Universitet", exact=True)).to_be_visible(
+        timeout=WAIT_MS
+    )
     expect(ui.page.get_by_text("Kilder (")).to_be_visible()
     ui.expect_in_table("Søren Brunak")  # the quote naming him, with its document
     ui.shot("explore-details")
@@ -283,6 +284,7 @@ def test_a_download_produces_a_file(ui: Watched, tmp_path: Path) -> None:
     ui.open("questions", "en")
     ui.choose("Choose a question", "Who attended which meetings?")
     expect(ui.page.get_by_text("Attendees and apologies per meeting")).to_be_visible(timeout=WAIT_MS)
+    ui.settle()  # the buttons below the new answer, not those of the question shown before
     files = {}
     for button in ("CSV", "RDF"):
         with ui.page.expect_download(timeout=WAIT_MS) as download:
@@ -329,14 +331,14 @@ def test_a_name_holding_html_is_shown_as_text_and_runs_nothing(ui: Watched) -> N
     ui.open("search", "en")
     ui.page.get_by_label(translate("search.box", "en")).fill("onerror")
     ui.page.keyboard.press("Enter")
-    expect(ui.page.get_by_role("heading", name=HOSTILE)).to_be_visible(timeout=WAIT_MS)
+    expect(ui.page.get_by_role("heading", name=HOSTILE, exact=True)).to_be_visible(timeout=WAIT_MS)
     ui.expect_in_table(HOSTILE)
     ui.shot("hostile-search")
     ui.page.get_by_role("button", name=translate("search.show_in_graph", "en")).click()
     node = ui.settled_node("person:img-src-x-onerror-alert-1")
     assert node["name"] == HOSTILE  # the label is data, drawn on the canvas
     ui.page.mouse.click(node["x"], node["y"])
-    expect(ui.page.get_by_role("heading", name=HOSTILE)).to_be_visible(timeout=WAIT_MS)
+    expect(ui.page.get_by_role("heading", name=HOSTILE, exact=True)).to_be_visible(timeout=WAIT_MS)
     ui.page.wait_for_timeout(1000)
     ui.shot("hostile-explore")
     assert ui.dialogs == []

@@ -68,4 +68,5 @@ def render(driver: neo4j.Driver) -> None:
         mime=media_type,
         icon=":material/download:",
         key="export_download",
+        on_click="ignore",
     )

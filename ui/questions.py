@@ -100,6 +100,7 @@ def downloads(driver: neo4j.Driver, answer: qs.Answer) -> None:
         mime="text/csv",
         icon=":material/download:",
         key="q_csv",
+        on_click="ignore",
     )
     cols[1].download_button(
         "Excel",
@@ -108,6 +109,7 @@ def downloads(driver: neo4j.Driver, answer: qs.Answer) -> None:
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/download:",
         key="q_xlsx",
+        on_click="ignore",
     )
     ids = entity_ids(answer)
     if not ids:
@@ -121,6 +123,7 @@ def downloads(driver: neo4j.Driver, answer: qs.Answer) -> None:
         mime=media_type,
         icon=":material/download:",
         key="q_rdf",
+        on_click="ignore",
     )
 
 

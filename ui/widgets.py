@@ -48,6 +48,10 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
     shown = frame[[c for c in frame.columns if not is_id_column(c)]].copy()
     if "label" in shown.columns:
         shown["label"] = shown["label"].map(lambda v: type_name(v) if isinstance(v, str) else v)
+    for column in shown.columns:  # text columns: an empty cell, not "None"
+        values = shown[column].dropna()
+        if len(values) < len(shown) and values.map(lambda v: isinstance(v, str)).all():
+            shown[column] = shown[column].astype(object).where(shown[column].notna(), "")
     return shown.rename(columns={c: t(f"col.{c}") for c in shown.columns if has(f"col.{c}")})
 
 
