@@ -609,6 +609,8 @@ def test_one_funding_per_grant_with_funder_recipient_and_condition(
             [("org:helse-vest", "init:gdi"), ("org:helse-vest", "init:b1mg")],
         ),
         ("Danmark har desuden tilsluttet sig 1+MG-erklæringen.", "da", [("country:dk", "init:1mg")]),
+        ("Ireland signed the 1+MG declaration in 2023.", "en", [("country:ie", "init:1mg")]),
+        ("NGC har underskrevet et MoU med Frankrig.", "da", []),
     ],
 )
 def test_participations_list_actors_and_initiatives_and_respect_a_denial(
