@@ -121,6 +121,9 @@ class _Vocabulary:
     stem_at_end: re.Pattern[str]
     stem_word: re.Pattern[str]
     capitalised_heads: frozenset[str]
+    not_heads: tuple[str, ...]
+    initiative_head: re.Pattern[str]
+    initiative_end: re.Pattern[str]  # an initiative word ending a word, maybe with an ending
     joining: frozenset[str]  # connectors and articles
     months: re.Pattern[str]
     month_numbers: dict[str, int]
@@ -203,6 +206,9 @@ def vocabulary() -> _Vocabulary:
         stem_at_end=re.compile(rf"(?:{_phrases(stems)})$"),
         stem_word=re.compile(rf"(?:{_phrases(stems)})"),
         capitalised_heads=frozenset(fold(w) for w in data["capitalised_heads"]),
+        not_heads=tuple(fold(w) for w in data["not_organisation_endings"]),
+        initiative_head=re.compile(rf"(?:{_phrases(data['initiative_words'])})"),
+        initiative_end=re.compile(rf"(?:{_phrases(data['initiative_words'])})\w{{0,3}}$"),
         joining=frozenset(fold(w) for w in data["name_connectors"] + data["articles"]),
         months=re.compile(
             rf"(?<!\w)(?:(?P<prep>{_phrases(data['month_prepositions'])})\s+)?(?P<month>{month_alt})"
@@ -384,13 +390,16 @@ def _organisation_word_names(text: str, gazetteer: Gazetteer, found: _Entities) 
     Society" name the society."""
     vocab = vocabulary()
     for m in _NAME_RUN.finditer(text):
-        if not vocab.stem_word.search(found.folded, m.start(), m.end()):
-            continue  # no organisation word: a person's name, a heading, a place
+        if not vocab.stem_word.search(found.folded, m.start(), m.end()) and not vocab.initiative_head.search(
+            found.folded, m.start(), m.end()
+        ):
+            continue  # no organisation or initiative word: a person's name, a heading, a place
         tokens = list(_NON_SPACE.finditer(text, m.start(), m.end()))
         last = fold(tokens[-1].group())
-        lower_head = tokens[-1].group().islower() and last not in vocab.capitalised_heads
-        if tokens[-1].group().islower() and not (lower_head and vocab.stem_at_end.search(last)):
-            tokens = tokens[:-1]  # a lower-case word that is no organisation word ("Public trust")
+        after_connector = len(tokens) > 1 and fold(tokens[-2].group()) in vocab.joining
+        lower_head = last not in vocab.capitalised_heads and not after_connector
+        if tokens[-1].group().islower() and not (lower_head and _head_at_end(last, vocab)):
+            tokens = tokens[:-1]  # no organisation word ("Public trust", "Drøftelse af styregruppen")
         for segment in _segments(tokens, vocab):
             _organisation_in_run(text, segment, gazetteer, found, vocab)
 
@@ -419,10 +428,13 @@ def _organisation_in_run(
     names ("Hjerteforeningen og Diabetesforeningen", not "Institut for Molekylærbiologi og Genetik")."""
     words = [t.group() for t in tokens]
     first = _name_start(words, vocab)
+    opens = _opens_sentence(text, tokens[0].start())
     for i in range(first + 1, len(words) - 1):
-        if fold(words[i]) in vocab.list_words and all(
-            (part := _trim_name(side)) and _is_organisation_name(part, vocab)
-            for side in (words[first:i], words[i + 1 :])
+        if fold(words[i]) not in vocab.list_words:
+            continue
+        left, right = _trim_name(words[first:i]), _trim_name(words[i + 1 :])
+        if _names_a_body(left, opens, vocab) and (
+            _names_a_body(right, False, vocab) or all(_generic(w, vocab) for w in right)
         ):
             _organisation_in_run(text, tokens[:i], gazetteer, found, vocab)
             _organisation_in_run(text, tokens[i + 1 :], gazetteer, found, vocab)
@@ -435,19 +447,52 @@ def _organisation_in_run(
     heads = [i for i, w in enumerate(kept) if vocab.stem_at_end.search(fold(w))]
     if shouted and heads:
         kept = kept[: heads[-1] + 1]  # "FINANCE COMMITTEE REPORT": a heading goes on after the name
-    if not kept or len(kept) > _LONGEST_NAME or not _is_organisation_name(kept, vocab):
-        return
-    if any(fold(w) in name_words()["positions"] for w in kept):
+    if not kept or len(kept) > _LONGEST_NAME or any(fold(w) in name_words()["positions"] for w in kept):
         return  # "Chief Executive", "Chair of the Board": a position
     index = next(i for i in range(first, len(words)) if words[i : i + len(kept)] == kept)
     span = (tokens[index].start(), tokens[index + len(kept) - 1].end())
+    organisation = _is_organisation_name(kept, vocab)
+    if not organisation and not _is_initiative_name(kept, opens and index == first, vocab):
+        return
     name = " ".join(kept)
     written = " ".join(text[span[0] : span[1]].split())
     if written != name or found.taken(*span, by_country=False) or gazetteer.lookup(name):
         return
     if shouted:
         name = " ".join(w if len(w) <= 3 else w.capitalize() for w in kept)  # a shouted heading
-    found.add(organization_for(name, gazetteer), "organization", span)
+    if organisation:
+        found.add(organization_for(name, gazetteer), "organization", span)
+    else:
+        found.add(Initiative(id=f"init:{slug(name)}", name=name, type="initiative"), "initiative", span)
+
+
+def _is_initiative_name(words: list[str], opens_sentence: bool, vocab: _Vocabulary) -> bool:
+    """A capitalised name headed by an initiative word ("Nordic Precision Medicine Initiative",
+    "Genomic Medicine Programme"); at the start of a sentence two words are not enough ("Work
+    Programme" may be a heading), and generic words alone ("The Project", "Joint Action") are none."""
+    if len(words) < (3 if opens_sentence else 2) or not words[-1][:1].isupper():
+        return False
+    if not vocab.initiative_end.search(fold(words[-1])):
+        return False
+    return not all(_generic(w, vocab) for w in words)
+
+
+def _names_a_body(words: list[str], opens_sentence: bool, vocab: _Vocabulary) -> bool:
+    return bool(words) and (
+        _is_organisation_name(words, vocab) or _is_initiative_name(words, opens_sentence, vocab)
+    )
+
+
+def _generic(word: str, vocab: _Vocabulary) -> bool:
+    """A connector, an article, or an organisation or initiative word on its own ("Projektet")."""
+    folded = fold(word)
+    return folded in vocab.joining or folded in vocab.stem_set or _initiative_noun(folded, vocab)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether only spaces, a bullet or a sentence's end stand before ``start`` (on its line)."""
+    before = text[max(0, start - 3) : start].rstrip(" \t")
+    return not before or before[-1] in "\n.!?:•*-–"
 
 
 def _name_start(words: list[str], vocab: _Vocabulary) -> int:
@@ -533,9 +578,14 @@ def _is_organisation_name(words: list[str], vocab: _Vocabulary) -> bool:
     folded = [fold(w).strip(".,'’") for w in words]
     if all(w in vocab.stem_set or w in vocab.connectors or w in vocab.articles for w in folded):
         return False
-    head = vocab.stem_at_end.search(folded[-1])
-    if len(words) == 1:
-        return bool(head) and head.start() >= vocab.min_prefix and not _initiative_noun(folded[0], vocab)
+    head = _head_at_end(folded[-1], vocab)
+    if len(words) == 1:  # one word is a name when capitalised: "Energistyrelsen", not "genomområdet"
+        return (
+            bool(head)
+            and head.start() >= vocab.min_prefix
+            and words[0][:1].isupper()
+            and not _initiative_noun(folded[0], vocab)
+        )
     if head:
         return True
     inner = [i for i, w in enumerate(folded[1:-1], 1) if vocab.stem_at_end.search(w)]
@@ -547,6 +597,14 @@ def _is_organisation_name(words: list[str], vocab: _Vocabulary) -> bool:
     ):
         return True  # "University of ...", "Royal College of Physicians of Ireland"
     return bool(vocab.stem_word.fullmatch(folded[0])) and organisation_type(words[0]) == "region"
+
+
+def _head_at_end(folded: str, vocab: _Vocabulary) -> re.Match[str] | None:
+    """The organisation word ending a word, unless the word ends in a look-alike ("sundhedsområdet"
+    ends with "rådet" but means the health area)."""
+    if folded.endswith(vocab.not_heads):
+        return None
+    return vocab.stem_at_end.search(folded)
 
 
 def _initiative_noun(word: str, vocab: _Vocabulary) -> bool:

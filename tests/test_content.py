@@ -643,6 +643,9 @@ def test_participations_list_actors_and_initiatives_and_respect_a_denial(
         ),
         ("AGENDA ITEM 4: FINANCE COMMITTEE REPORT", ["Finance Committee"], ["Finance Committee Report"]),
         ("Oslo kommune og Københavns Kommune deltog.", ["Oslo kommune", "Københavns Kommune"], []),
+        ("Status på genomområdet v/ Hans Holm", [], ["genomområdet"]),
+        ("Sundhedsområdet er i udvikling.", [], ["Sundhedsområdet"]),
+        ("2. Drøftelse af styregruppen for personlig medicin", [], ["Drøftelse af styregruppen"]),
     ],
 )
 def test_organisation_names_by_pattern_and_their_traps(
@@ -690,3 +693,19 @@ def test_a_deadline_has_its_contact_before_or_after_the_date(
 ) -> None:
     (deadline,) = from_text(text, language, "2023-11-16", ("Eva Berg",)).deadlines
     assert (deadline.date, deadline.contact) == (date, contact)
+
+
+@pytest.mark.parametrize(
+    ("text", "initiatives"),
+    [
+        (
+            "The board welcomed the Nordic Precision Medicine Initiative and the Genomic Medicine Programme.",
+            ["Nordic Precision Medicine Initiative", "Genomic Medicine Programme"],
+        ),
+        ("Regionen deltager i Det Nationale Genomprogram.", ["Nationale Genomprogram"]),
+        ("Work Programme\nThe Work Programme was approved.", []),
+        ("The Project was approved. Joint Action was discussed.", []),
+    ],
+)
+def test_unknown_initiatives_by_their_head_word(text: str, initiatives: list[str]) -> None:
+    assert [i.name for i in from_text(text, "und").initiatives] == initiatives
