@@ -203,6 +203,10 @@ class Watched:
             "&& d._cyreg.cy.nodes().length > 0)",
             timeout=WAIT_MS,
         )
+        self.page.evaluate(
+            "() => Array.from(document.querySelectorAll('div')).find(d => d._cyreg && d._cyreg.cy)"
+            ".scrollIntoView({block: 'center'})"
+        )
         previous = None
         for _ in range(40):
             current = next((n for n in self.graph_nodes() if n["id"] == node_id), None)
