@@ -254,7 +254,7 @@ def test_international_initiatives_and_the_danish_bodies(graph: neo4j.Driver) ->
     assert {"1+ Million Genomes", "Genomic Data Infrastructure", "European Health Data Space"} <= set(found)
     assert found["1+ Million Genomes"]["participants"] == ["Nationalt Genom Center"]
     assert found["European Health Data Space"]["discussed_by"] == [
-        "det nationale advisory board for forskning og infrastruktur"
+        "nationale advisory board for forskning og infrastruktur"
     ]
     assert found["European Health Data Space"]["last_mentioned"] == "2023-06-14"
 
