@@ -373,7 +373,8 @@ def _any_field(text: str) -> bool:
 
 def _location(value: str) -> str | None:
     """The place in a field value, with dates, clock times and a leading "på"/"at" removed."""
-    spans = [d.span for d in find_dates(value)] + time_spans(value)
+    clock = [span for span in time_spans(value) if not _room_number(value, *span)]
+    spans = [d.span for d in find_dates(value)] + clock
     for start, end in sorted(spans, reverse=True):
         value = value[:start] + " " + value[end:]
     preps = alternation(vocabulary()["place_prepositions"] + vocabulary()["time_words"])
@@ -389,6 +390,12 @@ def _location(value: str) -> str | None:
     if online and (len(value.split()) <= 2 or lookup("online_places", value)):
         return str(online)
     return value
+
+
+def _room_number(value: str, start: int, end: int) -> bool:
+    """``lokale 3.14``, ``Room 4.12``: a bare number after a word is a room, not a clock time."""
+    bare = re.fullmatch(r"\d{1,2}\.\d{2}", value[start:end])
+    return bool(bare and re.search(r"[^\W\d]\s+$", value[:start]))
 
 
 _BODY_TAIL = re.compile(

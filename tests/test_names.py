@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ingest.names import is_title, looks_like_person, parse_name_entry, slug, split_name_list, vocabulary
@@ -173,6 +173,7 @@ _ROLE = st.sampled_from(["Forperson", "referent", "Chair", "Deputy Chair", "Trea
 _ORG = st.sampled_from(["Københavns Universitet", "Region Sjælland", "NHS Scotland", "DTU"])
 
 
+@settings(deadline=None)  # parsing time is no property; the machine is shared
 @given(
     _NAME,
     st.lists(_TITLE, max_size=2, unique_by=str.lower),
@@ -197,6 +198,7 @@ def test_parse_name_entry_keeps_titles_and_roles_out_of_the_name(
     assert len(parsed.roles) == (1 if role else 0)
 
 
+@settings(deadline=None)  # parsing time is no property; the machine is shared
 @given(
     st.lists(_NAME, min_size=1, max_size=6), st.sampled_from([" og ", " and ", " och ", ", og ", ", and "])
 )
@@ -206,6 +208,7 @@ def test_split_name_list_round_trips_a_joined_list(names: list[str], last_joint:
     assert split_name_list("\n".join(f"{i}. {n}" for i, n in enumerate(names, 1))) == names
 
 
+@settings(deadline=None)  # parsing time is no property; the machine is shared
 @given(st.text(max_size=40))
 def test_slug_is_url_safe_and_idempotent(text: str) -> None:
     value = slug(text)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ingest.normalise import normalise
@@ -560,6 +560,7 @@ _LINES = st.sampled_from(
 )
 
 
+@settings(deadline=None)  # parsing time is no property; the machine is shared
 @given(st.lists(st.one_of(_LINES, st.text(max_size=30)), max_size=25))
 def test_parse_minutes_never_fails_and_spans_stay_in_the_text(lines: list[str]) -> None:
     text = "\n".join(lines)
@@ -773,3 +774,16 @@ def test_people_introduced_by_a_verb_before_them_or_an_email_after_them() -> Non
     )
     mentioned = [p.name for p in parse_minutes(text).mentioned]
     assert mentioned == ["Jes Ravnborg", "Mark Walport", "Yrsa Thorvaldsen"]
+
+
+@pytest.mark.parametrize(
+    ("value", "place"),
+    [
+        ("Slotsholmsgade 10-12, lokale 3.14, og Teams", "Slotsholmsgade 10-12, lokale 3.14, og Teams"),
+        ("kl. 13.00-15.00, Regionsgården", "Regionsgården"),
+        ("13.00 i mødelokale 2", "mødelokale 2"),
+    ],
+)
+def test_a_room_number_in_a_place_is_no_clock_time(value: str, place: str) -> None:
+    text = f"Referat\n\nDato: 3. oktober 2023\nSted: {value}\n\nDeltagere: Anne Hansen, Bo Jensen\n"
+    assert parse_minutes(text).location == place
