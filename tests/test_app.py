@@ -289,6 +289,14 @@ def test_a_question_answers_with_a_table(open_page: Callable[..., AppTest]) -> N
     assert translate("q.rows", "da", n=len(answer)) in [c.value for c in at.main.caption]
 
 
+def test_a_chart_question_draws_its_chart(open_page: Callable[..., AppTest]) -> None:
+    at = open_page("questions", "en")
+    at.selectbox(key="q_name").set_value("themes_over_time").run()
+    assert not at.exception
+    assert at.segmented_control(key="q_view_themes_over_time").value == "chart"
+    assert len(at.get("vega_lite_chart")) == 1
+
+
 def test_an_answer_downloads_as_excel_and_rdf(loaded: neo4j.Driver) -> None:
     from openpyxl import load_workbook
 

@@ -19,7 +19,7 @@ from graph import questions as qs
 from graph.rdf import FORMATS, rows_to_dataset, serialize
 from ui import data
 from ui.graph_view import MAX_ELEMENTS, cap, from_rows
-from ui.i18n import current_language, t
+from ui.i18n import current_language, has, t
 from ui.widgets import CLICK, details, fresh_event, is_id_column, readable, show_graph
 
 GRAPH_KEY = "question_graph"
@@ -72,21 +72,24 @@ def excel_bytes(frame: pd.DataFrame) -> bytes:
     return buffer.getvalue()
 
 
-def chart(frame: pd.DataFrame, spec: tuple[str, ...]) -> alt.Chart:
-    """The chart a question asks for: ``x``, ``y`` and an optional ``series`` column."""
-    x, y, *series = spec
-    kind = (
-        "T"
-        if pd.api.types.is_string_dtype(frame[x]) and frame[x].astype(str).str.match(r"^\d{4}").all()
-        else "N"
-    )
+def chart(frame: pd.DataFrame, spec: tuple[str, ...], lang: str) -> alt.Chart:
+    """The chart a question asks for: bars of ``y`` per ``x`` (dates in order), coloured by an
+    optional ``series`` column (its ``_en`` twin in English when the answer has one)."""
+    x, y, *rest = spec
+    series = rest[0] if rest else None
+    if series and lang == "en" and f"{series}_en" in frame.columns:
+        series = f"{series}_en"
+
+    def title(column: str) -> str:
+        return t(f"col.{column}") if has(f"col.{column}") else column
+
     encoding: dict[str, Any] = {
-        "x": alt.X(f"{x}:{kind}"),
-        "y": alt.Y(f"{y}:Q"),
-        "tooltip": list(frame.columns[:6]),
+        "x": alt.X(f"{x}:O", title=title(x), sort="ascending"),
+        "y": alt.Y(f"{y}:Q", title=title(y)),
+        "tooltip": [c for c in (x, y, series) if c],
     }
     if series:
-        encoding["color"] = alt.Color(f"{series[0]}:N")
+        encoding["color"] = alt.Color(f"{series}:N", title=title(rest[0]))
     return alt.Chart(frame).mark_bar().encode(**encoding).properties(height=360)
 
 
@@ -166,7 +169,7 @@ def show_answer(driver: neo4j.Driver, answer: qs.Answer) -> None:
         if st.session_state.get("q_node") in graph.nodes:
             details(driver, st.session_state.q_node)
     elif view == "chart" and answer.question.chart:
-        st.altair_chart(chart(answer.frame, answer.question.chart), width="stretch")
+        st.altair_chart(chart(answer.frame, answer.question.chart, current_language()), width="stretch")
     else:
         st.dataframe(readable(answer.frame), hide_index=True, width="stretch")
     downloads(driver, answer)
