@@ -5,14 +5,21 @@ leaves out documents, figures and deadlines by default: every entity is linked t
 mentions it, so documents would otherwise sit at the centre of everything. Analytics are exposed to
 the app and the CLI as prebuilt questions (``queries/*.cypher`` with an ``// analytic:`` line) through
 the registry :data:`ANALYTICS`.
+
+The projection and the slow results (centrality, communities) are computed once per state of the graph
+and kept in memory (:func:`_memo`): the state is the node and relationship counts (kept by Neo4j, read
+in constant time) and the latest ``Document.ingested_at``, so every load, replacement or removal of a
+document starts afresh, while the app asking again costs one small query.
 """
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import neo4j
 import networkx as nx
@@ -46,6 +53,19 @@ ORDER BY source, target, type, doc
 LIMIT $limit
 """
 
+_STATE = """
+CALL () { MATCH (n) RETURN count(n) AS nodes }
+CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+RETURN nodes, relationships, COLLECT {
+  MATCH (d:Document) WHERE d.ingested_at IS NOT NULL
+  RETURN d.ingested_at ORDER BY d.ingested_at DESC LIMIT 1
+} AS last
+"""
+
+T = TypeVar("T")
+_MEMO: weakref.WeakKeyDictionary[neo4j.Driver, dict[Any, Any]] = weakref.WeakKeyDictionary()
+_MEMO_LOCK = threading.Lock()
+
 Analytic = Callable[
     [neo4j.Driver, Mapping[str, Any]], tuple[pd.DataFrame, dict[str, list[dict[str, Any]]] | None]
 ]
@@ -71,6 +91,30 @@ def project(
     for row in read(driver, _RELATIONSHIPS, params):
         graph.add_edge(row["source"], row["target"], type=row["type"], doc=row["doc"])
     return graph
+
+
+def _memo(driver: neo4j.Driver) -> dict[Any, Any]:
+    """The results kept for the graph's current state (see the module docstring); emptied when it changes."""
+    rows = read(driver, _STATE)
+    state = tuple(rows[0].values()) if rows else None
+    with _MEMO_LOCK:
+        memo = _MEMO.get(driver)
+        if memo is None or memo.get("state") != state:
+            memo = _MEMO[driver] = {"state": state}
+        return memo
+
+
+def _kept(memo: dict[Any, Any], key: Any, compute: Callable[[], T]) -> T:
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def _network(
+    driver: neo4j.Driver, memo: dict[Any, Any], labels: tuple[str, ...] = NETWORK_LABELS
+) -> nx.Graph:
+    """The simple projected network (shared: callers copy before they change it)."""
+    return _kept(memo, ("network", labels), lambda: simple(project(driver, labels)))
 
 
 def simple(graph: nx.MultiGraph) -> nx.Graph:
@@ -127,11 +171,17 @@ def communities(graph: nx.Graph, seed: int = SEED) -> list[list[str]]:
 
 def ego_network(graph: nx.Graph, center: str, radius: int = 1) -> nx.Graph:
     """Everything within ``radius`` steps of ``center``, each node with its ``distance``."""
+    distances = ego_distances(graph, center, radius)
+    ego = graph.subgraph(distances).copy()
+    nx.set_node_attributes(ego, distances, "distance")
+    return ego
+
+
+def ego_distances(graph: nx.Graph, center: str, radius: int) -> dict[str, int]:
+    """Steps from ``center`` to every node within ``radius`` of it."""
     if center not in graph:
         raise PmkgError(f"{center} is not in the network (documents, figures and deadlines are left out)")
-    ego = nx.ego_graph(graph, center, radius=radius)
-    nx.set_node_attributes(ego, nx.single_source_shortest_path_length(ego, center), "distance")
-    return ego
+    return nx.single_source_shortest_path_length(graph, center, cutoff=radius)
 
 
 def shortest_paths(graph: nx.Graph, source: str, target: str, limit: int = 10) -> list[list[str]]:
@@ -216,13 +266,26 @@ def write_graphml(graph: nx.Graph, path: str | Path) -> Path:
 def stakeholders_answer(driver: neo4j.Driver, params: Mapping[str, Any]) -> tuple[pd.DataFrame, dict | None]:
     """Key people and organisations by centrality, and the graph among the top ones."""
     kinds = _labels_named(params["kind"]) if params.get("kind") else STAKEHOLDER_LABELS
-    network = simple(project(driver))
-    ranking = centrality(network)
-    top = ranking[ranking["label"].isin(kinds)].head(int(params.get("top") or 20)).copy()
-    top["rank"] = range(1, len(top) + 1)
-    for column in ("betweenness", "degree", "rank"):
-        nx.set_node_attributes(network, dict(zip(top["id"], top[column], strict=True)), column)
-    return top.reset_index(drop=True), to_graph_dict(_around(network, list(top["id"])))
+    count = int(params.get("top") or 20)
+    memo = _memo(driver)
+
+    def answer() -> tuple[pd.DataFrame, dict]:
+        network = _network(driver, memo)
+        ranking = _kept(memo, "centrality", lambda: centrality(network))
+        top = ranking[ranking["label"].isin(kinds)].head(count).copy()
+        top["rank"] = range(1, len(top) + 1)
+        drawn = _around(network, list(top["id"]))
+        for column in ("betweenness", "degree", "rank"):
+            nx.set_node_attributes(drawn, dict(zip(top["id"], top[column], strict=True)), column)
+        return top.reset_index(drop=True), to_graph_dict(drawn)
+
+    return _copied(_kept(memo, ("stakeholders", kinds, count), answer))
+
+
+def _copied(answer: tuple[pd.DataFrame, dict]) -> tuple[pd.DataFrame, dict]:
+    """A copy of a kept answer that the caller may change (nodes and edges are fresh dicts)."""
+    frame, graph = answer
+    return frame.copy(), {key: [dict(item) for item in items] for key, items in graph.items()}
 
 
 def _labels_named(text: str) -> tuple[str, ...]:
@@ -236,14 +299,21 @@ def _labels_named(text: str) -> tuple[str, ...]:
 def _around(graph: nx.Graph, keep: list[str]) -> nx.Graph:
     """The chosen nodes and the nodes that link two or more of them (e.g. the meetings they share)."""
     chosen = set(keep)
-    linking = sorted(n for n in graph if n not in chosen and len(chosen.intersection(graph[n])) >= 2)
+    touches = Counter(n for c in chosen for n in graph[c] if n not in chosen)
+    linking = sorted(n for n, count in touches.items() if count >= 2)
     return graph.subgraph([*keep, *linking][:MAX_GRAPH_NODES]).copy()
 
 
 def communities_answer(driver: neo4j.Driver, params: Mapping[str, Any]) -> tuple[pd.DataFrame, dict | None]:
     """The largest communities with their best-connected members, and the graph coloured by community."""
-    network = simple(project(driver))
-    groups = communities(network)[: int(params.get("top") or 20)]
+    count = int(params.get("top") or 20)
+    memo = _memo(driver)
+    return _copied(_kept(memo, ("communities", count), lambda: _communities_answer(driver, memo, count)))
+
+
+def _communities_answer(driver: neo4j.Driver, memo: dict[Any, Any], count: int) -> tuple[pd.DataFrame, dict]:
+    network = _network(driver, memo)
+    groups = _kept(memo, "communities", lambda: communities(network))[:count]
     rows, drawn = [], []
     for number, members in enumerate(groups, start=1):
         by_degree = sorted(members, key=lambda n: (-network.degree(n), n))
@@ -258,10 +328,10 @@ def communities_answer(driver: neo4j.Driver, params: Mapping[str, Any]) -> tuple
                 "central": network.nodes[by_degree[0]].get("name", by_degree[0]),
             }
         )
-        for node in members:
-            network.nodes[node]["community"] = number
-        drawn.extend(by_degree)
-    graph = to_graph_dict(network.subgraph(drawn[:MAX_GRAPH_NODES]))
+        drawn.extend((node, number) for node in by_degree)
+    shown = network.subgraph(node for node, _ in drawn[:MAX_GRAPH_NODES]).copy()
+    nx.set_node_attributes(shown, dict(drawn[:MAX_GRAPH_NODES]), "community")
+    graph = to_graph_dict(shown)
     return pd.DataFrame(
         rows, columns=["community", "size", "people", "organizations", "members", "central"]
     ), graph
@@ -270,21 +340,22 @@ def communities_answer(driver: neo4j.Driver, params: Mapping[str, Any]) -> tuple
 def ego_answer(driver: neo4j.Driver, params: Mapping[str, Any]) -> tuple[pd.DataFrame, dict | None]:
     """Everything within a few steps of one entity, nearest first (documents only when it is one)."""
     center = params["entity"]
-    network = project(driver)
+    memo = _memo(driver)
+    network = _network(driver, memo)
     if center not in network:  # a document (or figure, deadline): draw it among what it links
-        network = project(driver, labels=(*NETWORK_LABELS, "Document", "Figure", "Deadline"))
-    ego = ego_network(simple(network), center, int(params.get("radius") or 1))
+        network = _network(driver, memo, (*NETWORK_LABELS, "Document", "Figure", "Deadline"))
+    distances = ego_distances(network, center, int(params.get("radius") or 1))
     rows = sorted(
         (
-            {"distance": d.get("distance"), "name": d.get("name", n), "label": d.get("label", ""), "id": n}
-            for n, d in ego.nodes(data=True)
+            {"distance": distances[n], "name": d.get("name", n), "label": d.get("label", ""), "id": n}
+            for n, d in network.subgraph(distances).nodes(data=True)
         ),
         key=lambda r: (r["distance"], r["label"], str(r["name"]).lower()),
     )
     nearest = [row["id"] for row in rows[:MAX_GRAPH_NODES]]
-    return pd.DataFrame(rows, columns=["distance", "name", "label", "id"]), to_graph_dict(
-        ego.subgraph(nearest)
-    )
+    drawn = network.subgraph(nearest).copy()  # only what is drawn is copied, not the whole ego network
+    nx.set_node_attributes(drawn, {n: distances[n] for n in nearest}, "distance")
+    return pd.DataFrame(rows, columns=["distance", "name", "label", "id"]), to_graph_dict(drawn)
 
 
 ANALYTICS: dict[str, Analytic] = {
