@@ -40,11 +40,6 @@ def _cached_driver(settings: connection.Settings) -> Driver:
     return connection.driver(settings)
 
 
-def get_driver() -> Driver:
-    """A connected driver, or StoreUnavailable with a one-line reason."""
-    return _cached_driver(connection.settings())
-
-
 def store_status() -> tuple[StoreStatus, Driver | None]:
     """Connect (or reuse the cached driver) and report the outcome instead of raising."""
     try:
