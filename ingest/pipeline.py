@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from pathlib import Path
 from typing import Any
 
 from ingest.content import extract_content
 from ingest.gazetteer import Entry, Gazetteer, is_organization_name, organization_for
 from ingest.language import detect_language
-from ingest.names import slug
+from ingest.names import role_of, slug
 from ingest.normalise import Normalised, normalise
 from ingest.parse import parse_minutes
 from ingest.parsed import NameMention, ParsedMinutes, Span
@@ -27,12 +28,16 @@ from ingest.record import (
     Deadline,
     DocumentInfo,
     Meeting,
+    Membership,
     Mention,
     Organization,
     Person,
     Provenance,
     Record,
 )
+
+GROUP_POSTS = frozenset({"member", "observer"})
+WRITTEN_POSTS = frozenset({"chair", "vice_chair", "treasurer", "secretary"})
 
 
 def extract_file(path: str | Path) -> Record:
@@ -118,6 +123,7 @@ def extract_raw(raw: RawDocument) -> Record:
             text=raw.text,
         ),
         meetings=[meeting],
+        memberships=memberships(parsed, people, body, norm.text),
         people=people_with_evidence(people, parsed, affiliations, refs, content.deadlines, norm.text),
         organizations=organizations.items(),
         initiatives=content.initiatives,
@@ -219,6 +225,33 @@ def attendance(parsed: ParsedMinutes, people: PeopleIndex) -> list[Attendance]:
             if person_id in merged and "presenter" not in merged[person_id].roles:
                 merged[person_id].roles.append("presenter")
     return list(merged.values())
+
+
+def memberships(
+    parsed: ParsedMinutes, people: PeopleIndex, body: Organization | None, text: str
+) -> list[Membership]:
+    """Who sits on the body that met, and in which post.
+
+    Member and observer come from the heading a name is listed under ("Bestyrelsen:", "Board Members
+    Present", "Observatører:"). A post (chair, deputy chair, treasurer, secretary) counts only when the
+    entry itself says so ("Søren Brunak, ... (Forperson)"): chairing one meeting ("Ordstyrer: Jan") is
+    a role at that meeting, not a post in the body.
+    """
+    if body is None:
+        return []
+    found: dict[tuple[str, str], Membership] = {}
+    for mention in parsed.attendance:
+        person_id = people.find(mention.name)
+        if person_id is None:
+            continue
+        entry = text[mention.span[0] : mention.span[1]]
+        written = {role_of(part) for part in re.split(r"[(),;]", entry) if part.strip()}
+        for role in mention.roles:
+            if role in GROUP_POSTS or (role in WRITTEN_POSTS and role in written):
+                key = (person_id, role)
+                found.setdefault(key, Membership(person_id, body.id, role))
+                found[key].provenance.append(Provenance("", *mention.span))
+    return list(found.values())
 
 
 def people_with_evidence(

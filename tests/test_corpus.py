@@ -92,6 +92,15 @@ def test_every_attendee_status_role_title_and_affiliation(case: tuple[View, dict
             assert any(fold(org_name) in view.names_of(o) for o in person.affiliations), (name, org_name)
 
 
+def test_memberships_in_the_body_that_met(case: tuple[View, dict[str, Any]]) -> None:
+    view, expected = case
+    if "memberships" not in expected:
+        return
+    found = {(view.people[m.person].name, m.role) for m in view.record.memberships}
+    assert found == {(view.person(name).name, role) for name, role in expected["memberships"]}
+    assert all(m.organization == view.meeting.body for m in view.record.memberships)
+
+
 def test_aliases_and_emails(case: tuple[View, dict[str, Any]]) -> None:
     view, expected = case
     for name, aliases in expected.get("aliases", {}).items():
