@@ -61,14 +61,14 @@ class RawDocument:
 def read_document(path: str | Path) -> RawDocument:
     """Read a file from disk; the size limit is checked before anything is loaded."""
     name = str(path)
+    if Path(path).is_dir():
+        raise _refusal(name, "is a folder, not a document (`pmkg ingest` takes folders)")
     fmt = format_of(name)
     try:
         with open(path, "rb") as handle:
             if os.fstat(handle.fileno()).st_size > MAX_BYTES:
                 raise _too_large(name)
             data = handle.read(MAX_BYTES + 1)  # a file growing or a pipe cannot get past the limit
-    except IsADirectoryError:
-        raise _refusal(name, "is a directory, not a document") from None
     except FileNotFoundError:
         raise _refusal(name, "no such file") from None
     except PermissionError:

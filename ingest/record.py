@@ -2,7 +2,7 @@
 
 One record describes one document. The Neo4j loader, the RDF writer and the tests
 read nothing else, so every field here is documented in ``knowledge/record.schema.json``
-and in ARCHITECTURE.md. Offsets count Unicode code points in the *original* text
+and in the comments below. Offsets count Unicode code points in the *original* text
 of the document (after decoding, before normalisation).
 """
 

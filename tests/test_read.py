@@ -8,6 +8,8 @@ import random
 import zipfile
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import ingest.read as read
 from ingest.normalise import normalise
@@ -131,7 +133,7 @@ def test_missing_file_and_directory(tmp_path) -> None:
         read_document(tmp_path / "nope.txt")
     folder = tmp_path / "folder.txt"
     folder.mkdir()
-    with pytest.raises(InputError, match="is a directory"):
+    with pytest.raises(InputError, match="is a folder, not a document"):
         read_document(folder)
 
 
@@ -397,3 +399,15 @@ def test_fuzz_runner_reports_an_undeclared_exception(tmp_path, monkeypatch, caps
     assert fuzz.run(examples=3, seed=1, timeout=20, crash_dir=tmp_path) == 1
     assert "3 crashes" in capsys.readouterr().out
     assert len(list(tmp_path.glob("*.traceback"))) == 3
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.binary(max_size=4096), extension=st.sampled_from(["txt", "md", "pdf", "docx", "html", "htm"]))
+def test_any_bytes_are_read_or_refused_in_one_line(data: bytes, extension: str) -> None:
+    """Whatever lands in the inbox: a RawDocument, or an InputError naming the file, never a crash."""
+    try:
+        raw = read_bytes(data, f"upload.{extension}")
+    except InputError as exc:
+        assert str(exc).startswith("upload.") and "\n" not in str(exc)
+    else:
+        assert raw.text.strip() and raw.sha256 == hashlib.sha256(data).hexdigest()
