@@ -41,12 +41,14 @@ def draw(result: dict[str, Any], out: Path) -> Path:
     load.grid(True, which="both", alpha=0.3)
     load.legend()
 
-    for name, values in series(curve, "query_p95_ms").items():
-        query.plot(sizes, values, marker=".", label=name)
+    markers = "o^sDv<>pX*"
+    query.set_prop_cycle(color=plt.get_cmap("tab20").colors)
+    for number, (name, values) in enumerate(series(curve, "query_p95_ms").items()):
+        query.plot(sizes, values, marker=markers[number % len(markers)], markersize=4, label=name)
     query.axhline(TARGET_MS, color="red", linestyle="--", linewidth=1, label=f"target {TARGET_MS} ms")
     query.set(xscale="log", yscale="log", xlabel="documents", ylabel="ms (p95)", title="Prebuilt questions")
     query.grid(True, which="both", alpha=0.3)
-    query.legend(fontsize=7, ncol=2)
+    query.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1))
 
     machine = result.get("machine", {})
     fig.suptitle(

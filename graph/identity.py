@@ -157,14 +157,24 @@ def _surname_tokens(record: Record, label: str) -> list[str]:
     return sorted({word for n in names if (word := _last_word(n))})
 
 
-def resolve_corpus(records: Iterable[Record]) -> list[Record]:
-    """The records as loading them in this order into an empty graph resolves them, computed in memory.
+def resolve_corpus(
+    records: Iterable[Record], stored: Mapping[str, Iterable[Known]] | None = None
+) -> list[Record]:
+    """The records as loading them in this order resolves them, computed in memory.
 
-    ``merge_rows(record_to_rows(r) for r in resolve_corpus(records))`` is then what the graph holds
-    (the extraction side of the round trip when identities merge across documents).
+    ``stored`` holds the nodes already in the graph (``fetch_known`` of all the records; none for an
+    empty graph). ``merge_rows(record_to_rows(r) for r in resolve_corpus(records))`` is then what an
+    empty graph holds after loading (the extraction side of the round trip when identities merge),
+    and the batched loader resolves a batch of documents with it in one go.
     """
     nodes: dict[str, dict[str, Known]] = {label: {} for label in IDENTITY_LABELS}
     by_word: dict[str, dict[str, set[str]]] = {label: defaultdict(set) for label in IDENTITY_LABELS}
+    for label, known in (stored or {}).items():
+        for node in known:
+            nodes[label][node.id] = node
+            for name in (node.name, *node.aliases):
+                if word := _last_word(name):
+                    by_word[label][word].add(node.id)
     out = []
     for record in records:
         known = {}
@@ -186,14 +196,15 @@ def resolve_corpus(records: Iterable[Record]) -> list[Record]:
     return out
 
 
-def fetch_known(tx: neo4j.ManagedTransaction, record: Record) -> dict[str, list[Known]]:
-    """The stored nodes that could be the record's people, organisations and initiatives."""
+def fetch_known(tx: neo4j.ManagedTransaction, *records: Record) -> dict[str, list[Known]]:
+    """The stored nodes that could be the records' people, organisations and initiatives."""
     known: dict[str, list[Known]] = {}
     for label in IDENTITY_LABELS:
-        entities = _entities(record, label)
+        entities = [e for record in records for e in _entities(record, label)]
         if not entities:
             continue
-        params = {"ids": [e.id for e in entities], "tokens": _surname_tokens(record, label)}
+        tokens = sorted({t for record in records for t in _surname_tokens(record, label)})
+        params = {"ids": sorted({e.id for e in entities}), "tokens": tokens}
         rows = tx.run(labelled(_KNOWN, label=label), params).data()
         known[label] = [Known(r["id"], r["name"], tuple(r["aliases"])) for r in rows]
     return known

@@ -27,6 +27,11 @@ _INDEXES = {
     "Meeting_date": "CREATE INDEX Meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date)",
     "Document_source": "CREATE INDEX Document_source IF NOT EXISTS FOR (n:Document) ON (n.source)",
     "Document_sha256": "CREATE INDEX Document_sha256 IF NOT EXISTS FOR (n:Document) ON (n.sha256)",
+    # the latest load (the analytics' cache key), upcoming deadlines, figures by unit
+    "Document_ingested_at": "CREATE INDEX Document_ingested_at IF NOT EXISTS "
+    "FOR (n:Document) ON (n.ingested_at)",
+    "Deadline_date": "CREATE INDEX Deadline_date IF NOT EXISTS FOR (n:Deadline) ON (n.date)",
+    "Figure_unit": "CREATE INDEX Figure_unit IF NOT EXISTS FOR (n:Figure) ON (n.unit)",
     FULLTEXT_INDEX: "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS "
     "FOR (n:Person|Organization|Initiative|Meeting|Theme|Agreement|Document) ON EACH [n.name, n.search_text] "
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding', "

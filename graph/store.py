@@ -26,9 +26,9 @@ from typing import Any, Literal
 import neo4j
 
 from graph.connection import read_tx, write_tx
-from graph.identity import fetch_known, resolve
+from graph.identity import fetch_known, resolve, resolve_corpus
 from graph.schema import ensure_schema, labelled
-from graph.triples import CONTRIBUTED, LABELS, REL_TYPES, GraphRows, record_to_rows, search_text
+from graph.triples import CONTRIBUTED, LABELS, REL_TYPES, GraphRows, merge_rows, record_to_rows, search_text
 from ingest.record import Record
 from pmkg.errors import PmkgError
 
@@ -38,6 +38,11 @@ STORE_ONLY = ("ingested_at",)
 _FIND_DOCUMENT = """
 MATCH (d:Document) WHERE d.sha256 = $sha256 OR d.source = $source
 RETURN d.id AS id, d.sha256 AS sha256, d.source AS source
+"""
+_FIND_MANY = """
+UNWIND $docs AS doc
+MATCH (d:Document) WHERE d.sha256 = doc.sha256 OR d.source = doc.source
+RETURN DISTINCT d.sha256 AS sha256, d.source AS source
 """
 _HAS_SHA256 = "MATCH (d:Document {sha256: $sha256}) RETURN d.id AS id, d.source AS source LIMIT 1"
 _LOOKUP_DOCUMENT = """
@@ -75,6 +80,7 @@ WITH n, before WHERE properties(n) <> before
 RETURN n.id AS id
 """
 _STAMP = "MATCH (d:Document {id: $id}) SET d.ingested_at = $now"
+_STAMP_ALL = "UNWIND $ids AS id MATCH (d:Document {id: id}) SET d.ingested_at = $now"
 _DELETE_RELS = "MATCH (a)-[r:{type} {doc: $doc}]->(b) DELETE r RETURN a.id AS a, b.id AS b"
 _DELETE_DOCUMENT = "MATCH (d:Document {id: $doc}) DETACH DELETE d"
 _DELETE_ORPHANS = "MATCH (n:{label}) WHERE n.id IN $ids AND NOT EXISTS { (n)--() } DELETE n"
@@ -136,10 +142,11 @@ def _recompute_contributed(tx: neo4j.ManagedTransaction, label: str, ids: list[s
     return {row["id"] for row in tx.run(labelled(_SET_PROPS, label=label), rows=rows)}
 
 
-def _write_rows(tx: neo4j.ManagedTransaction, rows: GraphRows, summary: LoadSummary) -> None:
+def _write_rows(tx: neo4j.ManagedTransaction, rows: GraphRows, summary: LoadSummary) -> dict[str, bool]:
     """Merge the nodes, then the relationships, then recompute the contributed lists.
 
-    ``nodes_updated`` counts the nodes that existed before and whose properties changed.
+    ``nodes_updated`` counts the nodes that existed before and whose properties changed. Returns the
+    changed nodes' ids, each with whether this write created it.
     """
     changed: dict[str, bool] = {}  # id -> created
     for label, nodes in rows.nodes.items():
@@ -164,6 +171,7 @@ def _write_rows(tx: neo4j.ManagedTransaction, rows: GraphRows, summary: LoadSumm
             for node_id in _recompute_contributed(tx, label, [n["id"] for n in rows.nodes[label]]):
                 changed.setdefault(node_id, False)
     summary.nodes_updated += sum(1 for created in changed.values() if not created)
+    return changed
 
 
 def _remove(tx: neo4j.ManagedTransaction, doc: str, summary: LoadSummary) -> None:
@@ -204,14 +212,89 @@ def load_record(driver: neo4j.Driver, record: Record) -> LoadSummary:
 
 
 def load_records(
-    driver: neo4j.Driver, records: Iterable[Record], progress: Callable[[LoadSummary], None] | None = None
+    driver: neo4j.Driver,
+    records: Iterable[Record],
+    progress: Callable[[LoadSummary], None] | None = None,
+    batch: int = 1,
 ) -> list[LoadSummary]:
-    """Load records one transaction each, calling ``progress`` after each one."""
-    summaries = []
-    for record in records:
-        summaries.append(load_record(driver, record))
-        if progress:
-            progress(summaries[-1])
+    """Load records, ``batch`` documents per transaction, calling ``progress`` after each document.
+
+    With ``batch=1`` every document is its own transaction. A larger batch is for bulk loads: the new
+    documents of a batch are resolved together (as loading them one by one would) and written with one
+    set of ``UNWIND ... MERGE`` queries, so the round trips are shared by the whole batch; a failure
+    stores nothing of that batch, and a rerun completes it.
+    """
+    summaries: list[LoadSummary] = []
+    pending = list(records)
+    for start in range(0, len(pending), max(1, batch)):
+        chunk = pending[start : start + max(1, batch)]
+        if len(chunk) == 1:
+            done = [load_record(driver, chunk[0])]
+        else:
+            _ensure_schema_once(driver)
+            done = write_tx(driver, lambda tx, chunk=chunk: _load_batch(tx, chunk))
+        for summary in done:
+            summaries.append(summary)
+            if progress:
+                progress(summary)
+    return summaries
+
+
+def _load_batch(tx: neo4j.ManagedTransaction, records: list[Record]) -> list[LoadSummary]:
+    """Load several documents in one transaction; a stored or repeated one goes through :func:`_load`.
+
+    The new ones are resolved in memory against the stored nodes (``resolve_corpus``) and written
+    together. Their summaries count each document's own relationships (all new: their keys hold the
+    document id), the nodes it was first to create, and the existing nodes of it that changed.
+    """
+    stored = {
+        (row["sha256"], row["source"])
+        for row in tx.run(
+            _FIND_MANY, docs=[{"sha256": r.document.sha256, "source": r.document.source} for r in records]
+        )
+    }
+    shas = {sha for sha, _ in stored}
+    sources = {source for _, source in stored}
+    new: list[tuple[int, Record]] = []
+    summaries: dict[int, LoadSummary] = {}
+    for index, record in enumerate(records):
+        info = record.document
+        if info.sha256 in shas or info.source in sources:
+            summaries.update(_write_new(tx, new))
+            new = []
+            summaries[index] = _load(tx, record)
+        else:
+            new.append((index, record))
+        shas.add(info.sha256)
+        sources.add(info.source)
+    summaries.update(_write_new(tx, new))
+    return [summaries[i] for i in range(len(records))]
+
+
+def _write_new(tx: neo4j.ManagedTransaction, new: list[tuple[int, Record]]) -> dict[int, LoadSummary]:
+    """Resolve and write documents none of which is stored yet (see :func:`_load_batch`), by position."""
+    if not new:
+        return {}
+    records = [record for _, record in new]
+    resolved = resolve_corpus(records, fetch_known(tx, *records))
+    parts = [record_to_rows(r) for r in resolved]
+    total = LoadSummary("", "", "loaded")
+    created = _write_rows(tx, merge_rows(parts), total)
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    tx.run(_STAMP_ALL, ids=[r.document.id for r in records], now=now).consume()
+    first: dict[str, int] = {}
+    for number, part in enumerate(parts):
+        for nodes in part.nodes.values():
+            for node in nodes:
+                first.setdefault(node["id"], number)
+    summaries = {}
+    for number, ((index, record), part) in enumerate(zip(new, parts, strict=True)):
+        ids = {node["id"] for nodes in part.nodes.values() for node in nodes}
+        summary = LoadSummary(record.document.id, record.document.source, "loaded")
+        summary.rels_created = part.counts()[1]
+        summary.nodes_created = sum(1 for i in ids if created.get(i) is True and first[i] == number)
+        summary.nodes_updated = sum(1 for i in ids if created.get(i) is False)
+        summaries[index] = summary
     return summaries
 
 
