@@ -37,7 +37,7 @@ FULL_SIZES = (100, 1000, 10000)
 QUICK_SIZES = (100, 1000)
 QUERY_RUNS = 40
 BASELINE_DOCS = 100
-LOAD_BATCH = 100  # documents per transaction in bulk loads (load_records(batch=...))
+LOAD_BATCH = 500  # documents per transaction in bulk loads (load_records(batch=...))
 WARM_UP_DOCS = 20  # loaded and thrown away first, so the JVM's warm-up is not charged to the first size
 # rdflib's own Turtle writer slows down more than linearly with the graph; the export is compared at this
 # size (or the largest below it).

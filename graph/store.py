@@ -66,10 +66,16 @@ MATCH (b:{to_label} {id: row.to})
 MERGE (a)-[r:{type} {key: row.props.key}]->(b)
 SET r += row.props
 """
+# The distinct values only: a hub (an organisation every document mentions) has thousands of mentions.
 _MENTIONS_OF = """
 MATCH (n:{label}) WHERE n.id IN $ids
-OPTIONAL MATCH (:Document)-[m:MENTIONS]->(n)
-RETURN n.id AS id, n.name AS name, collect(properties(m)) AS contributions
+CALL (n) {
+  MATCH (:Document)-[m:MENTIONS]->(n)
+  UNWIND [p IN ['aliases', 'titles', 'emails'] | [v IN coalesce(m[p], []) | [p, v]]] AS values
+  UNWIND values AS value
+  RETURN collect(DISTINCT value) AS contributed
+}
+RETURN n.id AS id, n.name AS name, contributed
 """
 _SET_PROPS = """
 UNWIND $rows AS row
@@ -130,7 +136,7 @@ def _recompute_contributed(tx: neo4j.ManagedTransaction, label: str, ids: list[s
     props = CONTRIBUTED[label]
     rows = []
     for row in tx.run(labelled(_MENTIONS_OF, label=label), ids=ids):
-        lists = {p: sorted({v for c in row["contributions"] for v in c.get(p) or ()}) or None for p in props}
+        lists = {p: sorted(v for key, v in row["contributed"] if key == p) or None for p in props}
         rows.append(
             {
                 "id": row["id"],
