@@ -13,7 +13,9 @@ import neo4j
 
 from graph import connection, server
 
-_DELETE_BATCH = "MATCH (n) WITH n LIMIT 20000 DETACH DELETE n"
+# Relationships first, in batches: one DETACH DELETE of hub nodes would exceed the transaction memory.
+_DELETE_RELS = "MATCH ()-[r]->() WITH r LIMIT 20000 DELETE r"
+_DELETE_NODES = "MATCH (n) WITH n LIMIT 20000 DELETE n"
 _CONSTRAINTS = "SHOW CONSTRAINTS YIELD name RETURN name"
 _INDEXES = "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name"
 _DROP_CONSTRAINT = "DROP CONSTRAINT $name IF EXISTS"
@@ -40,7 +42,9 @@ def disposable_neo4j() -> Iterator[connection.Settings]:
 def fresh(settings: connection.Settings) -> None:
     """Make the database as new: no nodes, no constraints, no indexes (Community has one database)."""
     with connection.driver(settings) as driver:
-        while connection.write(driver, _DELETE_BATCH).nodes_deleted:
+        while connection.write(driver, _DELETE_RELS).relationships_deleted:
+            pass
+        while connection.write(driver, _DELETE_NODES).nodes_deleted:
             pass
         for row in connection.read(driver, _CONSTRAINTS):
             connection.write(driver, _DROP_CONSTRAINT, {"name": row["name"]})
