@@ -14,7 +14,8 @@ CALL (a, b) {
   MATCH (y)<-[:HELD_BY]-(n:Meeting)
   WITH x, y, collect(n) AS held
   MATCH (x)<-[:AFFILIATED_WITH|HOLDS_ROLE]-(p:Person)
-  WITH DISTINCT x, y, held, p
+  WITH x, y, held, collect(DISTINCT p) AS people
+  UNWIND people AS p
   MATCH (p)-[:ATTENDED]->(m:Meeting) WHERE m IN held
   RETURN 2 AS rank, 'person on the other body' AS link, p.name AS via, x.name + ' → ' + y.name AS detail,
          max(m.date) AS date
@@ -22,14 +23,12 @@ CALL (a, b) {
   MATCH (b)<-[:AFFILIATED_WITH|HOLDS_ROLE]-(q:Person)
   WITH a, collect(DISTINCT q) AS of_b
   MATCH (a)<-[:AFFILIATED_WITH|HOLDS_ROLE]-(p:Person)
-  WITH DISTINCT of_b, p
-  MATCH (p)-[:ATTENDED {status: 'present'}]->(m:Meeting)
-  WITH of_b, m, collect(DISTINCT p) AS ps
-  MATCH (m)<-[:ATTENDED {status: 'present'}]-(q:Person) WHERE q IN of_b
-  WITH m, ps, collect(DISTINCT q) AS qs
-  // the people of a pair p (of the first) <> q (of the second) both present at m
-  UNWIND [p IN ps WHERE any(q IN qs WHERE q <> p)] + [q IN qs WHERE any(p IN ps WHERE p <> q)] AS who
-  WITH m, collect(DISTINCT who.name) AS people
+  WITH of_b, collect(DISTINCT p) AS of_a
+  UNWIND of_a AS p
+  MATCH (p)-[:ATTENDED {status: 'present'}]->(m:Meeting)<-[:ATTENDED {status: 'present'}]-(q:Person)
+  WHERE p <> q AND q IN of_b
+  UNWIND [p.name, q.name] AS who
+  WITH m, collect(DISTINCT who) AS people
   RETURN 3 AS rank, 'shared meeting' AS link, m.name AS via,
          reduce(s = '', who IN people | CASE WHEN s = '' THEN who ELSE s + ', ' + who END) AS detail,
          m.date AS date
