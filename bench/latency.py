@@ -51,9 +51,7 @@ def draw(
     chosen = {p.name for p in optional if filled and rng.random() < 0.5}
     if filled and optional and not chosen:
         chosen.add(rng.choice(optional).name)
-    return {
-        p.name: rng.choice(_values(driver, p, pool)) for p in drawable if p.required or p.name in chosen
-    }
+    return {p.name: rng.choice(_values(driver, p, pool)) for p in drawable if p.required or p.name in chosen}
 
 
 def _values(driver: neo4j.Driver, param: Param, pool: Mapping[str, list[str]]) -> list[str]:
