@@ -419,24 +419,25 @@ def _same_as(s: URIRef, node: Mapping[str, Any]) -> Iterator[Triple]:
         yield s, SKOS.exactMatch, target
 
 
-def _organization(m: _Mapper, node: Mapping[str, Any]) -> Iterator[Triple]:
+def _typed_entity(
+    m: _Mapper, node: Mapping[str, Any], scheme: str, default_type: str, base: URIRef, fallback: URIRef
+) -> Iterator[Triple]:
+    """An organisation or initiative: its type concept decides the standard classes it also gets."""
     s = m.iri(node["id"])
-    kind = m.concept("OrganizationTypeScheme", node.get("type", "organization"))
-    classes = _implied_classes(kind) or [ORG.Organization]
-    yield from _typed(s, (SCHEMA.Organization, *classes))
+    kind = m.concept(scheme, node.get("type", default_type))
+    yield from _typed(s, (base, *(_implied_classes(kind) or [fallback])))
     yield from _props(s, ((DCTERMS.type, kind),))
     yield from _names(s, node)
     yield from _same_as(s, node)
+
+
+def _organization(m: _Mapper, node: Mapping[str, Any]) -> Iterator[Triple]:
+    scheme = "OrganizationTypeScheme"
+    return _typed_entity(m, node, scheme, "organization", SCHEMA.Organization, ORG.Organization)
 
 
 def _initiative(m: _Mapper, node: Mapping[str, Any]) -> Iterator[Triple]:
-    s = m.iri(node["id"])
-    kind = m.concept("InitiativeTypeScheme", node.get("type", "initiative"))
-    classes = _implied_classes(kind) or [SCHEMA.Project]
-    yield from _typed(s, (PMKG.Initiative, *classes))
-    yield from _props(s, ((DCTERMS.type, kind),))
-    yield from _names(s, node)
-    yield from _same_as(s, node)
+    return _typed_entity(m, node, "InitiativeTypeScheme", "initiative", PMKG.Initiative, SCHEMA.Project)
 
 
 def _agreement(m: _Mapper, node: Mapping[str, Any]) -> Iterator[Triple]:
