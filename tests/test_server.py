@@ -26,6 +26,20 @@ from tests.conftest import temporary_home
 # ---- pure parts -------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("action", ["install", "start", "stop", "status"])
+def test_neo4j_home_is_accepted_before_and_after_the_action(action: str) -> None:
+    parser = cli.build_parser()
+    assert parser.parse_args(["neo4j", action, "--home", "/tmp/x"]).home == Path("/tmp/x")
+    assert parser.parse_args(["neo4j", "--home", "/tmp/x", action]).home == Path("/tmp/x")
+    assert parser.parse_args(["neo4j", "--home", "/tmp/x", action, "--home", "/tmp/y"]).home == Path("/tmp/y")
+    assert parser.parse_args(["neo4j", action]).home is None
+
+
+def test_neo4j_start_takes_home_with_its_own_options() -> None:
+    args = cli.build_parser().parse_args(["neo4j", "start", "--bolt-port", "7999", "--home", "h"])
+    assert (args.home, args.bolt_port, args.func.__name__) == (Path("h"), 7999, "_start")
+
+
 def test_java_major_reads_modern_and_legacy_version_strings() -> None:
     assert server.java_major('openjdk version "17.0.15" 2025-04-15') == 17
     assert server.java_major('openjdk version "21" 2023-09-19') == 21

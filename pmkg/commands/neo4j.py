@@ -59,24 +59,38 @@ def _status(args: argparse.Namespace) -> int:
     return 0 if st.running else NOT_RUNNING
 
 
+def _home_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--home", type=Path, default=default, help="pmkg home folder (default: $PMKG_HOME, else .pmkg)"
+    )
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("neo4j", help="install, start, stop the local Neo4j server")
-    parser.add_argument(
-        "--home", type=Path, default=None, help="pmkg home folder (default: $PMKG_HOME, else .pmkg)"
-    )
+    _home_option(parser, None)
+    # --home is also accepted after the action (`pmkg neo4j start --home X`); there it has no default
+    # of its own, so it cannot overwrite a --home given before the action.
+    after = argparse.ArgumentParser(add_help=False)
+    _home_option(after, argparse.SUPPRESS)
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    p = actions.add_parser("install", help="download the pinned Neo4j server from Maven Central")
+    p = actions.add_parser(
+        "install", parents=[after], help="download the pinned Neo4j server from Maven Central"
+    )
     p.set_defaults(func=_install)
 
-    p = actions.add_parser("start", help="start the server (loopback only) and wait until Bolt answers")
+    p = actions.add_parser(
+        "start", parents=[after], help="start the server (loopback only) and wait until Bolt answers"
+    )
     p.add_argument("--bolt-port", type=int, default=None, help="Bolt port (default: last used, else 7687)")
     p.add_argument("--timeout", type=float, default=server.START_TIMEOUT_S, help="seconds to wait for Bolt")
     p.set_defaults(func=_start)
 
-    p = actions.add_parser("stop", help="stop the server gracefully")
+    p = actions.add_parser("stop", parents=[after], help="stop the server gracefully")
     p.add_argument("--timeout", type=float, default=server.STOP_TIMEOUT_S, help="seconds before SIGKILL")
     p.set_defaults(func=_stop)
 
-    p = actions.add_parser("status", help="URI, version, database and data folder (exit 3 when stopped)")
+    p = actions.add_parser(
+        "status", parents=[after], help="URI, version, database and data folder (exit 3 when stopped)"
+    )
     p.set_defaults(func=_status)
