@@ -433,7 +433,21 @@ def _typed_entity(
 
 def _organization(m: _Mapper, node: Mapping[str, Any]) -> Iterator[Triple]:
     scheme = "OrganizationTypeScheme"
-    return _typed_entity(m, node, scheme, "organization", SCHEMA.Organization, ORG.Organization)
+    yield from _typed_entity(m, node, scheme, "organization", SCHEMA.Organization, ORG.Organization)
+    yield from _seat_country(m, node)
+
+
+def _seat_country(m: _Mapper, node: Mapping[str, Any]) -> Iterator[Triple]:
+    """The country of the seat the way schema.org puts it on an organisation: ``schema:address`` a
+    ``schema:PostalAddress`` whose ``schema:addressCountry`` is the ISO 3166-1 alpha-2 code ("DK"; "EU"
+    for the EU's bodies). The address is named ``<organisation>/address``: still no blank nodes."""
+    if not node.get("country"):
+        return
+    s = m.iri(node["id"])
+    address = URIRef(f"{s}/address")
+    yield s, SCHEMA.address, address
+    yield address, RDF.type, SCHEMA.PostalAddress
+    yield address, SCHEMA.addressCountry, Literal(str(node["country"]))
 
 
 def _initiative(m: _Mapper, node: Mapping[str, Any]) -> Iterator[Triple]:

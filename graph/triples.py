@@ -242,7 +242,15 @@ def record_to_rows(record: Record) -> GraphRows:
     for o in record.organizations:
         b.node(
             "Organization",
-            _searchable(id=o.id, name=o.name, aliases=o.aliases, type=o.type, wikidata=o.wikidata, ror=o.ror),
+            _searchable(
+                id=o.id,
+                name=o.name,
+                aliases=o.aliases,
+                type=o.type,
+                wikidata=o.wikidata,
+                ror=o.ror,
+                country=o.country,
+            ),
         )
         b.rel("MENTIONS", info.id, o.id, o.provenance, aliases=o.aliases)
     for i in record.initiatives:

@@ -109,6 +109,7 @@ class Entry:
             type=self.type,
             wikidata=self.wikidata,
             ror=self.ror,
+            country=self.country,
             provenance=list(provenance or []),
         )
 
@@ -164,8 +165,24 @@ def _entry(raw: dict[str, Any]) -> Entry:
         ror=raw.get("ror"),
         name_en=raw.get("name_en"),
         name_da=raw.get("name_da"),
-        country=raw.get("country"),
+        country=_country(raw),
     )
+
+
+_COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
+
+
+def _country(raw: dict[str, Any]) -> str | None:
+    """The entry's ISO 3166-1 alpha-2 code; YAML reads an unquoted ``NO`` (Norway) as false, so say so."""
+    code = raw.get("country")
+    if code is None:
+        return None
+    if not isinstance(code, str) or not _COUNTRY_CODE.match(code):
+        raise PmkgError(
+            f"gazetteer entry {raw['id']!r}: country must be an ISO 3166-1 alpha-2 code in capitals, "
+            f'quoted when YAML could misread it ("NO"), not {code!r}; fix knowledge/gazetteer.yaml'
+        )
+    return code
 
 
 class Gazetteer:
@@ -385,5 +402,17 @@ def organization_for(raw: str, gazetteer: Gazetteer) -> Organization:
     if entry is not None:
         return entry.to_organization()
     return Organization(
-        id=f"org:{slug(text)}", name=text, aliases=aliases, type=organisation_type(text) or "organization"
+        id=f"org:{slug(text)}",
+        name=text,
+        aliases=aliases,
+        type=organisation_type(text) or "organization",
+        country=country_within(text, gazetteer),
     )
+
+
+def country_within(name: str, gazetteer: Gazetteer) -> str | None:
+    """The country of an unknown organisation, from the known bodies and countries its name contains:
+    "Royal College of Physicians of Ireland" is in IE, "Bestyrelsen for DSAM" in DK. None when they
+    name none, or disagree, or one of them has no country (an international body)."""
+    codes = {entry.country for entry, _ in gazetteer.find_in_text(name) if entry.kind != "initiative"}
+    return next(iter(codes)) if len(codes) == 1 else None

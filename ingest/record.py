@@ -102,6 +102,7 @@ class Organization:
     type: str = "organization"  # gazetteer types: university, region, agency, ministry, foundation, ...
     wikidata: str | None = None  # "Q..."
     ror: str | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2 code of the seat ("DK"); "EU" for bodies of the EU
     provenance: list[Provenance] = field(default_factory=list)
 
 

@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ingest.gazetteer import Gazetteer, fold, is_organization_name, organisation_type, organization_for
+from ingest.gazetteer import (
+    Gazetteer,
+    country_within,
+    fold,
+    is_organization_name,
+    organisation_type,
+    organization_for,
+)
+from ingest.pipeline import extract_text
+from pmkg.errors import PmkgError
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -33,6 +42,8 @@ def test_every_entry_is_well_formed_and_ids_are_unique() -> None:
             assert re.fullmatch(r"Q\d+", entry["wikidata"])
         if entry.get("ror"):
             assert re.fullmatch(r"0[a-z0-9]{6}\d\d", entry["ror"])
+        if "country" in entry:
+            assert re.fullmatch(r"[A-Z]{2}", entry["country"]), entry["id"]
 
 
 def test_every_type_is_a_concept_of_the_ontology() -> None:
@@ -217,3 +228,60 @@ def test_organization_for_finds_the_known_body_of_a_department_or_a_messy_line(r
 )
 def test_is_organization_name_tells_bodies_from_roles(raw: str, expected: bool) -> None:
     assert is_organization_name(raw, Gazetteer.load()) is expected
+
+
+# --- countries ------------------------------------------------------------------------------------
+
+INTERNATIONAL_MINUTES = """Minutes of the meeting of the Genomics Steering Group
+
+Date: 12 March 2024, 10:00-12:00
+Place: Online
+
+Present: Anne Hansen (Danish National Genome Center), John Smith (Genomics England)
+
+1. International collaboration
+The Danish National Genome Center participates in the Genome of Europe project. Genomics England
+participates in the Genome of Europe project as well. The Royal College of Physicians of Ireland and the
+European Medicines Agency sent letters; the WHO was not represented.
+"""
+
+
+def test_extracted_organisations_carry_the_country_of_their_seat() -> None:
+    record = extract_text(INTERNATIONAL_MINUTES, "steering-group.txt")
+    countries = {o.id: o.country for o in record.organizations}
+    assert countries["org:ngc"] == "DK"
+    assert countries["org:genomics-england"] == "GB"
+    assert countries["org:ema"] == "EU"  # a body of the EU: the code ISO 3166-1 reserves for the EU
+    assert countries["org:who"] is None  # international, no seat country
+    assert countries["org:royal-college-of-physicians-of-ireland"] == "IE"  # unknown, names Ireland
+    participants = {(p.organization, p.initiative) for p in record.participations}
+    assert {("org:ngc", "init:goe"), ("org:genomics-england", "init:goe")} <= participants
+    assert record.to_dict()["organizations"][0]["country"] == countries[record.organizations[0].id]
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Royal College of Physicians of Ireland", "IE"),
+        ("Bestyrelsen for DSAM", "DK"),  # a unit of a known body
+        ("Helse Bergens forskningsavdeling", "NO"),
+        ("Styregruppen for genomdata", None),  # names nothing known
+        ("WHO-kontoret i Danmark", None),  # an international body and a country: no single seat
+        ("Nordisk samarbejde mellem Sverige og Norge", None),  # two countries
+        ("Genome of Europe Consortium", None),  # an initiative has no seat
+    ],
+)
+def test_an_unknown_organisation_takes_the_country_its_name_contains(name: str, country: str | None) -> None:
+    gaz = Gazetteer.load()
+    assert country_within(name, gaz) == country
+    assert organization_for(name, gaz).country == country
+
+
+def test_an_unquoted_no_for_norway_is_a_one_line_error(tmp_path: Path) -> None:
+    path = tmp_path / "gazetteer.yaml"
+    path.write_text(
+        "entries:\n  - {id: org:x, kind: organization, type: agency, name: X, country: NO}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PmkgError, match=r"org:x.*ISO 3166-1 alpha-2.*\"NO\".*not False"):
+        Gazetteer.load(path)

@@ -461,3 +461,36 @@ def test_the_real_minutes_pseudonymised_name_nobody(corpus: list[Record]) -> Non
     assert len(words) > 50
     assert [w for w in sorted(words) if re.search(rf"\b{re.escape(w)}", text, re.IGNORECASE)] == []
     assert "cska@ngc.dk" not in text
+
+
+def test_the_real_minutes_give_each_known_organisation_its_seat_country(corpus: list[Record]) -> None:
+    ds = rdf.rows_to_dataset(merge_rows(record_to_rows(r) for r in corpus))
+    g = rdf.union_graph(ds)
+
+    def country(org_id: str) -> str | None:
+        address = g.value(rdf.node_iri(org_id), SCHEMA.address)
+        return None if address is None else str(g.value(address, SCHEMA.addressCountry))
+
+    assert (country("org:ngc"), country("org:genomics-england"), country("country:eu")) == ("DK", "GB", "EU")
+    assert country("org:warwick") == "GB" and country("org:lap") == "DK"
+    assert country("org:nationale-advisory-board-for-forskning-og-infrastruktur") is None
+    address = g.value(rdf.node_iri("org:ngc"), SCHEMA.address)
+    assert (address, RDF.type, SCHEMA.PostalAddress) in g
+    assert rdf.validate(ds) == []
+    compacted = json.loads(rdf.serialize(ds, "jsonld"))
+    by_id = {node["@id"]: node for node in compacted["@graph"]}
+    assert by_id[str(address)]["schema:addressCountry"] == "DK"
+
+
+def test_a_country_that_is_no_iso_code_breaks_the_address_shape(corpus: list[Record]) -> None:
+    ds = rdf.rows_to_dataset(merge_rows(record_to_rows(r) for r in corpus))
+    g = rdf.union_graph(ds)
+    address = g.value(rdf.node_iri("org:ngc"), SCHEMA.address)
+    bad = broken(
+        ds,
+        remove=[(address, SCHEMA.addressCountry, None)],
+        add=[(address, SCHEMA.addressCountry, Literal("Danmark"))],
+    )
+    problems = rdf.validate(bad)
+    assert len(problems) == 1
+    assert str(address) in problems[0] and "PostalAddressShape" in problems[0] and "ISO 3166-1" in problems[0]

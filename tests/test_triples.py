@@ -62,6 +62,15 @@ def test_relationships_carry_provenance_and_properties() -> None:
     assert len(keys) == len(set(keys))
 
 
+def test_an_organisation_carries_its_country_and_none_when_unknown() -> None:
+    record = board_minutes()
+    ku = next(o for o in record.organizations if o.id == "org:ku")
+    ku.country = "DK"
+    orgs = by_id(record_to_rows(record), "Organization")
+    assert orgs["org:ku"]["country"] == "DK"
+    assert "country" not in orgs["org:board"]  # no None values on nodes
+
+
 def test_relationships_to_unknown_entities_are_dropped() -> None:
     record = board_minutes()
     record.people[1].affiliations.append("org:not-in-record")
