@@ -32,7 +32,7 @@ from ingest.gazetteer import (
 )
 from ingest.names import given_names, slug
 from ingest.parsed import ParsedMinutes
-from ingest.people import PeopleIndex
+from ingest.people import PeopleIndex, reference_re, stands_alone
 from ingest.record import (
     Agreement,
     Deadline,
@@ -86,6 +86,7 @@ class _Vocabulary:
     participation: re.Pattern[str]
     negation: re.Pattern[str]
     own_subject: re.Pattern[str]
+    self_reference: re.Pattern[str]
     list_words: frozenset[str]
     agreement: re.Pattern[str]
     agreement_kinds: dict[str, str]
@@ -133,15 +134,29 @@ class _Vocabulary:
     name_openers: frozenset[str]  # articles, document words and weekdays: words before a name
 
 
+# a number in a sum of money: "500.000", "1,200,000", "85 000", "3,5", "2.5"
+_MONEY_NUMBER = r"(?:\d{1,3}(?:[., \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+
+
 def _money_re(currencies: list[str], scales: list[str]) -> re.Pattern[str]:
     """A sum of money: "kr. 5 mio.", "12 mill. kr", "£2.5 million", "EUR 3,5 mia."."""
     currency = "|".join(sorted((re.escape(c) for c in currencies), key=len, reverse=True))
     scale = "|".join(sorted((re.escape(s.rstrip(".")) for s in scales), key=len, reverse=True))
-    number = r"\d[\d.,]*"
     return re.compile(
-        rf"(?<!\w)(?:{currency})\s*{number}(?:\s*(?:{scale})\b\.?)?"
-        rf"|{number}\s*(?:(?:{scale})\b\.?\s*)?(?:{currency})(?!\w)",
+        rf"(?<!\w)(?:{currency})\s*{_MONEY_NUMBER}(?:\s*(?:{scale})\b\.?)?"
+        rf"|(?<![\w.,]){_MONEY_NUMBER}\s*(?:(?:{scale})\b\.?\s*)?(?:{currency})(?!\w)",
         re.IGNORECASE,
+    )
+
+
+def _next_meeting_re(words: dict[str, list[str]]) -> re.Pattern[str]:
+    """A next meeting of any kind ("Næste generalforsamling", "The next Annual General Meeting",
+    "Nästa ordinarie styrelsemöte"): a next word, at most two words, then a word ending in a meeting
+    word; or a phrase of its own."""
+    meeting = rf"[\w-]*(?:{_phrases(words['meeting_words'])})"
+    return re.compile(
+        rf"(?<!\w)(?:(?:{_phrases(words['next_words'])})\s+(?:[^\W\d_]+\s+){{0,2}}?{meeting}"
+        rf"|{_phrases(words['phrases'])})(?!\w)"
     )
 
 
@@ -165,6 +180,7 @@ def vocabulary() -> _Vocabulary:
     return _Vocabulary(
         participation=_phrase_re(data["participation"]),
         list_words=frozenset(fold(w) for w in data["list_words"]),
+        self_reference=reference_re(data["self_references"]),
         own_subject=re.compile(rf"(?i:{_phrases(data['own_subject_articles'])})\s+[a-zæøåäöü]"),
         negation=re.compile(rf"(?<!\w)(?:{_phrases(data['negations'])})\s*$"),
         agreement=re.compile(agreement),
@@ -193,7 +209,7 @@ def vocabulary() -> _Vocabulary:
         scales={fold(k).rstrip("."): float(v) for k, v in data["figure_scales"].items()},
         currencies=frozenset(fold(w).rstrip(".") for w in data["currencies"]),
         money=_money_re(data["currencies"], list(data["figure_scales"])),
-        next_meeting=_phrase_re(data["next_meeting"]),
+        next_meeting=_next_meeting_re(data["next_meeting"]),
         deadline_cue=re.compile(
             rf"(?<!\w)(?:{_phrases(data['deadline_cues'])})\s*(?:(?:d\.|den|the|on|:)\s*)?$"
         ),
@@ -260,6 +276,11 @@ class _Entities:
         self.hits.append(Hit(record.id, kind, start, end))
         self._occupied[start:end] = (b"\x02" if kind == "country" else b"\x01") * (end - start)
 
+    def refer(self, entity: str, span: Span) -> None:
+        """A word standing for a known organisation ("Foreningen", "we"): a hit for the relations,
+        no mention of it."""
+        self.hits.append(Hit(entity, "organization", *span))
+
     def taken(self, start: int, end: int, *, by_country: bool = True) -> bool:
         """Whether something is named there; with ``by_country=False`` a longer name may cover a country."""
         occupied = self._occupied[start:end]
@@ -275,18 +296,41 @@ class _Entities:
                 del self.records[hit.entity], self.kinds[hit.entity]
 
 
-def _find_entities(text: str, gazetteer: Gazetteer, people: PeopleIndex) -> _Entities:
+def _find_entities(
+    text: str, gazetteer: Gazetteer, people: PeopleIndex, body: Organization | None
+) -> _Entities:
     found = _Entities(text)
     for entry, span in gazetteer.find_in_text(text):
         if entry.kind == "country" and _inside_a_name(text, span[0]):
             continue  # "NHS England", "Cancer Research UK": part of a longer name
         record = entry.to_initiative() if entry.kind == "initiative" else entry.to_organization()
         found.add(record, entry.kind, span)
+    if body is not None:
+        _body_names(text, body, found)
     _acronym_definitions(text, gazetteer, found)
     _organisation_word_names(text, gazetteer, found)
     _counterparties(text, gazetteer, people, found)
+    if body is not None:
+        _self_references(text, body.id, found)
     found.hits.sort(key=lambda h: h.start)
     return found
+
+
+def _body_names(text: str, body: Organization, found: _Entities) -> None:
+    """The body that met, wherever its own name is written, so no shorter name is read inside it
+    ("Norsk forening" in "Norsk forening for medisinsk genetikk")."""
+    for name in {body.name, *body.aliases}:
+        for m in re.finditer(rf"(?<!\w){re.escape(fold(name))}(?!\w)", found.folded):
+            if not found.taken(*m.span(), by_country=False):
+                found.add(replace(body, provenance=[], aliases=list(body.aliases)), "organization", m.span())
+
+
+def _self_references(text: str, body: str, found: _Entities) -> None:
+    """Words for the body that met ("the partnership", "Foreningen", "we", "vi"): the body, where
+    they stand alone (see :func:`ingest.people.stands_alone`) and no name stands."""
+    for m in vocabulary().self_reference.finditer(found.folded):
+        if not found.taken(*m.span()) and stands_alone(text, m.end()):
+            found.refer(body, m.span())
 
 
 _CAPWORD = r"[A-ZÆØÅÄÖÜÉ][\w&'’-]*"
@@ -1045,7 +1089,8 @@ def _condition(sentence: str, folded: str) -> str | None:
 
 
 def _amount(sentence: str) -> str | None:
-    """The sum of money in a sentence as written ("12 mill. kr", "£2.5 million"), if any."""
+    """The sum of money in a sentence as written ("12 mill. kr", "£2.5 million"), if any: the first,
+    so a grant's amount is never also a figure (:func:`_facts`)."""
     m = vocabulary().money.search(sentence)
     return " ".join(m.group().split()) if m else None
 
@@ -1082,57 +1127,96 @@ def _facts(
     doc_key: str,
     date: str | None,
     count: int,
+    *,
+    funded: bool = False,
 ) -> list[Fact]:
-    """Numbers with a unit word; not dates, times, years, ranges, ordinals or numbers of things
-    such as items and pages (``figure_not_after``)."""
+    """Numbers with a unit word, and sums of money (unit: the currency as written); not dates, times,
+    years, ranges, ordinals or numbers of things such as items and pages (``figure_not_after``). In a
+    sentence that records a funding (``funded``) its first sum is the funding's amount, not a figure."""
     vocab = vocabulary()
-    result: list[Fact] = []
     said = sentence.text
-    date_starts = [d.span[0] for d in sentence.dates]
     named = [h for h in sentence.hits if h.kind != "country"]
     about = named[0].entity if named else subject
+    sums = list(vocab.money.finditer(said))
+    found = [(m.start(), m.end(), *money) for m in sums[int(funded) :] if (money := _sum(m, language))]
+    inside_a_sum = [m.span() for m in sums]
+    date_starts = [d.span[0] for d in sentence.dates]
     for m in _NUMBER.finditer(said):
-        start = sentence.start + m.start()
+        if any(start <= m.start() < end for start, end in inside_a_sum):
+            continue
         before = bisect_right(date_starts, m.start()) - 1
         if before >= 0 and m.start() < sentence.dates[before].span[1]:
             continue  # part of a date
-        previous = _WORD_BEFORE.search(said, max(0, m.start() - 40), m.start())
-        word = fold(previous.group(1)).strip("([") if previous else ""
-        if word.rstrip(".:") in vocab.not_after or word.rstrip(".") in vocab.month_numbers:
-            continue
-        if said.startswith(".", m.end()) and not said[m.end() + 1 : m.end() + 2].isdigit():
-            continue  # an ordinal or a number ending a sentence ("5. møde", "punkt 2.")
-        value = _number_value(m.group(1), m.group(2), m.group(3), language)
-        if value is None:
-            continue
-        unit_match = _UNIT.match(sentence.text, m.end())
-        if not unit_match:
-            continue
-        unit, unit_end = unit_match.group(1), unit_match.end(1)
-        scale = vocab.scales.get(fold(unit).rstrip("."))
-        if scale and unit_match.group(2):
-            value, unit, unit_end = value * scale, unit_match.group(2), unit_match.end(2)
-        folded_unit = fold(unit)
-        if unit != "%" and folded_unit not in vocab.currencies:
-            if folded_unit in vocab.not_units or not unit[:1].islower() or folded_unit in vocab.month_numbers:
-                continue
-            if m.group(1).isdigit() and len(m.group(1)) == 4 and 1900 <= value <= 2100:
-                continue  # a year
-        clause_start = said.rfind(", ", max(0, m.start() - _CLAUSE_REACH), m.start()) + 1
-        clause_start = clause_start or max(0, m.start() - _CLAUSE_REACH)
-        clause_end = _clause_end(said, unit_end)
+        figure = _figure(said, m, language)
+        if figure is not None:
+            found.append((m.start(), *figure))
+    result = []
+    for start, end, value, unit in sorted(found):
+        clause_start = said.rfind(", ", max(0, start - _CLAUSE_REACH), start) + 1
+        clause_start = clause_start or max(0, start - _CLAUSE_REACH)
         result.append(
             Fact(
                 id=f"fact:{doc_key}-{count + len(result) + 1}",
                 subject=about,
                 value=value,
                 unit=unit,
-                text=" ".join(sentence.text[clause_start:clause_end].split()),
+                text=" ".join(said[clause_start : _clause_end(said, end)].split()),
                 date=date,
-                provenance=_provenance(text, start, sentence.start + unit_end),
+                provenance=_provenance(text, sentence.start + start, sentence.start + end),
             )
         )
     return result
+
+
+def _figure(said: str, m: re.Match[str], language: str) -> tuple[int, float, str] | None:
+    """A number of the sentence with its unit word: (end of the unit, value, unit), or None."""
+    vocab = vocabulary()
+    previous = _WORD_BEFORE.search(said, max(0, m.start() - 40), m.start())
+    word = fold(previous.group(1)).strip("([") if previous else ""
+    if word.rstrip(".:") in vocab.not_after or word.rstrip(".") in vocab.month_numbers:
+        return None
+    if said.startswith(".", m.end()) and not said[m.end() + 1 : m.end() + 2].isdigit():
+        return None  # an ordinal or a number ending a sentence ("5. møde", "punkt 2.")
+    value = _number_value(m.group(1), m.group(2), m.group(3), language)
+    unit_match = _UNIT.match(said, m.end())
+    if value is None or not unit_match:
+        return None
+    unit, unit_end = unit_match.group(1), unit_match.end(1)
+    scale = vocab.scales.get(fold(unit).rstrip("."))
+    if scale and unit_match.group(2):
+        value, unit, unit_end = value * scale, unit_match.group(2), unit_match.end(2)
+    folded_unit = fold(unit)
+    if unit != "%":
+        if folded_unit in vocab.not_units or not unit[:1].islower() or folded_unit in vocab.month_numbers:
+            return None
+        if m.group(1).isdigit() and len(m.group(1)) == 4 and 1900 <= value <= 2100:
+            return None  # a year
+    return unit_end, value, unit
+
+
+_SUM_WORD = re.compile(r"[^\W\d_]+|[£€$]")
+_MONEY_NUMBER_RE = re.compile(_MONEY_NUMBER)
+
+
+def _sum(money: re.Match[str], language: str) -> tuple[float, str] | None:
+    """The value and currency of a sum of money: "3,5 mio. kr." -> (3500000, "kr"), "€1.2m" ->
+    (1200000, "€"), "DKK 2.5 million" -> (2500000, "DKK"); a decimal point the language does not
+    use is still one ("2.5" in Danish minutes)."""
+    vocab = vocabulary()
+    written = money.group()
+    number = _MONEY_NUMBER_RE.search(written)
+    parts = _NUMBER.fullmatch(number.group()) if number else None
+    if number is None or parts is None:
+        return None
+    value = _number_value(*parts.groups(), language)
+    if value is None:
+        value = _number_value(*parts.groups(), "da" if language == "en" else "en")
+    words = _SUM_WORD.findall(written[: number.start()] + " " + written[number.end() :])
+    scale = next((vocab.scales[fold(w)] for w in words if fold(w) in vocab.scales), 1.0)
+    currency = next((w for w in words if fold(w) in vocab.currencies), None)
+    if value is None or currency is None:
+        return None
+    return round(value * scale, 2), currency
 
 
 # --- deadlines and next meetings ---------------------------------------------------------------------------
@@ -1304,17 +1388,27 @@ def _themes(
 
 
 def extract_content(
-    text: str, parsed: ParsedMinutes, people: PeopleIndex, *, meeting_id: str, doc_key: str, language: str
+    text: str,
+    parsed: ParsedMinutes,
+    people: PeopleIndex,
+    *,
+    meeting_id: str,
+    doc_key: str,
+    language: str,
+    body: Organization | None = None,
 ) -> Content:
-    """Everything :mod:`ingest.content` finds in the normalised ``text`` of one document."""
+    """Everything :mod:`ingest.content` finds in the normalised ``text`` of one document; ``body`` is
+    the body that met, which the minutes also call "the board", "Foreningen" or "we"."""
     gazetteer = Gazetteer.load()
-    entities = _find_entities(text, gazetteer, people)
+    entities = _find_entities(text, gazetteer, people, body)
     all_dates = find_dates(text)
     sentences = _sentences(text, entities.folded, parsed, entities.hits, all_dates)
     subjects = _subjects(sentences)
     year = int(parsed.date[:4]) if parsed.date else infer_year(all_dates)
     dating = _Dating(year, int(parsed.date[5:7]) if parsed.date else None)
     names = {key: record.name for key, record in entities.records.items()}
+    if body is not None:
+        names.setdefault(body.id, body.name)
     may_fund = frozenset(
         key for key, record in entities.records.items() if record.type in vocabulary().funding_types
     )
@@ -1326,8 +1420,11 @@ def extract_content(
         content.agreements += _agreements(
             text, sentence, subject, dating, doc_key, names, len(content.agreements)
         )
-        content.fundings += _fundings(text, sentence, subject, may_fund)
-        content.facts += _facts(text, sentence, subject, language, doc_key, parsed.date, len(content.facts))
+        fundings = _fundings(text, sentence, subject, may_fund)
+        content.fundings += fundings
+        content.facts += _facts(
+            text, sentence, subject, language, doc_key, parsed.date, len(content.facts), funded=bool(fundings)
+        )
         following = sentences[index + 1] if index + 1 < len(sentences) else None
         deadline_id = f"deadline:{doc_key}-{len(content.deadlines) + 1}"
         meeting = _next_meeting(text, sentence, following, dating, meeting_id, deadline_id)

@@ -4,16 +4,20 @@ Minutes declare people once (attendance, presenters) and then refer to them loos
 ``Bettina understregede``, ``Christiane Karle`` for Christiane Saurbrey Karle, ``Jan Walford Moore``
 for Jan Walford-Moore. :class:`PeopleIndex` is built from the declared people (add them first, so
 that their full names give the ids) and resolves such references; a reference that fits more than
-one person resolves to nobody.
+one person resolves to nobody. A post named instead of a name (``The Chair welcomed members``,
+``Formanden bød velkommen``) resolves to the one attendee holding it (:func:`role_references`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
+from ingest.gazetteer import fold, load_knowledge
 from ingest.names import name_runs, slug
-from ingest.parsed import NameMention
+from ingest.parsed import NameMention, Span
 from ingest.record import Person
 
 
@@ -157,3 +161,77 @@ class PeopleIndex:
             Person(id=p.id, name=p.name, aliases=list(p.aliases), titles=list(p.titles))
             for p in self._known.values()
         ]
+
+
+# --- references by post ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RoleHolders:
+    """Who holds each role (a role code) at one meeting: by a post written in their own entry
+    ("Mette Lund (formand)"), or by a line of its own ("Ordstyrer: Jakob Storm")."""
+
+    posts: dict[str, frozenset[str]]
+    lines: dict[str, frozenset[str]]
+
+    def holder(self, role: str, sense: str) -> str | None:
+        """The one person a reference to ``role`` in ``sense`` (post, meeting, any) means, if one."""
+        posts, lines = self.posts.get(role, frozenset()), self.lines.get(role, frozenset())
+        found = {"post": posts, "meeting": lines}.get(sense, posts | lines)
+        return next(iter(found)) if len(found) == 1 else None
+
+
+def reference_re(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Phrases as whole words over folded text, any spacing, maybe in the genitive ("Formandens")."""
+    parts = {r"\s+".join(re.escape(fold(w)) for w in phrase.split()) for phrase in phrases}
+    endings = "|".join(re.escape(e) for e in _reference_words()["genitive_endings"])
+    alternation = "|".join(sorted(parts, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?P<ref>{alternation})(?:{endings})?(?![\w-])")
+
+
+def stands_alone(text: str, end: int) -> bool:
+    """Whether a post or body word ending at ``end`` means the one of this meeting: not a label
+    ("Chair:"), not tied to another body ("the Chair of the Finance Committee", "formanden for
+    udvalget"), not followed by a name in apposition ("Ordföranden Anna Wedell", "the Board Members")."""
+    after = re.match(r"[ \t]*(\S*)", text[end : end + 40])
+    word = after.group(1) if after else ""
+    if word.startswith(":") or word[:1].isupper():
+        return False
+    return fold(word.rstrip(".,;:!?")) not in _reference_words()["tied_by"]
+
+
+@cache
+def _reference_words() -> dict[str, frozenset[str]]:
+    data = load_knowledge("content.yaml")
+    return {
+        "genitive_endings": frozenset(data["genitive_endings"]),
+        "tied_by": frozenset(fold(w) for w in data["reference_tied_by"]),
+    }
+
+
+@cache
+def _role_words() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """The pattern of every role word of ``knowledge/content.yaml`` and its (role, sense) by folded phrase."""
+    meaning = {
+        " ".join(fold(phrase).split()): (role, sense)
+        for role, senses in load_knowledge("content.yaml")["role_references"].items()
+        for sense, phrases in senses.items()
+        for phrase in phrases
+    }
+    return reference_re(meaning), meaning
+
+
+def role_references(text: str, holders: RoleHolders, skip: Iterable[Span] = ()) -> list[tuple[str, Span]]:
+    """Posts named instead of people ("The Chair welcomed members", "Formandens beretning",
+    "Styrelederen ønsket velkommen") resolved to the one attendee holding the post; none where
+    nobody or several hold it, and none inside ``skip`` (the attendance entries themselves)."""
+    pattern, meaning = _role_words()
+    skipped = list(skip)
+    found = []
+    for m in pattern.finditer(fold(text)):
+        if any(start <= m.start() < end for start, end in skipped) or not stands_alone(text, m.end()):
+            continue
+        person = holders.holder(*meaning[" ".join(m["ref"].split())])
+        if person:
+            found.append((person, m.span()))
+    return found

@@ -20,7 +20,7 @@ from ingest.names import role_of, slug
 from ingest.normalise import Normalised, normalise
 from ingest.parse import parse_minutes
 from ingest.parsed import NameMention, ParsedMinutes, Span
-from ingest.people import PeopleIndex
+from ingest.people import PeopleIndex, RoleHolders, role_references
 from ingest.read import RawDocument, read_bytes, read_document
 from ingest.record import (
     AgendaItem,
@@ -69,9 +69,18 @@ def extract_raw(raw: RawDocument) -> Record:
     for mention in declared_people(parsed):
         people.add(mention)
     content = extract_content(
-        norm.text, parsed, people, meeting_id=meeting_id, doc_key=raw.sha256[:12], language=language
+        norm.text,
+        parsed,
+        people,
+        meeting_id=meeting_id,
+        doc_key=raw.sha256[:12],
+        language=language,
+        body=body,
     )
     refs = people.find_in_text(norm.text)
+    posts = role_references(
+        norm.text, role_holders(parsed, people, norm.text), (m.span for m in parsed.attendance)
+    )
 
     organizations = OrganizationSet(content.organizations)
     if body is not None:
@@ -124,7 +133,7 @@ def extract_raw(raw: RawDocument) -> Record:
         ),
         meetings=[meeting],
         memberships=memberships(parsed, people, body, norm.text),
-        people=people_with_evidence(people, parsed, affiliations, refs, content.deadlines, norm.text),
+        people=people_with_evidence(people, parsed, affiliations, refs, posts, content.deadlines, norm.text),
         organizations=organizations.items(),
         initiatives=content.initiatives,
         participations=content.participations,
@@ -133,7 +142,7 @@ def extract_raw(raw: RawDocument) -> Record:
         themes=content.themes,
         facts=content.facts,
         deadlines=content.deadlines,
-        mentions=content.mentions + person_mentions(refs),
+        mentions=content.mentions + person_mentions(refs + posts),
         warnings=list(parsed.warnings),
     )
     return map_to_original(record, norm, raw.text)
@@ -244,8 +253,7 @@ def memberships(
         person_id = people.find(mention.name)
         if person_id is None:
             continue
-        entry = text[mention.span[0] : mention.span[1]]
-        written = {role_of(part) for part in re.split(r"[(),;]", entry) if part.strip()}
+        written = written_roles(text[mention.span[0] : mention.span[1]])
         for role in mention.roles:
             if role in GROUP_POSTS or (role in WRITTEN_POSTS and role in written):
                 key = (person_id, role)
@@ -254,18 +262,42 @@ def memberships(
     return list(found.values())
 
 
+def written_roles(entry: str) -> set[str | None]:
+    """The roles an attendance entry writes itself ("Mette Lund (formand)"), not those of its heading."""
+    return {role_of(part) for part in re.split(r"[(),;]", entry) if part.strip()}
+
+
+def role_holders(parsed: ParsedMinutes, people: PeopleIndex, text: str) -> RoleHolders:
+    """Who holds which role at the meeting: by a post written in the entry, or by a line or heading
+    of its own ("Ordstyrer: Jakob Storm", "Referent: Sanne Bak")."""
+    posts: dict[str, set[str]] = {}
+    lines: dict[str, set[str]] = {}
+    for mention in parsed.attendance:
+        person_id = people.find(mention.name)
+        if person_id is None:
+            continue
+        written = written_roles(text[mention.span[0] : mention.span[1]])
+        for role in mention.roles:
+            (posts if role in written else lines).setdefault(role, set()).add(person_id)
+    return RoleHolders(
+        posts={k: frozenset(v) for k, v in posts.items()}, lines={k: frozenset(v) for k, v in lines.items()}
+    )
+
+
 def people_with_evidence(
     people: PeopleIndex,
     parsed: ParsedMinutes,
     affiliations: dict[str, list[str]],
     refs: list[tuple[str, Span]],
+    posts: list[tuple[str, Span]],
     deadlines: list[Deadline],
     text: str,
 ) -> list[Person]:
-    """People from the index with every span where they were declared or referred to.
+    """People from the index with every span where they were declared or referred to, by a name
+    (``refs``) or by their post (``posts``: "The Chair").
 
     A full name written another way in the text ("Christiane Karle" for Christiane Saurbrey Karle)
-    becomes an alias, and an e-mail address given for a contact becomes that person's.
+    becomes an alias (a post never does), and an e-mail address given for a contact becomes that person's.
     """
     spans: dict[str, list[Span]] = {}
     for mention in declared_people(parsed):
@@ -274,8 +306,9 @@ def people_with_evidence(
             spans.setdefault(person_id, []).append(mention.span)
     written: dict[str, list[str]] = {}
     for person_id, span in refs:
-        spans.setdefault(person_id, []).append(span)
         written.setdefault(person_id, []).append(" ".join(text[span[0] : span[1]].split()))
+    for person_id, span in refs + posts:
+        spans.setdefault(person_id, []).append(span)
     emails: dict[str, list[str]] = {}
     for deadline in deadlines:
         if deadline.contact and deadline.email:
