@@ -134,6 +134,9 @@ def test_people_mentioned_are_not_attendees(case: tuple[View, dict[str, Any]]) -
         person = view.person(full)
         quotes = [p.quote for m in view.record.mentions if m.entity == person.id for p in m.provenance]
         assert short in quotes, f"{short!r} does not resolve to {full}"
+    person_quotes = {p.quote for m in view.record.mentions if m.entity in view.people for p in m.provenance}
+    for quote in expected.get("unresolved_references", []):  # a post nobody or several people hold
+        assert quote not in person_quotes, f"{quote!r} resolves to a person"
 
 
 def test_organizations_and_initiatives(case: tuple[View, dict[str, Any]]) -> None:
@@ -178,6 +181,8 @@ def test_agreements_fundings_facts_deadlines(case: tuple[View, dict[str, Any]]) 
     facts = {(f.value, fold(f.unit)) for f in view.record.facts}
     for want in expected.get("facts", []):
         assert (want["value"], fold(want["unit"])) in facts
+    for want in expected.get("not_facts", []):  # a grant's sum is its amount, not a figure as well
+        assert (want["value"], fold(want["unit"])) not in facts, want
     for want in expected.get("deadlines", []):
         found = [d for d in view.record.deadlines if d.kind == want["kind"] and d.date == want["date"]]
         assert found, view.record.deadlines
