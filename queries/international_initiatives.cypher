@@ -1,19 +1,42 @@
 // title: Hvilke EU- og internationale initiativer er danske organer knyttet til? | Which EU and international initiatives are Danish bodies linked to?
-// description: Initiativerne (programmer, projekter, infrastrukturer, regler) med de organisationer der deltager i eller finansierer dem, og de organer hvis møder har drøftet dem. | The initiatives (programmes, projects, infrastructures, regulations) with the organisations that take part in or fund them, and the bodies whose meetings discussed them.
+// description: Initiativerne (programmer, projekter, infrastrukturer, regler) med de organisationer der deltager i eller finansierer dem, de organer hvis møder har drøftet dem, og deres lande. Vælg et land (DK) for kun at se dets organer. | The initiatives (programmes, projects, infrastructures, regulations) with the organisations that take part in or fund them, the bodies whose meetings discussed them, and their countries. Choose a country (DK) to see only its bodies.
 // param initiative: initiative optional -- Initiativ | Initiative
+// param country: text optional -- Land (ISO-kode: DK, NO, SE, GB, EU) | Country (ISO code: DK, NO, SE, GB, EU)
+// choices country: MATCH (o:Organization) WHERE o.country IS NOT NULL RETURN DISTINCT o.country AS id, o.country AS name ORDER BY id LIMIT 300
 // result: table
-MATCH (i:Initiative)
-WHERE $initiative IS NULL OR i.id = $initiative
-WITH i,
-     COLLECT { MATCH (o:Organization)-[:PARTICIPATES_IN]->(i) RETURN DISTINCT o.name ORDER BY o.name } AS participants,
-     COLLECT { MATCH (o:Organization)-[:FUNDS]->(i) RETURN DISTINCT o.name ORDER BY o.name } AS funders,
+// The country is the organisations' `country` (ISO 3166-1 alpha-2 of the seat, EU for the EU's bodies);
+// with one, only initiatives that a body of that country takes part in, funds or discussed are listed.
+CALL () {
+  MATCH (i:Initiative {id: $initiative}) RETURN i
+  UNION
+  MATCH (i:Initiative) WHERE $initiative IS NULL RETURN i
+}
+WITH i, toUpper(trim($country)) AS country
+WITH i, country,
+     COLLECT {
+       MATCH (o:Organization)-[:PARTICIPATES_IN]->(i) WHERE country IS NULL OR o.country = country
+       RETURN DISTINCT o ORDER BY o.name
+     } AS participating,
+     COLLECT {
+       MATCH (o:Organization)-[:FUNDS]->(i) WHERE country IS NULL OR o.country = country
+       RETURN DISTINCT o ORDER BY o.name
+     } AS funding,
      COLLECT {
        MATCH (d:Document)-[:MENTIONS]->(i)
        MATCH (d)-[:RECORDS]->(:Meeting)-[:HELD_BY]->(b:Organization)
-       RETURN DISTINCT b.name ORDER BY b.name
-     } AS discussed_by,
+       WHERE country IS NULL OR b.country = country
+       RETURN DISTINCT b ORDER BY b.name
+     } AS discussing,
      COLLECT { MATCH (d:Document)-[:MENTIONS]->(i) RETURN d.date ORDER BY d.date DESC LIMIT 1 } AS last
-RETURN i.name AS initiative, i.type AS type, i.aliases AS aliases, participants, funders, discussed_by,
-       last[0] AS last_mentioned, i.id AS initiative_id
-ORDER BY size(participants) + size(discussed_by) DESC, initiative
+WHERE country IS NULL OR size(participating) + size(funding) + size(discussing) > 0
+WITH i, participating, funding, discussing, last,
+     COLLECT {
+       UNWIND participating + funding + discussing AS body
+       WITH DISTINCT body.country AS code WHERE code IS NOT NULL
+       RETURN code ORDER BY code
+     } AS countries
+RETURN i.name AS initiative, i.type AS type, i.aliases AS aliases,
+       [o IN participating | o.name] AS participants, [o IN funding | o.name] AS funders,
+       [b IN discussing | b.name] AS discussed_by, countries, last[0] AS last_mentioned, i.id AS initiative_id
+ORDER BY size(participating) + size(discussing) DESC, initiative
 LIMIT 500

@@ -22,8 +22,8 @@ from graph.questions import (
     resolve_entity,
     run_question,
 )
-from graph.store import load_record
-from ingest.pipeline import extract_file
+from graph.store import load_record, remove_document
+from ingest.pipeline import extract_file, extract_text
 from ingest.record import Record
 from pmkg.errors import PmkgError
 
@@ -260,6 +260,76 @@ def test_international_initiatives_and_the_danish_bodies(graph: neo4j.Driver) ->
         "nationale advisory board for forskning og infrastruktur"
     ]
     assert found["European Health Data Space"]["last_mentioned"] == "2023-06-14"
+
+
+INTERNATIONAL_MINUTES = """Referat af møde i Styregruppen for genomdata
+
+Dato: 3. marts 2024 kl. 10.00-12.00
+Sted: Online
+
+Deltagere: Anne Hansen (Nationalt Genom Center), Kari Nordmann (Helse Bergen)
+
+1. Internationalt samarbejde
+Nationalt Genom Center deltager i Genome of Europe. Genomics England deltager i Genome of Europe.
+Helse Bergen deltager i 1+ Million Genomes. Det Europæiske Lægemiddelagentur (EMA) deltager i European
+Health Data Space.
+"""
+
+
+@contextmanager
+def also_loaded(drv: neo4j.Driver, record: Record) -> Iterator[None]:
+    """The examples plus one more document, removed again so the module's graph stays the examples."""
+    load_record(drv, record)
+    try:
+        yield
+    finally:
+        remove_document(drv, record.document.id)
+
+
+def test_international_initiatives_of_one_country_list_only_its_bodies(graph: neo4j.Driver) -> None:
+    with also_loaded(graph, extract_text(INTERNATIONAL_MINUTES, "styregruppe-genomdata.txt")):
+        every = {r["initiative"]: r for r in rows(ask(graph, "international_initiatives"))}
+        assert every["Genome of Europe"]["participants"] == ["Genomics England", "Nationalt Genom Center"]
+        assert every["Genome of Europe"]["countries"] == ["DK", "GB"]
+        assert every["1+ Million Genomes"]["participants"] == ["Helse Bergen", "Nationalt Genom Center"]
+        danish = {r["initiative"]: r for r in rows(ask(graph, "international_initiatives", country="dk"))}
+        assert set(danish) == {"Genome of Europe", "1+ Million Genomes", "Genomic Data Infrastructure"}
+        assert danish["Genome of Europe"]["participants"] == ["Nationalt Genom Center"]
+        assert danish["1+ Million Genomes"]["participants"] == ["Nationalt Genom Center"]
+        assert {tuple(r["countries"]) for r in danish.values()} == {("DK",)}
+        eu = rows(ask(graph, "international_initiatives", country="EU"))
+        assert [(r["initiative"], r["participants"]) for r in eu] == [
+            ("European Health Data Space", ["European Medicines Agency"])
+        ]
+        assert rows(ask(graph, "international_initiatives", country="SE")) == []
+        offered = choices(graph, QUESTIONS["international_initiatives"].param("country"))
+        assert {"DK", "EU", "GB", "NO"} <= {c["id"] for c in offered}
+    assert "Genome of Europe" not in {r["initiative"] for r in rows(ask(graph, "international_initiatives"))}
+
+
+def operators(plan: dict) -> set[str]:
+    """Every operator of a query plan (without the planner's @database suffix)."""
+    own = plan["operatorType"].split("@")[0]
+    return {own}.union(*(operators(child) for child in plan.get("children", [])))
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"initiative": None, "country": None},
+        {"initiative": None, "country": "DK"},
+        {"initiative": "init:1mg", "country": "DK"},
+    ],
+)
+def test_international_initiatives_never_scans_every_node(graph: neo4j.Driver, params: dict) -> None:
+    explain = "EXPLAIN " + QUESTIONS["international_initiatives"].cypher
+    with graph.session() as session:
+        plan = session.run(explain, params).consume().plan
+    assert plan is not None
+    found = operators(plan)
+    assert "AllNodesScan" not in found
+    if params["initiative"]:
+        assert "NodeUniqueIndexSeek" in found
 
 
 def test_agreements_with_parties_and_dates(graph: neo4j.Driver) -> None:
