@@ -13,12 +13,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from ingest.dates import find_dates
 from ingest.names import (
     could_be_surname,
     given_names,
+    is_absent_marker,
+    is_organisation_word,
     is_title,
     looks_like_person,
     parse_name_entry,
+    role_of,
     split_name_list,
     vocabulary,
 )
@@ -72,8 +76,14 @@ def _heading_re(key: str) -> re.Pattern[str]:
 
 @cache
 def role_field_re() -> re.Pattern[str]:
+    """``Referent: Karl``, and without a colon after a field ending in a linking word followed by a
+    name (``Minutes taken by Mary Walsh``, ``Referat ved Karen Holm``)."""
     words = alternation(vocabulary()["role_fields"])
-    return re.compile(rf"(?:^|(?<=[.;,]\s))(?P<head>{words})\s*:\s*", re.IGNORECASE)
+    linked = r"(?<=\sby)|(?<=\sved)|(?<=\sv/)|(?<=\saf)|(?<=\sav)"
+    return re.compile(
+        rf"(?:^|(?<=[.;,]\s))(?P<head>{words})(?:\s*:\s*|(?:{linked})\s*(?=(?-i:[A-ZÆØÅÄÖÜ])))",
+        re.IGNORECASE,
+    )
 
 
 def lookup(key: str, phrase: str) -> object:
@@ -85,7 +95,7 @@ def lookup(key: str, phrase: str) -> object:
 class _Block:
     status: str
     role: str | None
-    group: str
+    group: str | None  # None for a table standing under no heading
     nested: bool  # the heading stood alone, so group headings under it keep its status
     grouped: bool = False  # opened by a group heading ("Observatører:"), not a status heading
     listed: bool = False  # a status heading with names right under it ("Forfall:" / "Hilde Aarsland")
@@ -112,12 +122,13 @@ def _names_person(mention: NameMention) -> bool:
     return looks_like_person(mention.name) or titled and could_be_surname(mention.name)
 
 
-def entries(text: str, offset: int) -> list[tuple[str, Span]]:
+def entries(text: str, offset: int, known: frozenset[str] = frozenset()) -> list[tuple[str, Span]]:
     """Entries of one logical attendance line, with their spans. Comma parts that are not a person
     (titles, an organisation) belong to the person before them, so ``Søren Brunak, professor,
     Københavns Universitet`` is one entry and ``A, B og C`` three; a part that looks like a name
-    starts a new entry when all parts are names or its first word is a known given name. Parts
-    before the first name are its titles (``Professor, overlæge, dr.med. Henrik Toft Sørensen``)."""
+    starts a new entry when all parts are names, its first word is a known given name, or it is one
+    of the ``known`` names (lower case; those the document wrote with the surname in capitals).
+    Parts before the first name are its titles (``Professor, overlæge, dr.med. Henrik Toft Sørensen``)."""
     parts, cursor = [], 0
     for part in split_name_list(text):
         at = text.find(part, cursor)
@@ -128,7 +139,8 @@ def entries(text: str, offset: int) -> list[tuple[str, Span]]:
     all_names = len(parts) >= 3 and all(people)
     groups: list[list[tuple[str, int, int]]] = []
     for i, (part, is_person) in enumerate(zip(parts, people, strict=True)):
-        starts = is_person and any(people[:i]) and (all_names or _is_given(parse_name_entry(part[0]).name))
+        name = parse_name_entry(part[0]).name
+        starts = is_person and any(people[:i]) and (all_names or _is_given(name) or name.lower() in known)
         if not groups or starts:
             groups.append([part])
         else:
@@ -157,7 +169,7 @@ _MAX_NOTE_WORDS = 5  # "Peder Ahnfeldt-Mollerup deltager under punkt 19"
 def _entry_line(text: str) -> bool:
     """True when a line reads as attendance entries: its first entry names a person and goes on,
     if at all, with a short note, not a sentence ("Anne Hansen orienterede om arbejdet.")."""
-    found = entries(text, 0)
+    found = _inverted_entries(text, 0) or entries(text, 0)
     if not found:
         return False
     first = found[0][0]
@@ -179,21 +191,241 @@ def _role_fields(line: Line) -> list[NameMention]:
         end = starts[i + 1].start() if i + 1 < len(starts) else len(line.text)
         value = line.text[m.end() : end].strip().rstrip(".;,")
         role = lookup("role_fields", m.group("head"))
-        for part, (s, e) in entries(value, line.start + m.end()):
+        offset = line.start + m.end()
+        for part, (s, e) in _inverted_entries(value, offset) or entries(value, offset):
             mention = parse_name_entry(part)
             if looks_like_person(mention.name) or mention.name.lower() in given_names():
-                roles = [str(role)] + [r for r in mention.roles if r != role]
-                found.append(replace(mention, span=(s, e), roles=roles, status="present"))
+                found.append(_signed(mention, (s, e), str(role)))
     return found
 
 
-def _table_header(text: str) -> bool:
-    """The heading row of an attendance table (``Navn | Organisation | Rolle``) or its rule line."""
-    if re.fullmatch(r"[-|:+= ]{3,}", text):
-        return True
-    cells = [c.strip().lower() for c in re.split(r"\t|\s\|\s|\s{3,}|,", text) if c.strip()]
-    headers = {str(h).lower() for h in vocabulary()["table_headers"]}
-    return len(cells) >= 2 and all(c in headers for c in cells)
+def _signed(mention: NameMention, span: Span, role: str | None) -> NameMention:
+    """A person named in a role field or a signature: present, with that role first."""
+    roles = list(dict.fromkeys(r for r in [role, *mention.roles] if r))
+    return replace(mention, span=span, roles=roles, status="present")
+
+
+def _table_rule(text: str) -> bool:
+    """The rule under a Markdown table's header row (``|---|---|``)."""
+    return bool(re.fullmatch(r"[-|:+= ]{3,}", text))
+
+
+def _comma_header(text: str) -> bool:
+    """A header row written as a comma list (``Navn, Organisation, Rolle``), as plain text exports do."""
+    cells = [c.strip() for c in text.split(",")]
+    return len(cells) >= 2 and all(_column_kind(c) for c in cells)
+
+
+def _column_kind(heading: str) -> str | None:
+    """What a table column holds, from its heading: name, organisation, role, title, present, absent."""
+    cleaned = re.sub(r"\s+", " ", heading.strip(" *_:.")).lower()
+    return next((kind for kind, words in _column_words().items() if cleaned in words), None)
+
+
+@cache
+def _column_words() -> dict[str, frozenset[str]]:
+    return {
+        kind: frozenset(str(w).lower() for w in words)
+        for kind, words in vocabulary()["table_headers"].items()
+    }
+
+
+Cell = tuple[str, int]  # a cell's stripped text and its offset in the text
+
+
+def _raw_line(text: str, line: Line) -> tuple[str, int]:
+    """The whole line ``line`` stands on, Markdown marks and all, and its offset."""
+    start = text.rfind("\n", 0, line.start) + 1
+    end = text.find("\n", line.end)
+    return text[start : len(text) if end < 0 else end], start
+
+
+def _cells(text: str, line: Line) -> list[Cell]:
+    """The cells of a table row: between pipes (``| Eva Berg |  | Medlem |``, empty cells kept so
+    values stay under their headings), else between tabs or wide gaps (``Jane Smith   Chair``)."""
+    raw, start = _raw_line(text, line)
+    piped = "|" in raw
+    bounds, pos = [], 0
+    for m in re.finditer(r"\|" if piped else r"\t+|[ ]{3,}", raw):
+        bounds.append((pos, m.start()))
+        pos = m.end()
+    bounds.append((pos, len(raw)))
+    if piped and not raw[: bounds[0][1]].strip():
+        bounds = bounds[1:]  # before the opening pipe
+    if piped and bounds and not raw[bounds[-1][0] :].strip():
+        bounds = bounds[:-1]  # after the closing pipe
+    if not piped:
+        bounds = [(a, b) for a, b in bounds if raw[a:b].strip()]
+    return [(raw[a:b].strip(), start + a + len(raw[a:b]) - len(raw[a:b].lstrip())) for a, b in bounds]
+
+
+def _is_row(text: str, line: Line, cells: list[Cell]) -> bool:
+    """A line of several cells, or one written between pipes (``| Per Olsen | |``)."""
+    return len(cells) >= 2 or "|" in _raw_line(text, line)[0]
+
+
+def _header_columns(cells: list[Cell]) -> list[str | None] | None:
+    """The column kinds of a table's header row: every heading known and one of them a name column."""
+    kinds = [_column_kind(c) if c else None for c, _ in cells]
+    known = [k for (c, _), k in zip(cells, kinds, strict=True) if c]
+    if len(known) < 2 or None in known or "name" not in known:
+        return None
+    return kinds
+
+
+def _cell_status(values: dict[str, list[str]]) -> str | None:
+    """The status a row's present/absent cells give: a status word, or a mark (``x`` under "Afbud")."""
+    marks = {kind: {str(w).lower() for w in words} for kind, words in vocabulary()["table_marks"].items()}
+    present = {str(w).lower() for w in vocabulary()["present_markers"]}
+    for kind in ("present", "absent"):
+        for cell in values.get(kind, []):
+            value = cell.strip(" .").lower()
+            if is_absent_marker(value) or value in _column_words()["absent"]:
+                return "absent"
+            if value in present or value in _column_words()["present"]:
+                return "present"
+            if value in marks["checked"] or value in marks["unchecked"]:
+                return "present" if (value in marks["checked"]) == (kind == "present") else "absent"
+    return None
+
+
+def _table_row(cells: list[Cell], kinds: list[str | None], block: _Block) -> NameMention | None:
+    """One row of an attendance table read by its columns: the name (``Hansen, Lars`` turned round),
+    titles and roles from their cells, the organisation as the affiliation, the status from a
+    present/absent column or else the block's."""
+    values: dict[str, list[str]] = {}
+    for (cell, _), kind in zip(cells, kinds, strict=False):
+        if cell and kind:
+            values.setdefault(kind, []).append(cell)
+    names = values.get("name", [])
+    if not names:
+        return None
+    mention = parse_name_entry(
+        ", ".join([_uninverted(names[0]) or names[0], *values.get("title", []), *values.get("role", [])])
+    )
+    if not _names_person(mention):
+        return None
+    filled = [(c, at) for c, at in cells if c]
+    status = _cell_status(values) or (mention.status if mention.status != "unknown" else block.status)
+    return replace(
+        mention,
+        span=(filled[0][1], filled[-1][1] + len(filled[-1][0])),
+        roles=list(dict.fromkeys(r for r in [block.role, *mention.roles] if r)),
+        status=status,
+        group=block.group,
+        affiliation=", ".join(values.get("organisation", [])) or mention.affiliation,
+    )
+
+
+# --- names written surname first or in capitals ------------------------------------------------
+
+_NAME_WORD = r"[A-ZÆØÅÄÖÜ][\w'’-]*"
+
+
+def _uninverted(text: str) -> str | None:
+    """``Hansen, Lars`` -> ``Lars Hansen`` (the order of exported lists), keeping what follows in
+    parentheses; None when the part after the comma is no given name (a title, an organisation,
+    a second person: ``Jens Hansen, Bo Jensen``)."""
+    m = re.fullmatch(
+        rf"(?P<surname>{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*,\s*(?P<given>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+        r"(?P<tail>\s*\(.*\))?",
+        text.strip(),
+    )
+    if not m:
+        return None
+    surname, given = m.group("surname").split(), m.group("given").split()
+    words = surname + given
+    if any(is_title(w) or role_of(w) or is_organisation_word(w) for w in words):
+        return None
+    if len(surname) == 2 and surname[0].lower() in given_names():
+        return None
+    return f"{m.group('given')} {m.group('surname')}{m.group('tail') or ''}"
+
+
+def _inverted_entries(text: str, offset: int) -> list[tuple[str, Span]] | None:
+    """A list of names written ``Lindqvist, Anna (ordförande); Berg, Erik``: each entry turned round,
+    with the span of what was written. Only when every entry reads so, and, for a single entry, its
+    first name after the comma is a known given name (``Hansen, Jens``, not ``Anne, Bo``)."""
+    parts = [(m.group(0), m.start()) for m in re.finditer(r"[^;]+", text) if m.group(0).strip()]
+    turned = [_uninverted(part) for part, _ in parts]
+    if not parts or None in turned:
+        return None
+    if len(parts) == 1 and not _is_given(turned[0].split(",")[0] if turned[0] else ""):
+        return None
+    found = []
+    for (part, at), name in zip(parts, turned, strict=True):
+        lead = len(part) - len(part.lstrip())
+        found.append((str(name), (offset + at + lead, offset + at + len(part.rstrip()))))
+    return found
+
+
+_CAPITAL_SURNAME = re.compile(
+    r"(?<![\w'’-])[A-ZÆØÅÄÖÜ][a-zæøåäöüéèáó]+(?:-[A-ZÆØÅÄÖÜ][a-zæøåäöüéèáó]+)?[ ]+"
+    r"(?P<caps>[A-ZÆØÅÄÖÜ][A-ZÆØÅÄÖÜ'’-]*[A-ZÆØÅÄÖÜ](?:[ ]+[A-ZÆØÅÄÖÜ][A-ZÆØÅÄÖÜ'’-]*[A-ZÆØÅÄÖÜ])?)"
+    r"(?![\w'’-])"
+)
+_MIN_CAPITAL_SURNAMES = 3
+
+
+def recased_surnames(text: str) -> tuple[str, frozenset[str]]:
+    """The text with surnames in capitals (``Kari NORDMANN``, ``Siobhan O'CONNOR``) written as names
+    (``Kari Nordmann``), when the document follows that convention: three or more different words in
+    capitals after a capitalised first name; and those names in lower case. Lengths are kept, so
+    offsets stay true."""
+    found = list(_CAPITAL_SURNAME.finditer(text))
+    if len({m.group("caps") for m in found}) < _MIN_CAPITAL_SURNAMES:
+        return text, frozenset()
+    chars = list(text)
+    for m in found:
+        start = m.start("caps")
+        for word in re.finditer(r"[^\W\d_]+", m.group("caps")):
+            for i in range(start + word.start() + 1, start + word.end()):
+                chars[i] = chars[i].lower() if len(chars[i].lower()) == 1 else chars[i]
+    recased = "".join(chars)
+    return recased, frozenset(" ".join(recased[m.start() : m.end()].split()).lower() for m in found)
+
+
+# --- signatures ------------------------------------------------------------------------------
+
+
+@cache
+def _signoff_re() -> re.Pattern[str]:
+    words = alternation(vocabulary()["signoff_headings"])
+    return re.compile(rf"^(?P<head>{words})\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+
+
+@dataclass
+class _Signoff:
+    """The signatures under a heading such as "Vid protokollet" or "Justeras:": name lines, each
+    maybe followed by a line of the signers' roles in the same columns."""
+
+    role: str | None
+    pending: list[NameMention] = field(default_factory=list)
+    done: list[NameMention] = field(default_factory=list)
+
+    def close(self) -> None:
+        self.done.extend(_signed(m, m.span, self.role) for m in self.pending)
+        self.pending = []
+
+    def take(self, cells: list[Cell]) -> bool:
+        """Read one line of the block; False when it is no part of the signatures."""
+        texts = [c for c, _ in cells if c]
+        if not texts:
+            return False
+        roles = [role_of(c.strip(" ,.")) for c in texts]
+        if self.pending and all(roles) and len(roles) in (1, len(self.pending)):
+            for i, mention in enumerate(self.pending):
+                self.done.append(_signed(mention, mention.span, roles[min(i, len(roles) - 1)]))
+            self.pending = []
+            return True
+        if _signoff_re().match(texts[0]) or role_field_re().match(texts[0]):
+            return False  # the next heading ("Justeras: Anna Wedell, Allan Lund")
+        people = [(parse_name_entry(c), at, c) for c, at in cells if c]
+        if all(looks_like_person(m.name) for m, _, _ in people):
+            self.close()
+            self.pending = [replace(m, span=(at, at + len(c))) for m, at, c in people]
+            return True
+        return bool(re.fullmatch(r"[_.\-–—\s]+", " ".join(texts))) or bool(find_dates(" ".join(texts)))
 
 
 def _open_block(line: Line, block: _Block | None) -> tuple[_Block, str] | None:
@@ -245,16 +477,23 @@ def _inline_headings(line: Line) -> list[Line]:
 def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
     """Walk the lines once: headings open blocks, entry lines fill them (a line labelled with an
     organisation, ``Danske Regioner: Anne Hansen, Bo Jensen``, gives its people that affiliation),
-    and the first line that is none of these closes the block."""
+    a table's header row says how to read the rows under it, signatures name the minute taker and
+    the chair, and the first line that is none of these closes the block."""
+    recased, known = recased_surnames(text)
+    if recased != text:
+        text, lines = recased, split_lines(recased)
     result = AttendanceFound()
     block: _Block | None = None
     logical: list[Line] = []
     label: str | None = None
+    columns: list[str | None] | None = None  # the column kinds of the table being read
+    signoff: _Signoff | None = None
 
     def flush() -> None:
         if logical and block is not None:
             start, end = logical[0].start, logical[-1].end
-            for part, span in entries(text[start:end].replace("\n", " "), start):
+            chunk = text[start:end].replace("\n", " ")
+            for part, span in _inverted_entries(chunk, start) or entries(chunk, start, known):
                 mention = parse_name_entry(part)
                 if not _names_person(mention):
                     continue  # "Afbud: Ingen", "Apologies: none", "N.N."
@@ -276,11 +515,38 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
     for line in (part for whole in lines for part in _inline_headings(whole)):
         if line.blank:
             continue
-        opened = _open_block(line, block)
+        cells = _cells(text, line)
+        if signoff is not None:
+            if signoff.take(cells):
+                result.lines.add(line.index)
+                continue
+            signoff.close()
+            result.role_fields.extend(signoff.done)
+            signoff = None
+        header = _header_columns(cells)
+        opened = None if header else _open_block(line, block)
         labelled = _LABEL.match(line.text) if block and not opened else None
-        if opened:
+        signing = _signoff_re().match(line.text)
+        if header:
+            flush()
+            columns = header
+            block = block or _Block("present", None, None, nested=False)
+            result.lines.add(line.index)
+        elif columns and block and _table_rule(line.text):
+            result.lines.add(line.index)
+        elif (
+            columns
+            and block
+            and not opened
+            and _is_row(text, line, cells)
+            and (row := _table_row(cells, columns, block))
+        ):
+            result.mentions.append(row)
+            result.lines.add(line.index)
+        elif opened:
             flush()
             block, rest = opened
+            columns = columns if block.grouped else None  # a group heading row inside a table
             label = None
             result.lines.add(line.index)
             if rest:
@@ -289,7 +555,13 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
             flush()
             result.role_fields.extend(fields)
             result.field_lines.add(line.index)
-        elif block and _table_header(line.text):
+        elif signing and (signers := _signers(signing, line)) is not None:
+            flush()
+            block, columns = None, None
+            signoff = _Signoff(lookup("signoff_headings", signing.group("head")))  # type: ignore[arg-type]
+            signoff.pending = signers
+            result.lines.add(line.index)
+        elif block and (_table_rule(line.text) or _comma_header(line.text)):
             flush()
             result.lines.add(line.index)
         elif block and logical and _continues(logical[-1].text, line.text):
@@ -309,12 +581,28 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
             result.lines.add(line.index)
         else:
             flush()
-            block = None
+            block, columns = None, None
     flush()
+    if signoff is not None:
+        signoff.close()
+        result.role_fields.extend(signoff.done)
     if sum(bool(m.initials) for m in result.mentions) * 2 <= len(result.mentions):
         result.mentions = _initials_as_organisations(result.mentions)
         result.role_fields = _initials_as_organisations(result.role_fields)
     return result
+
+
+def _signers(heading: re.Match[str], line: Line) -> list[NameMention] | None:
+    """The people on a signature heading's own line (``Justeras: Anna Lindqvist, Erik Berg``); None
+    when the rest of the line is no list of people (``Signed by the chair and circulated.``)."""
+    rest = heading.group("rest").strip().rstrip(".")
+    if not rest:
+        return []
+    offset = line.start + heading.start("rest")
+    found = [(parse_name_entry(part), span) for part, span in entries(rest, offset)]
+    if not found or not all(looks_like_person(m.name) for m, _ in found):
+        return None
+    return [replace(m, span=span) for m, span in found]
 
 
 def _initials_as_organisations(mentions: list[NameMention]) -> list[NameMention]:

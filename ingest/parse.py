@@ -355,6 +355,8 @@ def _field(lines: list[Line], kind: str) -> tuple[str, int] | None:
         if not m:
             continue
         value, start = m.group("value"), line.start + m.start("value")
+        markup = re.match(r"[*_|\s]*", value)  # "**Dato:** 14.6.2023": the label's bold mark
+        value, start = value[markup.end() :], start + markup.end()
         following = [x for x in lines[i + 1 :] if not x.blank]
         if not value and following:
             value, start = following[0].text, following[0].start

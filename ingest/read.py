@@ -374,14 +374,26 @@ def _paragraph_text(paragraph: object) -> str:
 
 
 def _table_lines(table: object) -> Iterator[str]:
-    """One line per row (see :func:`row_text`); empty (vertically merged) cells left out."""
+    """One line per row (see :func:`row_text`). A cell spanning columns counts once per column and a
+    vertically merged cell stays as an empty one, so every row keeps the columns of the header row."""
     for row in table.iterchildren(f"{W}tr"):  # type: ignore[attr-defined]
-        cells = [
-            " ".join(t for t in (_paragraph_text(p).strip() for p in cell.iter(f"{W}p")) if t)
-            for cell in row.iterchildren(f"{W}tc")
-        ]
+        cells: list[str] = []
+        for cell in row.iterchildren(f"{W}tc"):
+            paragraphs = [_paragraph_text(p) for p in cell.iter(f"{W}p")]
+            span = _val(cell.find(f"{W}tcPr/{W}gridSpan"))
+            cells.extend([cell_text(paragraphs)] + [""] * (int(span) - 1 if span.isdigit() else 0))
         if any(cells):
             yield row_text(cells)
+
+
+def cell_text(paragraphs: list[str]) -> str:
+    """The lines of one table cell on one line: ``Eva Berg`` over ``overlæge`` reads "Eva Berg,
+    overlæge"; a line that ends a sentence is followed by a space only."""
+    text = ""
+    for line in (" ".join(part.split()) for p in paragraphs for part in p.split("\n")):
+        if line:
+            text = f"{text}{' ' if text.endswith(tuple('.:;!?,')) else ', '}{line}" if text else line
+    return text
 
 
 _LEADING_CELL = re.compile(
@@ -392,15 +404,29 @@ _LEADING_CELL = re.compile(
 
 
 def row_text(cells: list[str]) -> str:
-    """A table row as minutes write it on a line: leading number and time cells as a prefix
-    ("1. 14.00 Velkommen"), the other cells separated by commas ("Name, title, organisation")."""
-    cells = [" ".join(c.split()) for c in cells if c.strip()]
+    """A table row as a line the parser reads.
+
+    An agenda row keeps the minutes' own form: its leading number and time cells become a prefix
+    and the other cells follow after commas (``1. 14.00 Velkommen, Søren Brunak``). A label cell
+    ending in a colon is a field (``Dato: 14. juni``). Any other row of several cells is a Markdown
+    table row, empty cells kept so each value stays under its column heading
+    (``| Eva Berg |  | Medlem |``); a row of one cell is a plain line."""
+    cells = [" ".join(c.split()) for c in cells]
+    filled = [c for c in cells if c]
     prefix: list[str] = []
-    while len(cells) > 1 and (match := _LEADING_CELL.fullmatch(cells[0])):
+    while len(filled) > 1 and (match := _LEADING_CELL.fullmatch(filled[0])):
         number = match.group("number")
-        prefix.append(f"{number}." if number and number.isdigit() else cells[0])
-        cells = cells[1:]
-    return " ".join([*prefix, ", ".join(cells)])
+        prefix.append(f"{number}." if number and number.isdigit() else filled[0])
+        filled = filled[1:]
+    if prefix:
+        return " ".join([*prefix, ", ".join(filled)])
+    if len(filled) == 2 and filled[0].endswith(":"):
+        return " ".join(filled)
+    if len(filled) <= 1:
+        return "".join(filled)
+    while cells and not cells[-1]:
+        cells.pop()
+    return "| " + " | ".join(cells) + " |"
 
 
 class _Numbering:
@@ -521,7 +547,7 @@ def _html_parts(main: object) -> Iterator[str]:
     from lxml import etree
 
     walker = etree.iterwalk(main, events=("start", "end"))
-    pre_depth = 0
+    pre_depth = cell_depth = 0
     for event, element in walker:
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
         dropped = tag in _DROPPED
@@ -530,13 +556,15 @@ def _html_parts(main: object) -> Iterator[str]:
                 walker.skip_subtree()
                 continue
             pre_depth += tag == "pre"
-            yield _breaker(tag)
+            yield _breaker(tag, cell_depth)
+            cell_depth += tag in _CELLS
             if tag == "li":
                 yield BULLET
             yield _inline(element.text, pre_depth)
         else:
             if not dropped:
-                yield "\t" if tag in _CELLS else _breaker(tag)
+                cell_depth -= tag in _CELLS
+                yield "\t" if tag in _CELLS else _breaker(tag, cell_depth)
                 pre_depth -= tag == "pre"
             if element is not main:  # the text after an element belongs to its parent
                 yield _inline(element.tail, pre_depth)
@@ -555,14 +583,20 @@ def _join_html_parts(parts: Iterator[str]) -> str:
             out.append(part.lstrip(" ") if pending else part)
             pending = 0
     lines = (
-        row_text(line.split("\t")) if "\t" in line.strip() else line.strip()
+        row_text([cell_text(cell.split(_CELL_BREAK)) for cell in line.split("\t")])
+        if "\t" in line.strip() or _CELL_BREAK in line
+        else line.strip()
         for line in "".join(out).split("\n")
     )
     return "\n".join(lines).strip("\n")
 
 
-def _breaker(tag: str) -> str:
-    return "\n\n" if tag in _PARAGRAPHS else "\n" if tag in _LINES else ""
+_CELL_BREAK = "\x1f"  # a line break inside a table cell: the cell's lines stay on the row's line
+
+
+def _breaker(tag: str, cell_depth: int) -> str:
+    brk = "\n\n" if tag in _PARAGRAPHS else "\n" if tag in _LINES else ""
+    return _CELL_BREAK if brk and cell_depth else brk
 
 
 def _inline(text: str | None, pre_depth: int) -> str:

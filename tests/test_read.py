@@ -249,8 +249,8 @@ def test_docx_paragraphs_lists_and_tables_in_document_order() -> None:
         "2. Godkendelse af referatet fra møde den 24.02.2012",
         "• Merete Nordentoft er forhindret",
         "• Institut for Menneskerettigheder deltager",
-        "Navn, Organisation",
-        "Susanne Nour, Institut for Menneskerettigheder",
+        "| Navn | Organisation |",
+        "| Susanne Nour | Institut for Menneskerettigheder |",
         "Referatet blev godkendt",
     ]
 
@@ -286,8 +286,11 @@ def test_docx_text_is_what_word_shows() -> None:
     [
         (
             ["Søren Brunak", "professor", "Københavns Universitet"],
-            "Søren Brunak, professor, Københavns Universitet",
+            "| Søren Brunak | professor | Københavns Universitet |",
         ),
+        (["Eva Berg", "", "Medlem", "", ""], "| Eva Berg |  | Medlem |"),
+        (["", "Eva Berg", "DTU"], "|  | Eva Berg | DTU |"),
+        (["Dato:", "14. juni 2023"], "Dato: 14. juni 2023"),
         (
             ["1", "14.00", "Velkommen og introduktion", "Søren Brunak"],
             "1. 14.00 Velkommen og introduktion, Søren Brunak",

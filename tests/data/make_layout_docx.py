@@ -1,0 +1,111 @@
+"""Write the Word layouts of tests/data (``python -m tests.data.make_layout_docx``).
+
+The files are committed so the corpus tests read them like any user's upload; this script shows
+what went into them. Tables are laid out as Word does: a "Table Grid" table, a bold header row
+marked to repeat on each page, a cell holding two paragraphs, an empty cell.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.oxml import OxmlElement
+
+HERE = Path(__file__).resolve().parent
+
+
+def _table(document: docx.document.Document, rows: list[list[str]]) -> None:
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    table.style = "Table Grid"
+    header = table.rows[0]._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    header.append(repeat)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            cell = table.cell(r, c)
+            first, *more = value.split("\n")
+            cell.text = first
+            for extra in more:
+                cell.add_paragraph(extra)
+            if r == 0:
+                for run in cell.paragraphs[0].runs:
+                    run.bold = True
+
+
+def english_agm() -> docx.document.Document:
+    document = docx.Document()
+    document.add_heading("Minutes of the Annual General Meeting of the Nordic Rare Disease Association", 1)
+    document.add_paragraph("Date: June 14th, 2023")
+    document.add_paragraph("Time: 2.00pm – 4.30pm")
+    document.add_paragraph("Venue: Radisson Blu Scandinavia Hotel, Amager Boulevard 70, Copenhagen")
+    document.add_heading("Attendance", 2)
+    _table(
+        document,
+        [
+            ["Name", "Organisation", "Role"],
+            ["Jane Smith", "Rare Diseases Denmark", "Chair"],
+            ["Dr Peter Olsen", "Rigshospitalet", "Treasurer"],
+            ["Mary Walsh", "Genetic Alliance UK", "Secretary"],
+            ["Henrik Lund", "", "Board member"],
+            ["Nyberg, Anna", "Karolinska Institutet", "Observer"],
+        ],
+    )
+    document.add_heading("Apologies", 2)
+    _table(document, [["Name", "Organisation"], ["Tom Murphy", "Rare Diseases Ireland"]])
+    document.add_paragraph("1. Election of the chair of the meeting")
+    document.add_paragraph("Jane Smith was elected to chair the meeting. The meeting was declared quorate.")
+    document.add_paragraph("2. Annual report 2022 presented by Jane Smith")
+    document.add_paragraph(
+        "The Chair presented the annual report. Membership grew to 412 families. The report was approved."
+    )
+    document.add_paragraph("3. Accounts 2022")
+    document.add_paragraph("Dr Peter Olsen presented the accounts, which were approved without comments.")
+    document.add_paragraph("4. Any other business")
+    document.add_paragraph("None.")
+    document.add_paragraph("Minutes taken by Mary Walsh")
+    return document
+
+
+def danish_steering_group() -> docx.document.Document:
+    document = docx.Document()
+    document.add_paragraph("Referat af møde i Styregruppen for Genomisk Medicin")
+    document.add_paragraph("Dato: 14/06/2023")
+    document.add_paragraph("Sted og tid: Sundhedsministeriet, Holbergsgade 6, København, kl. 13.00–15.30")
+    document.add_heading("Deltagere", 2)
+    _table(
+        document,
+        [
+            ["Organisation", "Navn", "Titel", "Fremmøde"],
+            ["Sundhedsministeriet", "Anne Larsen", "Kontorchef\nformand for styregruppen", "Til stede"],
+            ["Danske Regioner", "Mikkel Friis", "Chefkonsulent", "Til stede"],
+            ["Region Syddanmark", "Hansen, Lars", "Overlæge", "Til stede"],
+            ["Nationalt Genom Center", "Bettina Kjær", "Direktør", "Afbud"],
+            ["Sundhedsdatastyrelsen", "Maja Steffensen", "", "Afbud"],
+        ],
+    )
+    document.add_paragraph("1. Godkendelse af dagsorden")
+    document.add_paragraph("Dagsordenen blev godkendt.")
+    document.add_paragraph("2. Status på implementering af genomisk medicin")
+    document.add_paragraph(
+        "Lars Hansen orienterede om status i regionerne. Styregruppen tog orienteringen til efterretning."
+    )
+    document.add_paragraph("3. Eventuelt")
+    document.add_paragraph("Intet.")
+    document.add_paragraph("Referent: Mikkel Friis")
+    return document
+
+
+LAYOUTS = {
+    "layout-en-association-agm-2023-06-14.docx": english_agm,
+    "layout-da-styregruppe-tabel-2023-06-14.docx": danish_steering_group,
+}
+
+
+def main() -> None:
+    for name, build in LAYOUTS.items():
+        build().save(str(HERE / name))
+
+
+if __name__ == "__main__":
+    main()
