@@ -111,6 +111,7 @@ class _Vocabulary:
     scales: dict[str, float]
     currencies: frozenset[str]
     money: re.Pattern[str]
+    money_abbreviations: frozenset[str]  # "kr.", "mio.": their full stop belongs to the sum
     next_meeting: re.Pattern[str]
     deadline_cue: re.Pattern[str]
     deadline_word: re.Pattern[str]
@@ -209,6 +210,9 @@ def vocabulary() -> _Vocabulary:
         scales={fold(k).rstrip("."): float(v) for k, v in data["figure_scales"].items()},
         currencies=frozenset(fold(w).rstrip(".") for w in data["currencies"]),
         money=_money_re(data["currencies"], list(data["figure_scales"])),
+        money_abbreviations=frozenset(
+            fold(w) for w in [*data["currencies"], *data["figure_scales"]] if str(w).endswith(".")
+        ),
         next_meeting=_next_meeting_re(data["next_meeting"]),
         deadline_cue=re.compile(
             rf"(?<!\w)(?:{_phrases(data['deadline_cues'])})\s*(?:(?:d\.|den|the|on|:)\s*)?$"
@@ -1089,10 +1093,18 @@ def _condition(sentence: str, folded: str) -> str | None:
 
 
 def _amount(sentence: str) -> str | None:
-    """The sum of money in a sentence as written ("12 mill. kr", "£2.5 million"), if any: the first,
-    so a grant's amount is never also a figure (:func:`_facts`)."""
+    """The sum of money in a sentence as written ("12 mill. kr", "£2.5 million", "3,5 mio. kr."), if
+    any: the first, the one :func:`_facts` leaves out; a sentence's full stop is not part of it."""
     m = vocabulary().money.search(sentence)
-    return " ".join(m.group().split()) if m else None
+    return " ".join(sentence[m.start() : _sum_end(m)].split()) if m else None
+
+
+def _sum_end(money: re.Match[str]) -> int:
+    """Where a sum of money ends: a full stop after "kr."/"mio." is part of it, after "million" the
+    sentence's."""
+    last = fold(money.group().split()[-1])
+    keep = not last.endswith(".") or last in vocabulary().money_abbreviations
+    return money.end() if keep else money.end() - 1
 
 
 # --- figures --------------------------------------------------------------------------------------------
@@ -1131,14 +1143,17 @@ def _facts(
     funded: bool = False,
 ) -> list[Fact]:
     """Numbers with a unit word, and sums of money (unit: the currency as written); not dates, times,
-    years, ranges, ordinals or numbers of things such as items and pages (``figure_not_after``). In a
-    sentence that records a funding (``funded``) its first sum is the funding's amount, not a figure."""
+    years, ranges, ordinals or numbers of things such as items and pages (``figure_not_after``).
+
+    When the sentence records a funding with a recipient (``funded``), its first sum is that funding's
+    amount and not a figure as well; a funding without a recipient is not stored in the graph
+    (graph/triples.py), so its sum stays a figure, recorded once there too."""
     vocab = vocabulary()
     said = sentence.text
     named = [h for h in sentence.hits if h.kind != "country"]
     about = named[0].entity if named else subject
     sums = list(vocab.money.finditer(said))
-    found = [(m.start(), m.end(), *money) for m in sums[int(funded) :] if (money := _sum(m, language))]
+    found = [(m.start(), _sum_end(m), *money) for m in sums[int(funded) :] if (money := _sum(m, language))]
     inside_a_sum = [m.span() for m in sums]
     date_starts = [d.span[0] for d in sentence.dates]
     for m in _NUMBER.finditer(said):
@@ -1423,7 +1438,14 @@ def extract_content(
         fundings = _fundings(text, sentence, subject, may_fund)
         content.fundings += fundings
         content.facts += _facts(
-            text, sentence, subject, language, doc_key, parsed.date, len(content.facts), funded=bool(fundings)
+            text,
+            sentence,
+            subject,
+            language,
+            doc_key,
+            parsed.date,
+            len(content.facts),
+            funded=any(f.recipient and f.amount for f in fundings),
         )
         following = sentences[index + 1] if index + 1 < len(sentences) else None
         deadline_id = f"deadline:{doc_key}-{len(content.deadlines) + 1}"

@@ -191,13 +191,19 @@ def reference_re(phrases: Iterable[str]) -> re.Pattern[str]:
 
 def stands_alone(text: str, end: int) -> bool:
     """Whether a post or body word ending at ``end`` means the one of this meeting: not a label
-    ("Chair:"), not tied to another body ("the Chair of the Finance Committee", "formanden for
-    udvalget"), not followed by a name in apposition ("Ordföranden Anna Wedell", "the Board Members")."""
-    after = re.match(r"[ \t]*(\S*)", text[end : end + 40])
-    word = after.group(1) if after else ""
-    if word.startswith(":") or word[:1].isupper():
+    ("Chair:"), not followed by a name in apposition ("Ordföranden Anna Wedell", "the Board Members"),
+    not tied to another body by a connector before a name or a body ("the Chair of the Finance
+    Committee", "formanden for udvalget"); "the partnership for the genomics pilot" is the partnership."""
+    words = re.findall(r"[^\s.,;!?]+|[:]", text[end : end + 80].split("\n", 1)[0])
+    if not words:
+        return True
+    if words[0].startswith(":") or words[0][:1].isupper():
         return False
-    return fold(word.rstrip(".,;:!?")) not in _reference_words()["tied_by"]
+    vocab = _reference_words()
+    if fold(words[0]) not in vocab["tied_by"]:
+        return True
+    named = next((w for w in words[1:] if fold(w) not in vocab["articles"]), "")
+    return not (named[:1].isupper() or fold(named).endswith(tuple(vocab["body_stems"])))
 
 
 @cache
@@ -206,6 +212,8 @@ def _reference_words() -> dict[str, frozenset[str]]:
     return {
         "genitive_endings": frozenset(data["genitive_endings"]),
         "tied_by": frozenset(fold(w) for w in data["reference_tied_by"]),
+        "articles": frozenset(fold(w) for w in data["articles"]),
+        "body_stems": frozenset(fold(s) for rule in data["organisation_words"] for s in rule["stems"]),
     }
 
 

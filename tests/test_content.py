@@ -311,7 +311,8 @@ def test_norwegian_agreement_funding_and_dates() -> None:
         "12 mill. kr",
         "etablering av et nasjonalt register for sjeldne sykdommer",
     )
-    assert content.facts == []  # the grant's sum is its amount, not a figure as well
+    # a grant with no recipient is not stored as a funding in the graph: its sum stays a figure
+    assert [(f.value, f.unit) for f in content.facts] == [(12_000_000, "kr")]
     meeting, deadline = content.deadlines
     assert (meeting.date, meeting.date_inferred, meeting.start_time, meeting.location) == (
         "2023-06-07",
