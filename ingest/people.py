@@ -189,12 +189,14 @@ def reference_re(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?P<ref>{alternation})(?:{endings})?(?![\w-])")
 
 
-def stands_alone(text: str, end: int) -> bool:
-    """Whether a post or body word ending at ``end`` means the one of this meeting: not a label
-    ("Chair:"), not followed by a name in apposition ("Ordföranden Anna Wedell", "the Board Members"),
-    not tied to another body by a connector before a name or a body ("the Chair of the Finance
-    Committee", "formanden for udvalget"); "the partnership for the genomics pilot" is the partnership."""
-    words = re.findall(r"[^\s.,;!?]+|[:]", text[end : end + 80].split("\n", 1)[0])
+def stands_alone(text: str, end: int, *, post: bool = False) -> bool:
+    """Whether a body word (or with ``post`` a post) ending at ``end`` means the one of this meeting:
+    not a label ("Chair:"), not followed by a name in apposition ("Ordföranden Anna Wedell", "the Board
+    Members"), not tied to another body by a connector. A body word is tied only before a name or a
+    body ("the board of Danske Regioner", "styret i Helse Vest"; "the partnership for the genomics
+    pilot" is the partnership); a post before anything but a meeting ("the Chair of the working group",
+    "lederen af sekretariatet"; "the chair of the meeting" chairs this one)."""
+    words = re.findall(r"[^\s.,;!?]+", text[end : end + 80].split("\n", 1)[0])
     if not words:
         return True
     if words[0].startswith(":") or words[0][:1].isupper():
@@ -203,7 +205,17 @@ def stands_alone(text: str, end: int) -> bool:
     if fold(words[0]) not in vocab["tied_by"]:
         return True
     named = next((w for w in words[1:] if fold(w) not in vocab["articles"]), "")
+    if post:
+        return _meeting_word().fullmatch(fold(named)) is not None
     return not (named[:1].isupper() or fold(named).endswith(tuple(vocab["body_stems"])))
+
+
+@cache
+def _meeting_word() -> re.Pattern[str]:
+    """A word for a meeting, maybe a compound and with a definite ending ("mødet", "bestyrelsesmødet")."""
+    words = load_knowledge("content.yaml")["next_meeting"]["meeting_words"]
+    alternation = "|".join(re.escape(fold(w)) for w in words if " " not in w)
+    return re.compile(rf"[\w-]*(?:{alternation})\w{{0,3}}")
 
 
 @cache
@@ -237,7 +249,9 @@ def role_references(text: str, holders: RoleHolders, skip: Iterable[Span] = ()) 
     skipped = list(skip)
     found = []
     for m in pattern.finditer(fold(text)):
-        if any(start <= m.start() < end for start, end in skipped) or not stands_alone(text, m.end()):
+        if any(start <= m.start() < end for start, end in skipped) or not stands_alone(
+            text, m.end(), post=True
+        ):
             continue
         person = holders.holder(*meaning[" ".join(m["ref"].split())])
         if person:

@@ -18,7 +18,7 @@ from ingest.parse import parse_minutes
 from ingest.parsed import NameMention, ParsedMinutes
 from ingest.people import PeopleIndex
 from ingest.pipeline import declared_people
-from ingest.record import Provenance
+from ingest.record import Organization, Provenance
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,13 +34,24 @@ def from_file(name: str) -> tuple[str, Content]:
     return text, extract_content(text, parsed, people, meeting_id="meeting:m", doc_key="k", language=language)
 
 
-def from_text(text: str, language: str, date: str | None = None, people: tuple[str, ...] = ()) -> Content:
+def from_text(
+    text: str,
+    language: str,
+    date: str | None = None,
+    people: tuple[str, ...] = (),
+    body: Organization | None = None,
+) -> Content:
     """The content of a text without agenda items (as a layout the parser does not know)."""
     parsed = ParsedMinutes(title="", title_span=(0, 0), date=date, language=language)
     index = PeopleIndex()
     for name in people:
         index.add(NameMention(name=name, span=(0, 0)))
-    return extract_content(text, parsed, index, meeting_id="meeting:m", doc_key="k", language=language)
+    return extract_content(
+        text, parsed, index, meeting_id="meeting:m", doc_key="k", language=language, body=body
+    )
+
+
+SOCIETY = Organization(id="org:society", name="Dansk Forening for Genetisk Rådgivning", type="body")
 
 
 @pytest.fixture(scope="module")
@@ -523,6 +534,14 @@ PIECES = [
     "samarbejde med ",
     "Estonian Biobank",
     "Next meeting",
+    "Næste generalforsamling",
+    "Foreningen",
+    " we ",
+    "The board of ",
+    "DKK 2.5 million",
+    "€1.2m",
+    "85 000 kronor",
+    "Dansk Forening for Genetisk Rådgivning",
 ]
 
 
@@ -541,12 +560,13 @@ def provenances(value: Any) -> list[Provenance]:
     pieces=st.lists(st.sampled_from(PIECES), max_size=50),
     language=st.sampled_from(["da", "en", "no", "sv", "und"]),
     date=st.sampled_from([None, "2023-06-14"]),
+    body=st.sampled_from([None, SOCIETY]),
 )
 def test_any_text_gives_content_whose_quotes_are_the_text_at_their_spans(
-    pieces: list[str], language: str, date: str | None
+    pieces: list[str], language: str, date: str | None, body: Organization | None
 ) -> None:
     text = "".join(pieces)
-    content = from_text(text, language, date)
+    content = from_text(text, language, date, body=body)
     for prov in provenances(content):
         assert 0 <= prov.start <= prov.end <= len(text)
         assert text[prov.start : prov.end] == prov.quote
@@ -710,3 +730,97 @@ def test_a_deadline_has_its_contact_before_or_after_the_date(
 )
 def test_unknown_initiatives_by_their_head_word(text: str, initiatives: list[str]) -> None:
     assert [i.name for i in from_text(text, "und").initiatives] == initiatives
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "date"),
+    [
+        ("Næste generalforsamling afholdes den 24. september 2024 kl. 19.00 i Odense.", "da", "2024-09-24"),
+        ("Næste ordinære repræsentantskabsmøde: 3. december 2024.", "da", "2024-12-03"),
+        ("The next Annual General Meeting will be held on 12 October 2024.", "en", "2024-10-12"),
+        ("The next AGM is on 12 October 2024.", "en", "2024-10-12"),
+        ("Neste årsmøte holdes 14. mars 2025 i Bergen.", "no", "2025-03-14"),
+        ("Neste styremøte blir 2. mai 2024.", "no", "2024-05-02"),
+        ("Nästa ordinarie föreningsstämma hålls den 20 mars 2025.", "sv", "2025-03-20"),
+    ],
+)
+def test_the_next_meeting_of_any_kind(text: str, language: str, date: str) -> None:
+    assert [(d.kind, d.date) for d in from_text(text, language, "2024-06-11").deadlines] == [
+        ("next_meeting", date)
+    ]
+
+
+def test_a_next_step_is_no_next_meeting() -> None:
+    text = "The next step is a meeting with NGC on 5 May 2024. Næste punkt var mødet den 3. maj 2024."
+    assert from_text(text, "en", "2024-04-10").deadlines == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "parties"),
+    [
+        (
+            "Foreningen har indgået en samarbejdsaftale med Sjældne Diagnoser.",
+            "da",
+            [["org:society", "org:sjaeldne-diagnoser"]],
+        ),
+        (
+            "The partnership signed a Memorandum of Understanding with the University of Edinburgh.",
+            "en",
+            [["org:society", "org:edinburgh"]],
+        ),
+        ("We signed an agreement with NGC in May.", "en", [["org:society", "org:ngc"]]),
+        ("Vi har också ett avtal med Karolinska Institutet.", "sv", [["org:society", "org:karolinska"]]),
+        (
+            "Styret har inngått en samarbeidsavtale med Kreftforeningen.",
+            "no",
+            [["org:society", "org:kreftforeningen"]],
+        ),
+        # the board of another body is that body's
+        (
+            "The board of Danske Regioner signed an agreement with NGC.",
+            "en",
+            [["org:danske-regioner", "org:ngc"]],
+        ),
+    ],
+)
+def test_the_body_that_met_is_a_party_when_the_minutes_call_it_we_or_the_board(
+    text: str, language: str, parties: list[list[str]]
+) -> None:
+    content = from_text(text, language, "2024-06-11", body=SOCIETY)
+    assert [a.parties for a in content.agreements] == parties
+    assert [a.parties for a in from_text(text, language, "2024-06-11").agreements] == [
+        p for p in parties if "org:society" not in p
+    ]  # without a body, "we" is nobody
+
+
+def test_the_body_takes_part_and_receives_under_its_own_name_and_as_we() -> None:
+    text = (
+        "Dansk Forening for Genetisk Rådgivning deltager i GDI. "
+        "Foreningen har modtaget 2,5 mio. kr. fra Lundbeckfonden til rådgivning."
+    )
+    content = from_text(text, "da", body=SOCIETY)
+    assert [(p.organization, p.initiative) for p in content.participations] == [("org:society", "init:gdi")]
+    assert [(f.funder, f.recipient, f.amount) for f in content.fundings] == [
+        ("org:lundbeckfonden", "org:society", "2,5 mio. kr.")
+    ]
+    assert [o.id for o in content.organizations] == ["org:lundbeckfonden", "org:society"]
+    assert content.facts == []  # the grant's sum is its amount, not a figure as well
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "unit", "quote"),
+    [
+        ("Budgettet er på 3,5 mio. kr. for 2025.", "da", 3_500_000, "kr", "3,5 mio. kr."),
+        ("Budgettet er på 500.000 kr.", "da", 500_000, "kr", "500.000 kr."),
+        ("Reserverne udgør DKK 2.5 million.", "da", 2_500_000, "DKK", "DKK 2.5 million"),
+        ("Reserves of €1.2m were noted.", "en", 1_200_000, "€", "€1.2m"),
+        ("The reserves stand at £250,000 after the pilot.", "en", 250_000, "£", "£250,000"),
+        ("Årsbudsjettet er på NOK 1,2 millioner.", "no", 1_200_000, "NOK", "NOK 1,2 millioner"),
+        ("Medlemsavgifterna gav 85 000 kronor.", "sv", 85_000, "kronor", "85 000 kronor"),
+    ],
+)
+def test_a_sum_of_money_is_one_figure_in_its_currency(
+    text: str, language: str, value: float, unit: str, quote: str
+) -> None:
+    (fact,) = from_text(text, language).facts
+    assert (fact.value, fact.unit, fact.provenance[0].quote) == (value, unit, quote)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.names import parse_name_entry
-from ingest.people import PeopleIndex
+from ingest.people import PeopleIndex, RoleHolders, role_references
 
 NGC_DECLARED = [
     "Søren Brunak, professor og research director, Københavns Universitet (Forperson)",
@@ -106,3 +108,63 @@ def test_initials_written_after_a_name_refer_to_the_person() -> None:
     text = "RB reported; Rita Berg agreed."
     found = [(text[s:e], pid) for pid, (s, e) in index.find_in_text(text)]
     assert found == [("RB", index.find("Robert Brown")), ("Rita Berg", index.find("Rita Berg"))]
+
+
+CHAIR, ORDSTYRER, KASSERER = "person:mette-lund", "person:jakob-storm", "person:rikke-holm"
+HOLDERS = RoleHolders(
+    posts={"chair": frozenset({CHAIR}), "treasurer": frozenset({KASSERER})},
+    lines={"chair": frozenset({ORDSTYRER})},
+)
+
+
+def _posts(text: str, holders: RoleHolders = HOLDERS) -> list[tuple[str, str]]:
+    return [(text[s:e], pid) for pid, (s, e) in role_references(text, holders)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Formanden bød velkommen. Ordstyreren gennemgik dagsordenen.",
+            [("Formanden", CHAIR), ("Ordstyreren", ORDSTYRER)],
+        ),
+        ("Formandens beretning blev godkendt.", [("Formandens", CHAIR)]),
+        ("Kassereren fremlagde regnskabet.", [("Kassereren", KASSERER)]),
+        ("The Treasurer's report was noted.", [("The Treasurer's", KASSERER)]),
+        ("Styrelederen ønsket velkommen.", [("Styrelederen", CHAIR)]),
+        ("Kassören redovisade resultatet.", [("Kassören", KASSERER)]),
+        # a post and a meeting's chair are two people: "The Chair" and "Ordföranden" fit both
+        ("The Chair welcomed members. Ordföranden förklarade mötet öppnat.", []),
+        # nobody is secretary or vice chair
+        ("Sekretæren sender referatet. The Vice Chair thanked members. Nestlederen orienterte.", []),
+    ],
+)
+def test_a_post_named_instead_of_a_name_is_its_one_holder(text: str, found: list[tuple[str, str]]) -> None:
+    assert _posts(text) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Formand: Mette Lund",
+        "Chair: Mette Lund",
+        "Ordföranden Anna Wedell hälsade välkommen.",
+        "The Chair of the Finance Committee reported.",
+        "Formanden for udvalget deltog.",
+        "Styrelederen i Helse Vest orienterte.",
+        "The Chair of the working group reported.",
+        "Lederen af sekretariatet orienterede.",
+        "Næstformanden bød velkommen.",  # a vice chair's title holds the chair's word, but is another post
+    ],
+)
+def test_a_label_an_apposition_or_another_bodys_post_is_no_reference(text: str) -> None:
+    assert _posts(text) == []
+
+
+def test_a_post_of_the_meeting_itself_and_attendance_entries_are_skipped() -> None:
+    holders = RoleHolders(posts={"chair": frozenset({CHAIR})}, lines={})
+    text = "Mette Lund (formand)\nThe chair of the meeting thanked everybody. Formanden for mødet takkede."
+    assert [(text[s:e], p) for p, (s, e) in role_references(text, holders, [(0, 20)])] == [
+        ("The chair", CHAIR),
+        ("Formanden", CHAIR),
+    ]
