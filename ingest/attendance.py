@@ -344,13 +344,14 @@ def _uninverted(text: str) -> str | None:
 
 def _inverted_entries(text: str, offset: int) -> list[tuple[str, Span]] | None:
     """A list of names written ``Lindqvist, Anna (ordförande); Berg, Erik``: each entry turned round,
-    with the span of what was written. Only when every entry reads so, and, for a single entry, its
-    first name after the comma is a known given name (``Hansen, Jens``, not ``Anne, Bo``)."""
+    with the span of what was written. Only when every entry reads so, and, for a single entry, the
+    word after the comma is a known given name and the one before it is not (``Hansen, Jens``, not
+    ``Anne, Bo``)."""
     parts = [(m.group(0), m.start()) for m in re.finditer(r"[^;]+", text) if m.group(0).strip()]
     turned = [_uninverted(part) for part, _ in parts]
     if not parts or None in turned:
         return None
-    if len(parts) == 1 and not _is_given(turned[0].split(",")[0] if turned[0] else ""):
+    if len(parts) == 1 and (not _is_given(str(turned[0])) or _is_given(parts[0][0].split(",")[0].strip())):
         return None
     found = []
     for (part, at), name in zip(parts, turned, strict=True):
@@ -586,6 +587,12 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
     if signoff is not None:
         signoff.close()
         result.role_fields.extend(signoff.done)
+    for line in reversed(lines):  # role fields closing the minutes ("Referent: ...") are no item's text
+        if line.blank:
+            continue
+        if line.index not in result.lines | result.field_lines:
+            break
+        result.lines.add(line.index)
     if sum(bool(m.initials) for m in result.mentions) * 2 <= len(result.mentions):
         result.mentions = _initials_as_organisations(result.mentions)
         result.role_fields = _initials_as_organisations(result.role_fields)

@@ -73,6 +73,8 @@ def _patterns() -> list[re.Pattern[str]]:
     return [
         re.compile(rf"(?<![\w-]){year}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?![\w-])"),
         re.compile(rf"(?<![\w.]){day}[./-](?P<mnum>[01]?\d)[./-]{year}(?![\w.]\d)"),
+        # "12.06.23": a two-digit year only with a two-digit day and month, as no section number has
+        re.compile(r"(?<![\w.])(?P<day>[0-3]\d)([./])(?P<mnum>[01]\d)\2(?P<yy>\d\d)(?![\w.]?\d)"),
         re.compile(rf"(?<!\w){lead}{day}{until}(?:\s+of)?\s+{month}(?:,?\s+{year})?(?!\w)", flags),
         re.compile(rf"(?<!\w){lead}{month}\s+{day},?\s+{year}(?!\w)", flags),
     ]
@@ -149,8 +151,8 @@ def _to_match(text: str, m: re.Match[str]) -> DateMatch | None:
     groups = m.groupdict()
     month = int(groups["mnum"]) if groups.get("mnum") else _month_lookup()[groups["month"].lower()]
     day = int(groups["day"])
-    if groups.get("year"):
-        iso = _iso(int(groups["year"]), month, day)
+    if groups.get("year") or groups.get("yy"):
+        iso = _iso(int(groups.get("year") or 2000 + int(groups["yy"])), month, day)
         year_missing = False
     else:
         iso = _iso(2000, month, day)  # a leap year, so 29 February is a valid year-less date

@@ -401,7 +401,8 @@ def _room_number(value: str, start: int, end: int) -> bool:
 
 
 _BODY_TAIL = re.compile(
-    r"(?:,|\s+(?:den|d\.|on|held|afholdt|the)\s+|\s+\d{1,2}[./ ]|\s*\(|\s+[-–]\s+).*$", re.I
+    r"(?:,|\s+(?:den|d\.|on|held|afholdt|the)\s+|\s+\d{1,2}[./ ]|\s*\(|\s+[-–]\s+|\s+(?:19|20)\d\d\b).*$",
+    re.I,
 )
 
 
@@ -422,7 +423,7 @@ def _body_and_number(title: str, doc_line: str) -> tuple[str | None, str | None,
     num = number.group("n") if number else None
     cap = r"(?-i:[A-ZÆØÅÄÖÜ])"
     patterns = [
-        rf"(?:{meeting})(?:\s+(?:nr|no)\.?\s*\d+)?\s+(?:i|in|of|for|af|med|with|på|hos)\s+(?P<body>.+)$",
+        rf"(?:{meeting})(?:\s+(?:(?:nr|no)\.?\s*)?\d+(?:/\d+)?)?\s+(?:i|in|of|for|af|med|with|på|hos)\s+(?P<body>.+)$",
         rf"^(?:{doc})\s+(?:of|from|fra|af|for|från|fra)\s+(?:the\s+)?(?P<body>.+?)\s+(?:{after_body})\b",
         rf"^(?:\d+{ordinal}\s+)?(?:the\s+)?(?P<body>{cap}[\w&/-]*(?:\s+(?:(?:of|for|and|og|af|for|i|the|&)\s+)?"
         rf"{cap}[\w&/-]*){{0,6}}?)\s+(?:{after_body})\b",
@@ -434,16 +435,22 @@ def _body_and_number(title: str, doc_line: str) -> tuple[str | None, str | None,
             if m:
                 body = _BODY_TAIL.sub("", m.group("body")).strip(" .:-–")
                 body = re.sub(r"^the\s+", "", body, flags=re.I)
-                generic = {
-                    str(w).lower() for w in vocabulary()["meeting_words"] + vocabulary()["document_words"]
-                }
-                if body and body.lower() not in generic:
+                if body and not _generic(body):
                     return body, num, body
     for compound in re.finditer(r"(?<!\w)(?P<stem>\w+?)(?:møde|møte|möte|meeting)(?!\w)", title, re.I):
         body = lookup("compound_bodies", compound.group("stem"))
         if body:
             return str(body), num, compound.group(0)
     return None, num, None
+
+
+def _generic(body: str) -> bool:
+    """``Annual`` (of "Annual General Meeting"), ``Referat``: words that qualify or name a meeting
+    or its minutes, no body."""
+    words = vocabulary()["meeting_words"] + vocabulary()["document_words"]
+    generic = {str(w).lower() for w in words}
+    modifiers = {str(w).lower() for w in vocabulary()["meeting_modifiers"]}
+    return body.lower() in generic or all(w in modifiers for w in body.lower().split())
 
 
 @cache

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.attendance import entries, find_attendance, split_lines
+from ingest.attendance import entries, find_attendance, recased_surnames, split_lines
 
 
 def _people(text: str) -> list[tuple[str, str, list[str], str | None]]:
@@ -171,3 +171,124 @@ def test_initials_are_a_convention_of_the_list() -> None:
     ]
     dk_found = find_attendance(split_lines(dk), dk)
     assert [(m.name, m.initials, m.affiliation) for m in dk_found.mentions][1] == ("Kim Lund", None, "KL")
+
+
+def _rows(text: str) -> list[tuple[str, str, list[str], str | None, list[str]]]:
+    found = find_attendance(split_lines(text), text)
+    return [(m.name, m.status, m.roles, m.affiliation, m.titles) for m in found.mentions]
+
+
+def test_a_table_is_read_by_its_header_row_whatever_the_order_of_its_columns() -> None:
+    text = (
+        "Deltagere\n| Organisation | Navn | Titel | Fremmøde |\n"
+        "| Sundhedsministeriet | Anne Larsen | Kontorchef | Til stede |\n"
+        "| Region Syddanmark | Hansen, Lars | Overlæge | x |\n"
+        "| Sundhedsdatastyrelsen | Maja Steffensen |  | Afbud |\n"
+        "|  | Ole Nielsen | Formand |  |\n\n1. Velkomst\n"
+    )
+    assert _rows(text) == [
+        ("Anne Larsen", "present", [], "Sundhedsministeriet", ["Kontorchef"]),
+        ("Lars Hansen", "present", [], "Region Syddanmark", ["Overlæge"]),
+        ("Maja Steffensen", "absent", [], "Sundhedsdatastyrelsen", []),
+        ("Ole Nielsen", "present", ["chair"], None, []),
+    ]
+    found = find_attendance(split_lines(text), text)
+    assert text[slice(*found.mentions[1].span)] == "Region Syddanmark | Hansen, Lars | Overlæge | x"
+    assert found.lines == {0, 1, 2, 3, 4, 5}
+
+
+def test_a_header_row_opens_a_table_under_no_heading_and_marks_follow_their_column() -> None:
+    text = (
+        "Minutes of the Board meeting\n\nName   Organisation   Apologies\n"
+        "Jane Smith   Genomics England\nTom O'Brien   NHS England   x\n\n1. Welcome\n"
+    )
+    assert _rows(text) == [
+        ("Jane Smith", "present", [], "Genomics England", []),
+        ("Tom O'Brien", "absent", [], "NHS England", []),
+    ]
+    assert find_attendance(split_lines(text), text).mentions[0].group is None
+
+
+def test_a_table_ends_at_a_heading_and_a_row_naming_nobody_is_skipped() -> None:
+    text = (
+        "Participants\n\nName | Role | Organisation\nDr. Hanna Virtanen | Chair | University of Helsinki\n"
+        "N.N. | Member | Region Midtjylland\n\nAbsent: Dr. Tomas Kral (Masaryk University)\n"
+    )
+    assert _rows(text) == [
+        ("Hanna Virtanen", "present", ["chair"], "University of Helsinki", ["Dr."]),
+        ("Tomas Kral", "absent", [], "Masaryk University", ["Dr."]),
+    ]
+
+
+def test_names_written_surname_first() -> None:
+    text = (
+        "Närvarande: Lindqvist, Anna (ordförande); Berg, Erik; Holm, Karin\n"
+        "Frånvarande: Ekström, Maria\n\nDeltagere:\nHansen, Jens\nBerg, Eva\n\n1. Velkomst\n"
+    )
+    assert [(name, status, roles) for name, status, roles, _, _ in _rows(text)] == [
+        ("Anna Lindqvist", "present", ["chair"]),
+        ("Erik Berg", "present", []),
+        ("Karin Holm", "present", []),
+        ("Maria Ekström", "absent", []),
+        ("Jens Hansen", "present", []),
+        ("Eva Berg", "present", []),
+    ]
+    found = find_attendance(split_lines(text), text)
+    assert text[slice(*found.mentions[0].span)] == "Lindqvist, Anna (ordförande)"
+    # a title, an organisation or a second full name after the comma is no given name
+    assert [e for e, _ in entries("Jens Hansen, Professor", 0)] == ["Jens Hansen, Professor"]
+    assert _rows("Deltagere: Anne, Bo\n") == [
+        ("Anne", "present", [], None, []),
+        ("Bo", "present", [], None, []),
+    ]
+    assert [n for n, *_ in _rows("Deltagere: Jens Hansen, Bo Jensen; Eva Berg\n")] == [
+        "Jens Hansen",
+        "Bo Jensen",
+        "Eva Berg",
+    ]
+
+
+def test_surnames_in_capitals_are_names_when_the_document_writes_names_so() -> None:
+    text = "Present: Siobhan O'CONNOR (Chair), Declan MURPHY, Aoife KELLY\nApologies: Trude LIE\n"
+    assert [(n, s, r) for n, s, r, _, _ in _rows(text)] == [
+        ("Siobhan O'Connor", "present", ["chair"]),
+        ("Declan Murphy", "present", []),
+        ("Aoife Kelly", "present", []),
+        ("Trude Lie", "absent", []),
+    ]
+    assert recased_surnames(text)[0].count("\n") == text.count("\n")
+    one = "Deltagere: Anne Hansen DTU, Bo Jensen\n"  # an acronym once is an organisation, not a convention
+    assert recased_surnames(one) == (one, frozenset())
+
+
+def test_signatures_at_the_end_give_roles_not_a_second_entry() -> None:
+    text = (
+        "Närvarande: Lindqvist, Anna; Berg, Erik; Holm, Karin\n\n§ 1 Mötets öppnande\nMötet öppnades.\n\n"
+        "Vid protokollet\n\nKarin Holm\nSekreterare\n\nJusteras:\n\n"
+        "Anna Lindqvist            Erik Berg\nOrdförande                Justerare\n"
+        "Stockholm den 20 juni 2023\n"
+    )
+    found = find_attendance(split_lines(text), text)
+    assert [(m.name, m.roles) for m in found.role_fields] == [
+        ("Karin Holm", ["minute_taker"]),
+        ("Anna Lindqvist", ["chair"]),
+        ("Erik Berg", ["member"]),
+    ]
+    assert [text[slice(*m.span)] for m in found.role_fields] == ["Karin Holm", "Anna Lindqvist", "Erik Berg"]
+    assert found.lines == {0, 5, 7, 8, 10, 12, 13, 14}
+
+
+def test_sign_off_lines_in_english_danish_and_norwegian() -> None:
+    text = (
+        "Minutes taken by Mary Walsh\nRef.: Ola Hansen\nReferat ved Karen Holm\n"
+        "Justeras: Anna Wedell, Allan Lund\nSigned by the chair and circulated.\nJane Smith presented.\n"
+    )
+    found = find_attendance(split_lines(text), text)
+    assert [(m.name, m.roles) for m in found.role_fields] == [
+        ("Mary Walsh", ["minute_taker"]),
+        ("Ola Hansen", ["minute_taker"]),
+        ("Karen Holm", ["minute_taker"]),
+        ("Anna Wedell", []),
+        ("Allan Lund", []),
+    ]
+    assert found.mentions == []

@@ -26,6 +26,14 @@ from ingest.dates import DateMatch, find_dates, infer_year, parse_time_range
         ("høring den 8. maj.", "--05-08", (None, None)),
         ("Seminar 14.-15. juni 2023", "2023-06-14", (None, None)),
         ("Workshop 14–15 June 2023", "2023-06-14", (None, None)),
+        ("Dato: 14/06/2023", "2023-06-14", (None, None)),
+        ("Date: June 14th, 2023", "2023-06-14", (None, None)),
+        ("14.6.2023", "2023-06-14", (None, None)),
+        ("Tirsdag den 14. juni 2023 kl. 13.00-15.30", "2023-06-14", ("13:00", "15:30")),
+        ("Datum: onsdagen den 14 juni 2023, kl. 13.00–15.30", "2023-06-14", ("13:00", "15:30")),
+        ("Mandag 12.06.23 kl. 9-11", "2023-06-12", ("09:00", "11:00")),
+        ("Wed 2023-06-14 13:00–15:30", "2023-06-14", ("13:00", "15:30")),
+        ("onsdag d. 14/6-2023 kl. 14", "2023-06-14", ("14:00", None)),
     ],
 )
 def test_find_dates_reads_each_convention(text: str, iso: str, times: tuple[str | None, str | None]) -> None:
@@ -44,6 +52,10 @@ def test_find_dates_reads_each_convention(text: str, iso: str, times: tuple[str 
         "it 2 may be late",
         "31. februar 2020",
         "punkt 19",
+        "version 1.2.23",
+        "Sak 1/23 Godkjenning",
+        "2/5 14.10 Status",
+        "tlf. 12.34.56.78",
     ],
 )
 def test_find_dates_ignores_things_that_are_not_dates(text: str) -> None:
@@ -119,3 +131,9 @@ def test_swedish_and_norwegian_dates_without_a_dot_after_the_day() -> None:
     found = find_dates("Synpunkter skickas senast den 10 juni. Mötet hålls onsdag 15 maj.")
     assert [(d.iso, d.weekday) for d in found] == [("--06-10", None), ("--05-15", 3)]
     assert find_dates("it may 2 may be") == []
+
+
+def test_a_swedish_weekday_in_its_definite_form_picks_the_year() -> None:
+    (written,) = find_dates("onsdagen den 14 juni")
+    assert (written.iso, written.weekday) == ("--06-14", 3)
+    assert infer_year(find_dates("2022-01-01 2023-01-01"), written) == 2023

@@ -422,6 +422,43 @@ def test_text_without_structure_gives_warnings_not_errors() -> None:
         ("Minutes of the meeting of the Board of Trustees held on 4 May 2022", "Board of Trustees", None),
         ("Styremøte 2. desember 2022", "Styret", None),
         ("Årsmøde 2023", None, None),
+        (
+            "Minutes of the Annual General Meeting of the Nordic Rare Disease Association",
+            "Nordic Rare Disease Association",
+            None,
+        ),
+        (
+            "Referat af ordinær generalforsamling i Foreningen for Sjældne Sygdomme",
+            "Foreningen for Sjældne Sygdomme",
+            None,
+        ),
+        (
+            "Protokoll fra årsmøte i Norsk forening for sjeldne diagnoser",
+            "Norsk forening for sjeldne diagnoser",
+            None,
+        ),
+        (
+            "Protokoll fört vid årsmöte i Svenska föreningen för medicinsk genetik",
+            "Svenska föreningen för medicinsk genetik",
+            None,
+        ),
+        (
+            "Protokoll, ordinarie föreningsstämma i Riksförbundet Sällsynta diagnoser",
+            "Riksförbundet Sällsynta diagnoser",
+            None,
+        ),
+        (
+            "Generalforsamling i Dansk Selskab for Medicinsk Genetik 2023",
+            "Dansk Selskab for Medicinsk Genetik",
+            None,
+        ),
+        ("Årsmøte 2023 i Norsk Selskap for Humangenetikk", "Norsk Selskap for Humangenetikk", None),
+        (
+            "Referat fra generalforsamlingen i Foreningen Danske Patienter",
+            "Foreningen Danske Patienter",
+            None,
+        ),
+        ("Annual General Meeting", None, None),
     ],
 )
 def test_body_and_number_from_the_title(title: str, body: str | None, number: str | None) -> None:
@@ -787,3 +824,70 @@ def test_people_introduced_by_a_verb_before_them_or_an_email_after_them() -> Non
 def test_a_room_number_in_a_place_is_no_clock_time(value: str, place: str) -> None:
     text = f"Referat\n\nDato: 3. oktober 2023\nSted: {value}\n\nDeltagere: Anne Hansen, Bo Jensen\n"
     assert parse_minutes(text).location == place
+
+
+@pytest.mark.parametrize(
+    ("header", "date", "times", "location"),
+    [
+        (
+            "Referat af bestyrelsesmøde\n\nDato: 14/06/2023\nTid: kl. 13.00–15.30\n"
+            "Lokation: Rigshospitalet, opgang 3\n",
+            "2023-06-14",
+            ("13:00", "15:30"),
+            "Rigshospitalet, opgang 3",
+        ),
+        (
+            "# Protokoll fra styremøte\n\n**Dato:** 14.6.2023  \n**Møtetid:** 18.00–20.30  \n"
+            "**Sted:** Litteraturhuset\n",
+            "2023-06-14",
+            ("18:00", "20:30"),
+            "Litteraturhuset",
+        ),
+        (
+            "Referat af møde i Styregruppen\nDato: 14/06/2023\n"
+            "Sted og tid: Sundhedsministeriet, kl. 13.00–15.30\n",
+            "2023-06-14",
+            ("13:00", "15:30"),
+            "Sundhedsministeriet",
+        ),
+        (
+            "Protokoll fört vid styrelsemöte\n\nDatum: onsdagen den 14 juni 2023\nMötestid: 13.00–15.30\n"
+            "Plats: Karolinska Institutet, Solna\n",
+            "2023-06-14",
+            ("13:00", "15:30"),
+            "Karolinska Institutet, Solna",
+        ),
+        (
+            "Minutes of the Board meeting\n\nDate: June 14th, 2023\nTime: 1:00pm – 3:30pm\n"
+            "Venue: The Wellcome Trust\n",
+            "2023-06-14",
+            ("13:00", "15:30"),
+            "Wellcome Trust",
+        ),
+    ],
+)
+def test_date_time_and_place_fields_in_the_four_languages(
+    header: str, date: str, times: tuple[str, str], location: str
+) -> None:
+    minutes = parse_minutes(header + "\nDeltagere: Anne Hansen, Bo Jensen\n\n1. Velkomst\nIntet.\n")
+    assert (minutes.date, (minutes.start_time, minutes.end_time), minutes.location) == (date, times, location)
+
+
+def test_attendance_tables_and_signatures_in_the_minutes() -> None:
+    text = (
+        "Minutes of the Annual General Meeting of the Nordic Rare Disease Association\nDate: 2023-06-14\n\n"
+        "| Name | Organisation | Role |\n|---|---|---|\n| Jane Smith | Rare Diseases Denmark | Chair |\n"
+        "| Walsh, Mary | Genetic Alliance UK | Secretary |\n\n1. Welcome\nJane Smith welcomed members.\n\n"
+        "2. Any other business\nNone.\n\nMinutes taken by Mary Walsh\n"
+    )
+    minutes = parse_minutes(text)
+    assert [(a.name, a.roles, a.affiliation) for a in minutes.attendance] == [
+        ("Jane Smith", ["chair"], "Rare Diseases Denmark"),
+        ("Mary Walsh", ["secretary", "minute_taker"], "Genetic Alliance UK"),
+    ]
+    assert minutes.body_name == "Nordic Rare Disease Association"
+    assert [(i.number, i.text) for i in minutes.agenda] == [
+        ("1", "Jane Smith welcomed members."),
+        ("2", "None."),
+    ]
+    assert minutes.mentioned == []

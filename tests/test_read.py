@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import ingest.read as read
 from ingest.normalise import normalise
-from ingest.read import RawDocument, max_bytes_from_env, read_bytes, read_document, row_text
+from ingest.read import RawDocument, cell_text, max_bytes_from_env, read_bytes, read_document, row_text
 from pmkg.errors import InputError
 from tests.documents import corpus_text, docx_bytes, html_bytes, pdf_bytes, zip_bomb_docx
 
@@ -304,6 +304,40 @@ def test_table_rows_read_as_minutes_lines(cells: list[str], line: str) -> None:
     assert row_text(cells) == line
 
 
+def test_docx_table_cells_spanning_columns_and_holding_paragraphs() -> None:
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    for c, heading in enumerate(["Name", "Organisation", "Role"]):
+        table.cell(0, c).text = heading
+    table.cell(1, 0).text = "Jane Smith"
+    table.cell(1, 0).add_paragraph("Professor")
+    table.cell(1, 1).merge(table.cell(1, 2)).text = "Genomics England"
+    table.cell(2, 0).text = "Tom Evans"
+    table.cell(2, 2).text = "Observer"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert read_bytes(buffer.getvalue(), "t.docx").text.split("\n") == [
+        "| Name | Organisation | Role |",
+        "| Jane Smith, Professor | Genomics England |",
+        "| Tom Evans |  | Observer |",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "text"),
+    [
+        (["Eva Berg", "overlæge"], "Eva Berg, overlæge"),
+        (["Godkendt.", "", "Se bilag"], "Godkendt. Se bilag"),
+        (["Anne  Larsen\nKontorchef"], "Anne Larsen, Kontorchef"),
+        (["", " "], ""),
+    ],
+)
+def test_the_lines_of_a_cell_on_one_line(paragraphs: list[str], text: str) -> None:
+    assert cell_text(paragraphs) == text
+
+
 def test_corrupt_docx() -> None:
     good = docx_bytes([("p", "Referat")])
     assert "corrupt Word document" in refused(good[: len(good) // 2], "cut.docx")
@@ -374,6 +408,22 @@ def test_html_blocks_lists_and_tables_become_lines() -> None:
     )
     raw = read_bytes(page.encode(), "page.html")
     assert raw.text == "Til stede\n\n• Søren Brunak\n• Bettina\nLundgren\n\n1/5 Velkommen\n\nSlut & farvel"
+
+
+def test_html_table_cells_keep_their_columns_and_their_lines() -> None:
+    page = (
+        "<html><body><h2>Deltagere</h2><table><thead><tr><th>Navn</th><th>Organisation</th><th>Rolle</th>"
+        "</tr></thead><tbody><tr><td>Eva Berg<br>overlæge</td><td></td><td><p>Næstformand</p></td></tr>"
+        "</tbody></table><p>Referent: Karen Holm</p></body></html>"
+    )
+    assert read_bytes(page.encode(), "page.html").text.split("\n") == [
+        "Deltagere",
+        "",
+        "| Navn | Organisation | Rolle |",
+        "| Eva Berg, overlæge |  | Næstformand |",
+        "",
+        "Referent: Karen Holm",
+    ]
 
 
 def test_html_without_text() -> None:
