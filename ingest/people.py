@@ -175,7 +175,8 @@ class RoleHolders:
     lines: dict[str, frozenset[str]]
 
     def holder(self, role: str, sense: str) -> str | None:
-        """The one person a reference to ``role`` in ``sense`` (post, meeting, any) means, if one."""
+        """The one person a reference to ``role`` in ``sense`` means, if one (``post``: by a written
+        post; ``meeting``: by a line of its own; any other sense: either)."""
         posts, lines = self.posts.get(role, frozenset()), self.lines.get(role, frozenset())
         found = {"post": posts, "meeting": lines}.get(sense, posts | lines)
         return next(iter(found)) if len(found) == 1 else None
@@ -225,6 +226,7 @@ def _reference_words() -> dict[str, frozenset[str]]:
         "genitive_endings": frozenset(data["genitive_endings"]),
         "tied_by": frozenset(fold(w) for w in data["reference_tied_by"]),
         "articles": frozenset(fold(w) for w in data["articles"]),
+        "list_words": frozenset(fold(w) for w in data["list_words"]),
         "body_stems": frozenset(fold(s) for rule in data["organisation_words"] for s in rule["stems"]),
     }
 
@@ -249,11 +251,30 @@ def role_references(text: str, holders: RoleHolders, skip: Iterable[Span] = ()) 
     skipped = list(skip)
     found = []
     for m in pattern.finditer(fold(text)):
+        role, sense = meaning[" ".join(m["ref"].split())]
         if any(start <= m.start() < end for start, end in skipped) or not stands_alone(
             text, m.end(), post=True
         ):
             continue
-        person = holders.holder(*meaning[" ".join(m["ref"].split())])
+        if sense == "opening" and not _opens_a_clause(text, m.start(), m.end()):
+            continue  # "valdes till ordförande", "Referent og ordstyrer": a bare title names the post
+        person = holders.holder(role, sense)
         if person:
             found.append((person, m.span()))
     return found
+
+
+def _opens_a_clause(text: str, start: int, end: int) -> bool:
+    """Whether a bare title is the subject of a sentence: capitalised after only a line start, a bullet
+    or item number, or a sentence's end, and followed on its line by a word that is no list word
+    ("Ordförande förklarade", "Chair's report"; not a heading "Sekreterare" or "Referent og ordstyrer")."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    opens = re.fullmatch(r"[\s\d.)§*•–-]*", line) or re.search(r"[.!?][\"”’)]*\s+$", line)
+    following = re.match(r"[ \t]+([^\W\d_]+)", text[end : end + 40])
+    return bool(
+        opens
+        and text[start : start + 1].isupper()
+        and following
+        and following.group(1).islower()
+        and fold(following.group(1)) not in _reference_words()["list_words"]
+    )

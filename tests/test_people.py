@@ -133,6 +133,9 @@ def _posts(text: str, holders: RoleHolders = HOLDERS) -> list[tuple[str, str]]:
         ("The Treasurer's report was noted.", [("The Treasurer's", KASSERER)]),
         ("Styrelederen ønsket velkommen.", [("Styrelederen", CHAIR)]),
         ("Kassören redovisade resultatet.", [("Kassören", KASSERER)]),
+        ("Ordförande förklarade mötet öppnat. 3. Treasurer's report", [("Treasurer's", KASSERER)]),
+        # an apposition, a post inside a sentence, a heading, an item about choosing people
+        ("Kassör Rikke Holm. Anna valdes till kassör.\nKasserer\nRikke Holm\n1. Kasserer og revisor", []),
         # a post and a meeting's chair are two people: "The Chair" and "Ordföranden" fit both
         ("The Chair welcomed members. Ordföranden förklarade mötet öppnat.", []),
         # nobody is secretary or vice chair
