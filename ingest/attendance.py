@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import NamedTuple
 
 from ingest.dates import find_dates
 from ingest.names import (
@@ -76,12 +77,13 @@ def _heading_re(key: str) -> re.Pattern[str]:
 
 @cache
 def role_field_re() -> re.Pattern[str]:
-    """``Referent: Karl``, and without a colon after a field ending in a linking word followed by a
-    name (``Minutes taken by Mary Walsh``, ``Referat ved Karen Holm``)."""
+    """``Referent: Karl``, ``| Referent | Karl |`` (a table of labels and values), and without a colon
+    after a field ending in a linking word followed by a name (``Minutes taken by Mary Walsh``,
+    ``Referat ved Karen Holm``)."""
     words = alternation(vocabulary()["role_fields"])
     linked = r"(?<=\sby)|(?<=\sved)|(?<=\sv/)|(?<=\saf)|(?<=\sav)"
     return re.compile(
-        rf"(?:^|(?<=[.;,]\s))(?P<head>{words})(?:\s*:\s*|(?:{linked})\s*(?=(?-i:[A-ZÆØÅÄÖÜ])))",
+        rf"(?:^|(?<=[.;,|]\s))(?P<head>{words})(?:\s*:\s*|\s+\|\s+|(?:{linked})\s*(?=(?-i:[A-ZÆØÅÄÖÜ])))",
         re.IGNORECASE,
     )
 
@@ -264,13 +266,23 @@ def _is_row(text: str, line: Line, cells: list[Cell]) -> bool:
     return len(cells) >= 2 or "|" in _raw_line(text, line)[0]
 
 
-def _header_columns(cells: list[Cell]) -> list[str | None] | None:
-    """The column kinds of a table's header row: every heading known and one of them a name column."""
-    kinds = [_column_kind(c) if c else None for c, _ in cells]
-    known = [k for (c, _), k in zip(cells, kinds, strict=True) if c]
-    if len(known) < 2 or None in known or "name" not in known:
+class Column(NamedTuple):
+    kind: str | None  # see _column_kind; None for a column the parser does not read
+    heading: str
+
+
+_STATUS_KINDS = frozenset({"present", "absent"})
+
+
+def _header_columns(cells: list[Cell]) -> list[Column] | None:
+    """The columns of a table's header row: at least two known headings, most headings known, and a
+    name column, or only status columns (``Til stede | Afbud``: a grid of names under each)."""
+    columns = [Column(_column_kind(c) if c else None, c) for c, _ in cells]
+    kinds = [col.kind for col in columns if col.heading]
+    known = [k for k in kinds if k]
+    if len(known) < 2 or len(known) * 2 <= len(kinds):
         return None
-    return kinds
+    return columns if "name" in known or set(kinds) <= _STATUS_KINDS else None
 
 
 def _cell_status(values: dict[str, list[str]]) -> str | None:
@@ -289,10 +301,18 @@ def _cell_status(values: dict[str, list[str]]) -> str | None:
     return None
 
 
-def _table_row(cells: list[Cell], kinds: list[str | None], block: _Block) -> NameMention | None:
-    """One row of an attendance table read by its columns: the name (``Hansen, Lars`` turned round),
-    titles and roles from their cells, the organisation as the affiliation, the status from a
-    present/absent column or else the block's."""
+def _table_row(cells: list[Cell], columns: list[Column], block: _Block) -> list[NameMention]:
+    """The people in one row of an attendance table, read by its columns."""
+    if all(col.kind in _STATUS_KINDS for col in columns if col.heading):
+        return _grid_row(cells, columns, block)
+    mention = _person_row(cells, [col.kind for col in columns], block)
+    return [mention] if mention else []
+
+
+def _person_row(cells: list[Cell], kinds: list[str | None], block: _Block) -> NameMention | None:
+    """A row about one person: the name (``Hansen, Lars`` turned round), titles and roles from their
+    cells, the organisation as the affiliation, the status from a present/absent column or else the
+    block's."""
     values: dict[str, list[str]] = {}
     for (cell, _), kind in zip(cells, kinds, strict=False):
         if cell and kind:
@@ -315,6 +335,21 @@ def _table_row(cells: list[Cell], kinds: list[str | None], block: _Block) -> Nam
         group=block.group,
         affiliation=", ".join(values.get("organisation", [])) or mention.affiliation,
     )
+
+
+def _grid_row(cells: list[Cell], columns: list[Column], block: _Block) -> list[NameMention]:
+    """A row of a grid with a column per status (``| Anders Holm (formand) | Mette Bak |``): each
+    cell's people have its column's status and stand under its heading."""
+    found = []
+    for (cell, at), col in zip(cells, columns, strict=False):
+        for part, span in _inverted_entries(cell, at) or entries(cell, at):
+            mention = parse_name_entry(part)
+            if _names_person(mention):
+                roles = list(dict.fromkeys(r for r in [block.role, *mention.roles] if r))
+                found.append(
+                    replace(mention, span=span, roles=roles, status=str(col.kind), group=col.heading)
+                )
+    return found
 
 
 # --- names written surname first or in capitals ------------------------------------------------
@@ -343,16 +378,24 @@ def _uninverted(text: str) -> str | None:
 
 
 def _inverted_entries(text: str, offset: int) -> list[tuple[str, Span]] | None:
-    """A list of names written ``Lindqvist, Anna (ordförande); Berg, Erik``: each entry turned round,
-    with the span of what was written. Only when every entry reads so, and, for a single entry, the
-    word after the comma is a known given name and the one before it is not (``Hansen, Jens``, not
-    ``Anne, Bo``)."""
-    parts = [(m.group(0), m.start()) for m in re.finditer(r"[^;]+", text) if m.group(0).strip()]
+    """A list of names written surname first, ``Lindqvist, Anna (ordförande); Berg, Erik`` or
+    ``Olsen, Kari, Berg, Nils``: each entry turned round, with the span of what was written. Only when
+    every entry reads so, and, without semicolons, when the words after the commas are mostly known
+    given names and those before them are none (``Hansen, Jens``, not ``Anne, Bo``)."""
+    if ";" in text:
+        parts = [(m.group(0), m.start()) for m in re.finditer(r"[^;]+", text) if m.group(0).strip()]
+    else:
+        commas = [m.span() for m in re.finditer(r"(?:[^,(]|\([^)]*\))+", text)]
+        if len(commas) % 2:
+            return None
+        parts = [(text[a[0] : b[1]], a[0]) for a, b in zip(commas[::2], commas[1::2], strict=True)]
     turned = [_uninverted(part) for part, _ in parts]
     if not parts or None in turned:
         return None
-    if len(parts) == 1 and (not _is_given(str(turned[0])) or _is_given(parts[0][0].split(",")[0].strip())):
-        return None
+    if ";" not in text:
+        given = sum(_is_given(str(name)) for name in turned)
+        if given * 2 <= len(turned) or any(_is_given(part.split(",")[0].strip()) for part, _ in parts):
+            return None
     found = []
     for (part, at), name in zip(parts, turned, strict=True):
         lead = len(part) - len(part.lstrip())
@@ -487,7 +530,7 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
     block: _Block | None = None
     logical: list[Line] = []
     label: str | None = None
-    columns: list[str | None] | None = None  # the column kinds of the table being read
+    columns: list[Column] | None = None  # the columns of the table being read
     signoff: _Signoff | None = None
 
     def flush() -> None:
@@ -542,7 +585,7 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
             and _is_row(text, line, cells)
             and (row := _table_row(cells, columns, block))
         ):
-            result.mentions.append(row)
+            result.mentions.extend(row)
             result.lines.add(line.index)
         elif opened:
             flush()

@@ -344,19 +344,27 @@ def _items(lines: list[Line], attendance_lines: set[int], text: str) -> list[Par
 
 @cache
 def _field_re(kind: str) -> re.Pattern[str]:
-    return re.compile(rf"^(?P<label>{alternation(vocabulary()['fields'][kind])})\s*:\s*(?P<value>.*)$", re.I)
+    """``Dato: 14. juni``, and a label and its value in cells of a table (``Dato | 14. juni``)."""
+    labels = alternation(vocabulary()["fields"][kind])
+    return re.compile(rf"^(?P<label>{labels})(?:\s*:\s*|\s+\|\s+)(?P<value>.*)$", re.I)
+
+
+_CELL = " | "  # between the cells of a table row (see ingest.read.row_text)
 
 
 def _field(lines: list[Line], kind: str) -> tuple[str, int] | None:
     """The value of a header field and its offset; an empty value continues on the next line,
-    and a value ending in a comma on the lines after it."""
+    and a value ending in a comma on the lines after it. In a table row, a label may stand in any
+    cell and its value is the next cell (``Dato | 5. september 2023 | Tidspunkt | Kl. 16-18``)."""
     for i, line in enumerate(lines):
-        m = _field_re(kind).match(line.text)
-        if not m:
+        cells = [0] + [m.end() for m in re.finditer(re.escape(_CELL), line.text)]
+        found = next(((at, m) for at in cells if (m := _field_re(kind).match(line.text[at:]))), None)
+        if found is None:
             continue
-        value, start = m.group("value"), line.start + m.start("value")
+        at, m = found
+        value, start = m.group("value"), line.start + at + m.start("value")
         markup = re.match(r"[*_|\s]*", value)  # "**Dato:** 14.6.2023": the label's bold mark
-        value, start = value[markup.end() :], start + markup.end()
+        value, start = value[markup.end() :].split(_CELL)[0], start + markup.end()
         following = [x for x in lines[i + 1 :] if not x.blank]
         if not value and following:
             value, start = following[0].text, following[0].start

@@ -410,7 +410,7 @@ def row_text(cells: list[str]) -> str:
     and the other cells follow after commas (``1. 14.00 Velkommen, Søren Brunak``). A label cell
     ending in a colon is a field (``Dato: 14. juni``). Any other row of several cells is a Markdown
     table row, empty cells kept so each value stays under its column heading
-    (``| Eva Berg |  | Medlem |``); a row of one cell is a plain line."""
+    (``| Eva Berg |  | Medlem |``); the row of a table of one column is a plain line."""
     cells = [" ".join(c.split()) for c in cells]
     filled = [c for c in cells if c]
     prefix: list[str] = []
@@ -422,7 +422,7 @@ def row_text(cells: list[str]) -> str:
         return " ".join([*prefix, ", ".join(filled)])
     if len(filled) == 2 and filled[0].endswith(":"):
         return " ".join(filled)
-    if len(filled) <= 1:
+    if len(cells) <= 1 or not filled:
         return "".join(filled)
     while cells and not cells[-1]:
         cells.pop()

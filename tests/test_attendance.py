@@ -292,3 +292,34 @@ def test_sign_off_lines_in_english_danish_and_norwegian() -> None:
         ("Allan Lund", []),
     ]
     assert found.mentions == []
+
+
+def test_a_grid_with_a_column_per_status() -> None:
+    text = (
+        "| Til stede | Afbud |\n| Anders Holm (formand) | Mette Bak |\n| Line Kristensen, Peter Dam |  |\n"
+        "|  | Søren Vang |\n\n1. Velkomst\n"
+    )
+    found = find_attendance(split_lines(text), text)
+    assert [(m.name, m.status, m.roles, m.group) for m in found.mentions] == [
+        ("Anders Holm", "present", ["chair"], "Til stede"),
+        ("Mette Bak", "absent", [], "Afbud"),
+        ("Line Kristensen", "present", [], "Til stede"),
+        ("Peter Dam", "present", [], "Til stede"),
+        ("Søren Vang", "absent", [], "Afbud"),
+    ]
+    assert text[slice(*found.mentions[4].span)] == "Søren Vang"
+
+
+def test_surname_first_in_one_comma_list_and_a_role_in_a_table_of_labels() -> None:
+    text = "Til stede: Olsen, Kari, Berg, Nils, Dahl, Ingrid\n\n| Referent | Line Kristensen |\n"
+    found = find_attendance(split_lines(text), text)
+    assert [m.name for m in found.mentions] == ["Kari Olsen", "Nils Berg", "Ingrid Dahl"]
+    assert [(m.name, m.roles) for m in found.role_fields] == [("Line Kristensen", ["minute_taker"])]
+    # four first names are four people, not two turned round
+    names = "Deltagere: Jens, Eva, Bo, Ole\n"
+    assert [m.name for m in find_attendance(split_lines(names), names).mentions] == [
+        "Jens",
+        "Eva",
+        "Bo",
+        "Ole",
+    ]

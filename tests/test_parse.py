@@ -864,6 +864,13 @@ def test_a_room_number_in_a_place_is_no_clock_time(value: str, place: str) -> No
             ("13:00", "15:30"),
             "Wellcome Trust",
         ),
+        (
+            "REFERAT\nBestyrelsesmøde\n| Dato | 5. september 2023 | Tidspunkt | Kl. 16.00–18.00 |\n"
+            "| Sted | Domus Medica, København |\n",
+            "2023-09-05",
+            ("16:00", "18:00"),
+            "Domus Medica, København",
+        ),
     ],
 )
 def test_date_time_and_place_fields_in_the_four_languages(

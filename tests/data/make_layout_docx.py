@@ -96,15 +96,55 @@ def danish_steering_group() -> docx.document.Document:
     return document
 
 
+def danish_template() -> docx.document.Document:
+    """A society's Word template: the header facts in a table, attendance as a present/absent grid."""
+    document = docx.Document()
+    document.add_paragraph("REFERAT")
+    document.add_paragraph("Bestyrelsesmøde i Dansk Selskab for Sjældne Sygdomme")
+    facts = document.add_table(rows=3, cols=4)
+    for r, row in enumerate(
+        [
+            ["Dato", "5. september 2023", "Tidspunkt", "Kl. 16.00–18.00"],
+            ["Sted", "Domus Medica, Kristianiagade 12, København Ø", "", ""],
+            ["Referent", "Line Kristensen", "", ""],
+        ]
+    ):
+        for c, value in enumerate(row):
+            facts.cell(r, c).text = value
+    facts.cell(1, 1).merge(facts.cell(1, 3))
+    facts.cell(2, 1).merge(facts.cell(2, 3))
+    document.add_paragraph("")
+    _table(
+        document,
+        [
+            ["Til stede", "Afbud"],
+            ["Anders Holm (formand)", "Mette Bak"],
+            ["Line Kristensen", "Søren Vang"],
+            ["Peter Dam", ""],
+            ["Camilla Friis (næstformand)", ""],
+        ],
+    )
+    document.add_paragraph("1. Godkendelse af dagsorden")
+    document.add_paragraph("Dagsordenen blev godkendt.")
+    document.add_paragraph("2. Økonomi")
+    document.add_paragraph("Peter Dam gennemgik halvårsregnskabet. Bestyrelsen tog det til efterretning.")
+    document.add_paragraph("3. Eventuelt")
+    document.add_paragraph("Næste møde holdes den 7. november 2023.")
+    return document
+
+
 LAYOUTS = {
+    "layout-da-skabelon-2023-09-05.docx": danish_template,
     "layout-en-association-agm-2023-06-14.docx": english_agm,
     "layout-da-styregruppe-tabel-2023-06-14.docx": danish_steering_group,
 }
 
 
 def main() -> None:
+    """Write the layouts not written yet (Word stamps every save, so a rewrite would change the bytes)."""
     for name, build in LAYOUTS.items():
-        build().save(str(HERE / name))
+        if not (HERE / name).exists():
+            build().save(str(HERE / name))
 
 
 if __name__ == "__main__":
