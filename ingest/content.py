@@ -493,7 +493,7 @@ def _organisation_in_run(
     kept = _unit_of(kept, vocab) or kept
     shouted = all(w.isupper() for w in kept if len(w) > 3)
     heads = [i for i, w in enumerate(kept) if vocab.stem_at_end.search(fold(w))]
-    if shouted and heads:
+    if shouted and heads and fold(kept[min(heads[-1] + 1, len(kept) - 1)]) not in vocab.connectors:
         kept = kept[: heads[-1] + 1]  # "FINANCE COMMITTEE REPORT": a heading goes on after the name
     if not kept or len(kept) > _LONGEST_NAME or any(fold(w) in name_words()["positions"] for w in kept):
         return  # "Chief Executive", "Chair of the Board": a position
@@ -507,11 +507,18 @@ def _organisation_in_run(
     if written != name or found.taken(*span, by_country=False) or gazetteer.lookup(name):
         return
     if shouted:
-        name = " ".join(w if len(w) <= 3 else w.capitalize() for w in kept)  # a shouted heading
+        name = " ".join(_unshouted(w, vocab) for w in kept)  # a shouted heading
     if organisation:
         found.add(organization_for(name, gazetteer), "organization", span)
     else:
         found.add(Initiative(id=f"init:{slug(name)}", name=name, type="initiative"), "initiative", span)
+
+
+def _unshouted(word: str, vocab: _Vocabulary) -> str:
+    """A word of a shouted name as a name writes it: "SOCIETY" -> "Society", "OF" -> "of", "NHS" stays."""
+    if fold(word) in vocab.connectors:
+        return word.lower()
+    return word if len(word) <= 3 else word.capitalize()
 
 
 def _is_initiative_name(words: list[str], opens_sentence: bool, vocab: _Vocabulary) -> bool:
@@ -640,11 +647,17 @@ def _is_organisation_name(words: list[str], vocab: _Vocabulary) -> bool:
     if inner and inner[-1] >= len(words) - 3 and words[-1][:1].isupper():
         return True
     if any(
-        vocab.stem_word.fullmatch(w) and nxt in vocab.connectors
+        (vocab.stem_word.fullmatch(w) or _compound_head(w, vocab)) and nxt in vocab.connectors
         for w, nxt in zip(folded, folded[1:], strict=False)
     ):
-        return True  # "University of ...", "Royal College of Physicians of Ireland"
+        return True  # "University of ...", "Royal College of Physicians of Ireland", "Landsforeningen for"
     return bool(vocab.stem_word.fullmatch(folded[0])) and organisation_type(words[0]) == "region"
+
+
+def _compound_head(folded: str, vocab: _Vocabulary) -> bool:
+    """A compound ending in an organisation word with a word of its own before it ("landsforeningen")."""
+    head = _head_at_end(folded, vocab)
+    return head is not None and head.start() >= vocab.min_prefix
 
 
 def _head_at_end(folded: str, vocab: _Vocabulary) -> re.Match[str] | None:
@@ -1400,6 +1413,14 @@ def _themes(
 
 
 # --- the whole document ------------------------------------------------------------------------------------
+
+
+def organisations_named(text: str) -> list[Organization]:
+    """The organisations (not countries) a text names, in the order they are first named; for the
+    heading of minutes, which names the organisation a generic body ("Bestyrelsen") belongs to."""
+    found = _find_entities(text, Gazetteer.load(), PeopleIndex(), None)
+    first = dict.fromkeys(h.entity for h in found.hits if h.kind == "organization")
+    return [record for key in first if isinstance(record := found.records[key], Organization)]
 
 
 def extract_content(

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ingest.content import extract_content
+from ingest.content import extract_content, organisations_named
 from ingest.gazetteer import Entry, Gazetteer, is_organization_name, organization_for
 from ingest.language import detect_language
 from ingest.names import role_of, slug
@@ -178,7 +178,7 @@ def body_organization(
         org.type = "body"
     org.provenance = [Provenance(parsed.body_name, *(parsed.body_span or parsed.title_span))]
     if gazetteer.lookup(parsed.body_name) is None and is_generic_body_name(parsed.body_name):
-        host = host_organization(text, gazetteer)
+        host = host_organization(parsed, text, gazetteer)
         if host is None:
             org.id = f"{org.id}-{sha256[:8]}"
         else:
@@ -194,8 +194,15 @@ def is_generic_body_name(name: str) -> bool:
     return len(words) == 1 and not words[0].isupper() and "-" not in words[0]
 
 
-def host_organization(text: str, gazetteer: Gazetteer) -> Entry | None:
-    """The organisation (not a country) the text names most often; the first named wins a tie."""
+def host_organization(parsed: ParsedMinutes, text: str, gazetteer: Gazetteer) -> Organization | None:
+    """The organisation a generic body belongs to: the first one the heading names (the first paragraph,
+    without the place of the meeting: "IRISH SOCIETY OF HUMAN GENETICS / Council Meeting"), else the
+    one (not a country) the text names most often, the first named winning a tie."""
+    heading = re.split(r"\n[ \t]*\n", text.lstrip(), maxsplit=1)[0]
+    lines = [line for line in heading.splitlines() if not parsed.location or parsed.location not in line]
+    named = organisations_named("\n".join(lines))
+    if named:
+        return named[0]
     counts: dict[str, int] = {}
     entries: dict[str, Entry] = {}
     for entry, _ in gazetteer.find_in_text(text):
@@ -204,7 +211,7 @@ def host_organization(text: str, gazetteer: Gazetteer) -> Entry | None:
             entries.setdefault(entry.id, entry)
     if not counts:
         return None
-    return entries[max(counts, key=lambda k: counts[k])]
+    return entries[max(counts, key=lambda k: counts[k])].to_organization()
 
 
 def attendance(parsed: ParsedMinutes, people: PeopleIndex) -> list[Attendance]:

@@ -11,13 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.content import Content, extract_content
+from ingest.content import Content, extract_content, organisations_named
 from ingest.language import detect_language
 from ingest.normalise import normalise
 from ingest.parse import parse_minutes
 from ingest.parsed import NameMention, ParsedMinutes
 from ingest.people import PeopleIndex
-from ingest.pipeline import declared_people
+from ingest.pipeline import declared_people, extract_text
 from ingest.record import Organization, Provenance
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -824,3 +824,29 @@ def test_a_sum_of_money_is_one_figure_in_its_currency(
 ) -> None:
     (fact,) = from_text(text, language).facts
     assert (fact.value, fact.unit, fact.provenance[0].quote) == (value, unit, quote)
+
+
+@pytest.mark.parametrize(
+    ("heading", "name"),
+    [
+        ("IRISH SOCIETY OF HUMAN GENETICS\nCouncil Meeting", "Irish Society of Human Genetics"),
+        (
+            "Referat af bestyrelsesmøde\nLandsforeningen for Sjældne Arvelige Sygdomme",
+            "Landsforeningen for Sjældne Arvelige Sygdomme",
+        ),
+        ("AGENDA ITEM 4: FINANCE COMMITTEE REPORT", "Finance Committee"),
+    ],
+)
+def test_organisations_named_in_a_heading(heading: str, name: str) -> None:
+    assert [o.name for o in organisations_named(heading)] == [name]
+
+
+def test_a_generic_body_belongs_to_the_organisation_its_heading_names() -> None:
+    """Not to the one the minutes name most often (here the funder)."""
+    text = (
+        "IRISH SOCIETY OF HUMAN GENETICS\nCouncil Meeting - Minutes\n\nDate: 21 November 2024\n\n"
+        "Present: Dr Aoife Byrne (Chair), Dr Sean Doyle\n\n1. Funding\n"
+        "The Health Research Board (HRB) funds the programme. HRB reported. HRB agreed.\n"
+    )
+    record = extract_text(text)
+    assert record.meetings[0].body == "org:council-irish-society-of-human-genetics"
