@@ -337,6 +337,15 @@ def _person_row(cells: list[Cell], kinds: list[str | None], block: _Block) -> Na
     )
 
 
+def _headerless_row(text: str, line: Line, cells: list[Cell], block: _Block) -> NameMention | None:
+    """A row of a table under a heading but without a header row (``| Henrik Lund |  | Board member |``):
+    the first filled cell names the person and the others describe them, as a comma list would."""
+    filled = [(c, at) for c, at in cells if c]
+    if len(filled) < 2 or "|" not in _raw_line(text, line)[0]:
+        return None
+    return _person_row(filled, ["name"] + ["title"] * (len(filled) - 1), block)
+
+
 def _grid_row(cells: list[Cell], columns: list[Column], block: _Block) -> list[NameMention]:
     """A row of a grid with a column per status (``| Anders Holm (formand) | Mette Bak |``): each
     cell's people have its column's status and stand under its heading."""
@@ -599,6 +608,10 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
             flush()
             result.role_fields.extend(fields)
             result.field_lines.add(line.index)
+        elif block and (row := _headerless_row(text, line, cells, block)):
+            flush()
+            result.mentions.append(row)
+            result.lines.add(line.index)
         elif signing and (signers := _signers(signing, line)) is not None:
             flush()
             block, columns = None, None

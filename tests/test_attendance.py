@@ -323,3 +323,17 @@ def test_surname_first_in_one_comma_list_and_a_role_in_a_table_of_labels() -> No
         "Bo",
         "Ole",
     ]
+
+
+def test_table_rows_under_a_heading_without_a_header_row() -> None:
+    text = (
+        "Deltagere\n| Henrik Lund |  | Board member |\n|  | Eva Berg | DTU |\n| Observatører |\n"
+        "| Ole Nielsen | Sundhedsstyrelsen |\n\n1. Velkomst\n"
+    )
+    found = find_attendance(split_lines(text), text)
+    assert [(m.name, m.roles, m.affiliation, m.group) for m in found.mentions] == [
+        ("Henrik Lund", ["member"], None, "Deltagere"),
+        ("Eva Berg", [], "DTU", "Deltagere"),
+        ("Ole Nielsen", ["observer"], "Sundhedsstyrelsen", "Observatører"),
+    ]
+    assert text[slice(*found.mentions[0].span)] == "Henrik Lund |  | Board member"

@@ -898,3 +898,33 @@ def test_attendance_tables_and_signatures_in_the_minutes() -> None:
         ("2", "None."),
     ]
     assert minutes.mentioned == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Referat af bestyrelsesmøde\nDato: 14/06/2023\nDeltagere: Jens Hansen (formand), Eva Berg\n"
+            "Afbud: Bo Jensen\n1. Velkomst\nJens Hansen bød velkommen.\n2. Eventuelt\nIntet.\n",
+            "da",
+        ),
+        (
+            "Protokoll\nStyremøte\nDato: 14.6.2023\nTil stede: Kari Nordmann, Ola Hansen\n"
+            "Forfall: Per Olsen\nSak 1/23 Godkjenning av innkalling\nGodkjent.\n"
+            "Sak 2/23 Eventuelt\nIngen saker.\n",
+            "no",
+        ),
+        (
+            "Protokoll\nStyrelsemöte\nDatum: 2023-06-14\nNärvarande: Anna Lindqvist, Erik Berg\n"
+            "§ 1 Mötets öppnande\n§ 2 Övriga frågor\nInga.\n",
+            "sv",
+        ),
+        (
+            "Minutes\nBoard meeting\nDate: 2023-06-14\nPresent: Jane Smith, Tom Evans\n"
+            "Apologies: Mary Walsh\n1. Welcome\n2. AOB\nNone.\n",
+            "en",
+        ),
+    ],
+)
+def test_the_language_of_short_minutes(text: str, language: str) -> None:
+    assert parse_minutes(text).language == language
