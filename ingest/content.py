@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
@@ -1038,11 +1038,15 @@ def _grants(sentence: Sentence, folded: str, may_fund: frozenset[str]) -> list[_
     return sorted(grants, key=lambda g: g.start)
 
 
-def _fundings(text: str, sentence: Sentence, subject: str | None, may_fund: frozenset[str]) -> list[Funding]:
-    """Who funds whom and what, once per funder and sentence."""
+def _fundings(
+    text: str, sentence: Sentence, subject: str | None, may_fund: frozenset[str]
+) -> list[tuple[Funding, Span | None]]:
+    """Who funds whom and what, once per funder and sentence, each with the span (in the sentence) of
+    the sum that is its amount."""
     folded = sentence.folded
     condition = _condition_start(folded)
-    result: list[Funding] = []
+    sums = list(vocabulary().money.finditer(sentence.text))
+    result: list[tuple[Funding, Span | None]] = []
     funders: set[str] = set()
     for grant in _grants(sentence, folded, may_fund):
         funder = grant.funder
@@ -1060,17 +1064,26 @@ def _fundings(text: str, sentence: Sentence, subject: str | None, may_fund: froz
             nearby = sentence.named(grant.start - _CLAUSE_REACH, reach)
             others = [h.entity for h in nearby if h.entity != funder.entity]
             recipient = others[0] if others else (subject if subject != funder.entity else None)
-        result.append(
-            Funding(
-                funder=funder.entity,
-                recipient=recipient,
-                purpose=purpose,
-                condition=_condition(sentence.text, folded),
-                amount=_amount(sentence.text),
-                provenance=_provenance(text, sentence.start, sentence.end),
-            )
+        money = _sum_of(sums, grant.start)
+        amount = " ".join(sentence.text[money.start() : _sum_end(money)].split()) if money else None
+        funding = Funding(
+            funder=funder.entity,
+            recipient=recipient,
+            purpose=purpose,
+            condition=_condition(sentence.text, folded),
+            amount=amount,
+            provenance=_provenance(text, sentence.start, sentence.end),
         )
+        result.append((funding, money.span() if money else None))
     return result
+
+
+def _sum_of(sums: list[re.Match[str]], cue: int) -> re.Match[str] | None:
+    """The sum a grant is of: the first after its cue ("bevilget 3,5 mio. kr.", "funded ... with
+    £2.5m"), else the last before it ("a £2m grant from X")."""
+    after = [m for m in sums if m.start() >= cue]
+    before = [m for m in sums if m.start() < cue]
+    return after[0] if after else (before[-1] if before else None)
 
 
 def _purpose(sentence: str, folded: str, offset: int) -> tuple[str | None, Span | None]:
@@ -1103,13 +1116,6 @@ def _condition(sentence: str, folded: str) -> str | None:
     start = _condition_start(folded)
     condition = None if start is None else " ".join(sentence[start:].split()).rstrip(" .")
     return condition or None
-
-
-def _amount(sentence: str) -> str | None:
-    """The sum of money in a sentence as written ("12 mill. kr", "£2.5 million", "3,5 mio. kr."), if
-    any: the first, the one :func:`_facts` leaves out; a sentence's full stop is not part of it."""
-    m = vocabulary().money.search(sentence)
-    return " ".join(sentence[m.start() : _sum_end(m)].split()) if m else None
 
 
 def _sum_end(money: re.Match[str]) -> int:
@@ -1153,20 +1159,24 @@ def _facts(
     date: str | None,
     count: int,
     *,
-    funded: bool = False,
+    paid: Collection[Span] = (),
 ) -> list[Fact]:
     """Numbers with a unit word, and sums of money (unit: the currency as written); not dates, times,
     years, ranges, ordinals or numbers of things such as items and pages (``figure_not_after``).
 
-    When the sentence records a funding with a recipient (``funded``), its first sum is that funding's
-    amount and not a figure as well; a funding without a recipient is not stored in the graph
-    (graph/triples.py), so its sum stays a figure, recorded once there too."""
+    A sum that is the amount of a funding with a recipient (``paid``, spans in the sentence) is not a
+    figure as well; a funding without a recipient is not stored in the graph (graph/triples.py), so
+    its sum stays a figure, recorded once there too."""
     vocab = vocabulary()
     said = sentence.text
     named = [h for h in sentence.hits if h.kind != "country"]
     about = named[0].entity if named else subject
     sums = list(vocab.money.finditer(said))
-    found = [(m.start(), _sum_end(m), *money) for m in sums[int(funded) :] if (money := _sum(m, language))]
+    found = [
+        (m.start(), _sum_end(m), *money)
+        for m in sums
+        if m.span() not in paid and (money := _sum(m, language))
+    ]
     inside_a_sum = [m.span() for m in sums]
     date_starts = [d.span[0] for d in sentence.dates]
     for m in _NUMBER.finditer(said):
@@ -1257,9 +1267,12 @@ def _next_meeting(
     dating: _Dating,
     meeting_id: str,
     deadline_id: str,
+    held: str | None = None,
 ) -> Deadline | None:
     """``Næste møde afholdes torsdag d. 9. november 2023 kl. 14-16 (over Teams)``; the date may stand
-    in the next sentence when the cue is a heading of its own ("Next meeting" / "12 March 2024")."""
+    in the next sentence when the cue is a heading of its own ("Next meeting" / "12 March 2024"), or
+    before the cue ("Den 24. september afholdes næste generalforsamling"), but not before ``held``
+    (the date of the meeting that set it)."""
     cue = vocabulary().next_meeting.search(sentence.folded)
     if not cue:
         return None
@@ -1267,10 +1280,14 @@ def _next_meeting(
     after = [d for d in sentence.dates if d.span[0] >= cue.end()]
     if not after and following and following.dates and len(sentence.text.split()) <= 4:
         source, after = following, following.dates
+    if not after:  # "Den 24. september afholdes næste generalforsamling"
+        after = [d for d in sentence.dates if d.span[1] <= cue.start()][-1:]
     if not after:
         return None
     first = after[0]
     iso, inferred = dating.complete(first, future=True)
+    if iso and held and iso < held:
+        return None  # a date gone by ("the minutes of 3 May; the next meeting is to be agreed")
     start_time, end_time = first.start_time, first.end_time
     if not start_time:
         start_time, end_time = parse_time_range(source.text[first.span[1] :])
@@ -1457,20 +1474,14 @@ def extract_content(
             text, sentence, subject, dating, doc_key, names, len(content.agreements)
         )
         fundings = _fundings(text, sentence, subject, may_fund)
-        content.fundings += fundings
+        content.fundings += [funding for funding, _ in fundings]
+        paid = [span for funding, span in fundings if span and funding.recipient]
         content.facts += _facts(
-            text,
-            sentence,
-            subject,
-            language,
-            doc_key,
-            parsed.date,
-            len(content.facts),
-            funded=any(f.recipient and f.amount for f in fundings),
+            text, sentence, subject, language, doc_key, parsed.date, len(content.facts), paid=paid
         )
         following = sentences[index + 1] if index + 1 < len(sentences) else None
         deadline_id = f"deadline:{doc_key}-{len(content.deadlines) + 1}"
-        meeting = _next_meeting(text, sentence, following, dating, meeting_id, deadline_id)
+        meeting = _next_meeting(text, sentence, following, dating, meeting_id, deadline_id, parsed.date)
         if meeting is None:
             content.deadlines += _deadlines(
                 text, sentence, people, dating, meeting_id, doc_key, len(content.deadlines)

@@ -740,8 +740,9 @@ def test_unknown_initiatives_by_their_head_word(text: str, initiatives: list[str
         ("The next Annual General Meeting will be held on 12 October 2024.", "en", "2024-10-12"),
         ("The next AGM is on 12 October 2024.", "en", "2024-10-12"),
         ("Neste årsmøte holdes 14. mars 2025 i Bergen.", "no", "2025-03-14"),
-        ("Neste styremøte blir 2. mai 2024.", "no", "2024-05-02"),
+        ("Neste styremøte blir 2. september.", "no", "2024-09-02"),
         ("Nästa ordinarie föreningsstämma hålls den 20 mars 2025.", "sv", "2025-03-20"),
+        ("Den 24. september 2024 afholdes næste generalforsamling i Odense.", "da", "2024-09-24"),
     ],
 )
 def test_the_next_meeting_of_any_kind(text: str, language: str, date: str) -> None:
@@ -751,7 +752,10 @@ def test_the_next_meeting_of_any_kind(text: str, language: str, date: str) -> No
 
 
 def test_a_next_step_is_no_next_meeting() -> None:
-    text = "The next step is a meeting with NGC on 5 May 2024. Næste punkt var mødet den 3. maj 2024."
+    text = (
+        "The next step is a meeting with NGC on 5 May 2024. Næste punkt var mødet den 3. maj 2024. "
+        "Referatet fra mødet 2. april 2024 blev godkendt; næste møde aftales senere."
+    )
     assert from_text(text, "en", "2024-04-10").deadlines == []
 
 
@@ -850,3 +854,13 @@ def test_a_generic_body_belongs_to_the_organisation_its_heading_names() -> None:
     )
     record = extract_text(text)
     assert record.meetings[0].body == "org:council-irish-society-of-human-genetics"
+
+
+def test_a_grant_is_of_the_sum_after_its_cue_and_other_sums_stay_figures() -> None:
+    content = from_text(
+        "Of a total budget of DKK 10 million, the Lundbeck Foundation has granted DKK 4 million to NGC.", "en"
+    )
+    assert [(f.funder, f.recipient, f.amount) for f in content.fundings] == [
+        ("org:lundbeckfonden", "org:ngc", "DKK 4 million")
+    ]
+    assert [(f.value, f.unit) for f in content.facts] == [(10_000_000, "DKK")]
