@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ingest.names import parse_name_entry
 from ingest.people import PeopleIndex, RoleHolders, role_references
@@ -171,3 +173,41 @@ def test_a_post_of_the_meeting_itself_and_attendance_entries_are_skipped() -> No
         ("The chair", CHAIR),
         ("Formanden", CHAIR),
     ]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "The Chair",
+                "Formanden",
+                "formandens",
+                " of ",
+                " the ",
+                "Meeting",
+                ": ",
+                "\n",
+                ". ",
+                "Ordförande",
+                " förklarade",
+                "Kassør",
+                " og ",
+                "Anna",
+                "’s",
+                "-",
+                "3. ",
+                "  ",
+                "Næstformanden",
+                "the vice chair",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_any_text_gives_references_that_quote_a_post(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for person, (start, end) in role_references(text, HOLDERS):
+        assert person in {CHAIR, ORDSTYRER, KASSERER}
+        assert 0 <= start < end <= len(text)
+        assert text[start].isalpha() and text[end - 1].isalpha()
