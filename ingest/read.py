@@ -294,7 +294,7 @@ def _page_text(pdf: object, index: int) -> str:
     try:
         textpage = page.get_textpage()
         try:
-            text = textpage.get_text_range()
+            text = _column_gaps(textpage, textpage.get_text_range())
         finally:
             textpage.close()
     finally:
@@ -303,6 +303,30 @@ def _page_text(pdf: object, index: int) -> str:
     # pdfium joins a line ending in a hyphen to the next and marks the hyphen; restore what the
     # page shows (the normaliser decides whether the hyphen was a real one)
     return text.replace("\ufffe", "-\n").replace("\x02", "-\n")
+
+
+COLUMN_GAP = 1.5
+"""A space wider than this many times the font size separates two table cells, not two words."""
+
+
+def _column_gaps(textpage: object, text: str) -> str:
+    """The text with each space that stands for a wide gap on the page written as a tab.
+
+    pdfium writes one space between the cells of a table row (``Jens Hansen Region Midtjylland
+    Formand``), so the columns would be lost; the positions of the characters around it tell a
+    column gap from a word space. A tab is what the normaliser and the parser read as a column."""
+    import pypdfium2.raw as pdfium_c
+
+    if textpage.count_chars() != len(text):  # type: ignore[attr-defined]
+        return text
+    chars = list(text)
+    for i in (m.start() for m in re.finditer(r"(?<=\S) (?=\S)", text)):
+        before, after = textpage.get_charbox(i - 1), textpage.get_charbox(i + 1)  # type: ignore[attr-defined]
+        size = pdfium_c.FPDFText_GetFontSize(textpage.raw, i + 1)  # type: ignore[attr-defined]
+        same_line = abs(before[1] - after[1]) < max(size, 1.0)
+        if same_line and size > 0 and after[0] - before[2] > COLUMN_GAP * size:
+            chars[i] = "\t"
+    return "".join(chars)
 
 
 def _pdf_error(message: str) -> str:

@@ -20,7 +20,7 @@ def corpus_text(name: str = "ngc-advisory-board-5.txt") -> str:
 
 
 def pdf_bytes(
-    lines: list[str],
+    lines: list[str] | list[str | list[str]],
     *,
     lines_per_page: int = 40,
     header: str | None = None,
@@ -28,7 +28,8 @@ def pdf_bytes(
     password: str | None = None,
     wrap: int = 0,
 ) -> bytes:
-    """A PDF showing ``lines`` (wrapped at ``wrap`` characters if given), with page furniture.
+    """A PDF showing ``lines`` (wrapped at ``wrap`` characters if given), with page furniture; a line
+    given as a list is a table row, its cells drawn in columns 170 points apart.
 
     ``footer`` may use {page} and {pages}; ``password`` encrypts the file with a user password.
     """
@@ -40,7 +41,13 @@ def pdf_bytes(
     font = _unicode_font(pdfmetrics, TTFont)
     if wrap:
         lines = [
-            part for line in lines for part in (textwrap.wrap(line, wrap, break_on_hyphens=False) or [""])
+            part
+            for line in lines
+            for part in (
+                [line]
+                if isinstance(line, list)
+                else textwrap.wrap(line, wrap, break_on_hyphens=False) or [""]
+            )
         ]
     pages = [lines[i : i + lines_per_page] for i in range(0, len(lines), lines_per_page)] or [[]]
     buffer = io.BytesIO()
@@ -57,7 +64,8 @@ def pdf_bytes(
             pdf.drawString(50, height - 40, header)
         y = height - 70
         for line in page:
-            pdf.drawString(50, y, line)
+            for column, cell in enumerate(line if isinstance(line, list) else [line]):
+                pdf.drawString(50 + 170 * column, y, cell)
             y -= 16
         if footer:
             pdf.drawCentredString(width / 2, 30, footer.format(page=number, pages=len(pages)))

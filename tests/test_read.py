@@ -194,6 +194,22 @@ def test_pdf_wrapped_by_width_keeps_names_and_lines() -> None:
     assert "\nSekretariat\nBettina Lundgren, direktør, Nationalt Genom Center\n" in text
 
 
+def test_pdf_table_columns_come_out_as_tabs_and_word_spaces_stay() -> None:
+    data = pdf_bytes(
+        [
+            "Deltagere: Jens Hansen, Eva Berg og Ole Nielsen.",
+            ["Navn", "Organisation", "Rolle"],
+            ["Jens Hansen", "Region Midtjylland", "Formand"],
+        ],
+        footer=None,
+    )
+    assert read_bytes(data, "t.pdf").text.split("\n") == [
+        "Deltagere: Jens Hansen, Eva Berg og Ole Nielsen.",
+        "Navn\tOrganisation\tRolle",
+        "Jens Hansen\tRegion Midtjylland\tFormand",
+    ]
+
+
 def test_encrypted_pdf() -> None:
     pdf = pdf_bytes(["Fortroligt referat"], password="hemmelig")
     assert refused(pdf, "secret.pdf").startswith("encrypted PDF")

@@ -1,12 +1,14 @@
-"""Write the Word layouts of tests/data (``python -m tests.data.make_layout_docx``).
+"""Write the Word and PDF layouts of tests/data (``python -m tests.data.make_layouts``).
 
 The files are committed so the corpus tests read them like any user's upload; this script shows
-what went into them. Tables are laid out as Word does: a "Table Grid" table, a bold header row
-marked to repeat on each page, a cell holding two paragraphs, an empty cell.
+what went into them. Word tables are laid out as Word does: a "Table Grid" table, a bold header
+row marked to repeat on each page, a cell holding two paragraphs, an empty cell. The PDF draws its
+attendance table in columns, as a PDF printed from Word shows one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -133,7 +135,40 @@ def danish_template() -> docx.document.Document:
     return document
 
 
-LAYOUTS = {
+def danish_committee_pdf() -> bytes:
+    from tests.documents import pdf_bytes
+
+    return pdf_bytes(
+        [
+            "Region Midtjylland",
+            "Referat af møde i Udvalg for Personlig Medicin",
+            "Mødedato: Tirsdag den 10. oktober 2023 kl. 13.00-15.00",
+            "Mødested: Regionshuset Viborg, Skottenborg 26",
+            "",
+            "Deltagere",
+            ["Navn", "Organisation", "Funktion"],
+            ["Mette Sørensen", "Aarhus Universitetshospital", "Formand"],
+            ["Jonas Riis", "Regionshospitalet Gødstrup", "Medlem"],
+            ["Pernille Lund", "Aarhus Universitet", "Medlem"],
+            ["Thomas Krogh", "Region Midtjylland", "Sekretariat"],
+            "",
+            "Afbud: Anders Bech",
+            "",
+            "1. Godkendelse af dagsorden",
+            "Dagsordenen blev godkendt.",
+            "2. Status på genomsekventering",
+            "Jonas Riis orienterede om status. Udvalget tog orienteringen til efterretning.",
+            "3. Eventuelt",
+            "Intet.",
+            "",
+            "Referent: Thomas Krogh",
+        ],
+        footer="Side {page} af {pages}",
+    )
+
+
+LAYOUTS: dict[str, Callable[[], bytes | docx.document.Document]] = {
+    "layout-da-udvalg-pdf-2023-10-10.pdf": danish_committee_pdf,
     "layout-da-skabelon-2023-09-05.docx": danish_template,
     "layout-en-association-agm-2023-06-14.docx": english_agm,
     "layout-da-styregruppe-tabel-2023-06-14.docx": danish_steering_group,
@@ -144,7 +179,11 @@ def main() -> None:
     """Write the layouts not written yet (Word stamps every save, so a rewrite would change the bytes)."""
     for name, build in LAYOUTS.items():
         if not (HERE / name).exists():
-            build().save(str(HERE / name))
+            made = build()
+            if isinstance(made, bytes):
+                (HERE / name).write_bytes(made)
+            else:
+                made.save(str(HERE / name))
 
 
 if __name__ == "__main__":
