@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ingest.gazetteer import fold, load_knowledge
-from ingest.names import name_runs, slug
+from ingest.names import name_runs, role_of, slug
+from ingest.names import vocabulary as minutes_vocabulary
 from ingest.parsed import NameMention, Span
 from ingest.record import Person
 
@@ -182,6 +183,26 @@ class RoleHolders:
         return next(iter(found)) if len(found) == 1 else None
 
 
+def holds_post(entry: str, label: str | None, role: str) -> bool:
+    """Whether an attendance entry gives ``role`` as a post in the body: written in the entry itself
+    ("Mette Lund (formand)", "Henrik Ullum, Chair of the Board"; "næstformand" is no "formand") or
+    by a label before it that names a post ("Secretary: Orla Nolan"), not a role at this meeting only
+    ("Ordstyrer: Jakob Storm", or a role the minutes give elsewhere)."""
+    if _role_word(role).search(fold(entry)):
+        return True
+    if not label or role_of(label) != role:
+        return False
+    return " ".join(fold(label).split()) not in _reference_words()["meeting_labels"]
+
+
+@cache
+def _role_word(role: str) -> re.Pattern[str]:
+    """Any phrase of ``knowledge/minutes.yaml`` for a role code, as whole words over folded text."""
+    phrases = [str(p) for p, code in minutes_vocabulary()["roles"].items() if code == role]
+    alternation = "|".join(sorted((re.escape(fold(p)) for p in phrases), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation or '(?!)'})(?![\w-])")
+
+
 def reference_re(phrases: Iterable[str]) -> re.Pattern[str]:
     """Phrases as whole words over folded text, any spacing, maybe in the genitive ("Formandens")."""
     parts = {r"\s+".join(re.escape(fold(w)) for w in phrase.split()) for phrase in phrases}
@@ -227,6 +248,7 @@ def _reference_words() -> dict[str, frozenset[str]]:
         "tied_by": frozenset(fold(w) for w in data["reference_tied_by"]),
         "articles": frozenset(fold(w) for w in data["articles"]),
         "list_words": frozenset(fold(w) for w in data["list_words"]),
+        "meeting_labels": frozenset(" ".join(fold(w).split()) for w in data["meeting_role_labels"]),
         "body_stems": frozenset(fold(s) for rule in data["organisation_words"] for s in rule["stems"]),
     }
 

@@ -20,7 +20,7 @@ from ingest.names import role_of, slug
 from ingest.normalise import Normalised, normalise
 from ingest.parse import parse_minutes
 from ingest.parsed import NameMention, ParsedMinutes, Span
-from ingest.people import PeopleIndex, RoleHolders, role_references
+from ingest.people import PeopleIndex, RoleHolders, holds_post, role_references
 from ingest.read import RawDocument, read_bytes, read_document
 from ingest.record import (
     AgendaItem,
@@ -275,17 +275,20 @@ def written_roles(entry: str) -> set[str | None]:
 
 
 def role_holders(parsed: ParsedMinutes, people: PeopleIndex, text: str) -> RoleHolders:
-    """Who holds which role at the meeting: by a post written in the entry, or by a line or heading
-    of its own ("Ordstyrer: Jakob Storm", "Referent: Sanne Bak")."""
+    """Who holds which role at the meeting: a post by the entry or its label ("Mette Lund (formand)",
+    "Secretary: Orla Nolan"), a role at this meeting only by a line of its own ("Ordstyrer: Jakob
+    Storm") or elsewhere in the minutes (see :func:`ingest.people.holds_post`)."""
     posts: dict[str, set[str]] = {}
     lines: dict[str, set[str]] = {}
     for mention in parsed.attendance:
         person_id = people.find(mention.name)
         if person_id is None:
             continue
-        written = written_roles(text[mention.span[0] : mention.span[1]])
+        start, end = mention.span
+        label = re.search(r"([^\W\d_][^:\n]*?)\s*:\s*$", text[text.rfind("\n", 0, start) + 1 : start])
         for role in mention.roles:
-            (posts if role in written else lines).setdefault(role, set()).add(person_id)
+            post = holds_post(text[start:end], label.group(1) if label else None, role)
+            (posts if post else lines).setdefault(role, set()).add(person_id)
     return RoleHolders(
         posts={k: frozenset(v) for k, v in posts.items()}, lines={k: frozenset(v) for k, v in lines.items()}
     )

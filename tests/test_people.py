@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ingest.names import parse_name_entry
-from ingest.people import PeopleIndex, RoleHolders, role_references
+from ingest.people import PeopleIndex, RoleHolders, holds_post, role_references
+from ingest.pipeline import extract_text
 
 NGC_DECLARED = [
     "Søren Brunak, professor og research director, Københavns Universitet (Forperson)",
@@ -211,3 +212,34 @@ def test_any_text_gives_references_that_quote_a_post(pieces: list[str]) -> None:
         assert person in {CHAIR, ORDSTYRER, KASSERER}
         assert 0 <= start < end <= len(text)
         assert text[start].isalpha() and text[end - 1].isalpha()
+
+
+@pytest.mark.parametrize(
+    ("entry", "label", "role", "post"),
+    [
+        ("Mette Lund (formand)", None, "chair", True),
+        ("Jakob Storm (næstformand)", None, "chair", False),  # chairs the meeting by another line
+        ("Dr. Henrik Ullum, Chair of the Board", None, "chair", True),
+        ("Dr. Hanna Virtanen | Chair | University of Helsinki", None, "chair", True),
+        ("Orla Nolan", "Secretary", "secretary", True),
+        ("Kari Solberg", "Styreleder", "chair", True),
+        ("Jakob Storm", "Ordstyrer", "chair", False),
+        ("Ragnhild Myking, forskningsdirektør", "Møteleder", "chair", False),
+        ("Eirik Tjønnfjord, seksjonsleder", None, "chair", False),
+    ],
+)
+def test_a_post_is_written_in_the_entry_or_its_label(
+    entry: str, label: str | None, role: str, post: bool
+) -> None:
+    assert holds_post(entry, label, role) is post
+
+
+def test_a_posts_label_and_a_meeting_chairs_line_resolve_apart() -> None:
+    record = extract_text(
+        "Referat af bestyrelsesmøde 11. juni 2024\n\nTil stede: Anders Vind, Sanne Bak\n"
+        "Formand: Mette Lund\nOrdstyrer: Jakob Storm\nReferent: Sanne Bak\n\n"
+        "1. Velkomst\nFormanden bød velkommen, og ordstyreren gennemgik dagsordenen.\n"
+    )
+    names = {p.id: p.name for p in record.people}
+    by_post = {p.quote: names[m.entity] for m in record.mentions if m.entity in names for p in m.provenance}
+    assert (by_post["Formanden"], by_post["ordstyreren"]) == ("Mette Lund", "Jakob Storm")
