@@ -8,6 +8,7 @@ one a line, numbered, or as comma lists, and name single roles in fields (``Ords
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -413,7 +414,7 @@ def _inverted_entries(text: str, offset: int) -> list[tuple[str, Span]] | None:
 
 
 _CAPITAL_SURNAME = re.compile(
-    r"(?<![\w'’-])[A-ZÆØÅÄÖÜ][a-zæøåäöüéèáó]+(?:-[A-ZÆØÅÄÖÜ][a-zæøåäöüéèáó]+)?[ ]+"
+    r"(?<![\w'’-])(?P<given>[A-ZÆØÅÄÖÜ][a-zæøåäöüéèáó]+(?:-[A-ZÆØÅÄÖÜ][a-zæøåäöüéèáó]+)?)[ ]+"
     r"(?P<caps>[A-ZÆØÅÄÖÜ][A-ZÆØÅÄÖÜ'’-]*[A-ZÆØÅÄÖÜ](?:[ ]+[A-ZÆØÅÄÖÜ][A-ZÆØÅÄÖÜ'’-]*[A-ZÆØÅÄÖÜ])?)"
     r"(?![\w'’-])"
 )
@@ -422,20 +423,35 @@ _MIN_CAPITAL_SURNAMES = 3
 
 def recased_surnames(text: str) -> tuple[str, frozenset[str]]:
     """The text with surnames in capitals (``Kari NORDMANN``, ``Siobhan O'CONNOR``) written as names
-    (``Kari Nordmann``), when the document follows that convention: three or more different words in
-    capitals after a capitalised first name; and those names in lower case. Lengths are kept, so
-    offsets stay true."""
+    (``Kari Nordmann``), and those names in lower case, when the document follows that convention:
+    three or more different words in capitals after a capitalised word, two of them after known given
+    names. A word in capitals is a surname after a known given name, on the same line as one
+    (``Lars JOHANSEN, Trude LIE``) or in a table row; ``Data Protection GDPR`` elsewhere is no name.
+    Lengths are kept, so offsets stay true."""
     found = list(_CAPITAL_SURNAME.finditer(text))
-    if len({m.group("caps") for m in found}) < _MIN_CAPITAL_SURNAMES:
+    named = [m for m in found if _is_given(m.group("given"))]
+    if (
+        len({m.group("caps") for m in found}) < _MIN_CAPITAL_SURNAMES
+        or len({m.group("caps") for m in named}) < 2
+    ):
         return text, frozenset()
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    named_lines = {bisect.bisect(breaks, m.start()) for m in named}
+
+    def surname(m: re.Match[str]) -> bool:
+        line = bisect.bisect(breaks, m.start())
+        start, end = breaks[line - 1] + 1 if line else 0, breaks[line] if line < len(breaks) else len(text)
+        return line in named_lines or " | " in text[start:end] or "\t" in text[start:end]
+
+    chosen = [m for m in found if surname(m)]
     chars = list(text)
-    for m in found:
+    for m in chosen:
         start = m.start("caps")
         for word in re.finditer(r"[^\W\d_]+", m.group("caps")):
             for i in range(start + word.start() + 1, start + word.end()):
                 chars[i] = chars[i].lower() if len(chars[i].lower()) == 1 else chars[i]
     recased = "".join(chars)
-    return recased, frozenset(" ".join(recased[m.start() : m.end()].split()).lower() for m in found)
+    return recased, frozenset(" ".join(recased[m.start() : m.end()].split()).lower() for m in chosen)
 
 
 # --- signatures ------------------------------------------------------------------------------
