@@ -333,6 +333,9 @@ def _self_references(text: str, body: str, found: _Entities) -> None:
     """Words for the body that met ("the partnership", "Foreningen", "we", "vi"): the body, where
     they stand alone (see :func:`ingest.people.stands_alone`) and no name stands."""
     for m in vocabulary().self_reference.finditer(found.folded):
+        written = text[m.start() : m.end()]
+        if written.isupper() and len(written) <= 3:
+            continue  # an acronym: "the US", "OS", "Part VI"
         if not found.taken(*m.span()) and stands_alone(text, m.end()):
             found.refer(body, m.span())
 

@@ -779,7 +779,8 @@ def test_a_next_step_is_no_next_meeting() -> None:
             "no",
             [["org:society", "org:kreftforeningen"]],
         ),
-        # the board of another body is that body's
+        # the board of another body is that body's, and "US" is no "us"
+        ("The US signed an agreement with NGC.", "en", []),
         (
             "The board of Danske Regioner signed an agreement with NGC.",
             "en",
