@@ -218,15 +218,18 @@ def stands_alone(text: str, end: int, *, post: bool = False) -> bool:
     body ("the board of Danske Regioner", "styret i Helse Vest"; "the partnership for the genomics
     pilot" is the partnership); a post before anything but a meeting ("the Chair of the working group",
     "lederen af sekretariatet"; "the chair of the meeting" chairs this one)."""
-    words = re.findall(r"[^\s.,;!?]+", text[end : end + 80].split("\n", 1)[0])
-    if not words:
-        return True
-    if words[0].startswith(":") or words[0][:1].isupper():
+    after = text[end : end + 80].split("\n", 1)[0]
+    words = re.match(r"[ \t]*([^\s.,;!?]*)((?:[ \t]+[^\s.,;!?]+)*)", after)
+    first = words.group(1) if words else ""
+    if not first:
+        return True  # the end of a line, a clause or a sentence: "... sent to the Chair."
+    if first.startswith(":") or first[:1].isupper():
         return False
     vocab = _reference_words()
-    if fold(words[0]) not in vocab["tied_by"]:
+    if fold(first) not in vocab["tied_by"]:
         return True
-    named = next((w for w in words[1:] if fold(w) not in vocab["articles"]), "")
+    rest = words.group(2).split() if words else []
+    named = next((w for w in rest if fold(w) not in vocab["articles"]), "")
     if post:
         return _meeting_word().fullmatch(fold(named)) is not None
     return not (named[:1].isupper() or fold(named).endswith(tuple(vocab["body_stems"])))

@@ -133,6 +133,7 @@ def _posts(text: str, holders: RoleHolders = HOLDERS) -> list[tuple[str, str]]:
         ),
         ("Formandens beretning blev godkendt.", [("Formandens", CHAIR)]),
         ("Kassereren fremlagde regnskabet.", [("Kassereren", KASSERER)]),
+        ("Apologies were sent to the Treasurer. Members noted them.", [("the Treasurer", KASSERER)]),
         ("The Treasurer's report was noted.", [("The Treasurer's", KASSERER)]),
         ("Styrelederen ønsket velkommen.", [("Styrelederen", CHAIR)]),
         ("Kassören redovisade resultatet.", [("Kassören", KASSERER)]),
