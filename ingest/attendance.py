@@ -368,23 +368,32 @@ _NAME_WORD = r"[A-ZÆØÅÄÖÜ][\w'’-]*"
 
 
 def _uninverted(text: str) -> str | None:
-    """``Hansen, Lars`` -> ``Lars Hansen`` (the order of exported lists), keeping what follows in
-    parentheses; None when the part after the comma is no given name (a title, an organisation,
-    a second person: ``Jens Hansen, Bo Jensen``)."""
+    """``Hansen, Lars`` -> ``Lars Hansen`` (the order of exported lists; ``SMITH, Jane`` -> ``Jane
+    Smith``), keeping what follows in parentheses; None when the part after the comma is no given
+    name (a title, an organisation, an acronym, a second person: ``Jens Hansen, Bo Jensen``)."""
+    particles = rf"(?:(?:{alternation(vocabulary()['name_particles'])})\s+)*"
     m = re.fullmatch(
-        rf"(?P<surname>{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*,\s*(?P<given>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
-        r"(?P<tail>\s*\(.*\))?",
+        rf"(?P<surname>{particles}{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*,\s*"
+        rf"(?P<given>{_NAME_WORD}(?:\s+{_NAME_WORD})?)(?P<tail>\s*\(.*\))?",
         text.strip(),
     )
     if not m:
         return None
-    surname, given = m.group("surname").split(), m.group("given").split()
+    surname = [w for w in m.group("surname").split() if w[0].isupper()]
+    given = m.group("given").split()
     words = surname + given
     if any(is_title(w) or role_of(w) or is_organisation_word(w) for w in words):
         return None
-    if len(surname) == 2 and surname[0].lower() in given_names():
+    if any(len(w) > 1 and w.isupper() for w in given) or len(surname) == 2 and _is_given(surname[0]):
         return None
-    return f"{m.group('given')} {m.group('surname')}{m.group('tail') or ''}"
+    family = " ".join(_title_cased(w) if w.isupper() else w for w in m.group("surname").split())
+    return f"{m.group('given')} {family}{m.group('tail') or ''}"
+
+
+def _title_cased(word: str) -> str:
+    """``O'CONNOR`` -> ``O'Connor``, ``NIELSEN-HOLM`` -> ``Nielsen-Holm``; the same length."""
+    cased = re.sub(r"[^\W\d_]+", lambda w: w.group(0)[0] + w.group(0)[1:].lower(), word)
+    return cased if len(cased) == len(word) else word
 
 
 def _inverted_entries(text: str, offset: int) -> list[tuple[str, Span]] | None:
@@ -444,13 +453,11 @@ def recased_surnames(text: str) -> tuple[str, frozenset[str]]:
         return line in named_lines or " | " in text[start:end] or "\t" in text[start:end]
 
     chosen = [m for m in found if surname(m)]
-    chars = list(text)
+    pieces, at = [], 0
     for m in chosen:
-        start = m.start("caps")
-        for word in re.finditer(r"[^\W\d_]+", m.group("caps")):
-            for i in range(start + word.start() + 1, start + word.end()):
-                chars[i] = chars[i].lower() if len(chars[i].lower()) == 1 else chars[i]
-    recased = "".join(chars)
+        pieces += [text[at : m.start("caps")], _title_cased(m.group("caps"))]
+        at = m.end("caps")
+    recased = "".join([*pieces, text[at:]])
     return recased, frozenset(" ".join(recased[m.start() : m.end()].split()).lower() for m in chosen)
 
 

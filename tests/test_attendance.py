@@ -235,6 +235,12 @@ def test_names_written_surname_first() -> None:
     ]
     found = find_attendance(split_lines(text), text)
     assert text[slice(*found.mentions[0].span)] == "Lindqvist, Anna (ordförande)"
+    eu = "Participants: SMITH, Jane; van der Berg, Maria; O'BRIEN, Tom (Chair)\n"
+    assert [(n, r) for n, _, r, _, _ in _rows(eu)] == [
+        ("Jane Smith", []),
+        ("Maria van der Berg", []),
+        ("Tom O'Brien", ["chair"]),
+    ]
     # a title, an organisation or a second full name after the comma is no given name
     assert [e for e, _ in entries("Jens Hansen, Professor", 0)] == ["Jens Hansen, Professor"]
     assert _rows("Deltagere: Anne, Bo\n") == [
