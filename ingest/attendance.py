@@ -267,7 +267,7 @@ def _is_row(text: str, line: Line, cells: list[Cell]) -> bool:
     return len(cells) >= 2 or "|" in _raw_line(text, line)[0]
 
 
-class Column(NamedTuple):
+class _Column(NamedTuple):
     kind: str | None  # see _column_kind; None for a column the parser does not read
     heading: str
 
@@ -275,10 +275,10 @@ class Column(NamedTuple):
 _STATUS_KINDS = frozenset({"present", "absent"})
 
 
-def _header_columns(cells: list[Cell]) -> list[Column] | None:
+def _header_columns(cells: list[Cell]) -> list[_Column] | None:
     """The columns of a table's header row: at least two known headings, most headings known, and a
     name column, or only status columns (``Til stede | Afbud``: a grid of names under each)."""
-    columns = [Column(_column_kind(c) if c else None, c) for c, _ in cells]
+    columns = [_Column(_column_kind(c) if c else None, c) for c, _ in cells]
     kinds = [col.kind for col in columns if col.heading]
     known = [k for k in kinds if k]
     if len(known) < 2 or len(known) * 2 <= len(kinds):
@@ -302,7 +302,7 @@ def _cell_status(values: dict[str, list[str]]) -> str | None:
     return None
 
 
-def _table_row(cells: list[Cell], columns: list[Column], block: _Block) -> list[NameMention]:
+def _table_row(cells: list[Cell], columns: list[_Column], block: _Block) -> list[NameMention]:
     """The people in one row of an attendance table, read by its columns."""
     if all(col.kind in _STATUS_KINDS for col in columns if col.heading):
         return _grid_row(cells, columns, block)
@@ -347,7 +347,7 @@ def _headerless_row(text: str, line: Line, cells: list[Cell], block: _Block) -> 
     return _person_row(filled, ["name"] + ["title"] * (len(filled) - 1), block)
 
 
-def _grid_row(cells: list[Cell], columns: list[Column], block: _Block) -> list[NameMention]:
+def _grid_row(cells: list[Cell], columns: list[_Column], block: _Block) -> list[NameMention]:
     """A row of a grid with a column per status (``| Anders Holm (formand) | Mette Bak |``): each
     cell's people have its column's status and stand under its heading."""
     found = []
@@ -467,7 +467,7 @@ def recased_surnames(text: str) -> tuple[str, frozenset[str]]:
 @cache
 def _signoff_re() -> re.Pattern[str]:
     words = alternation(vocabulary()["signoff_headings"])
-    return re.compile(rf"^(?P<head>{words})\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+    return re.compile(rf"^(?P<head>{words})(?!\w)\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 
 
 @dataclass
@@ -562,7 +562,7 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
     block: _Block | None = None
     logical: list[Line] = []
     label: str | None = None
-    columns: list[Column] | None = None  # the columns of the table being read
+    columns: list[_Column] | None = None  # the columns of the table being read
     signoff: _Signoff | None = None
 
     def flush() -> None:
@@ -638,8 +638,8 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
         elif signing and (signers := _signers(signing, line)) is not None:
             flush()
             block, columns = None, None
-            signoff = _Signoff(lookup("signoff_headings", signing.group("head")))  # type: ignore[arg-type]
-            signoff.pending = signers
+            role = lookup("signoff_headings", signing.group("head"))
+            signoff = _Signoff(str(role) if role else None, pending=signers)
             result.lines.add(line.index)
         elif block and (_table_rule(line.text) or _comma_header(line.text)):
             flush()
