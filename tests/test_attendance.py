@@ -349,3 +349,18 @@ def test_table_rows_under_a_heading_without_a_header_row() -> None:
         ("Ole Nielsen", ["observer"], "Sundhedsstyrelsen", "Observatører"),
     ]
     assert text[slice(*found.mentions[0].span)] == "Henrik Lund |  | Board member"
+
+
+def test_a_status_column_holding_words_and_more_headings() -> None:
+    text = (
+        "Attendees\n| Name | Title | Organisation | Present/Apologies |\n"
+        "| Jane Smith | Professor | UCL | Present |\n| Tom Evans | Dr | NHS England | Apologies |\n\n"
+        "Deltakere: Kari Olsen, Nils Berg\nForhindret: Bo Jensen\n"
+    )
+    assert _rows(text) == [
+        ("Jane Smith", "present", [], "UCL", ["Professor"]),
+        ("Tom Evans", "absent", [], "NHS England", ["Dr"]),
+        ("Kari Olsen", "present", [], None, []),
+        ("Nils Berg", "present", [], None, []),
+        ("Bo Jensen", "absent", [], None, []),
+    ]
