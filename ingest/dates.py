@@ -20,7 +20,7 @@ _HOUR = r"(?:[01]?\d|2[0-3])"
 _MIN = r"[0-5]\d"
 _MERIDIEM = r"(?:\s*[ap]\.?m\b\.?)"
 _CLOCK = rf"{_HOUR}(?:[:.]{_MIN})?{_MERIDIEM}?"
-_DASH = r"\s*(?:-|–|—|til|to|till)\s*"
+_DASH = r"\s*(?:-|–|—|til|to|till|until|indtil|tills)\s*"
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,9 @@ def _patterns() -> list[re.Pattern[str]]:
 @cache
 def _time_range_re() -> re.Pattern[str]:
     words = _alternation(vocabulary()["time_words"])
-    clock = rf"(?P<start>{_CLOCK})(?:{_DASH}(?P<end>{_CLOCK}))?"
+    # the end may repeat the time word or hedge it: "fra kl. 13 til kl. 15", "kl. 13.00-ca. 15.00"
+    again = _alternation(vocabulary()["time_words"] + vocabulary()["approximately"])
+    clock = rf"(?P<start>{_CLOCK})(?:{_DASH}(?:(?:{again})\s*)?(?P<end>{_CLOCK}))?"
     return re.compile(rf"(?<![\w.:])(?P<word>(?:{words})\s*)?{clock}(?![\w:]|\.\d)", re.IGNORECASE)
 
 

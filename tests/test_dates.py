@@ -108,6 +108,11 @@ def test_with_year_leaves_29_february_of_a_common_year_unresolved() -> None:
         ("at 12pm", ("12:00", None)),
         ("14.505 genomer", (None, None)),
         ("punkt 14-16", (None, None)),
+        ("fra kl. 13 til kl. 15", ("13:00", "15:00")),
+        ("kl. 13.00 – kl. 15.30", ("13:00", "15:30")),
+        ("kl. 13.00-ca. 15.00", ("13:00", "15:00")),
+        ("from 10:00 until approx. 12:30", ("10:00", "12:30")),
+        ("Kl. 16.00–18.00", ("16:00", "18:00")),
     ],
 )
 def test_parse_time_range(text: str, expected: tuple[str | None, str | None]) -> None:
