@@ -2,8 +2,12 @@
 
 Minutes list people under headings (``Deltagere``, ``Til stede:`` with ``Bestyrelsen:`` and
 ``Observatører:`` groups, ``Afbud:``, ``Present:``, ``Apologies:``, ``Forfall:``, ``Närvarande:``),
-one a line, numbered, or as comma lists, and name single roles in fields (``Ordstyrer: Jan.``,
-``Minutes taken by: Jo Bloggs``). All these words come from ``knowledge/minutes.yaml``.
+one a line, numbered, or as comma lists, or in tables whose header row says what each column holds
+(``| Navn | Organisation | Rolle |``, ``| Til stede | Afbud |``; the reader writes Word and web tables
+as such rows). Names may come surname first (``Hansen, Jens``) or with the surname in capitals
+(``Kari NORDMANN``). Single roles are named in fields (``Ordstyrer: Jan.``, ``Minutes taken by
+Jo Bloggs``) and in the signatures closing the minutes (``Vid protokollet`` / name / ``Sekreterare``).
+All these words come from ``knowledge/minutes.yaml``.
 """
 
 from __future__ import annotations
