@@ -389,6 +389,8 @@ def _location(value: str) -> str | None:
         value = value[:start] + " " + value[end:]
     preps = alternation(vocabulary()["place_prepositions"] + vocabulary()["time_words"])
     value = re.sub(rf"^(?:(?:{preps})\s+)+", "", value.strip(" ,.;-–()"), flags=re.I).strip(" ,.;-–()")
+    if value.count("(") > value.count(")"):  # "..., København Ø (mødelokale 3)": its own parenthesis
+        value += ")"
     value = re.sub(r"^the\s+(?=\w)", "", value, flags=re.I)
     if not value:
         return None
@@ -663,6 +665,9 @@ def _mentioned(text: str, skip: list[Span], index: PeopleIndex) -> list[NameMent
         while len(tokens) > 2 and (is_title(tokens[0].group(0)) or role_of(tokens[0].group(0))):
             titles.append(tokens[0].group(0))
             tokens = tokens[1:]
+        pair = re.sub(r"['’]s$", "", " ".join(t.group(0) for t in tokens[:2]))
+        if len(tokens) == 2 and is_title(pair):
+            continue  # "Chief Executive's report": a title of two words, no name
         titled = bool(titles) if len(tokens) == 1 else len(tokens) == 2 and is_title(tokens[0].group(0))
         if titled and is_title(tokens[0].group(0)):  # "Lord Darzi", "Dr Smith": a surname after a title
             titles.append(tokens[0].group(0))
