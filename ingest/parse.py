@@ -344,9 +344,11 @@ def _items(lines: list[Line], attendance_lines: set[int], text: str) -> list[Par
 
 @cache
 def _field_re(kind: str) -> re.Pattern[str]:
-    """``Dato: 14. juni``, and a label and its value in cells of a table (``Dato | 14. juni``)."""
+    """``Dato: 14. juni``, ``- **Dato:** 14. juni``, and a label and its value in cells of a table
+    (``Dato | 14. juni``)."""
     labels = alternation(vocabulary()["fields"][kind])
-    return re.compile(rf"^(?P<label>{labels})(?:\s*:\s*|\s+\|\s+)(?P<value>.*)$", re.I)
+    bullet = r"(?:[-•*–]\s+)?[*_]*"  # "- **Dato:** 21. september 2023" in a Markdown list
+    return re.compile(rf"^{bullet}(?P<label>{labels})(?:\s*:\s*|\s+\|\s+)(?P<value>.*)$", re.I)
 
 
 _CELL = " | "  # between the cells of a table row (see ingest.read.row_text)
@@ -488,24 +490,28 @@ def _body_line(header: list[Line]) -> Line | None:
 def _title(header: list[Line]) -> tuple[Line | None, str, Line | None]:
     """The title line: the first line naming the meeting (not the bare word "Referat"/"Minutes",
     not a field, and not a mere "Møde den 12. januar 2024" under the name of the body, which then
-    is the title). Also the document word standing above it, and that meeting line when the title
-    above it names the body."""
+    is the title; when no line names a meeting, the line under the document word: "MINNESANTECKNINGAR"
+    over "Arbetsgruppen för precisionsmedicin"). Also the document word standing above it, and that
+    meeting line when the title above it names the body."""
     doc_words = {str(w).lower() for w in vocabulary()["document_words"]}
     doc_line = ""
     candidates = []
+    after_doc_word = None  # the first line under the document word: a title that names no meeting
     for line in header:
         if line.blank or _any_field(line.text) or role_field_re().match(line.text):
             continue
         if line.text.strip(" :").lower() in doc_words:
             doc_line = doc_line or line.text.strip(" :")
             continue
+        if doc_line and after_doc_word is None:
+            after_doc_word = line
         candidates.append(line)
     for i, line in enumerate(candidates[:_TITLE_LINES]):
         if _naming_re().search(line.text):
             if i > 0 and _only_meeting_and_date(line.text):
                 return candidates[i - 1], doc_line, line
             return line, doc_line, None
-    return (candidates[0] if candidates else None), doc_line, None
+    return (after_doc_word or (candidates[0] if candidates else None)), doc_line, None
 
 
 def _only_meeting_and_date(text: str) -> bool:
