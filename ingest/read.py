@@ -580,13 +580,15 @@ def _html_parts(main: object) -> Iterator[str]:
                 walker.skip_subtree()
                 continue
             pre_depth += tag == "pre"
-            yield _breaker(tag, cell_depth)
+            yield "" if tag == "dd" else _breaker(tag, cell_depth)  # a definition follows its term
             cell_depth += tag in _CELLS
             if tag == "li":
                 yield BULLET
             yield _inline(element.text, pre_depth)
         else:
-            if not dropped:
+            if tag == "dt":  # "<dt>Dato</dt><dd>14. juni</dd>" is the field "Dato: 14. juni"
+                yield " " if "".join(element.itertext()).rstrip().endswith(":") else ": "
+            elif not dropped:
                 cell_depth -= tag in _CELLS
                 yield "\t" if tag in _CELLS else _breaker(tag, cell_depth)
                 pre_depth -= tag == "pre"

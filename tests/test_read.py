@@ -442,6 +442,21 @@ def test_html_table_cells_keep_their_columns_and_their_lines() -> None:
     ]
 
 
+def test_html_definition_lists_are_fields() -> None:
+    page = (
+        "<html><body><h1>Minutes</h1><dl><dt>Date</dt><dd>12 October 2023</dd><dt>Sted:</dt>"
+        "<dd>Teams</dd></dl><p>Present: Jane Smith</p></body></html>"
+    )
+    assert read_bytes(page.encode(), "page.html").text.split("\n") == [
+        "Minutes",
+        "",
+        "Date: 12 October 2023",
+        "Sted: Teams",
+        "",
+        "Present: Jane Smith",
+    ]
+
+
 def test_html_without_text() -> None:
     assert (
         refused(b"<html><body><script>alert(1)</script></body></html>", "blank.html")
