@@ -237,7 +237,7 @@ def _column_words() -> dict[str, frozenset[str]]:
     }
 
 
-Cell = tuple[str, int]  # a cell's stripped text and its offset in the text
+_Cell = tuple[str, int]  # a cell's stripped text and its offset in the text
 
 
 def _raw_line(text: str, line: Line) -> tuple[str, int]:
@@ -247,7 +247,7 @@ def _raw_line(text: str, line: Line) -> tuple[str, int]:
     return text[start : len(text) if end < 0 else end], start
 
 
-def _cells(text: str, line: Line) -> list[Cell]:
+def _cells(text: str, line: Line) -> list[_Cell]:
     """The cells of a table row: between pipes (``| Eva Berg |  | Medlem |``, empty cells kept so
     values stay under their headings), else between tabs or wide gaps (``Jane Smith   Chair``)."""
     raw, start = _raw_line(text, line)
@@ -266,7 +266,7 @@ def _cells(text: str, line: Line) -> list[Cell]:
     return [(raw[a:b].strip(), start + a + len(raw[a:b]) - len(raw[a:b].lstrip())) for a, b in bounds]
 
 
-def _is_row(text: str, line: Line, cells: list[Cell]) -> bool:
+def _is_row(text: str, line: Line, cells: list[_Cell]) -> bool:
     """A line of several cells, or one written between pipes (``| Per Olsen | |``)."""
     return len(cells) >= 2 or "|" in _raw_line(text, line)[0]
 
@@ -279,7 +279,7 @@ class _Column(NamedTuple):
 _STATUS_KINDS = frozenset({"present", "absent"})
 
 
-def _header_columns(cells: list[Cell]) -> list[_Column] | None:
+def _header_columns(cells: list[_Cell]) -> list[_Column] | None:
     """The columns of a table's header row: at least two known headings, most headings known, and a
     name column, or only status columns (``Til stede | Afbud``: a grid of names under each)."""
     columns = [_Column(_column_kind(c) if c else None, c) for c, _ in cells]
@@ -306,7 +306,7 @@ def _cell_status(values: dict[str, list[str]]) -> str | None:
     return None
 
 
-def _table_row(cells: list[Cell], columns: list[_Column], block: _Block) -> list[NameMention]:
+def _table_row(cells: list[_Cell], columns: list[_Column], block: _Block) -> list[NameMention]:
     """The people in one row of an attendance table, read by its columns."""
     if all(col.kind in _STATUS_KINDS for col in columns if col.heading):
         return _grid_row(cells, columns, block)
@@ -314,7 +314,7 @@ def _table_row(cells: list[Cell], columns: list[_Column], block: _Block) -> list
     return [mention] if mention else []
 
 
-def _person_row(cells: list[Cell], kinds: list[str | None], block: _Block) -> NameMention | None:
+def _person_row(cells: list[_Cell], kinds: list[str | None], block: _Block) -> NameMention | None:
     """A row about one person: the name (``Hansen, Lars`` turned round), titles and roles from their
     cells, the organisation as the affiliation, the status from a present/absent column or else the
     block's."""
@@ -342,7 +342,33 @@ def _person_row(cells: list[Cell], kinds: list[str | None], block: _Block) -> Na
     )
 
 
-def _headerless_row(text: str, line: Line, cells: list[Cell], block: _Block) -> NameMention | None:
+_MAX_WRAPPED_WORDS = 4
+
+
+def _wrapped_cell(text: str, cells: list[_Cell]) -> bool:
+    """The rest of a cell that wrapped onto a line of its own in a PDF table (``Universitetshospital``
+    under ``Aarhus``): a few words in lower case or naming an organisation, no person, no item."""
+    words = text.split()
+    sections = {str(w).lower() for w in vocabulary()["section_headings"]}
+    return (
+        len(cells) == 1
+        and text.strip(" :").lower() not in sections
+        and 0 < len(words) <= _MAX_WRAPPED_WORDS
+        and not text[0].isdigit()
+        and not text.endswith((".", ":"))
+        and (text[0].islower() or any(is_organisation_word(w) for w in words))
+        and not looks_like_person(text)
+    )
+
+
+def _continued(mention: NameMention, line: Line) -> NameMention:
+    """The row's person with the wrapped words: an organisation's name goes on in the affiliation."""
+    organisation = not line.text[0].islower() and mention.affiliation
+    affiliation = f"{mention.affiliation} {line.text}" if organisation else mention.affiliation
+    return replace(mention, affiliation=affiliation, span=(mention.span[0], line.end))
+
+
+def _headerless_row(text: str, line: Line, cells: list[_Cell], block: _Block) -> NameMention | None:
     """A row of a table under a heading but without a header row (``| Henrik Lund |  | Board member |``):
     the first filled cell names the person and the others describe them, as a comma list would."""
     filled = [(c, at) for c, at in cells if c]
@@ -351,7 +377,7 @@ def _headerless_row(text: str, line: Line, cells: list[Cell], block: _Block) -> 
     return _person_row(filled, ["name"] + ["title"] * (len(filled) - 1), block)
 
 
-def _grid_row(cells: list[Cell], columns: list[_Column], block: _Block) -> list[NameMention]:
+def _grid_row(cells: list[_Cell], columns: list[_Column], block: _Block) -> list[NameMention]:
     """A row of a grid with a column per status (``| Anders Holm (formand) | Mette Bak |``): each
     cell's people have its column's status and stand under its heading."""
     found = []
@@ -487,7 +513,7 @@ class _Signoff:
         self.done.extend(_signed(m, m.span, self.role) for m in self.pending)
         self.pending = []
 
-    def take(self, cells: list[Cell]) -> bool:
+    def take(self, cells: list[_Cell]) -> bool:
         """Read one line of the block; False when it is no part of the signatures."""
         texts = [c for c, _ in cells if c]
         if not texts:
@@ -568,6 +594,7 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
     label: str | None = None
     columns: list[_Column] | None = None  # the columns of the table being read
     signoff: _Signoff | None = None
+    gap_row: int | None = None  # the last row of a table whose cells are set apart by gaps (a PDF's)
 
     def flush() -> None:
         if logical and block is not None:
@@ -623,6 +650,11 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
         ):
             result.mentions.extend(row)
             result.lines.add(line.index)
+            gap_row = None if "|" in _raw_line(text, line)[0] else line.index
+        elif gap_row == line.index - 1 and not opened and result.mentions and _wrapped_cell(line.text, cells):
+            result.mentions[-1] = _continued(result.mentions[-1], line)
+            result.lines.add(line.index)
+            gap_row = line.index
         elif opened:
             flush()
             block, rest = opened

@@ -364,3 +364,18 @@ def test_a_status_column_holding_words_and_more_headings() -> None:
         ("Nils Berg", "present", [], None, []),
         ("Bo Jensen", "absent", [], None, []),
     ]
+
+
+def test_a_cell_wrapped_onto_its_own_line_in_a_pdf_table_keeps_the_table_open() -> None:
+    text = (
+        "Deltagere\nNavn   Organisation   Funktion\nMette Sørensen   Aarhus   Formand\nUniversitetshospital\n"
+        "Jonas Riis   Region Midtjylland   Medlem\nSekretariat\nThomas Krogh   Region Midtjylland\n"
+        "Dagsorden\n1. Velkomst\n"
+    )
+    assert _rows(text) == [
+        ("Mette Sørensen", "present", ["chair"], "Aarhus Universitetshospital", []),
+        ("Jonas Riis", "present", ["member"], "Region Midtjylland", []),
+        ("Thomas Krogh", "present", ["secretariat"], "Region Midtjylland", []),
+    ]
+    found = find_attendance(split_lines(text), text)
+    assert found.lines == set(range(7))  # neither "Dagsorden" nor "1. Velkomst" is a wrapped cell
