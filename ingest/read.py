@@ -427,14 +427,20 @@ _LEADING_CELL = re.compile(
 )
 
 
+_ITEM_CELL = re.compile(r"(?:\d{1,3}[.)]|\d{1,2}\s*/\s*\d{1,2})\s+\S")  # "1. Velkomst" in one cell
+_RUNNING_TEXT = re.compile(r"\w[.!?](?:\s|$)")  # a sentence ends in it
+
+
 def row_text(cells: list[str]) -> str:
     """A table row as a line the parser reads.
 
     An agenda row keeps the minutes' own form: its leading number and time cells become a prefix
-    and the other cells follow after commas (``1. 14.00 Velkommen, Søren Brunak``). A label cell
-    ending in a colon is a field (``Dato: 14. juni``). Any other row of several cells is a Markdown
-    table row, empty cells kept so each value stays under its column heading
-    (``| Eva Berg |  | Medlem |``); the row of a table of one column is a plain line."""
+    and the other cells follow after commas (``1. 14.00 Velkommen, Søren Brunak``); cells of
+    running text after it (a table laying out the whole minutes, the record of each item beside its
+    title) follow on lines of their own. A label cell ending in a colon is a field (``Dato: 14.
+    juni``). Any other row of several cells is a Markdown table row, empty cells kept so each value
+    stays under its column heading (``| Eva Berg |  | Medlem |``); the row of a table of one column
+    is a plain line."""
     cells = [" ".join(c.split()) for c in cells]
     filled = [c for c in cells if c]
     prefix: list[str] = []
@@ -442,6 +448,11 @@ def row_text(cells: list[str]) -> str:
         number = match.group("number")
         prefix.append(f"{number}." if number and number.isdigit() else filled[0])
         filled = filled[1:]
+    item = bool(prefix) or bool(_ITEM_CELL.match(filled[0] if filled else ""))
+    prose = [c for c in filled[1:] if _RUNNING_TEXT.search(c)] if item else []
+    if prose:
+        heading = [c for c in filled if c not in prose]
+        return "\n".join([" ".join([*prefix, ", ".join(heading)]), *prose])
     if prefix:
         return " ".join([*prefix, ", ".join(filled)])
     if len(filled) == 2 and filled[0].endswith(":"):

@@ -308,6 +308,15 @@ def test_docx_text_is_what_word_shows() -> None:
         (["", "Eva Berg", "DTU"], "|  | Eva Berg | DTU |"),
         (["Dato:", "14. juni 2023"], "Dato: 14. juni 2023"),
         (
+            ["1. Velkomst", "Formanden bød velkommen. Dagsorden godkendt."],
+            "1. Velkomst\nFormanden bød velkommen. Dagsorden godkendt.",
+        ),
+        (
+            ["2", "Økonomi", "Bo Jensen", "Regnskabet blev godkendt."],
+            "2. Økonomi, Bo Jensen\nRegnskabet blev godkendt.",
+        ),
+        (["Eva Berg", "Hun sagde ja."], "| Eva Berg | Hun sagde ja. |"),
+        (
             ["1", "14.00", "Velkommen og introduktion", "Søren Brunak"],
             "1. 14.00 Velkommen og introduktion, Søren Brunak",
         ),
