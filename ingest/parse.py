@@ -448,12 +448,29 @@ def _body_and_number(title: str, doc_line: str) -> tuple[str | None, str | None,
                 body = _BODY_TAIL.sub("", m.group("body")).strip(" .:-–")
                 body = re.sub(r"^the\s+", "", body, flags=re.I)
                 if body and not _generic(body):
-                    return body, num, body
+                    return _as_name(body), num, body
     for compound in re.finditer(r"(?<!\w)(?P<stem>\w+?)(?:møde|møte|möte|meeting)(?!\w)", title, re.I):
         body = lookup("compound_bodies", compound.group("stem"))
         if body:
             return str(body), num, compound.group(0)
     return None, num, None
+
+
+_ACRONYM = 3  # a word in capitals this short stays so in a name (UK, NHS, EU)
+
+
+def _as_name(body: str) -> str:
+    """A body's name as a name is written: ``GENETIC ALLIANCE UK`` (a title in capitals) ->
+    ``Genetic Alliance UK``; small words in lower case, short words as acronyms."""
+    words = body.split()
+    if len(words) < 2 or not body.isupper():
+        return body
+    small = {str(w).lower() for w in vocabulary()["affiliation_words"]} | {"and", "og", "och", "the", "for"}
+    named = [
+        w.lower() if i and w.lower() in small else w if len(w) <= _ACRONYM else w[0] + w[1:].lower()
+        for i, w in enumerate(words)
+    ]
+    return " ".join(named)
 
 
 def _generic(body: str) -> bool:

@@ -459,6 +459,7 @@ def test_text_without_structure_gives_warnings_not_errors() -> None:
             None,
         ),
         ("Annual General Meeting", None, None),
+        ("ANNUAL GENERAL MEETING OF THE GENETIC ALLIANCE UK", "Genetic Alliance UK", None),
     ],
 )
 def test_body_and_number_from_the_title(title: str, body: str | None, number: str | None) -> None:
@@ -774,7 +775,7 @@ def test_a_presenter_line_ends_with_its_sentence_and_a_board_meeting_names_its_b
         "Item 1: Finance report\nPresented by Mr Tim O'Connor. Dr Doe asked about the deficit.\n"
     )
     minutes = parse_minutes(text)
-    assert (minutes.body_name, minutes.location) == ("TRUST BOARD", "Boardroom")
+    assert (minutes.body_name, minutes.location) == ("Trust Board", "Boardroom")
     assert [p.name for p in minutes.agenda[0].presenters] == ["Tim O'Connor"]
     assert [(a.name, a.status) for a in minutes.attendance][-1] == ("Karin Berg", "absent")
 
