@@ -601,7 +601,7 @@ def _html_parts(main: object) -> Iterator[str]:
                 yield " " if "".join(element.itertext()).rstrip().endswith(":") else ": "
             elif not dropped:
                 cell_depth -= tag in _CELLS
-                yield "\t" if tag in _CELLS else _breaker(tag, cell_depth)
+                yield "\t" * _colspan(element) if tag in _CELLS else _breaker(tag, cell_depth)
                 pre_depth -= tag == "pre"
             if element is not main:  # the text after an element belongs to its parent
                 yield _inline(element.tail, pre_depth)
@@ -626,6 +626,12 @@ def _join_html_parts(parts: Iterator[str]) -> str:
         for line in "".join(out).split("\n")
     )
     return "\n".join(lines).strip("\n")
+
+
+def _colspan(cell: object) -> int:
+    """How many columns a table cell spans, so the cells after it stay under their headings."""
+    span = str(cell.get("colspan") or "1").strip()  # type: ignore[attr-defined]
+    return min(int(span), 50) if span.isdigit() and int(span) > 0 else 1
 
 
 _CELL_BREAK = "\x1f"  # a line break inside a table cell: the cell's lines stay on the row's line

@@ -439,6 +439,7 @@ def test_html_table_cells_keep_their_columns_and_their_lines() -> None:
     page = (
         "<html><body><h2>Deltagere</h2><table><thead><tr><th>Navn</th><th>Organisation</th><th>Rolle</th>"
         "</tr></thead><tbody><tr><td>Eva Berg<br>overlæge</td><td></td><td><p>Næstformand</p></td></tr>"
+        "<tr><td colspan='2'>Ole Holm</td><td>Kasserer</td></tr>"
         "</tbody></table><p>Referent: Karen Holm</p></body></html>"
     )
     assert read_bytes(page.encode(), "page.html").text.split("\n") == [
@@ -446,6 +447,7 @@ def test_html_table_cells_keep_their_columns_and_their_lines() -> None:
         "",
         "| Navn | Organisation | Rolle |",
         "| Eva Berg, overlæge |  | Næstformand |",
+        "| Ole Holm |  | Kasserer |",
         "",
         "Referent: Karen Holm",
     ]
