@@ -11,7 +11,16 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ingest.attendance import Line, alternation, entries, find_attendance, lookup, role_field_re, split_lines
+from ingest.attendance import (
+    Line,
+    alternation,
+    entries,
+    find_attendance,
+    lookup,
+    recased_surnames,
+    role_field_re,
+    split_lines,
+)
 from ingest.dates import find_dates, infer_year, parse_time_range, time_spans
 from ingest.language import detect_language, language_knowledge
 from ingest.names import (
@@ -756,8 +765,14 @@ def parse_minutes(text: str, language: str | None = None) -> ParsedMinutes:
     """Header, attendance, agenda items and mentioned people of one set of minutes."""
     lines = split_lines(text)
     found = find_attendance(lines, text)
-    items = _items(lines, found.lines, text)
     minutes = ParsedMinutes(title="", title_span=(0, 0), language=language or detect_language(text))
+    written = text
+    recased = recased_surnames(text)[0]  # "v/ Kari NORDMANN" presents as the listed Kari Nordmann
+    if recased != text:
+        text, lines = recased, split_lines(recased)
+    items = _items(lines, found.lines, text)
+    for item in items:  # an item's text is the minutes as written
+        item.text = written[slice(*item.text_span)] if item.text_span else item.text
     _header(text, lines, _header_end(lines, found.lines, items), minutes)
 
     roster = _Roster(found.mentions)

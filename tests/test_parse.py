@@ -929,3 +929,21 @@ def test_attendance_tables_and_signatures_in_the_minutes() -> None:
 )
 def test_the_language_of_short_minutes(text: str, language: str) -> None:
     assert parse_minutes(text).language == language
+
+
+def test_a_presenter_written_with_the_surname_in_capitals_is_the_listed_person() -> None:
+    text = (
+        "Referat\nDato: 14.6.2023\nTil stede: Kari NORDMANN (leder), Ola HANSEN, Per OLSEN\n\n"
+        "1. Årsberetning v/Kari NORDMANN\nKari NORDMANN la fram beretningen.\n2. Eventuelt\nIngen.\n"
+    )
+    minutes = parse_minutes(text)
+    assert [(a.name, a.roles) for a in minutes.attendance] == [
+        ("Kari Nordmann", ["chair"]),
+        ("Ola Hansen", []),
+        ("Per Olsen", []),
+    ]
+    first = minutes.agenda[0]
+    assert ([p.name for p in first.presenters], first.text) == (
+        ["Kari Nordmann"],
+        "Kari NORDMANN la fram beretningen.",
+    )
