@@ -405,9 +405,14 @@ def _table_lines(table: object) -> Iterator[str]:
         for cell in row.iterchildren(f"{W}tc"):
             paragraphs = [_paragraph_text(p) for p in cell.iter(f"{W}p")]
             span = _val(cell.find(f"{W}tcPr/{W}gridSpan"))
-            cells.extend([cell_text(paragraphs)] + [""] * (int(span) - 1 if span.isdigit() else 0))
+            extra = min(int(span), MAX_COLUMNS) - 1 if span.isdigit() and int(span) > 0 else 0
+            cells.extend([cell_text(paragraphs)] + [""] * extra)
         if any(cells):
             yield row_text(cells)
+
+
+MAX_COLUMNS = 63
+"""Word's limit on the columns of a table; a larger span in a file is damage or hostile."""
 
 
 def cell_text(paragraphs: list[str]) -> str:
@@ -631,7 +636,7 @@ def _join_html_parts(parts: Iterator[str]) -> str:
 def _colspan(cell: object) -> int:
     """How many columns a table cell spans, so the cells after it stay under their headings."""
     span = str(cell.get("colspan") or "1").strip()  # type: ignore[attr-defined]
-    return min(int(span), 50) if span.isdigit() and int(span) > 0 else 1
+    return min(int(span), MAX_COLUMNS) if span.isdigit() and int(span) > 0 else 1
 
 
 _CELL_BREAK = "\x1f"  # a line break inside a table cell: the cell's lines stay on the row's line

@@ -350,6 +350,24 @@ def test_docx_table_cells_spanning_columns_and_holding_paragraphs() -> None:
     ]
 
 
+def test_a_hostile_column_span_is_capped() -> None:
+    import docx
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Jens Hansen", "DTU"
+    span = OxmlElement("w:gridSpan")
+    span.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val", "999999999")
+    table.cell(0, 0)._tc.get_or_add_tcPr().append(span)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    line = read_bytes(buffer.getvalue(), "t.docx").text
+    assert line.startswith("| Jens Hansen |") and line.endswith("| DTU |") and line.count("|") == 65
+    page = "<table><tr><td colspan='99999999'>Jens Hansen</td><td>DTU</td></tr></table>"
+    assert read_bytes(page.encode(), "t.html").text.count("|") == 65
+
+
 @pytest.mark.parametrize(
     ("paragraphs", "text"),
     [
