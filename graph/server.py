@@ -41,8 +41,10 @@ USERNAME = "neo4j"
 DEFAULT_PASSWORD = "neo4j"  # what a fresh Neo4j accepts once, to set a real password
 DEFAULT_BOLT_PORT = 7687
 HOST = "127.0.0.1"
-HEAP = "512m"
-PAGECACHE = "256m"
+# Memory: a page cache the size of the store of years of minutes (10,000 documents are about 330 MB)
+# keeps questions off the disk; both can be changed with PMKG_NEO4J_HEAP / PMKG_NEO4J_PAGECACHE.
+HEAP = os.environ.get("PMKG_NEO4J_HEAP", "1g")
+PAGECACHE = os.environ.get("PMKG_NEO4J_PAGECACHE", "512m")
 MIN_JAVA = 17
 INSTALLED_MARKER = ".pmkg-installed"
 CLASS_ARCHIVE = ".pmkg-classes.jsa"  # Java class-data sharing archive: starts take about half the time
