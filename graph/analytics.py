@@ -14,6 +14,7 @@ document starts afresh, while the app asking again costs one small query.
 
 from __future__ import annotations
 
+import heapq
 import threading
 import weakref
 from collections import Counter
@@ -338,24 +339,42 @@ def _communities_answer(driver: neo4j.Driver, memo: dict[Any, Any], count: int) 
 
 
 def ego_answer(driver: neo4j.Driver, params: Mapping[str, Any]) -> tuple[pd.DataFrame, dict | None]:
-    """Everything within a few steps of one entity, nearest first (documents only when it is one)."""
+    """The ``limit`` entities nearest to one entity (documents only when it is one), nearest first.
+
+    Two steps from a hub reach most of the graph, so only the nearest rings are sorted and kept.
+    """
     center = params["entity"]
     memo = _memo(driver)
     network = _network(driver, memo)
     if center not in network:  # a document (or figure, deadline): draw it among what it links
         network = _network(driver, memo, (*NETWORK_LABELS, "Document", "Figure", "Deadline"))
     distances = ego_distances(network, center, int(params.get("radius") or 1))
-    rows = sorted(
-        (
-            {"distance": distances[n], "name": d.get("name", n), "label": d.get("label", ""), "id": n}
-            for n, d in network.subgraph(distances).nodes(data=True)
-        ),
-        key=lambda r: (r["distance"], r["label"], str(r["name"]).lower()),
-    )
-    nearest = [row["id"] for row in rows[:MAX_GRAPH_NODES]]
-    drawn = network.subgraph(nearest).copy()  # only what is drawn is copied, not the whole ego network
-    nx.set_node_attributes(drawn, {n: distances[n] for n in nearest}, "distance")
+    limit = min(int(params.get("limit") or MAX_GRAPH_NODES), MAX_GRAPH_NODES)
+    rows = [
+        {"distance": distance, "name": data.get("name", node), "label": data.get("label", ""), "id": node}
+        for distance, node, data in nearest(network, distances, limit)
+    ]
+    drawn = network.subgraph([row["id"] for row in rows]).copy()  # only what is drawn is copied
+    nx.set_node_attributes(drawn, {row["id"]: row["distance"] for row in rows}, "distance")
     return pd.DataFrame(rows, columns=["distance", "name", "label", "id"]), to_graph_dict(drawn)
+
+
+def nearest(graph: nx.Graph, distances: Mapping[str, int], limit: int) -> list[tuple[int, str, dict]]:
+    """The ``limit`` nodes nearest the centre, by distance, then label and name; rings past it unsorted."""
+    rings: dict[int, list[str]] = {}
+    for node, distance in distances.items():
+        rings.setdefault(distance, []).append(node)
+    chosen: list[tuple[int, str, dict]] = []
+    for distance in sorted(rings):
+        ring = [
+            (graph.nodes[n].get("label", ""), str(graph.nodes[n].get("name", n)).lower(), n)
+            for n in rings[distance]
+        ]
+        for _, _, node in heapq.nsmallest(limit - len(chosen), ring):
+            chosen.append((distance, node, graph.nodes[node]))
+        if len(chosen) >= limit:
+            break
+    return chosen
 
 
 ANALYTICS: dict[str, Analytic] = {

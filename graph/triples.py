@@ -197,6 +197,9 @@ def record_to_rows(record: Record) -> GraphRows:
             language=info.language,
             format=info.format,
             date=record.meetings[0].date if record.meetings else None,
+            # the id of the body whose meeting it records: lets a question go from the documents that
+            # mention something to the bodies that discussed it without walking two hops per document
+            body=record.meetings[0].body if record.meetings else None,
         ),
     )
 

@@ -3,24 +3,27 @@
 // param person: person optional -- Person | Person
 // param meeting: meeting optional -- Møde | Meeting
 // param body: organization optional -- Organ der holdt mødet | Body that held the meeting
+// param limit: int default=100 min=1 max=5000 -- Højst rækker | At most rows
 // result: table
+// The newest meetings first: the meetings are chosen and cut to `limit` before their attendees are
+// read, so the work does not grow with the years of minutes in the graph.
 CALL () {
-  MATCH (p:Person {id: $person})-[a:ATTENDED]->(m:Meeting) RETURN p, a, m
-  UNION ALL
-  MATCH (p:Person)-[a:ATTENDED]->(m:Meeting {id: $meeting}) WHERE $person IS NULL RETURN p, a, m
-  UNION ALL
-  MATCH (:Organization {id: $body})<-[:HELD_BY]-(m:Meeting)<-[a:ATTENDED]-(p:Person)
-  WHERE $person IS NULL AND $meeting IS NULL
-  RETURN p, a, m
-  UNION ALL
-  MATCH (p:Person)-[a:ATTENDED]->(m:Meeting) WHERE $person IS NULL AND $meeting IS NULL AND $body IS NULL
-  RETURN p, a, m
+  MATCH (:Person {id: $person})-[:ATTENDED]->(m:Meeting) RETURN DISTINCT m
+  UNION
+  MATCH (m:Meeting {id: $meeting}) WHERE $person IS NULL RETURN m
+  UNION
+  MATCH (:Organization {id: $body})<-[:HELD_BY]-(m:Meeting) WHERE $person IS NULL AND $meeting IS NULL RETURN m
+  UNION
+  MATCH (m:Meeting) WHERE $person IS NULL AND $meeting IS NULL AND $body IS NULL RETURN m
 }
-WITH p, a, m
+WITH m
 WHERE ($meeting IS NULL OR m.id = $meeting)
   AND ($body IS NULL OR EXISTS { (m)-[:HELD_BY]->(:Organization {id: $body}) })
+  AND EXISTS { (m)<-[:ATTENDED]-(:Person) }
+WITH m ORDER BY m.date DESC, m.name LIMIT $limit
+MATCH (p:Person)-[a:ATTENDED]->(m) WHERE $person IS NULL OR p.id = $person
 OPTIONAL MATCH (m)-[:HELD_BY]->(b:Organization)
 RETURN m.date AS date, m.name AS meeting, b.name AS body, p.name AS person, a.status AS status,
        coalesce(a.roles, []) AS roles, a.group AS group, p.id AS person_id, m.id AS meeting_id
 ORDER BY date DESC, meeting, CASE status WHEN 'present' THEN 0 WHEN 'unknown' THEN 1 ELSE 2 END, person
-LIMIT 2000
+LIMIT $limit

@@ -3,6 +3,7 @@
 // param unit: text optional -- Enhed | Unit
 // choices unit: MATCH (f:Figure) WHERE f.unit IS NOT NULL RETURN DISTINCT f.unit AS id, f.unit AS name ORDER BY name LIMIT 500
 // param about: entity optional -- Om | About
+// param limit: int default=200 min=1 max=5000 -- Højst tal (de nyeste) | At most figures (the newest)
 // result: chart:date,value,unit
 CALL () {
   MATCH (f:Figure)-[:ABOUT]->(:Person|Organization|Initiative|Meeting|Theme|Agreement|Document {id: $about})
@@ -12,9 +13,11 @@ CALL () {
 }
 WITH f WHERE $unit IS NULL OR f.unit = $unit
 OPTIONAL MATCH (m:Meeting)-[r:REPORTED]->(f)
+WITH f, m, r, coalesce(f.date, m.date) AS date
+ORDER BY date DESC LIMIT $limit
 OPTIONAL MATCH (d:Document {id: r.doc})
-RETURN coalesce(f.date, m.date) AS date, f.value AS value, f.unit AS unit, f.name AS text,
+RETURN date, f.value AS value, f.unit AS unit, f.name AS text,
        COLLECT { MATCH (f)-[:ABOUT]->(e) RETURN e.name } AS about,
        m.name AS meeting, d.name AS document, r.quotes[0] AS quote, f.id AS figure_id
 ORDER BY date, unit, value
-LIMIT 2000
+LIMIT $limit

@@ -6,6 +6,8 @@
 // result: table
 // The country is the organisations' `country` (ISO 3166-1 alpha-2 of the seat, EU for the EU's bodies);
 // with one, only initiatives that a body of that country takes part in, funds or discussed are listed.
+// The bodies that discussed an initiative come from `Document.body` (the body whose meeting a document
+// records), one property per mentioning document rather than two hops through each meeting.
 CALL () {
   MATCH (i:Initiative {id: $initiative}) RETURN i
   UNION
@@ -22,12 +24,12 @@ WITH i, country,
        RETURN DISTINCT o ORDER BY o.name
      } AS funding,
      COLLECT {
-       MATCH (d:Document)-[:MENTIONS]->(i)
-       MATCH (d)-[:RECORDS]->(:Meeting)-[:HELD_BY]->(b:Organization)
-       WHERE country IS NULL OR b.country = country
-       RETURN DISTINCT b ORDER BY b.name
+       MATCH (d:Document)-[:MENTIONS]->(i) WHERE d.body IS NOT NULL
+       WITH DISTINCT d.body AS body
+       MATCH (b:Organization {id: body}) WHERE country IS NULL OR b.country = country
+       RETURN b ORDER BY b.name
      } AS discussing,
-     COLLECT { MATCH (d:Document)-[:MENTIONS]->(i) RETURN d.date ORDER BY d.date DESC LIMIT 1 } AS last
+     COLLECT { MATCH (d:Document)-[:MENTIONS]->(i) RETURN max(d.date) } AS last
 WHERE country IS NULL OR size(participating) + size(funding) + size(discussing) > 0
 WITH i, participating, funding, discussing, last,
      COLLECT {

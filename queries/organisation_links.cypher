@@ -2,48 +2,70 @@
 // description: Personer tilknyttet begge, personer fra den ene i den andens organ, møder hvor folk fra begge deltog, og fælles aftaler og initiativer. | People affiliated with both, people from one on the other's body, meetings attended by people from both, and shared agreements and initiatives.
 // param first: organization -- Første organisation | First organisation
 // param second: organization -- Anden organisation | Second organisation
+// param limit: int default=25 min=1 max=500 -- Højst rækker pr. slags forbindelse | At most rows per kind of link
 // result: table
+// Bounded for hub organisations (hundreds of members, thousands of meetings): the people of each side
+// are gathered once as lists (an `IN` check against a list is a hash lookup), and shared meetings are
+// found newest first, so a busy pair stops after `limit` meetings instead of joining every attendance.
 MATCH (a:Organization {id: $first}), (b:Organization {id: $second})
-CALL (a, b) {
-  MATCH (a)<-[:AFFILIATED_WITH|HOLDS_ROLE]-(p:Person)
-  WITH DISTINCT p WHERE EXISTS { (p)-[:AFFILIATED_WITH|HOLDS_ROLE]->(b) }
-  RETURN 1 AS rank, 'person in both' AS link, p.name AS via, null AS detail, null AS date
-  UNION
-  UNWIND [[a, b], [b, a]] AS pair
-  WITH pair[0] AS x, pair[1] AS y
-  MATCH (y)<-[:HELD_BY]-(n:Meeting)
-  WITH x, y, collect(n) AS held
-  MATCH (x)<-[:AFFILIATED_WITH|HOLDS_ROLE]-(p:Person)
-  WITH x, y, held, collect(DISTINCT p) AS people
-  UNWIND people AS p
-  MATCH (p)-[:ATTENDED]->(m:Meeting) WHERE m IN held
-  RETURN 2 AS rank, 'person on the other body' AS link, p.name AS via, x.name + ' → ' + y.name AS detail,
-         max(m.date) AS date
-  UNION
-  MATCH (b)<-[:AFFILIATED_WITH|HOLDS_ROLE]-(q:Person)
-  WITH a, collect(DISTINCT q) AS of_b
-  MATCH (a)<-[:AFFILIATED_WITH|HOLDS_ROLE]-(p:Person)
-  WITH of_b, collect(DISTINCT p) AS of_a
+CALL (a) { MATCH (a)<-[:AFFILIATED_WITH|HOLDS_ROLE]-(p:Person) RETURN collect(DISTINCT p) AS of_a }
+CALL (b) { MATCH (b)<-[:AFFILIATED_WITH|HOLDS_ROLE]-(p:Person) RETURN collect(DISTINCT p) AS of_b }
+CALL (a, b, of_a, of_b) {
   UNWIND of_a AS p
-  MATCH (p)-[:ATTENDED {status: 'present'}]->(m:Meeting)<-[:ATTENDED {status: 'present'}]-(q:Person)
-  WHERE p <> q AND q IN of_b
-  UNWIND [p.name, q.name] AS who
-  WITH m, collect(DISTINCT who) AS people
+  WITH p WHERE p IN of_b
+  RETURN 1 AS rank, 'person in both' AS link, p.name AS via, null AS detail, null AS date
+  ORDER BY via LIMIT $limit
+  UNION
+  UNWIND [[a, b, of_a], [b, a, of_b]] AS pair
+  WITH pair[0] AS x, pair[1] AS y, pair[2] AS people
+  MATCH (y)<-[:HELD_BY]-(m:Meeting)<-[:ATTENDED]-(p:Person) WHERE p IN people
+  WITH x, y, p, max(m.date) AS date
+  RETURN 2 AS rank, 'person on the other body' AS link, p.name AS via, x.name + ' → ' + y.name AS detail, date
+  ORDER BY date DESC, via LIMIT $limit
+  UNION
+  WITH of_a, of_b WHERE size(of_a) > 0 AND size(of_b) > 0
+  WITH CASE WHEN size(of_a) <= size(of_b) THEN [of_a, of_b] ELSE [of_b, of_a] END AS sides
+  WITH sides[0] AS fewer, sides[1] AS more
+  CALL (fewer, more) {
+    // few people: start from their meetings
+    WITH fewer, more WHERE size(fewer) <= 50
+    UNWIND fewer AS p
+    MATCH (p)-[:ATTENDED {status: 'present'}]->(m:Meeting)
+    WITH DISTINCT m, more
+    WHERE EXISTS { (m)<-[:ATTENDED {status: 'present'}]-(q:Person) WHERE q IN more }
+    RETURN m ORDER BY m.date DESC LIMIT $limit
+    UNION
+    // many people on both sides: walk the meetings newest first and stop early
+    WITH fewer, more WHERE size(fewer) > 50
+    MATCH (m:Meeting) WHERE m.date IS NOT NULL
+    WITH m, fewer, more ORDER BY m.date DESC
+    WHERE EXISTS { (m)<-[:ATTENDED {status: 'present'}]-(p:Person) WHERE p IN fewer }
+      AND EXISTS { (m)<-[:ATTENDED {status: 'present'}]-(q:Person) WHERE q IN more }
+    RETURN m LIMIT $limit
+  }
+  WITH m, COLLECT {
+    MATCH (m)<-[:ATTENDED {status: 'present'}]-(p:Person) WHERE p IN fewer OR p IN more
+    RETURN p.name ORDER BY p.name
+  } AS people
   RETURN 3 AS rank, 'shared meeting' AS link, m.name AS via,
          reduce(s = '', who IN people | CASE WHEN s = '' THEN who ELSE s + ', ' + who END) AS detail,
          m.date AS date
   UNION
   MATCH (a)-[:PARTY_TO]->(g:Agreement)<-[:PARTY_TO]-(b)
+  WITH DISTINCT g
   RETURN 4 AS rank, 'agreement' AS link, g.name AS via, g.kind AS detail, g.date AS date
+  ORDER BY date DESC LIMIT $limit
   UNION
   MATCH (a)-[:PARTICIPATES_IN]->(i:Initiative)
   WITH DISTINCT b, i WHERE EXISTS { (b)-[:PARTICIPATES_IN]->(i) }
   RETURN 5 AS rank, 'shared initiative' AS link, i.name AS via, null AS detail, null AS date
+  LIMIT $limit
   UNION
   MATCH (a)-[f:FUNDS]-(b)
   RETURN 6 AS rank, 'funding' AS link, startNode(f).name + ' → ' + endNode(f).name AS via,
          f.purpose AS detail, null AS date
+  LIMIT $limit
 }
 RETURN link, via, detail, date
 ORDER BY rank, date DESC, via
-LIMIT 500
+LIMIT 1000

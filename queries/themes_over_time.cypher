@@ -1,19 +1,30 @@
 // title: Hvilke strategiske emner blev rejst, og hvor ofte? | Which strategy themes were raised, and how often?
-// description: Emner pr. møde og hvor mange punkter der rejste hvert emne over tid, med eksempler på punkterne. | Themes per meeting and how many points raised each theme over time, with example points.
+// description: Hvor mange punkter der rejste hvert emne pr. måned, kvartal eller år. | How many points raised each theme per month, quarter or year.
 // param theme: theme optional -- Emne | Theme
 // param body: organization optional -- Organ | Body
-// result: chart:date,times,theme
+// param per: text default=quarter -- Pr. måned, kvartal eller år | Per month, quarter or year
+// choices per: UNWIND ['month', 'quarter', 'year'] AS per RETURN per AS id, per AS name LIMIT 3
+// result: chart:period,times,theme
+// Counted per period, not per meeting, so the chart stays readable (and the answer small) over years of
+// minutes; the meetings question lists each meeting's themes.
 CALL () {
-  MATCH (m:Meeting)-[r:RAISED]->(t:Theme {id: $theme}) RETURN m, r, t
+  MATCH (m:Meeting)-[:RAISED]->(t:Theme {id: $theme})
+  WHERE $body IS NULL OR EXISTS { (m)-[:HELD_BY]->(:Organization {id: $body}) }
+  RETURN m.date AS date, t
   UNION ALL
-  MATCH (:Organization {id: $body})<-[:HELD_BY]-(m:Meeting)-[r:RAISED]->(t:Theme) WHERE $theme IS NULL
-  RETURN m, r, t
+  MATCH (:Organization {id: $body})<-[:HELD_BY]-(m:Meeting) WHERE $theme IS NULL
+  WITH m.date AS date, m MATCH (m)-[:RAISED]->(t:Theme) RETURN date, t
   UNION ALL
-  MATCH (m:Meeting)-[r:RAISED]->(t:Theme) WHERE $theme IS NULL AND $body IS NULL RETURN m, r, t
+  MATCH (m:Meeting) WHERE $theme IS NULL AND $body IS NULL
+  WITH m.date AS date, m MATCH (m)-[:RAISED]->(t:Theme) RETURN date, t
 }
-WITH m, r, t WHERE $body IS NULL OR EXISTS { (m)-[:HELD_BY]->(:Organization {id: $body}) }
-WITH m, t, count(r) AS times, collect(r.text)[0..3] AS points
-RETURN m.date AS date, m.name AS meeting, t.name AS theme, t.label_en AS theme_en, times, points,
-       t.id AS theme_id, m.id AS meeting_id
-ORDER BY date, theme
-LIMIT 2000
+WITH t, CASE $per
+  WHEN 'year' THEN substring(date, 0, 4)
+  WHEN 'month' THEN substring(date, 0, 7)
+  ELSE substring(date, 0, 4) + '-Q' + toString((toInteger(substring(date, 5, 2)) + 2) / 3)
+END AS period
+WHERE period IS NOT NULL
+WITH period, t, count(*) AS times
+RETURN period, t.name AS theme, t.label_en AS theme_en, times, t.id AS theme_id
+ORDER BY period, theme
+LIMIT 5000

@@ -150,7 +150,7 @@ def test_the_shipped_questions_cover_the_issue_and_are_bilingual() -> None:
         assert q.titles["da"] != q.titles["en"], q.name
         assert all(p.labels.get("da") and p.labels.get("en") for p in q.params), q.name
     assert QUESTIONS["shortest_connection"].result == "graph"
-    assert QUESTIONS["themes_over_time"].chart == ("date", "times", "theme")
+    assert QUESTIONS["themes_over_time"].chart == ("period", "times", "theme")
     assert QUESTIONS["figures_over_time"].chart == ("date", "value", "unit")
     assert {q.analytic for q in QUESTIONS.values()} >= {"stakeholders", "communities", "ego_network"}
 
@@ -172,8 +172,8 @@ def test_parameters_are_checked_and_coerced() -> None:
 
 def test_date_parameters_default_to_today_and_must_be_iso() -> None:
     upcoming = QUESTIONS["upcoming"]
-    assert bind_params(upcoming, {}) == {"on": dt.date.today().isoformat()}
-    assert bind_params(upcoming, {"on": dt.date(2023, 6, 14)}) == {"on": "2023-06-14"}
+    assert bind_params(upcoming, {}) == {"on": dt.date.today().isoformat(), "limit": 100}
+    assert bind_params(upcoming, {"on": dt.date(2023, 6, 14)})["on"] == "2023-06-14"
     with pytest.raises(PmkgError, match="on must be a date YYYY-MM-DD"):
         bind_params(upcoming, {"on": "14/6/2023"})
 
@@ -341,19 +341,21 @@ def test_agreements_with_parties_and_dates(graph: neo4j.Driver) -> None:
     assert rows(ask(graph, "agreements", organization="DSAM")) == []
 
 
-def test_themes_over_time_is_a_chart_of_counts(graph: neo4j.Driver) -> None:
+def test_themes_over_time_counts_points_per_period(graph: neo4j.Driver) -> None:
     answer = ask(graph, "themes_over_time")
     assert answer.question.result == "chart"
     everything = rows(answer)
-    assert [r["date"] for r in everything] == sorted(r["date"] for r in everything)
-    assert len({(r["meeting_id"], r["theme_id"]) for r in everything}) == len(everything)
-    found = {r["theme_id"]: r for r in everything if r["date"] == "2023-06-14"}
-    assert {"theme:data-access", "theme:consent", "theme:reference-genome"} <= set(found)
-    assert all(r["times"] >= 1 for r in found.values())
-    assert found["theme:consent"]["theme_en"] == "Consent and patient information"
-    assert any("samtykke" in point for point in found["theme:consent"]["points"])
-    only = rows(ask(graph, "themes_over_time", theme="theme:consent"))
-    assert {r["theme_id"] for r in only} == {"theme:consent"}
+    assert [r["period"] for r in everything] == sorted(r["period"] for r in everything)
+    assert len({(r["period"], r["theme_id"]) for r in everything}) == len(everything)
+    assert {r["period"] for r in everything} == {"2010-Q3", "2019-Q1", "2023-Q2"}
+    ngc = {r["theme_id"]: r for r in everything if r["period"] == "2023-Q2"}
+    assert {"theme:data-access", "theme:consent", "theme:reference-genome"} <= set(ngc)
+    assert ngc["theme:clinical-implementation"]["times"] == 8
+    assert ngc["theme:consent"]["theme_en"] == "Consent and patient information"
+    monthly = rows(ask(graph, "themes_over_time", theme="theme:consent", per="month"))
+    assert [(r["period"], r["theme_id"], r["times"]) for r in monthly] == [("2023-06", "theme:consent", 1)]
+    yearly = {r["period"] for r in rows(ask(graph, "themes_over_time", per="year"))}
+    assert yearly == {"2010", "2019", "2023"}
 
 
 def test_who_links_two_organisations(graph: neo4j.Driver) -> None:
