@@ -59,12 +59,15 @@ SET n += row
 WITH n, before WHERE properties(n) <> before
 RETURN n.id AS id, size(keys(before)) = 1 AS created
 """
-_MERGE_RELS = """
+# CREATE, not MERGE: a relationship's key holds its document's id, and a document's relationships are
+# only ever written when none of them is stored (a new document, or a new version after the old one's
+# removal), so there is nothing to match; MERGE would search every relationship between busy nodes.
+_CREATE_RELS = """
 UNWIND $rows AS row
 MATCH (a:{from_label} {id: row.from})
 MATCH (b:{to_label} {id: row.to})
-MERGE (a)-[r:{type} {key: row.props.key}]->(b)
-SET r += row.props
+CREATE (a)-[r:{type}]->(b)
+SET r = row.props
 """
 # The distinct values only: a hub (an organisation every document mentions) has thousands of mentions.
 _MENTIONS_OF = """
@@ -76,6 +79,9 @@ CALL (n) {
   RETURN collect(DISTINCT value) AS contributed
 }
 RETURN n.id AS id, n.name AS name, contributed
+"""
+_CONTRIBUTED_NOW = """
+MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id AS id, n.name AS name, properties(n) AS props
 """
 _SET_PROPS = """
 UNWIND $rows AS row
@@ -148,6 +154,29 @@ def _recompute_contributed(tx: neo4j.ManagedTransaction, label: str, ids: list[s
     return {row["id"] for row in tx.run(labelled(_SET_PROPS, label=label), rows=rows)}
 
 
+def _add_contributed(tx: neo4j.ManagedTransaction, label: str, nodes: list[dict[str, Any]]) -> set[str]:
+    """Add what new documents say (aliases, titles, emails) to the stored lists and search_text.
+
+    Loading only adds mentions, so the union of the stored lists and the new values is what
+    :func:`_recompute_contributed` would find, without reading every mention of a busy node.
+    """
+    props = CONTRIBUTED[label]
+    stored = {
+        row["id"]: (row["name"], row["props"])
+        for row in tx.run(labelled(_CONTRIBUTED_NOW, label=label), ids=[n["id"] for n in nodes])
+    }
+    rows = []
+    for node in nodes:
+        name, before = stored.get(node["id"], (node["name"], {}))
+        lists = {p: sorted({*(before.get(p) or ()), *(node.get(p) or ())}) or None for p in props}
+        update = {**lists, "search_text": search_text(name, lists["aliases"] or ())}
+        if any(before.get(key) != value for key, value in update.items()):
+            rows.append({"id": node["id"], "props": update})
+    if not rows:
+        return set()
+    return {row["id"] for row in tx.run(labelled(_SET_PROPS, label=label), rows=rows)}
+
+
 def _write_rows(tx: neo4j.ManagedTransaction, rows: GraphRows, summary: LoadSummary) -> dict[str, bool]:
     """Merge the nodes, then the relationships, then recompute the contributed lists.
 
@@ -170,11 +199,11 @@ def _write_rows(tx: neo4j.ManagedTransaction, rows: GraphRows, summary: LoadSumm
                 {"from": rel["from"], "to": rel["to"], "props": props}
             )
         for (src, dst), batch in groups.items():
-            query = labelled(_MERGE_RELS, type=rtype, from_label=src, to_label=dst)
+            query = labelled(_CREATE_RELS, type=rtype, from_label=src, to_label=dst)
             summary.add_counters(tx.run(query, rows=batch).consume().counters)
     for label in CONTRIBUTED:
         if rows.nodes.get(label):
-            for node_id in _recompute_contributed(tx, label, [n["id"] for n in rows.nodes[label]]):
+            for node_id in _add_contributed(tx, label, rows.nodes[label]):
                 changed.setdefault(node_id, False)
     summary.nodes_updated += sum(1 for created in changed.values() if not created)
     return changed
