@@ -401,12 +401,19 @@ def _split_lines(text: str) -> list[_Line]:
 
 
 def _is_structural(line: str) -> bool:
-    """Lines that start something of their own: bullets, numbered items, "Label:" fields, and a
-    line that is only a link (joining it to a sentence would change what counts as page furniture)."""
+    """Lines that start something of their own: bullets, numbered items, "Label:" fields, table rows,
+    and a line that is only a link (joining it to a sentence would change what counts as page
+    furniture)."""
     item = _ITEM.match(line)
     if item:
         return not item.group(1).islower()
-    return bool(_BULLET.match(line) or _NUMBERED.match(line) or _LABEL.match(line) or _LINK.fullmatch(line))
+    return bool(
+        _BULLET.match(line)
+        or _NUMBERED.match(line)
+        or _LABEL.match(line)
+        or _LINK.fullmatch(line)
+        or line.startswith("|")  # a row of a Markdown table (or a Word or web table as the reader writes it)
+    )
 
 
 def _furniture(text: str, lines: list[_Line], known: _Knowledge) -> set[int]:

@@ -606,13 +606,23 @@ def _header(text: str, lines: list[Line], end: int, minutes: ParsedMinutes) -> N
         minutes.start_time, minutes.end_time = first.start_time, first.end_time
     if minutes.start_time is None:
         time_field = _field(header, "time")
-        if time_field:
-            minutes.start_time, minutes.end_time = parse_time_range(time_field[0])
+        times = time_field[0] if time_field else _time_line(header)
+        if times:
+            minutes.start_time, minutes.end_time = parse_time_range(times)
     place = _field(header, "location")
     if place:
         minutes.location = _location(place[0])
     elif minutes.date_span and minutes.date_span[0] >= minutes.title_span[1]:
         minutes.location = _place_after_date(text, minutes.date_span[1])
+
+
+def _time_line(header: list[Line]) -> str | None:
+    """A header line holding only a clock time (``Kl. 13.00-15.30`` under the date)."""
+    for line in header:
+        spans = time_spans(line.text)
+        if spans and not re.sub(r"[\W_]+", "", line.text[: spans[0][0]] + line.text[spans[0][1] :]):
+            return line.text
+    return None
 
 
 def _place_after_date(text: str, date_end: int) -> str | None:

@@ -34,6 +34,8 @@ from ingest.dates import DateMatch, find_dates, infer_year, parse_time_range
         ("Mandag 12.06.23 kl. 9-11", "2023-06-12", ("09:00", "11:00")),
         ("Wed 2023-06-14 13:00–15:30", "2023-06-14", ("13:00", "15:30")),
         ("onsdag d. 14/6-2023 kl. 14", "2023-06-14", ("14:00", None)),
+        ("torsdag d. 14/6 kl. 14-16", "--06-14", ("14:00", "16:00")),
+        ("Mødet den 3.10. kl. 9", "--10-03", ("09:00", None)),
     ],
 )
 def test_find_dates_reads_each_convention(text: str, iso: str, times: tuple[str | None, str | None]) -> None:
@@ -56,6 +58,8 @@ def test_find_dates_reads_each_convention(text: str, iso: str, times: tuple[str 
         "Sak 1/23 Godkjenning",
         "2/5 14.10 Status",
         "tlf. 12.34.56.78",
+        "side 1/5",
+        "1/5 14.00 Velkommen",
     ],
 )
 def test_find_dates_ignores_things_that_are_not_dates(text: str) -> None:

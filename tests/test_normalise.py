@@ -283,3 +283,8 @@ def test_to_original_is_monotone_and_in_range(original: str, x: int, y: int) -> 
 def test_normalising_twice_changes_nothing(original: str) -> None:
     once = normalise(original).text
     assert normalise(once).text == once
+
+
+def test_a_table_row_after_a_blank_line_is_not_joined_to_the_line_before() -> None:
+    text = "Deltagere fra\n\n| Navn | Organisation |\n|---|---|\n| Jens Hansen | DTU |"
+    assert normalise(text).text == text

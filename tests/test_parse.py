@@ -866,6 +866,12 @@ def test_a_room_number_in_a_place_is_no_clock_time(value: str, place: str) -> No
             "Wellcome Trust",
         ),
         (
+            "Referat af bestyrelsesmøde\nDato: 14. juni 2023\nKl. 13.00-15.30\nSted: Online\n",
+            "2023-06-14",
+            ("13:00", "15:30"),
+            "Online",
+        ),
+        (
             "REFERAT\nBestyrelsesmøde\n| Dato | 5. september 2023 | Tidspunkt | Kl. 16.00–18.00 |\n"
             "| Sted | Domus Medica, København |\n",
             "2023-09-05",
