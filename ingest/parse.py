@@ -580,8 +580,11 @@ def _header(text: str, lines: list[Line], end: int, minutes: ParsedMinutes) -> N
     minutes.title, minutes.title_span = title_line.text, (title_line.start, title_line.end)
     minutes.body_name, minutes.number, evidence = _body_and_number(title_line.text, doc_line)
     if meeting_line is not None:
-        minutes.number = minutes.number or _body_and_number(meeting_line.text, doc_line)[1]
-        if minutes.body_name is None:
+        body, number, named = _body_and_number(meeting_line.text, doc_line)
+        minutes.number = minutes.number or number
+        if minutes.body_name is None and body:  # "Bestyrelsesmøde den 6. februar" under a letterhead
+            minutes.body_name, evidence = body, named
+        elif minutes.body_name is None:
             minutes.body_name = evidence = title_line.text
     at = text.find(evidence, title_line.start) if evidence else -1
     minutes.body_span = (at, at + len(evidence)) if evidence and at >= 0 else None

@@ -374,7 +374,12 @@ def _check_zip(data: bytes, name: str) -> None:
 
 
 def _docx_lines(document: object) -> Iterator[str]:
-    yield from _docx_lines_of(document.element.body, _Numbering(document))  # type: ignore[attr-defined]
+    """The first page's header (a letterhead naming the body, in templates), then the body."""
+    numbering = _Numbering(document)
+    sections = document.sections  # type: ignore[attr-defined]
+    if len(sections) and not sections[0].header.is_linked_to_previous:
+        yield from (line for line in _docx_lines_of(sections[0].header._element, numbering) if line.strip())
+    yield from _docx_lines_of(document.element.body, numbering)  # type: ignore[attr-defined]
 
 
 def _docx_lines_of(element: object, numbering: _Numbering) -> Iterator[str]:

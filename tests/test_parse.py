@@ -953,3 +953,16 @@ def test_a_presenter_written_with_the_surname_in_capitals_is_the_listed_person()
         ["Kari Nordmann"],
         "Kari NORDMANN la fram beretningen.",
     )
+
+
+def test_a_meeting_line_naming_its_body_under_a_letterhead() -> None:
+    minutes = parse_minutes(
+        "Dansk Selskab for Almen Medicin\nBestyrelsesmøde den 6. februar 2019\nTil stede: Anne Hansen\n"
+    )
+    assert (minutes.title, minutes.body_name, minutes.date) == (
+        "Dansk Selskab for Almen Medicin",
+        "Bestyrelsen",
+        "2019-02-06",
+    )
+    plain = parse_minutes("Region Hovedstaden\nMøde den 12. januar 2024\nTil stede: Anne Hansen\n")
+    assert (plain.title, plain.body_name) == ("Region Hovedstaden", "Region Hovedstaden")

@@ -350,6 +350,20 @@ def test_docx_table_cells_spanning_columns_and_holding_paragraphs() -> None:
     ]
 
 
+def test_docx_letterhead_in_the_page_header_comes_first() -> None:
+    import docx
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Dansk Selskab for Almen Medicin"
+    document.add_paragraph("Bestyrelsesmøde den 6. februar 2019")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert read_bytes(buffer.getvalue(), "t.docx").text.split("\n") == [
+        "Dansk Selskab for Almen Medicin",
+        "Bestyrelsesmøde den 6. februar 2019",
+    ]
+
+
 def test_a_hostile_column_span_is_capped() -> None:
     import docx
     from docx.oxml import OxmlElement
