@@ -376,10 +376,20 @@ def _check_zip(data: bytes, name: str) -> None:
 def _docx_lines(document: object) -> Iterator[str]:
     """The first page's header (a letterhead naming the body, in templates), then the body."""
     numbering = _Numbering(document)
-    sections = document.sections  # type: ignore[attr-defined]
-    if len(sections) and not sections[0].header.is_linked_to_previous:
-        yield from (line for line in _docx_lines_of(sections[0].header._element, numbering) if line.strip())
+    yield from _letterhead(document, numbering)
     yield from _docx_lines_of(document.element.body, numbering)  # type: ignore[attr-defined]
+
+
+def _letterhead(document: object, numbering: _Numbering) -> list[str]:
+    """The lines of the first page's header; none when it is missing or damaged (the minutes are
+    in the body, so a broken header part must not cost the document)."""
+    try:
+        sections = document.sections  # type: ignore[attr-defined]
+        if not len(sections) or sections[0].header.is_linked_to_previous:
+            return []
+        return [line for line in _docx_lines_of(sections[0].header._element, numbering) if line.strip()]
+    except Exception:  # python-docx, zipfile and lxml raise many types on a malformed part
+        return []
 
 
 def _docx_lines_of(element: object, numbering: _Numbering) -> Iterator[str]:
