@@ -120,6 +120,17 @@ def test_projection_matches_the_store(graph: neo4j.Driver) -> None:
     assert attended.number_of_edges() == expected > 0
 
 
+def test_the_server_side_projection_is_the_simple_network(graph: neo4j.Driver) -> None:
+    for labels in (analytics.NETWORK_LABELS, (*analytics.NETWORK_LABELS, "Document", "Figure", "Deadline")):
+        counted = analytics.project_simple(graph, labels)
+        collapsed = analytics.simple(analytics.project(graph, labels))
+        assert dict(counted.nodes(data=True)) == dict(collapsed.nodes(data=True))
+        assert {frozenset((u, v)): d for u, v, d in counted.edges(data=True)} == {
+            frozenset((u, v)): d for u, v, d in collapsed.edges(data=True)
+        }
+        assert max(d["weight"] for _, _, d in counted.edges(data=True)) > 1  # parallel statements counted
+
+
 def test_key_stakeholders_on_the_examples(graph: neo4j.Driver) -> None:
     answer = run_question(graph, QUESTIONS["stakeholders"], {"top": 5})
     assert list(answer.frame["rank"]) == [1, 2, 3, 4, 5]
