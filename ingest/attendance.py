@@ -279,13 +279,17 @@ class _Column(NamedTuple):
 _STATUS_KINDS = frozenset({"present", "absent"})
 
 
-def _header_columns(cells: list[_Cell]) -> list[_Column] | None:
+def _header_columns(cells: list[_Cell], *, under_heading: bool) -> list[_Column] | None:
     """The columns of a table's header row: at least two known headings, most headings known, and a
-    name column, or only status columns (``Til stede | Afbud``: a grid of names under each)."""
+    name column, or only status columns (``Til stede | Afbud``: a grid of names under each). Under no
+    attendance heading the table must say more of its people than a name (``| Navn | E-mail |`` in
+    an appendix lists contacts, not attendees)."""
     columns = [_Column(_column_kind(c) if c else None, c) for c, _ in cells]
     kinds = [col.kind for col in columns if col.heading]
     known = [k for k in kinds if k]
     if len(known) < 2 or len(known) * 2 <= len(kinds):
+        return None
+    if not under_heading and not set(known) - {"name", "other"}:
         return None
     return columns if "name" in known or set(kinds) <= _STATUS_KINDS else None
 
@@ -630,7 +634,7 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
             signoff.close()
             result.role_fields.extend(signoff.done)
             signoff = None
-        header = _header_columns(cells)
+        header = _header_columns(cells, under_heading=block is not None)
         opened = None if header else _open_block(line, block)
         labelled = _LABEL.match(line.text) if block and not opened else None
         signing = _signoff_re().match(line.text)

@@ -379,3 +379,10 @@ def test_a_cell_wrapped_onto_its_own_line_in_a_pdf_table_keeps_the_table_open() 
     ]
     found = find_attendance(split_lines(text), text)
     assert found.lines == set(range(7))  # neither "Dagsorden" nor "1. Velkomst" is a wrapped cell
+
+
+def test_a_contact_table_under_no_heading_lists_no_attendees() -> None:
+    text = "Bilag 1\n\n| Navn | E-mail |\n| Jens Hansen | jh@example.dk |\n"
+    assert find_attendance(split_lines(text), text).mentions == []
+    under = "Deltagere\n| Navn | E-mail |\n| Jens Hansen | jh@example.dk |\n"
+    assert [m.name for m in find_attendance(split_lines(under), under).mentions] == ["Jens Hansen"]
