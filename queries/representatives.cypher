@@ -3,25 +3,47 @@
 // param organization: organization -- Organisation | Organisation
 // param limit: int default=100 min=1 max=5000 -- Højst rækker | At most rows
 // result: table
-// Each person once, the most recently active first. Roles come from the role statements and from the
-// attendance lists of the body's meetings; both are read once per relationship, without a join. No
-// label checks on the far ends: these relationship types only ever link people, meetings and bodies.
+// Each person once, the most recently active first. A busy body (thousands of meetings) is read from
+// its newest `limit` meetings: anyone who attended none of them ranks below everyone who did, so
+// when those meetings already name `limit` people nothing older can enter the page. Only when they
+// do not are all its meetings read, and then the people merely affiliated or holding a role.
 MATCH (o:Organization {id: $organization})
 CALL (o) {
   MATCH (o)<-[:HELD_BY]-(m)
-  WITH m, m.date AS date
+  WITH m ORDER BY m.date DESC LIMIT $limit
   MATCH (m)<-[a:ATTENDED]-(p)
-  WITH p, date, a.roles AS roles
-  UNWIND CASE WHEN size(coalesce(roles, [])) = 0 THEN [null] ELSE roles END AS role
-  RETURN p, 'member' AS relation, role, date
-  UNION ALL
-  MATCH (o)<-[r:HOLDS_ROLE]-(p)
-  RETURN p, 'role' AS relation, r.role AS role, null AS date
-  UNION ALL
-  MATCH (o)<-[:AFFILIATED_WITH]-(p)
-  RETURN p, 'affiliated' AS relation, null AS role, null AS date
+  UNWIND CASE WHEN size(coalesce(a.roles, [])) = 0 THEN [null] ELSE a.roles END AS role
+  WITH p, max(m.date) AS last, collect(DISTINCT role) AS roles
+  RETURN collect({person: p, last: last, roles: roles}) AS recent
 }
-WITH o, p, collect(DISTINCT relation) AS relations, collect(DISTINCT role) AS roles, max(date) AS last_meeting
-ORDER BY last_meeting DESC, size(relations) DESC, p.name
+CALL (o, recent) {
+  WITH recent WHERE size(recent) >= $limit
+  UNWIND recent AS row
+  RETURN row.person AS p, row.last AS last_meeting, row.roles AS meeting_roles
+  UNION
+  WITH o, recent WHERE size(recent) < $limit
+  CALL (o) {
+    MATCH (o)<-[:HELD_BY]-(m)<-[a:ATTENDED]-(p)
+    UNWIND CASE WHEN size(coalesce(a.roles, [])) = 0 THEN [null] ELSE a.roles END AS role
+    RETURN p, m.date AS last, role
+    UNION ALL
+    MATCH (o)<-[:AFFILIATED_WITH|HOLDS_ROLE]-(p)
+    RETURN DISTINCT p, null AS last, null AS role
+  }
+  RETURN p, max(last) AS last_meeting, collect(DISTINCT role) AS meeting_roles
+}
+WITH o, p, last_meeting, meeting_roles
+ORDER BY last_meeting DESC, p.name
 LIMIT $limit
-RETURN o.name AS organization, p.name AS person, relations, roles, last_meeting, p.id AS person_id
+RETURN o.name AS organization, p.name AS person,
+       [relation IN [
+          CASE WHEN last_meeting IS NOT NULL THEN 'member' END,
+          CASE WHEN EXISTS { (p)-[:HOLDS_ROLE]->(o) } THEN 'role' END,
+          CASE WHEN EXISTS { (p)-[:AFFILIATED_WITH]->(o) } THEN 'affiliated' END
+        ] WHERE relation IS NOT NULL] AS relations,
+       COLLECT {
+         MATCH (p)-[r:HOLDS_ROLE]->(o) RETURN r.role AS role
+         UNION
+         UNWIND meeting_roles AS role RETURN role
+       } AS roles,
+       last_meeting, p.id AS person_id

@@ -240,6 +240,9 @@ def test_representatives_of_an_organisation(graph: neo4j.Driver) -> None:
     assert set(members["Søren Brunak"]["relations"]) == {"member", "role"}
     assert "chair" in members["Søren Brunak"]["roles"]
     assert members["Ida Vogel"]["relations"] == ["member"]
+    # a page read from the newest meetings only is the first page of the whole answer
+    page = rows(ask(graph, "representatives", organization=body, limit=5))
+    assert page == rows(ask(graph, "representatives", organization=body))[:5]
 
 
 def test_organisations_in_an_initiative(graph: neo4j.Driver) -> None:
