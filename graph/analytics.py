@@ -214,9 +214,13 @@ def ego_network(graph: nx.Graph, center: str, radius: int = 1) -> nx.Graph:
 
 def ego_distances(graph: nx.Graph, center: str, radius: int) -> dict[str, int]:
     """Steps from ``center`` to every node within ``radius`` of it."""
+    _require(graph, center)
+    return nx.single_source_shortest_path_length(graph, center, cutoff=radius)
+
+
+def _require(graph: nx.Graph, center: str) -> None:
     if center not in graph:
         raise PmkgError(f"{center} is not in the network (documents, figures and deadlines are left out)")
-    return nx.single_source_shortest_path_length(graph, center, cutoff=radius)
 
 
 def shortest_paths(graph: nx.Graph, source: str, target: str, limit: int = 10) -> list[list[str]]:
@@ -373,42 +377,51 @@ def _communities_answer(driver: neo4j.Driver, memo: dict[Any, Any], count: int) 
 
 
 def ego_answer(driver: neo4j.Driver, params: Mapping[str, Any]) -> tuple[pd.DataFrame, dict | None]:
-    """The ``limit`` entities nearest to one entity (documents only when it is one), nearest first.
-
-    Two steps from a hub reach most of the graph, so only the nearest rings are sorted and kept.
-    """
+    """The ``limit`` entities nearest to one entity (documents only when it is one), nearest first."""
     center = params["entity"]
     memo = _memo(driver)
     network = _network(driver, memo)
     if center not in network:  # a document (or figure, deadline): draw it among what it links
         network = _network(driver, memo, (*NETWORK_LABELS, "Document", "Figure", "Deadline"))
-    distances = ego_distances(network, center, int(params.get("radius") or 1))
     limit = min(int(params.get("limit") or MAX_GRAPH_NODES), MAX_GRAPH_NODES)
     rows = [
         {"distance": distance, "name": data.get("name", node), "label": data.get("label", ""), "id": node}
-        for distance, node, data in nearest(network, distances, limit)
+        for distance, node, data in nearest(network, center, int(params.get("radius") or 1), limit)
     ]
     drawn = network.subgraph([row["id"] for row in rows]).copy()  # only what is drawn is copied
     nx.set_node_attributes(drawn, {row["id"]: row["distance"] for row in rows}, "distance")
     return pd.DataFrame(rows, columns=["distance", "name", "label", "id"]), to_graph_dict(drawn)
 
 
-def nearest(graph: nx.Graph, distances: Mapping[str, int], limit: int) -> list[tuple[int, str, dict]]:
-    """The ``limit`` nodes nearest the centre, by distance, then label and name; rings past it unsorted."""
-    rings: dict[int, list[str]] = {}
-    for node, distance in distances.items():
-        rings.setdefault(distance, []).append(node)
+def nearest(graph: nx.Graph, center: str, radius: int, limit: int) -> list[tuple[int, str, dict]]:
+    """The ``limit`` nodes within ``radius`` of the centre, by distance, then label and name.
+
+    Breadth first, one ring at a time, stopping at the ring that fills the page: two steps from a hub
+    reach most of the graph, but its neighbours alone are often more than a page.
+    """
+    _require(graph, center)
     chosen: list[tuple[int, str, dict]] = []
-    for distance in sorted(rings):
-        ring = [
-            (graph.nodes[n].get("label", ""), str(graph.nodes[n].get("name", n)).lower(), n)
-            for n in rings[distance]
-        ]
-        for _, _, node in heapq.nsmallest(limit - len(chosen), ring):
-            chosen.append((distance, node, graph.nodes[node]))
-        if len(chosen) >= limit:
+    seen, ring = {center}, [center]
+    for distance in range(radius + 1):
+        keys = (
+            (graph.nodes[n].get("label", ""), str(graph.nodes[n].get("name", n)).lower(), n) for n in ring
+        )
+        chosen.extend((distance, n, graph.nodes[n]) for *_, n in heapq.nsmallest(limit - len(chosen), keys))
+        if len(chosen) >= limit or not ring:
             break
+        ring = _next_ring(graph, ring, seen)
     return chosen
+
+
+def _next_ring(graph: nx.Graph, ring: list[str], seen: set[str]) -> list[str]:
+    """The nodes one step further out than ``ring`` (added to ``seen``)."""
+    out = []
+    for node in ring:
+        for neighbour in graph[node]:
+            if neighbour not in seen:
+                seen.add(neighbour)
+                out.append(neighbour)
+    return out
 
 
 ANALYTICS: dict[str, Analytic] = {

@@ -78,6 +78,19 @@ def test_ego_network_and_shortest_paths() -> None:
     assert analytics.shortest_paths(lonely, "a1", "c") == []
 
 
+def test_nearest_stops_at_the_ring_that_fills_the_page() -> None:
+    def page(radius: int, limit: int) -> list[tuple[int, str]]:
+        return [(distance, node) for distance, node, _ in analytics.nearest(barbell(), "a1", radius, limit)]
+
+    # rings from a1: {a1}, {a3, a2} (by label: Organization, then Person), {broker}, {b1}, {b2, b3}
+    assert page(4, 100) == [(0, "a1"), (1, "a3"), (1, "a2"), (2, "broker"), (3, "b1"), (4, "b2"), (4, "b3")]
+    assert page(4, 2) == [(0, "a1"), (1, "a3")]
+    assert page(1, 100) == [(0, "a1"), (1, "a3"), (1, "a2")]
+    assert analytics.ego_distances(barbell(), "a1", 4) == {node: d for d, node in page(4, 100)}
+    with pytest.raises(PmkgError, match="nobody is not in the network"):
+        analytics.nearest(barbell(), "nobody", 2, 10)
+
+
 @pytest.mark.parametrize(
     ("write", "read"), [(analytics.write_gexf, nx.read_gexf), (analytics.write_graphml, nx.read_graphml)]
 )
