@@ -422,7 +422,9 @@ def _room_number(value: str, start: int, end: int) -> bool:
 
 
 _BODY_TAIL = re.compile(
-    r"(?:,|\s+(?:den|d\.|on|held|afholdt|the)\s+|\s+\d{1,2}[./ ]|\s*\(|\s+[-–]\s+|\s+(?:19|20)\d\d\b).*$",
+    # "the" ends a name ("X the 5th of June") unless it continues one ("Board of the Nordic Genome Society")
+    r"(?:,|\s+(?:den|d\.|on|held|afholdt)\s+|(?<!\bof)(?<!\bfor)(?<!\band)\s+the\s+|\s+\d{1,2}[./ ]|\s*\("
+    r"|\s+[-–]\s+|\s+(?:19|20)\d\d\b).*$",
     re.I,
 )
 

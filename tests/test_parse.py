@@ -460,6 +460,12 @@ def test_text_without_structure_gives_warnings_not_errors() -> None:
         ),
         ("Annual General Meeting", None, None),
         ("ANNUAL GENERAL MEETING OF THE GENETIC ALLIANCE UK", "Genetic Alliance UK", None),
+        (
+            "Minutes of the Board of the Nordic Genome Society ANNUAL GENERAL MEETING",
+            "Board of the Nordic Genome Society",
+            None,
+        ),
+        ("Minutes of the Trust Board meeting held on the 5th of June", "Trust Board", None),
     ],
 )
 def test_body_and_number_from_the_title(title: str, body: str | None, number: str | None) -> None:
