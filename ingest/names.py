@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -396,6 +397,13 @@ def parse_name_entry(entry: str) -> NameMention:
 
     The returned span covers the whole entry (offsets relative to ``entry``); the caller shifts it.
     """
+    parsed = _parse_name_entry(entry)  # a fresh object: callers may change its lists
+    return replace(parsed, titles=list(parsed.titles), roles=list(parsed.roles))
+
+
+@lru_cache(maxsize=1 << 14)
+def _parse_name_entry(entry: str) -> NameMention:
+    """Cached: the attendance reader tries an entry more than once, and lists repeat between minutes."""
     parts: dict[str, list[str]] = {"titles": [], "roles": [], "affiliation": [], "status": []}
     text = _COLUMNS.sub(", ", _BULLET.sub("", entry).strip())
     absent = _absent_marker_re().search(text)
