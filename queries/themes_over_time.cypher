@@ -7,7 +7,8 @@
 // result: chart:period,times,theme
 // Counted per period, not per meeting, so the chart stays readable (and the answer small) over years of
 // minutes; the meetings question lists each meeting's themes.
-// RAISED always ends at a Theme, so the far end is not label-checked (one check per point saved).
+// RAISED always ends at a Theme, so the far end is not label-checked (one check per point saved); with
+// no filter the points are read from the themes' side, where Neo4j keeps them grouped by type.
 CALL () {
   MATCH (m:Meeting)-[:RAISED]->(t:Theme {id: $theme})
   WHERE $body IS NULL OR EXISTS { (m)-[:HELD_BY]->(:Organization {id: $body}) }
@@ -16,8 +17,8 @@ CALL () {
   MATCH (:Organization {id: $body})<-[:HELD_BY]-(m:Meeting) WHERE $theme IS NULL
   WITH m.date AS date, m MATCH (m)-[:RAISED]->(t) RETURN date, t
   UNION ALL
-  MATCH (m:Meeting) WHERE $theme IS NULL AND $body IS NULL
-  WITH m.date AS date, m MATCH (m)-[:RAISED]->(t) RETURN date, t
+  MATCH (t:Theme) WHERE $theme IS NULL AND $body IS NULL
+  MATCH (t)<-[:RAISED]-(m) RETURN m.date AS date, t
 }
 WITH t, CASE $per
   WHEN 'year' THEN substring(date, 0, 4)
