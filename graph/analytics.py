@@ -35,8 +35,8 @@ from pmkg.errors import PmkgError
 NETWORK_LABELS = ("Person", "Organization", "Initiative", "Meeting", "Agreement", "Theme")
 STAKEHOLDER_LABELS = ("Person", "Organization")
 SEED = 42
-MAX_NODES = 50_000
-MAX_RELATIONSHIPS = 200_000
+MAX_NODES = 200_000  # what the app process holds comfortably (a projection is kept in memory)
+MAX_RELATIONSHIPS = 1_000_000  # linked pairs (parallel statements are counted, not repeated)
 MAX_GRAPH_NODES = 1_000  # what the app draws comfortably
 EXACT_BETWEENNESS_NODES = 1_000  # above this, betweenness is estimated from a seeded sample (speed)
 BETWEENNESS_SAMPLE = 300  # pivots, fewer on a large network: each costs one pass over every edge ...
@@ -59,14 +59,19 @@ LIMIT $limit
 """
 
 # The simple network straight from the server: one row per linked pair and type, with how many
-# relationships (documents) state it, so years of minutes do not multiply the rows to transfer.
+# relationships (documents) state it, so years of minutes do not multiply the rows to transfer. Counted
+# and sorted node by node, so no transaction holds the whole graph's rows at once (a single grouping of
+# every relationship exceeded the transaction memory at 10,000 documents with documents included).
 _PAIRS = """
-MATCH (a)-[r]->(b)
-WHERE any(label IN labels(a) WHERE label IN $labels) AND any(label IN labels(b) WHERE label IN $labels)
-  AND a.id <> b.id
-WITH a.id AS source, b.id AS target, type(r) AS type, count(r) AS weight
-RETURN source, target, type, weight
-ORDER BY source, target, type
+MATCH (a) WHERE any(label IN labels(a) WHERE label IN $labels) AND a.id IS NOT NULL
+WITH a ORDER BY a.id
+CALL (a) {
+  MATCH (a)-[r]->(b)
+  WHERE any(label IN labels(b) WHERE label IN $labels) AND b.id <> a.id
+  WITH b.id AS target, type(r) AS type, count(r) AS weight
+  RETURN target, type, weight ORDER BY target, type
+}
+RETURN a.id AS source, target, type, weight
 LIMIT $limit
 """
 
