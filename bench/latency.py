@@ -6,10 +6,12 @@ meeting date, one of the offered choices; numbers keep their default), as a user
 does. ``unfiltered``: only the required parameters, so a question whose filters are all optional
 returns everything up to its LIMIT (the browsing case).
 
-Neo4j plans a query once per *shape* of its parameters (which are null and which are not: the plan
+Each question is first asked ``WARM_UP`` times, untimed (the JVM compiles the code paths a query
+takes on its first runs, and the first runs after a load read pages from disk), then timed. Neo4j
+also plans a query once per *shape* of its parameters (which are null and which are not: the plan
 cache keys on their types), so the first run of each shape pays the planning (0.1 to 0.6 s here) and
-later ones do not. Those first runs are left out of the percentiles and reported as ``first`` (the
-slowest of them), as a cold start is.
+later ones do not; a shape first met in the timed runs is left out too. The slowest of the runs left
+out is reported as ``first``, as a cold start is.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from graph.connection import read
 from graph.questions import ENTITY_LABELS, Param, Question, choices, run_question
 from graph.schema import labelled
 from pmkg.errors import PmkgError
+
+WARM_UP = 10  # untimed runs of each question before its timed runs
 
 _IDS = "MATCH (n:{label}) RETURN n.id AS id ORDER BY id"
 _DATES = "MATCH (m:Meeting) WHERE m.date IS NOT NULL RETURN DISTINCT m.date AS date ORDER BY date"
@@ -88,7 +92,7 @@ def latencies(
         samples: list[float] = []
         firsts: list[float] = []
         shapes: set[frozenset[str]] = set()
-        for _ in range(runs * 3 + 1):
+        for attempt in range(WARM_UP + runs * 3):
             params = draw(driver, question, pool, rng, filled)
             start = time.perf_counter()
             try:
@@ -96,7 +100,8 @@ def latencies(
             except PmkgError:  # a drawn entity the question refuses
                 continue
             elapsed = (time.perf_counter() - start) * 1000
-            if (shape := frozenset(params)) not in shapes:  # planned now (see the module docstring)
+            shape = frozenset(params)
+            if attempt < WARM_UP or shape not in shapes:  # warming up, or planned now (module docstring)
                 shapes.add(shape)
                 firsts.append(elapsed)
                 continue
