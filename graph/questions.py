@@ -60,6 +60,11 @@ RETURN n.id AS id,
 ORDER BY toLower(name), id
 LIMIT $limit
 """
+# Questions run with their expressions compiled when they are planned. By default Neo4j interprets them
+# and recompiles a query on its tenth run (a 50 to 100 ms pause then); compiled, rows are also cheaper
+# (BENCHMARKS.md). A query option, so the question files stay plain Cypher.
+COMPILED = "CYPHER expressionEngine=compiled\n"
+
 ENTITY_BY_ID_CYPHER = """
 MATCH (n:Person|Organization|Initiative|Meeting|Theme|Agreement|Document {id: $id})
 WHERE any(label IN labels(n) WHERE label IN $labels)
@@ -364,7 +369,7 @@ def run_question(driver: neo4j.Driver, question: Question, params: Mapping[str, 
     if question.analytic:
         frame, graph = ANALYTICS[question.analytic](driver, values)
         return Answer(question, values, frame, graph)
-    keys, records = _read_records(driver, question.cypher, values)
+    keys, records = _read_records(driver, COMPILED + question.cypher, values)
     frame, graph = tabulate(records, keys)
     return Answer(question, values, frame, graph)
 
