@@ -2,8 +2,8 @@
 
 The graph is projected from Neo4j once per answer (Community Edition has no GDS); the analytics
 read it with the parallel relationships (one per document that states a link) already counted by
-the server (:func:`project_simple`), so years of minutes do not multiply what is transferred. The projection
-leaves out documents, figures and deadlines by default: every entity is linked to the document that
+the server (:func:`project_simple`), so years of minutes do not multiply what is transferred. The
+projection leaves out documents, figures and deadlines by default: every entity is linked to the document that
 mentions it, so documents would otherwise sit at the centre of everything. Analytics are exposed to
 the app and the CLI as prebuilt questions (``queries/*.cypher`` with an ``// analytic:`` line) through
 the registry :data:`ANALYTICS`.
@@ -145,13 +145,15 @@ def project_simple(driver: neo4j.Driver, labels: Iterable[str] = NETWORK_LABELS)
     graph = nx.Graph()
     for row in read(driver, _NODES, {"labels": labels, "limit": MAX_NODES}):
         graph.add_node(row["id"], label=row["label"], name=row["name"] or row["id"])
-    types: dict[tuple[Any, Any], Counter[str]] = {}
-    for row in read(driver, _PAIRS, {"labels": labels, "limit": MAX_RELATIONSHIPS}):
-        u, v = row["source"], row["target"]
-        if u in graph and v in graph:
-            types.setdefault((u, v) if u <= v else (v, u), Counter())[row["type"]] += row["weight"]
-    for (u, v), counts in types.items():
-        graph.add_edge(u, v, weight=sum(counts.values()), type="/".join(sorted(counts)))
+    rows = read(driver, _PAIRS, {"labels": labels, "limit": MAX_RELATIONSHIPS})
+    _add_collapsed(
+        graph,
+        (
+            (r["source"], r["target"], r["type"], r["weight"])
+            for r in rows
+            if r["source"] in graph and r["target"] in graph
+        ),
+    )
     return graph
 
 
@@ -159,15 +161,19 @@ def simple(graph: nx.MultiGraph) -> nx.Graph:
     """Collapse parallel relationships into one edge with ``weight`` (how many) and ``type`` (which)."""
     result = nx.Graph()
     result.add_nodes_from(graph.nodes(data=True))
-    types: dict[tuple[Any, Any], Counter[str]] = {}
-    for u, v, data in graph.edges(data=True):
-        if u == v:
-            continue
-        key = (u, v) if u <= v else (v, u)
-        types.setdefault(key, Counter())[data.get("type", "")] += 1
-    for (u, v), counts in types.items():
-        result.add_edge(u, v, weight=sum(counts.values()), type="/".join(sorted(counts)))
+    _add_collapsed(result, ((u, v, data.get("type", ""), 1) for u, v, data in graph.edges(data=True)))
     return result
+
+
+def _add_collapsed(graph: nx.Graph, links: Iterable[tuple[Any, Any, str, int]]) -> None:
+    """Add ``(u, v, type, how many)`` links as one undirected edge per pair, self-links left out:
+    ``weight`` is how many relationships link the pair, ``type`` which types, joined by ``/``."""
+    types: dict[tuple[Any, Any], Counter[str]] = {}
+    for u, v, rtype, count in links:
+        if u != v:
+            types.setdefault((u, v) if u <= v else (v, u), Counter())[rtype] += count
+    for (u, v), counts in types.items():
+        graph.add_edge(u, v, weight=sum(counts.values()), type="/".join(sorted(counts)))
 
 
 # --- analytics on a networkx graph -----------------------------------------------------------------

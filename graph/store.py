@@ -143,15 +143,8 @@ def _recompute_contributed(tx: neo4j.ManagedTransaction, label: str, ids: list[s
     rows = []
     for row in tx.run(labelled(_MENTIONS_OF, label=label), ids=ids):
         lists = {p: sorted(v for key, v in row["contributed"] if key == p) or None for p in props}
-        rows.append(
-            {
-                "id": row["id"],
-                "props": {**lists, "search_text": search_text(row["name"], lists["aliases"] or ())},
-            }
-        )
-    if not rows:
-        return set()
-    return {row["id"] for row in tx.run(labelled(_SET_PROPS, label=label), rows=rows)}
+        rows.append({"id": row["id"], "props": _with_search_text(row["name"], lists)})
+    return _set_contributed(tx, label, rows)
 
 
 def _add_contributed(tx: neo4j.ManagedTransaction, label: str, nodes: list[dict[str, Any]]) -> set[str]:
@@ -169,9 +162,19 @@ def _add_contributed(tx: neo4j.ManagedTransaction, label: str, nodes: list[dict[
     for node in nodes:
         name, before = stored.get(node["id"], (node["name"], {}))
         lists = {p: sorted({*(before.get(p) or ()), *(node.get(p) or ())}) or None for p in props}
-        update = {**lists, "search_text": search_text(name, lists["aliases"] or ())}
+        update = _with_search_text(name, lists)
         if any(before.get(key) != value for key, value in update.items()):
             rows.append({"id": node["id"], "props": update})
+    return _set_contributed(tx, label, rows)
+
+
+def _with_search_text(name: str, lists: dict[str, list[str] | None]) -> dict[str, Any]:
+    """The contributed lists with the search_text they give the node (its name and aliases)."""
+    return {**lists, "search_text": search_text(name, lists["aliases"] or ())}
+
+
+def _set_contributed(tx: neo4j.ManagedTransaction, label: str, rows: list[dict[str, Any]]) -> set[str]:
+    """Write ``{id, props}`` rows; the ids of the nodes whose properties changed."""
     if not rows:
         return set()
     return {row["id"] for row in tx.run(labelled(_SET_PROPS, label=label), rows=rows)}
@@ -256,7 +259,7 @@ def load_records(
 
     With ``batch=1`` every document is its own transaction. A larger batch is for bulk loads: the new
     documents of a batch are resolved together (as loading them one by one would) and written with one
-    set of ``UNWIND ... MERGE`` queries, so the round trips are shared by the whole batch; a failure
+    set of ``UNWIND`` queries, so the round trips are shared by the whole batch; a failure
     stores nothing of that batch, and a rerun completes it.
     """
     summaries: list[LoadSummary] = []
