@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,13 +29,8 @@ def quiet_driver_logs() -> None:
 @contextmanager
 def disposable_neo4j() -> Iterator[connection.Settings]:
     """A managed Neo4j in a temporary home on a free port, sharing the installed jars; deleted after."""
-    home = Path(tempfile.mkdtemp(prefix="pmkg-bench-"))
-    try:
-        managed = server.start(home, bolt_port=server.free_port(), lib=server.managed().lib_dir)
+    with server.disposable(Path(tempfile.mkdtemp(prefix="pmkg-bench-"))) as managed:
         yield managed.settings()
-    finally:
-        server.stop(home)
-        shutil.rmtree(home, ignore_errors=True)
 
 
 def fresh(settings: connection.Settings) -> None:

@@ -24,7 +24,8 @@ import signal
 import socket
 import subprocess
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -517,6 +518,17 @@ def stop(home: Path | ManagedServer | None = None, timeout: float = STOP_TIMEOUT
     _CHILDREN.pop(pid, None)
     server.pid_file.unlink(missing_ok=True)
     return True
+
+
+@contextmanager
+def disposable(home: Path) -> Iterator[ManagedServer]:
+    """A throwaway server in ``home`` on a free port, sharing the installed jars; stopped and deleted after
+    (the benchmark's server, and the tests that kill one)."""
+    try:
+        yield start(home, bolt_port=free_port(), lib=managed().lib_dir)
+    finally:
+        stop(home)
+        shutil.rmtree(home, ignore_errors=True)
 
 
 def status(home: Path | None = None) -> ServerStatus:

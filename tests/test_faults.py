@@ -7,7 +7,6 @@ document's transaction is open, then restarts it on the same data.
 from __future__ import annotations
 
 import dataclasses
-import shutil
 from collections.abc import Iterator
 
 import neo4j
@@ -38,12 +37,8 @@ HOSTILE = (
 
 @pytest.fixture
 def own_server() -> Iterator[server.ManagedServer]:
-    home = temporary_home("pmkg-faults-")
-    try:
-        yield server.start(home, bolt_port=server.free_port(), lib=server.managed().lib_dir)
-    finally:
-        server.stop(home)
-        shutil.rmtree(home, ignore_errors=True)
+    with server.disposable(temporary_home("pmkg-faults-")) as managed:
+        yield managed
 
 
 def test_server_dying_mid_load_stores_nothing_of_that_document(
