@@ -5,28 +5,30 @@
 // param per: text default=quarter -- Pr. måned, kvartal eller år | Per month, quarter or year
 // choices per: UNWIND ['month', 'quarter', 'year'] AS per RETURN per AS id, per AS name LIMIT 3
 // result: chart:period,times,theme
+// packed: period, times
 // Counted per period, not per meeting, so the chart stays readable (and the answer small) over years of
 // minutes; the meetings question lists each meeting's themes.
-// RAISED always ends at a Theme, so the far end is not label-checked (one check per point saved); with
-// no filter the points are read from the themes' side, where Neo4j keeps them grouped by type.
+// Without a body, the counts come from the monthly tally the loader keeps on each theme (graph/store.py,
+// TALLY), not from every point of every meeting; a body's meetings are few enough to count directly.
+// One row per theme, its periods and counts as lists (unpacked into a row per period by pmkg).
 CALL () {
-  MATCH (m:Meeting)-[:RAISED]->(t:Theme {id: $theme})
-  WHERE $body IS NULL OR EXISTS { (m)-[:HELD_BY]->(:Organization {id: $body}) }
-  RETURN m.date AS date, t
+  MATCH (t:Theme) WHERE $body IS NULL AND ($theme IS NULL OR t.id = $theme) AND t.raised_months IS NOT NULL
+  UNWIND range(0, size(t.raised_months) - 1) AS i
+  RETURN t, t.raised_months[i] AS month, t.raised_points[i] AS points
   UNION ALL
-  MATCH (:Organization {id: $body})<-[:HELD_BY]-(m:Meeting) WHERE $theme IS NULL
-  WITH m.date AS date, m MATCH (m)-[:RAISED]->(t) RETURN date, t
-  UNION ALL
-  MATCH (t:Theme) WHERE $theme IS NULL AND $body IS NULL
-  MATCH (t)<-[:RAISED]-(m) RETURN m.date AS date, t
+  MATCH (:Organization {id: $body})<-[:HELD_BY]-(m:Meeting)
+  WITH substring(m.date, 0, 7) AS month, m
+  MATCH (m)-[:RAISED]->(t) WHERE $theme IS NULL OR t.id = $theme
+  RETURN t, month, 1 AS points
 }
-WITH t, CASE $per
-  WHEN 'year' THEN substring(date, 0, 4)
-  WHEN 'month' THEN substring(date, 0, 7)
-  ELSE substring(date, 0, 4) + '-Q' + toString((toInteger(substring(date, 5, 2)) + 2) / 3)
+WITH t, points, CASE $per
+  WHEN 'year' THEN substring(month, 0, 4)
+  WHEN 'month' THEN month
+  ELSE substring(month, 0, 4) + '-Q' + toString((toInteger(substring(month, 5, 2)) + 2) / 3)
 END AS period
 WHERE period IS NOT NULL
-WITH period, t, count(*) AS times
+WITH t, period, sum(points) AS times ORDER BY period
+WITH t, collect(period) AS period, collect(times) AS times
 RETURN period, t.name AS theme, t.label_en AS theme_en, times, t.id AS theme_id
-ORDER BY period, theme
+ORDER BY theme
 LIMIT 5000

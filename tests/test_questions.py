@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import neo4j
+import pandas as pd
 import pytest
 
 from graph import connection
@@ -21,6 +22,7 @@ from graph.questions import (
     parse_question,
     resolve_entity,
     run_question,
+    unpack_rows,
 )
 from graph.store import load_record, remove_document
 from ingest.pipeline import extract_file, extract_text
@@ -142,6 +144,30 @@ def test_an_analytic_question_has_no_cypher() -> None:
         PmkgError, match="unknown analytic 'pagerank' \\(analytics: stakeholders, communities"
     ):
         parse_question("rank", header.replace("stakeholders", "pagerank"))
+
+
+def test_packed_columns_are_unpacked_into_a_row_per_value() -> None:
+    q = parse_question("who", VALID.replace("// result:", "// packed: date, times\n// result:"))
+    assert q.packed == ("date", "times")
+    frame = pd.DataFrame(
+        {"theme": ["b", "a", "c"], "date": [["2020", "2019"], ["2020"], []], "times": [[3, 1], [2], []]}
+    )
+    unpacked = unpack_rows(frame, q.packed)
+    assert unpacked.to_dict("records") == [
+        {"theme": "b", "date": "2019", "times": 1},
+        {"theme": "b", "date": "2020", "times": 3},
+        {"theme": "a", "date": "2020", "times": 2},
+    ]
+    assert str(unpacked["times"].dtype) == "int64"
+    assert unpack_rows(frame, ()) is frame
+    with pytest.raises(PmkgError, match="not lists of one length per row"):
+        unpack_rows(pd.DataFrame({"date": [["2020", "2019"]], "times": [[3]]}), q.packed)
+    with pytest.raises(PmkgError, match="no packed columns"):
+        parse_question(
+            "rank",
+            "// title: A | B\n// description: C | D\n// result: table\n"
+            "// analytic: stakeholders\n// packed: x\n",
+        )
 
 
 def test_the_shipped_questions_cover_the_issue_and_are_bilingual() -> None:

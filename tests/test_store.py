@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from pathlib import Path
 
 import neo4j
@@ -10,7 +11,7 @@ import pytest
 
 from graph import connection
 from graph.schema import ensure_schema, lucene_query, schema_names, search
-from graph.store import find_documents, load_record, load_records, read_rows, remove_document
+from graph.store import complete_tally, find_documents, load_record, load_records, read_rows, remove_document
 from graph.triples import LABELS, REL_TYPES, merge_rows, record_to_rows
 from pmkg.errors import PmkgError
 from tests.graph_samples import board_minutes
@@ -145,3 +146,45 @@ def test_examples_round_trip_through_neo4j(neo4j_driver: neo4j.Driver) -> None:
     assert read_rows(neo4j_driver) == expected(*records)
     assert connection.read(neo4j_driver, DUPLICATE_IDS) == []
     assert search(neo4j_driver, "Soren Brunak")[0]["name"] == "Søren Brunak"
+
+
+TALLIES = "MATCH (t:Theme) RETURN t.id AS id, t.raised_months AS months, t.raised_points AS points"
+POINTS = "MATCH (m)-[:RAISED]->(t:Theme) WHERE m.date IS NOT NULL RETURN t.id AS id, m.date AS date"
+
+
+def tallies(drv: neo4j.Driver) -> dict[str, dict[str, int]]:
+    return {
+        row["id"]: dict(zip(row["months"], row["points"], strict=True))
+        for row in connection.read(drv, TALLIES)
+        if row["months"]
+    }
+
+
+def counted(drv: neo4j.Driver) -> dict[str, dict[str, int]]:
+    """The points counted one by one, as the tally should hold them."""
+    found: dict[str, Counter[str]] = {}
+    for row in connection.read(drv, POINTS):
+        found.setdefault(row["id"], Counter())[row["date"][:7]] += 1
+    return {theme: dict(months) for theme, months in found.items()}
+
+
+def test_themes_keep_a_monthly_tally_of_their_points(neo4j_driver: neo4j.Driver) -> None:
+    from ingest.pipeline import extract_file
+
+    records = [extract_file(path) for path in EXAMPLES]
+    ngc = next(r for r in records if r.document.source.endswith("ngc-advisory-board-5.txt"))
+    load_record(neo4j_driver, ngc)
+    load_records(neo4j_driver, [r for r in records if r is not ngc], batch=5)
+    tally = tallies(neo4j_driver)
+    assert tally == counted(neo4j_driver)
+    assert tally["theme:clinical-implementation"]["2023-06"] == 8  # the NGC board's points of June 2023
+    assert sum(sum(months.values()) for months in tally.values()) > len(tally)
+    remove_document(neo4j_driver, ngc.document.id)
+    assert tallies(neo4j_driver) == counted(neo4j_driver)
+    assert "2023-06" not in tallies(neo4j_driver).get("theme:clinical-implementation", {})
+    load_record(neo4j_driver, ngc)  # loaded again after the removal: the tally as at first
+    assert tallies(neo4j_driver) == tally
+    # a store loaded before themes kept a tally gets one when pmkg next loads into it
+    connection.write(neo4j_driver, "MATCH (t:Theme) REMOVE t.raised_months, t.raised_points")
+    assert complete_tally(neo4j_driver) == len(tally) and tallies(neo4j_driver) == tally
+    assert complete_tally(neo4j_driver) == 0

@@ -11,11 +11,12 @@ from typing import Any
 import neo4j
 
 from graph.connection import read, read_tx
+from graph.store import TALLY
 from graph.triples import LABELS, GraphRows
 from ui.graph_view import GraphData, from_neo4j
 
 # Properties that are plumbing, not information for a reader.
-HIDDEN_PROPERTIES = frozenset({"search_text", "sha256", "id"})
+HIDDEN_PROPERTIES = frozenset({"search_text", "sha256", "id", *TALLY})
 # Relationship types that tie everything to its document: left out of overviews unless documents are shown.
 DOCUMENT_LINKS = ("MENTIONS", "RECORDS")
 
