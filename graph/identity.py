@@ -80,18 +80,31 @@ def _entities(record: Record, label: str) -> list[Any]:
     ]
 
 
-def _match(entity: Any, known: Iterable[Known]) -> Known | None:
-    """The one known node that is certainly ``entity``, or None when there is none or it is ambiguous."""
-    key = name_key(entity.name)
-    alias_keys = {name_key(a) for a in entity.aliases}
-    found = {
-        k.id: k
-        for k in known
-        if key == name_key(k.name)
-        or key in {name_key(a) for a in k.aliases}
-        or name_key(k.name) in alias_keys
-    }
-    return next(iter(found.values())) if len(found) == 1 else None
+class _NameIndex:
+    """Known nodes by the name keys of their names and aliases, to find the ones that are certainly an
+    entity without comparing it with every candidate."""
+
+    def __init__(self, known: Iterable[Known] = ()) -> None:
+        self.nodes: dict[str, Known] = {}
+        self.by_name: dict[str, set[str]] = defaultdict(set)  # key of the node's name -> ids
+        self.by_any: dict[str, set[str]] = defaultdict(set)  # key of its name or an alias -> ids
+        for node in known:
+            self.add(node)
+
+    def add(self, node: Known) -> None:
+        """Add a node, or a node's new aliases (its name stays the one first given)."""
+        self.nodes[node.id] = node
+        self.by_name[name_key(node.name)].add(node.id)
+        for name in (node.name, *node.aliases):
+            self.by_any[name_key(name)].add(node.id)
+
+    def match(self, entity: Any) -> Known | None:
+        """The one known node that is certainly ``entity`` (its name is the node's name or one of its
+        aliases, or the node's name is one of the entity's aliases); None when none or several are."""
+        found = set(self.by_any.get(name_key(entity.name), ()))
+        for alias in entity.aliases:
+            found |= self.by_name.get(name_key(alias), set())
+        return self.nodes[found.pop()] if len(found) == 1 else None
 
 
 def resolve(record: Record, known: Mapping[str, Iterable[Known]]) -> Record:
@@ -99,12 +112,15 @@ def resolve(record: Record, known: Mapping[str, Iterable[Known]]) -> Record:
 
     ``known`` holds, per label, the nodes already stored (``fetch_known`` reads the relevant ones).
     """
+    return _resolve(record, {label: _NameIndex(known.get(label, ())) for label in IDENTITY_LABELS})
+
+
+def _resolve(record: Record, indexes: Mapping[str, _NameIndex]) -> Record:
     mapping: dict[str, Known] = {}
     for label in IDENTITY_LABELS:
-        nodes = list(known.get(label, ()))
-        by_id = {k.id: k for k in nodes}
+        index = indexes[label]
         for entity in _entities(record, label):
-            match = by_id.get(entity.id) or _match(entity, nodes)
+            match = index.nodes.get(entity.id) or index.match(entity)
             if match is not None and (match.id, match.name) != (entity.id, entity.name):
                 mapping[entity.id] = match
     if not mapping:
@@ -172,32 +188,20 @@ def resolve_corpus(
     empty graph holds after loading (the extraction side of the round trip when identities merge),
     and the batched loader resolves a batch of documents with it in one go.
     """
-    nodes: dict[str, dict[str, Known]] = {label: {} for label in IDENTITY_LABELS}
-    by_word: dict[str, dict[str, set[str]]] = {label: defaultdict(set) for label in IDENTITY_LABELS}
+    indexes = {label: _NameIndex() for label in IDENTITY_LABELS}
     for label, known in (stored or {}).items():
         for node in known:
-            nodes[label][node.id] = node
-            for name in (node.name, *node.aliases):
-                if word := _last_word(name):
-                    by_word[label][word].add(node.id)
+            indexes[label].add(node)
     out = []
     for record in records:
-        known = {}
-        for label in IDENTITY_LABELS:
-            ids = {e.id for e in _entities(record, label)}
-            for word in _surname_tokens(record, label):
-                ids |= by_word[label].get(word, set())
-            known[label] = [nodes[label][i] for i in sorted(ids) if i in nodes[label]]
-        resolved = resolve(record, known)
+        resolved = _resolve(record, indexes)
         out.append(resolved)
         for label in IDENTITY_LABELS:
+            index = indexes[label]
             for entity in _entities(resolved, label):
-                old = nodes[label].get(entity.id)
+                old = index.nodes.get(entity.id)
                 aliases = tuple(sorted({*(old.aliases if old else ()), *entity.aliases}))
-                nodes[label][entity.id] = Known(entity.id, old.name if old else entity.name, aliases)
-                for name in (entity.name, *entity.aliases):
-                    if word := _last_word(name):
-                        by_word[label][word].add(entity.id)
+                index.add(Known(entity.id, old.name if old else entity.name, aliases))
     return out
 
 

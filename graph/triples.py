@@ -16,6 +16,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ingest.record import Provenance, Record
@@ -108,8 +109,12 @@ class GraphRows:
         return sum(map(len, self.nodes.values())), sum(map(len, self.rels.values()))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """ASCII lower case without diacritics ("Søren Brunak" -> "soren brunak"), for search and matching."""
+    """ASCII lower case without diacritics ("Søren Brunak" -> "soren brunak"), for search and matching.
+
+    Cached: the same names come back in every document of a body's minutes.
+    """
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_EXTRA))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
