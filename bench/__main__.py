@@ -43,11 +43,12 @@ QUERY_RUNS = 40
 # of each query shape (tens of ms each, for every contender) does not dominate the figure.
 BASELINE_DOCS = 1000
 QUICK_BASELINE_DOCS = 300
-# Each loader loads them twice (each time into a fresh database) and its faster run counts: the first
-# also compiles that loader's code paths in the JVM, which whichever loader ran first would pay alone.
-LOADER_RUNS = 2
+# Each loader loads them three times (each time into a fresh database) and its fastest run counts: the
+# first also compiles that loader's code paths in the JVM and grows the store files, which whichever
+# loader ran first would pay alone, and a run of the same loader varies by up to 1.5x on a shared machine.
+LOADER_RUNS = 3
 LOAD_BATCH = 500  # documents per transaction in bulk loads (load_records(batch=...))
-WARM_UP_DOCS = 20  # loaded and thrown away first, so the JVM's warm-up is not charged to the first size
+WARM_UP_DOCS = 100  # loaded and thrown away first, so the JVM's warm-up is not charged to the first size
 # rdflib's own Turtle writer is slow and memory-hungry (over 5 minutes and 3 GB at 1,000 documents): the
 # export is measured at this size (or the largest below it) only.
 EXPORT_DOCS = 100

@@ -71,14 +71,14 @@ class Content:
 # --- vocabulary ---------------------------------------------------------------------------------------
 
 
-def _phrases(words: Iterable[str]) -> str:
-    """Alternation of phrases over folded text, any spacing between words, longest first."""
-    parts = {r"\s+".join(re.escape(fold(w)) for w in phrase.split()) for phrase in words}
+def _phrases(words: Iterable[str], gap: str = r"\s+") -> str:
+    """Alternation of phrases over folded text, ``gap`` (any spacing) between words, longest first."""
+    parts = {gap.join(re.escape(fold(w)) for w in phrase.split()) for phrase in words}
     return "|".join(sorted(parts, key=len, reverse=True))
 
 
-def _phrase_re(words: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_phrases(words)})(?!\w)")
+def _phrase_re(words: Iterable[str], gap: str = r"\s+") -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_phrases(words, gap)})(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -179,7 +179,9 @@ def vocabulary() -> _Vocabulary:
     }
     month_alt = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
     return _Vocabulary(
-        participation=_phrase_re(data["participation"]),
+        participation=_phrase_re(
+            data["participation"], rf"\s+(?:(?:{_phrases(data['participation_adverbs'])})\s+)*"
+        ),
         list_words=frozenset(fold(w) for w in data["list_words"]),
         self_reference=reference_re(data["self_references"]),
         own_subject=re.compile(rf"(?i:{_phrases(data['own_subject_articles'])})\s+[a-zæøåäöü]"),

@@ -177,14 +177,30 @@ def body_organization(
     if org.type == "organization":
         org.type = "body"
     org.provenance = [Provenance(parsed.body_name, *(parsed.body_span or parsed.title_span))]
-    if gazetteer.lookup(parsed.body_name) is None and is_generic_body_name(parsed.body_name):
+    if gazetteer.lookup(parsed.body_name) is not None:
+        return org
+    if is_generic_body_name(parsed.body_name):
         host = host_organization(parsed, text, gazetteer)
         if host is None:
             org.id = f"{org.id}-{sha256[:8]}"
         else:
             org.name = f"{org.name} ({min([host.name, *host.aliases], key=len)})"
             org.id = f"{org.id}-{host.id.split(':', 1)[1]}"
+    org.country = org.country or seat_country(parsed, text, gazetteer)
     return org
+
+
+def seat_country(parsed: ParsedMinutes, text: str, gazetteer: Gazetteer) -> str | None:
+    """Where a body the gazetteer does not know sits: the country of the organisation its heading
+    names (where known), else the one more than half of the known organisations its minutes name are
+    in (a Danish board names Danish regions and universities, and Genomics England now and then); None
+    when neither says."""
+    heading = _heading_organisations(parsed, text)
+    if heading and heading[0].country:
+        return heading[0].country
+    countries = [e.country for e, _ in gazetteer.find_in_text(text) if e.kind == "organization" and e.country]
+    top = max(set(countries), key=countries.count, default=None)
+    return top if top and 2 * countries.count(top) > len(countries) else None
 
 
 def is_generic_body_name(name: str) -> bool:
@@ -198,9 +214,7 @@ def host_organization(parsed: ParsedMinutes, text: str, gazetteer: Gazetteer) ->
     """The organisation a generic body belongs to: the first one the heading names (the first paragraph,
     without the place of the meeting: "IRISH SOCIETY OF HUMAN GENETICS / Council Meeting"), else the
     one (not a country) the text names most often, the first named winning a tie."""
-    heading = re.split(r"\n[ \t]*\n", text.lstrip(), maxsplit=1)[0]
-    lines = [line for line in heading.splitlines() if not parsed.location or parsed.location not in line]
-    named = organisations_named("\n".join(lines))
+    named = _heading_organisations(parsed, text)
     if named:
         return named[0]
     counts: dict[str, int] = {}
@@ -212,6 +226,13 @@ def host_organization(parsed: ParsedMinutes, text: str, gazetteer: Gazetteer) ->
     if not counts:
         return None
     return entries[max(counts, key=lambda k: counts[k])].to_organization()
+
+
+def _heading_organisations(parsed: ParsedMinutes, text: str) -> list[Organization]:
+    """The organisations the first paragraph names, leaving out the line giving the meeting's place."""
+    heading = re.split(r"\n[ \t]*\n", text.lstrip(), maxsplit=1)[0]
+    lines = [line for line in heading.splitlines() if not parsed.location or parsed.location not in line]
+    return organisations_named("\n".join(lines))
 
 
 def attendance(parsed: ParsedMinutes, people: PeopleIndex) -> list[Attendance]:

@@ -632,6 +632,11 @@ def test_one_funding_per_grant_with_funder_recipient_and_condition(
         ("Danmark har desuden tilsluttet sig 1+MG-erklæringen.", "da", [("country:dk", "init:1mg")]),
         ("Ireland signed the 1+MG declaration in 2023.", "en", [("country:ie", "init:1mg")]),
         ("NGC har underskrevet et MoU med Frankrig.", "da", []),
+        # adverbs inside the phrase; a negation there denies it
+        ("Genomics England deltager også i Genome of Europe.", "da", [("org:genomics-england", "init:goe")]),
+        ("NGC is also actively involved in the GDI project.", "en", [("org:ngc", "init:gdi")]),
+        ("Helse Vest deltar fortsatt i B1MG.", "no", [("org:helse-vest", "init:b1mg")]),
+        ("Danmark deltager ikke i GDI.", "da", []),
     ],
 )
 def test_participations_list_actors_and_initiatives_and_respect_a_denial(

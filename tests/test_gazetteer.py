@@ -259,6 +259,44 @@ def test_extracted_organisations_carry_the_country_of_their_seat() -> None:
     assert record.to_dict()["organizations"][0]["country"] == countries[record.organizations[0].id]
 
 
+DANISH_GROUP = """Referat af møde i Styregruppen for genomdata
+
+Dato: 3. april 2024 kl. 13-15
+
+Deltagere: Anne Hansen (Region Hovedstaden), Peter Jensen (Aarhus Universitet), John Smith (Genomics England)
+
+1. Status
+Region Midtjylland og Københavns Universitet deltager i GDI. Genomics England orienterede.
+"""
+
+HEADED_GROUP = """GENOMICS ENGLAND
+Ethics Advisory Committee
+
+Date: 14 May 2024
+
+Present: Anne Hansen (Region Hovedstaden), Peter Jensen (Aarhus Universitet)
+
+1. Danish visit
+Region Midtjylland presented its work with Aarhus Universitet.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (DANISH_GROUP, "DK"),  # four of the five known organisations it names are Danish
+        (INTERNATIONAL_MINUTES, None),  # Danish, British and EU bodies: no majority
+        (HEADED_GROUP, "GB"),  # the heading names its organisation, whatever the minutes discuss
+    ],
+)
+def test_a_body_the_gazetteer_does_not_know_sits_where_its_minutes_point(
+    text: str, country: str | None
+) -> None:
+    record = extract_text(text, "minutes.txt")
+    (body,) = [o for o in record.organizations if o.id == record.meetings[0].body]
+    assert body.country == country
+
+
 @pytest.mark.parametrize(
     ("name", "country"),
     [
