@@ -456,8 +456,7 @@ def _body_and_number(title: str, doc_line: str) -> tuple[str | None, str | None,
         for candidate in (title, f"{doc_line} {title}".strip()):
             m = re.search(pattern, candidate, re.I)
             if m:
-                body = _BODY_TAIL.sub("", m.group("body")).strip(" .:-–")
-                body = re.sub(r"^the\s+", "", body, flags=re.I)
+                body = _without_title_words(_BODY_TAIL.sub("", m.group("body")).strip(" .:-–"))
                 if body and not _generic(body):
                     return _as_name(body), num, body
     for compound in re.finditer(r"(?<!\w)(?P<stem>\w+?)(?:møde|møte|möte|meeting)(?!\w)", title, re.I):
@@ -491,6 +490,25 @@ def _generic(body: str) -> bool:
     generic = {str(w).lower() for w in words}
     modifiers = {str(w).lower() for w in vocabulary()["meeting_modifiers"]}
     return body.lower() in generic or all(w in modifiers for w in body.lower().split())
+
+
+_ORDINAL = re.compile(r"\d+(?:\.|st|nd|rd|th|e)?")
+
+
+def _without_title_words(body: str) -> str:
+    """The body's name without the title's words before it: "MEETING Nordic Health Data Board" (of
+    "MINUTES OF MEETING" over the name) -> "Nordic Health Data Board"; "Minutes of", "Protokoll fra" and
+    "7th" (of "Minutes of the 7th meeting") leave nothing."""
+    vocab = vocabulary()
+    title_words = {
+        str(w).lower()
+        for key in ("meeting_words", "document_words", "meeting_modifiers", "affiliation_words")
+        for w in vocab[key]
+    } | {"the"}
+    for word in re.finditer(r"\S+", body):
+        if word.group().lower() not in title_words and not _ORDINAL.fullmatch(word.group()):
+            return body[word.start() :]
+    return ""
 
 
 @cache
@@ -592,7 +610,7 @@ def _header(text: str, lines: list[Line], end: int, minutes: ParsedMinutes) -> N
     minutes.body_span = (at, at + len(evidence)) if evidence and at >= 0 else None
     body_line = None if minutes.body_name else _body_line(header)
     if body_line is not None:  # "Udvalg for forebyggelse ..." under the region's name, over "Referat"
-        minutes.body_name, minutes.body_span = body_line.text, (body_line.start, body_line.end)
+        minutes.body_name, minutes.body_span = _as_name(body_line.text), (body_line.start, body_line.end)
     header_text_end = header[-1].end if header else 0
     date_field = _field(header, "date")
     dates = []
