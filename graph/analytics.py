@@ -218,7 +218,7 @@ def communities(graph: nx.Graph, seed: int = SEED) -> list[list[str]]:
 def ego_network(graph: nx.Graph, center: str, radius: int = 1) -> nx.Graph:
     """Everything within ``radius`` steps of ``center``, each node with its ``distance``."""
     distances = ego_distances(graph, center, radius)
-    ego = graph.subgraph(distances).copy()
+    ego = induced(graph, distances)
     nx.set_node_attributes(ego, distances, "distance")
     return ego
 
@@ -227,6 +227,21 @@ def ego_distances(graph: nx.Graph, center: str, radius: int) -> dict[str, int]:
     """Steps from ``center`` to every node within ``radius`` of it."""
     _require(graph, center)
     return nx.single_source_shortest_path_length(graph, center, cutoff=radius)
+
+
+def induced(graph: nx.Graph, nodes: Iterable[str]) -> nx.Graph:
+    """A copy of the subgraph on ``nodes`` (what ``graph.subgraph(nodes).copy()`` holds), reading from
+    each node the shorter of its neighbours and the chosen nodes: a hub has thousands of neighbours,
+    a drawing at most a few hundred nodes."""
+    chosen = [n for n in dict.fromkeys(nodes) if n in graph]
+    keep = set(chosen)
+    out = nx.Graph()
+    out.add_nodes_from((n, graph.nodes[n]) for n in chosen)
+    for u in chosen:
+        near = graph.adj[u]
+        few = len(near) <= len(keep)
+        out.add_edges_from((u, v, near[v]) for v in (near if few else chosen) if v in (keep if few else near))
+    return out
 
 
 def _require(graph: nx.Graph, center: str) -> None:
@@ -351,7 +366,7 @@ def _around(graph: nx.Graph, keep: list[str]) -> nx.Graph:
     chosen = set(keep)
     touches = Counter(n for c in chosen for n in graph[c] if n not in chosen)
     linking = sorted(n for n, count in touches.items() if count >= 2)
-    return graph.subgraph([*keep, *linking][:MAX_GRAPH_NODES]).copy()
+    return induced(graph, [*keep, *linking][:MAX_GRAPH_NODES])
 
 
 def communities_answer(driver: neo4j.Driver, params: Mapping[str, Any]) -> tuple[pd.DataFrame, dict | None]:
@@ -379,7 +394,7 @@ def _communities_answer(driver: neo4j.Driver, memo: dict[Any, Any], count: int) 
             }
         )
         drawn.extend((node, number) for node in by_degree)
-    shown = network.subgraph(node for node, _ in drawn[:MAX_GRAPH_NODES]).copy()
+    shown = induced(network, [node for node, _ in drawn[:MAX_GRAPH_NODES]])
     nx.set_node_attributes(shown, dict(drawn[:MAX_GRAPH_NODES]), "community")
     graph = to_graph_dict(shown)
     return pd.DataFrame(
@@ -391,37 +406,50 @@ def ego_answer(driver: neo4j.Driver, params: Mapping[str, Any]) -> tuple[pd.Data
     """The ``limit`` entities nearest to one entity (documents only when it is one), nearest first."""
     center = params["entity"]
     memo = _memo(driver)
-    network = _network(driver, memo)
-    if center not in network:  # a document (or figure, deadline): draw it among what it links
-        network = _network(driver, memo, (*NETWORK_LABELS, "Document", "Figure", "Deadline"))
+    labels = NETWORK_LABELS
+    if center not in _network(driver, memo):  # a document (or figure, deadline): draw it among what it links
+        labels = (*NETWORK_LABELS, "Document", "Figure", "Deadline")
+    network = _network(driver, memo, labels)
+    order = _kept(memo, ("order", labels), lambda: display_order(network))
     limit = min(int(params.get("limit") or MAX_GRAPH_NODES), MAX_GRAPH_NODES)
     rows = [
         {"distance": distance, "name": data.get("name", node), "label": data.get("label", ""), "id": node}
-        for distance, node, data in nearest(network, center, int(params.get("radius") or 1), limit)
+        for distance, node, data in nearest(network, center, int(params.get("radius") or 1), limit, order)
     ]
-    drawn = network.subgraph([row["id"] for row in rows]).copy()  # only what is drawn is copied
+    drawn = induced(network, [row["id"] for row in rows])  # only what is drawn is copied
     nx.set_node_attributes(drawn, {row["id"]: row["distance"] for row in rows}, "distance")
     return pd.DataFrame(rows, columns=["distance", "name", "label", "id"]), to_graph_dict(drawn)
 
 
-def nearest(graph: nx.Graph, center: str, radius: int, limit: int) -> list[tuple[int, str, dict]]:
+def nearest(
+    graph: nx.Graph,
+    center: str,
+    radius: int,
+    limit: int,
+    order: Mapping[str, tuple[str, str, str]] | None = None,
+) -> list[tuple[int, str, dict]]:
     """The ``limit`` nodes within ``radius`` of the centre, by distance, then label and name.
 
     Breadth first, one ring at a time, stopping at the ring that fills the page: two steps from a hub
-    reach most of the graph, but its neighbours alone are often more than a page.
+    reach most of the graph, but its neighbours alone are often more than a page. ``order`` is
+    :func:`display_order` of the graph, when kept (a ring two steps from a hub has thousands of nodes).
     """
     _require(graph, center)
+    order = order if order is not None else display_order(graph)
     chosen: list[tuple[int, str, dict]] = []
     seen, ring = {center}, [center]
     for distance in range(radius + 1):
-        keys = (
-            (graph.nodes[n].get("label", ""), str(graph.nodes[n].get("name", n)).lower(), n) for n in ring
-        )
+        keys = (order[n] for n in ring)
         chosen.extend((distance, n, graph.nodes[n]) for *_, n in heapq.nsmallest(limit - len(chosen), keys))
         if len(chosen) >= limit or not ring:
             break
         ring = _next_ring(graph, ring, seen)
     return chosen
+
+
+def display_order(graph: nx.Graph) -> dict[str, tuple[str, str, str]]:
+    """Each node's place in a drawing's list: label, then name (lower case), then id."""
+    return {n: (d.get("label", ""), str(d.get("name", n)).lower(), n) for n, d in graph.nodes(data=True)}
 
 
 def _next_ring(graph: nx.Graph, ring: list[str], seen: set[str]) -> list[str]:
