@@ -91,6 +91,21 @@ def test_nearest_stops_at_the_ring_that_fills_the_page() -> None:
         analytics.nearest(barbell(), "nobody", 2, 10)
 
 
+def test_induced_is_the_copied_subgraph_whichever_side_is_shorter() -> None:
+    g = barbell()
+    g.add_edges_from((f"x{n}", "broker") for n in range(50))  # the broker becomes a hub
+    for nodes in (["a3", "broker", "b1", "nobody"], ["broker", "x3", "x7", "a1", "a3"], list(g)):
+        got, want = analytics.induced(g, nodes), g.subgraph(nodes).copy()
+        assert dict(got.nodes(data=True)) == dict(want.nodes(data=True))
+        assert {frozenset(e): d for *e, d in got.edges(data=True)} == {
+            frozenset(e): d for *e, d in want.edges(data=True)
+        }
+    got = analytics.induced(g, ["a3", "broker"])
+    assert got.edges["a3", "broker"] == {"type": "AFFILIATED_WITH"}
+    got.edges["a3", "broker"]["type"] = "changed"  # a copy: the shared network is untouched
+    assert g.edges["a3", "broker"]["type"] == "AFFILIATED_WITH"
+
+
 @pytest.mark.parametrize(
     ("write", "read"), [(analytics.write_gexf, nx.read_gexf), (analytics.write_graphml, nx.read_graphml)]
 )
