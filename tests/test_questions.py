@@ -420,6 +420,24 @@ def test_shortest_connection_is_a_drawable_graph(graph: neo4j.Driver) -> None:
     assert collab and all(e["doc"].startswith("doc:") and e["quotes"] for e in collab)
 
 
+_MANY_ROUTES = """
+CREATE (a:Organization {id: 'org:a', name: 'A'}), (b:Organization {id: 'org:b', name: 'B'}),
+       (d:Document {id: 'doc:both', name: 'Both'})-[:MENTIONS]->(a), (d)-[:MENTIONS]->(b)
+WITH a, b
+UNWIND range(1, $people) AS i
+CREATE (p:Person {id: 'person:' + i, name: 'P' + i})
+CREATE (p)-[:AFFILIATED_WITH]->(a), (p)-[:HOLDS_ROLE]->(a), (p)-[:AFFILIATED_WITH]->(b)
+"""
+
+
+def test_shortest_connection_picks_ten_different_routes_among_many(neo4j_driver: neo4j.Driver) -> None:
+    connection.write(neo4j_driver, _MANY_ROUTES, {"people": 400})  # 800 paths of two steps, 400 routes
+    answer = ask(neo4j_driver, "shortest_connection", source="org:a", target="org:b")
+    assert list(answer.frame["steps"]) == [2] * 10
+    middle = {n["id"] for n in answer.graph["nodes"]} - {"org:a", "org:b"}
+    assert len(middle) == 10 and all(i.startswith("person:") for i in middle)
+
+
 def test_figures_over_time(graph: neo4j.Driver) -> None:
     answer = ask(graph, "figures_over_time", unit="genomer")
     (row,) = rows(answer)
