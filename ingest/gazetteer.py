@@ -353,7 +353,7 @@ def is_organization_name(raw: str, gazetteer: Gazetteer) -> bool:
 @cache
 def name_words() -> dict[str, frozenset[str]]:
     """Words about organisation names: positions people hold ("director", "chair", from minutes.yaml
-    and content.yaml) and generic words (organisation words, connectors, articles)."""
+    and content.yaml), generic words (organisation words, connectors, articles) and the articles alone."""
     content = load_knowledge("content.yaml")
     minutes = load_knowledge("minutes.yaml")
     positions = [
@@ -370,6 +370,7 @@ def name_words() -> dict[str, frozenset[str]]:
         "positions": frozenset(fold(w).rstrip(".") for w in positions),
         "generic": frozenset(fold(w) for w in generic),
         "legal": frozenset(fold(w).strip(".") for w in content["legal_forms"]),
+        "articles": frozenset(fold(w) for w in content["articles"]),
     }
 
 
@@ -384,8 +385,8 @@ def organization_for(raw: str, gazetteer: Gazetteer) -> Organization:
     words = lines[0].split()
     while len(words) > 1 and fold(words[-1]) in _section_words():
         words = words[:-1]  # "Nationalt Genom Center Referat": a heading caught with the line
-    while len(words) > 1 and fold(words[0]) in name_words()["generic"] and words[0].islower():
-        words = words[1:]  # "the Norwegian Cancer Society"
+    while len(words) > 1 and fold(words[0]) in name_words()["articles"] and words[0].islower():
+        words = words[1:]  # "the Norwegian Cancer Society"; "styregruppen for data" keeps its "styregruppen"
     legal_form = ""
     if len(words) > 1 and fold(words[-1]).strip(".") in name_words()["legal"]:
         legal_form, words = " ".join(words), words[:-1]  # "Helse Bergen HF" is Helse Bergen
@@ -403,11 +404,18 @@ def organization_for(raw: str, gazetteer: Gazetteer) -> Organization:
         return entry.to_organization()
     return Organization(
         id=f"org:{slug(text)}",
-        name=text,
+        name=as_name(text),
         aliases=aliases,
         type=organisation_type(text) or "organization",
         country=country_within(text, gazetteer),
     )
+
+
+def as_name(text: str) -> str:
+    """A name begins with a capital: "nationale advisory board for ..." (of "møde i det nationale
+    advisory board for ...") is listed as "Nationale advisory board for ..."; "eHealth" stays."""
+    first = text.split(maxsplit=1)[:1]
+    return text[:1].upper() + text[1:] if first and first[0].islower() else text
 
 
 def country_within(name: str, gazetteer: Gazetteer) -> str | None:

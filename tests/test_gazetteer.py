@@ -168,6 +168,19 @@ def test_organization_for_maps_or_guesses_a_type(raw: str, org_id: str, org_type
     assert (org.id, org.type) == (org_id, org_type)
 
 
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("det nationale advisory board for forskning", "Nationale advisory board for forskning"),
+        ("styregruppen for data", "Styregruppen for data"),
+        ("eHealth Network Nordic", "eHealth Network Nordic"),
+    ],
+)
+def test_an_unknown_organisation_is_named_with_a_capital(raw: str, name: str) -> None:
+    org = organization_for(raw, Gazetteer.load())
+    assert org.name == name and org.id == f"org:{name.lower().replace(' ', '-')}"
+
+
 def test_organization_for_takes_the_acronym_in_brackets_as_alias() -> None:
     org = organization_for("Steno Diabetes Center Aarhus (SDCA)", Gazetteer.load())
     assert (org.id, org.name, org.aliases, org.type) == (

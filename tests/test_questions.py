@@ -286,7 +286,7 @@ def test_international_initiatives_and_the_danish_bodies(graph: neo4j.Driver) ->
     assert {"1+ Million Genomes", "Genomic Data Infrastructure", "European Health Data Space"} <= set(found)
     assert found["1+ Million Genomes"]["participants"] == ["Nationalt Genom Center"]
     assert found["European Health Data Space"]["discussed_by"] == [
-        "nationale advisory board for forskning og infrastruktur"
+        "Nationale advisory board for forskning og infrastruktur"
     ]
     assert found["European Health Data Space"]["last_mentioned"] == "2023-06-14"
 
@@ -332,7 +332,7 @@ def test_international_initiatives_of_one_country_list_only_its_bodies(graph: ne
         ehds = danish["European Health Data Space"]
         assert (ehds["participants"], ehds["discussed_by"]) == (
             [],
-            ["nationale advisory board for forskning og infrastruktur"],
+            ["Nationale advisory board for forskning og infrastruktur"],
         )
         assert danish["Genome of Europe"]["participants"] == ["Nationalt Genom Center"]
         assert danish["1+ Million Genomes"]["participants"] == ["Nationalt Genom Center"]
