@@ -89,6 +89,7 @@ CONTACT_DETAIL = re.compile(
 )
 
 Triple = tuple[Any, Any, Any]
+Quad = tuple[Any, Any, Any, URIRef | None]  # None: the default graph
 
 
 @dataclass(frozen=True)
@@ -708,30 +709,41 @@ def _context_triples(m: _Mapper) -> Iterator[Triple]:
 def rows_to_dataset(rows: GraphRows, options: ExportOptions | None = None) -> Dataset:
     """The RDF of property-graph rows: node descriptions in the default graph, each document's facts
     in the named graph ``<document IRI>/graph``."""
-    m = _Mapper(rows, options or ExportOptions())
     ds = Dataset()
     ds.namespace_manager = Graph(bind_namespaces="core").namespace_manager
     for prefix, namespace in PREFIXES.items():
         ds.bind(prefix, namespace)
-    default = ds.default_graph
-    quads: list[tuple[Any, Any, Any, Graph]] = []
+    graphs: dict[URIRef | None, Graph] = {None: ds.default_graph}
+    quads = []
+    for s, p, o, name in rows_to_quads(rows, options):
+        if name not in graphs:
+            graphs[name] = ds.graph(name)
+        quads.append((s, p, o, graphs[name]))
+    ds.addN(quads)
+    return ds
+
+
+def rows_to_quads(rows: GraphRows, options: ExportOptions | None = None) -> Iterator[Quad]:
+    """What :func:`rows_to_dataset` holds, as (subject, predicate, object, named graph or None for the
+    default graph), without rdflib's indexes (about 2.5 kB a triple: too much to count a large graph)."""
+    m = _Mapper(rows, options or ExportOptions())
     for label, nodes in rows.nodes.items():
         mapper = NODE_MAPPERS.get(label)
         if mapper is None:
             raise PmkgError(f"no RDF mapping for node label {label}: add one to graph/rdf.py")
         for node in nodes:
-            quads.extend((s, p, o, default) for s, p, o in mapper(m, node))
-    graphs: dict[str, Graph] = {}
+            yield from ((s, p, o, None) for s, p, o in mapper(m, node))
     for rtype, rels in rows.rels.items():
         for rel in rels:
-            doc = rel["doc"]
-            if doc not in graphs:
-                graphs[doc] = ds.graph(m.graph_iri(doc))
-            target = graphs[doc]
-            quads.extend((s, p, o, target) for s, p, o in _fact_triples(m, rtype, rel))
-    quads.extend((s, p, o, default) for s, p, o in _context_triples(m))
-    ds.addN(quads)
-    return ds
+            name = m.graph_iri(rel["doc"])
+            yield from ((s, p, o, name) for s, p, o in _fact_triples(m, rtype, rel))
+    yield from ((s, p, o, None) for s, p, o in _context_triples(m))
+
+
+def count_triples(rows: GraphRows) -> int:
+    """How many triples the export of these rows carries (as Turtle does: each once, whatever graphs
+    hold it), counted by hash in under a hundred bytes a triple."""
+    return len({hash((s, p, o)) for s, p, o, _ in rows_to_quads(rows)})
 
 
 # --- validation and serialisation ---------------------------------------------------------------

@@ -496,3 +496,10 @@ def test_a_country_that_is_no_iso_code_breaks_the_address_shape(corpus: list[Rec
     problems = rdf.validate(bad)
     assert len(problems) == 1
     assert str(address) in problems[0] and "PostalAddressShape" in problems[0] and "ISO 3166-1" in problems[0]
+
+
+def test_counted_triples_are_those_turtle_carries(rows: GraphRows, dataset: Dataset) -> None:
+    every = list(rdf.rows_to_quads(rows))
+    assert set(every) == quads(dataset)
+    assert rdf.count_triples(rows) == len(rdf.union_graph(dataset)) == len({q[:3] for q in every})
+    assert len({q[:3] for q in every}) < len(set(every))  # a triple two graphs hold is counted once
