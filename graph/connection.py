@@ -24,13 +24,14 @@ from typing import Any, Literal, TypeVar
 import neo4j
 from neo4j.exceptions import AuthError, ConfigurationError, DriverError, ServiceUnavailable, SessionExpired
 
-from pmkg.errors import StoreUnavailable
+from pmkg.errors import PmkgError, StoreUnavailable
 
 T = TypeVar("T")
 DEFAULT_DATABASE = "neo4j"
 # Short enough that an unreachable or restarting server is reported in seconds, long enough for Aura.
 CONNECTION_TIMEOUT_S = 10.0
 RETRY_TIME_S = 15.0
+OUT_OF_MEMORY = "Neo.TransientError.General.MemoryPoolOutOfMemoryError"  # the server's query memory
 
 
 @dataclass(frozen=True)
@@ -136,9 +137,30 @@ def read_tx(
     ``timeout`` (seconds) is enforced by the server, which aborts the query past it.
     """
     s = _settings_of(drv)
-    unit = neo4j.unit_of_work(timeout=timeout)(work) if timeout is not None else work
+    unit = _out_of_memory_is_final(work)
+    unit = neo4j.unit_of_work(timeout=timeout)(unit) if timeout is not None else unit
     with store_errors(s), drv.session(database=database or s.database) as session:
         return session.execute_read(unit)
+
+
+def _out_of_memory_is_final(
+    work: Callable[[neo4j.ManagedTransaction], T],
+) -> Callable[[neo4j.ManagedTransaction], T]:
+    """A read that ran out of the server's query memory fails at once: the driver counts the error as
+    transient and would try the same read three more times (about 30 s) to the same end."""
+
+    def unit(tx: neo4j.ManagedTransaction) -> T:
+        try:
+            return work(tx)
+        except neo4j.exceptions.TransientError as exc:
+            if exc.code != OUT_OF_MEMORY:
+                raise
+            raise PmkgError(
+                "the question needs more memory than the server allows one query "
+                "(dbms.memory.transaction.total.max): narrow it with a filter or a smaller limit"
+            ) from exc
+
+    return unit
 
 
 def write_tx(

@@ -17,7 +17,7 @@ from graph.schema import ensure_schema, search
 from graph.store import load_record, load_records, read_rows
 from graph.triples import GraphRows, merge_rows, record_to_rows
 from pmkg.cli import main
-from pmkg.errors import StoreUnavailable
+from pmkg.errors import PmkgError, StoreUnavailable
 from tests.conftest import temporary_home
 from tests.graph_samples import board_minutes
 
@@ -117,3 +117,22 @@ def test_hostile_names_are_stored_and_read_back_verbatim(neo4j_driver: neo4j.Dri
     assert load_record(neo4j_driver, record).status == "unchanged"
     assert store.remove_document(neo4j_driver, record.document.source).status == "removed"
     assert connection.read(neo4j_driver, "MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
+
+
+_HOARD = "UNWIND range(1, $n) AS x RETURN size(collect(x)) AS n"  # about 2 GB of list, past the pool
+
+
+def test_a_read_past_the_query_memory_fails_once_with_one_line(
+    neo4j_driver: neo4j.Driver, caplog: pytest.LogCaptureFixture
+) -> None:
+    attempts = []
+
+    def work(tx: neo4j.ManagedTransaction) -> list[dict]:
+        attempts.append(1)
+        return tx.run(_HOARD, n=100_000_000).data()
+
+    with pytest.raises(PmkgError, match="more memory than the server allows") as failed:
+        connection.read_tx(neo4j_driver, work)
+    assert attempts == [1] and "\n" not in str(failed.value)
+    assert "will be retried" not in caplog.text
+    assert connection.read(neo4j_driver, _HOARD, {"n": 1000}) == [{"n": 1000}]
