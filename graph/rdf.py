@@ -733,9 +733,10 @@ def rows_to_quads(rows: GraphRows, options: ExportOptions | None = None) -> Iter
             raise PmkgError(f"no RDF mapping for node label {label}: add one to graph/rdf.py")
         for node in nodes:
             yield from ((s, p, o, None) for s, p, o in mapper(m, node))
+    graph_name = cache(m.graph_iri)  # one named graph per document, for its many facts
     for rtype, rels in rows.rels.items():
         for rel in rels:
-            name = m.graph_iri(rel["doc"])
+            name = graph_name(rel["doc"])
             yield from ((s, p, o, name) for s, p, o in _fact_triples(m, rtype, rel))
     yield from ((s, p, o, None) for s, p, o in _context_triples(m))
 
