@@ -404,14 +404,14 @@ def organization_for(raw: str, gazetteer: Gazetteer) -> Organization:
         return entry.to_organization()
     return Organization(
         id=f"org:{slug(text)}",
-        name=as_name(text),
+        name=_with_capital(text),
         aliases=aliases,
         type=organisation_type(text) or "organization",
         country=country_within(text, gazetteer),
     )
 
 
-def as_name(text: str) -> str:
+def _with_capital(text: str) -> str:
     """A name begins with a capital: "nationale advisory board for ..." (of "møde i det nationale
     advisory board for ...") is listed as "Nationale advisory board for ..."; "eHealth" stays."""
     first = text.split(maxsplit=1)[:1]
