@@ -1,56 +1,5 @@
-"""The pmkg app for policy staff: ``streamlit run app.py`` (or ``pmkg app``).
+"""The pmkg app for policy staff: ``streamlit run app.py`` (or ``pmkg app``). The shell is ui/shell.py."""
 
-A thin shell: the sidebar (language, navigation, Neo4j status) and a dispatch to the page
-modules in ``ui/``. When Neo4j cannot be reached every page is replaced by a status page that
-says what to do; the next rerun reconnects, so the app recovers once the server is back.
-"""
-
-from __future__ import annotations
-
-import logging
-
-import streamlit as st
-
-from ui import pages, state
-from ui.i18n import LANGUAGES, t
-
-st.set_page_config(page_title="pmkg", page_icon=":material/hub:", layout="wide")
-# The server's query notifications (e.g. "property does not exist yet" on a young graph) are not news.
-logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
-
-
-def sidebar() -> str:
-    """Language and page pickers (mirrored in the URL: ``?lang=en&page=search``); returns the page."""
-    params = st.query_params
-    if "lang" not in st.session_state:
-        st.session_state.lang = params.get("lang") if params.get("lang") in LANGUAGES else LANGUAGES[0]
-    if "page" not in st.session_state:
-        st.session_state.page = params.get("page") if params.get("page") in pages.PAGES else pages.DEFAULT
-    with st.sidebar:
-        st.title(t("app.title"))
-        st.caption(t("app.subtitle"))
-        st.radio(
-            t("app.language"),
-            LANGUAGES,
-            key="lang",
-            format_func={"da": "Dansk", "en": "English"}.__getitem__,
-            horizontal=True,
-        )
-        titles = {page: t(f"page.{page}") for page in pages.PAGES}
-        st.radio(t("app.pages"), list(titles), key="page", format_func=titles.__getitem__)
-    params["lang"] = st.session_state.lang
-    params["page"] = st.session_state.page
-    return st.session_state.page
-
-
-def main() -> None:
-    page = sidebar()
-    status, driver = state.store_status()
-    pages.render_status(status)
-    if driver is None:
-        pages.render_unavailable(status)
-        return
-    pages.render(page, driver)
-
+from pmkg.ui.shell import main
 
 main()

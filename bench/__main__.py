@@ -26,15 +26,15 @@ from bench import baselines
 from bench.database import disposable_neo4j, fresh_driver, quiet_driver_logs
 from bench.extract import extract_on_one_core
 from bench.latency import latencies
-from graph import connection
-from graph.identity import resolve_corpus
-from graph.questions import load_questions
-from graph.rdf import count_triples, rows_to_dataset, serialize_unchecked, union_graph
-from graph.schema import ensure_schema
-from graph.store import load_records, read_rows
-from graph.triples import merge_rows, record_to_rows
-from ingest.record import Record
-from pmkg.commands.ingest import LOAD_BATCH as INGEST_BATCH
+from pmkg.cli.commands.ingest import LOAD_BATCH as INGEST_BATCH
+from pmkg.graph import connection
+from pmkg.graph.identity import resolve_corpus
+from pmkg.graph.questions import load_questions
+from pmkg.graph.rdf import count_triples, rows_to_dataset, serialize_unchecked, union_graph
+from pmkg.graph.schema import ensure_schema
+from pmkg.graph.store import load_records, read_rows
+from pmkg.graph.triples import merge_rows, record_to_rows
+from pmkg.ingest.record import Record
 
 T = TypeVar("T")
 FULL_SIZES = (100, 1000, 10000)
@@ -179,19 +179,19 @@ def machine() -> dict[str, Any]:
 
 
 def server_memory() -> str:
-    from graph.server import HEAP, PAGECACHE
+    from pmkg.graph.server import HEAP, PAGECACHE
 
     return f"heap {HEAP}, page cache {PAGECACHE}"
 
 
 def _neo4j_version() -> str:
-    from graph.server import POM, pinned_version
+    from pmkg.graph.server import POM, pinned_version
 
     return pinned_version(POM.read_text(encoding="utf-8"))
 
 
 def _java_version() -> str:
-    from graph.server import find_java
+    from pmkg.graph.server import find_java
 
     done = subprocess.run([find_java(), "-version"], capture_output=True, text=True, check=False)
     return (done.stderr or done.stdout).splitlines()[0] if (done.stderr or done.stdout) else "unknown"

@@ -8,10 +8,10 @@ from contextlib import redirect_stdout
 import neo4j
 from rdflib import Graph
 
-from graph import connection
-from graph.rdf import rows_to_dataset, union_graph
-from graph.schema import labelled
-from graph.triples import LABELS, GraphRows
+from pmkg.graph import connection
+from pmkg.graph.rdf import rows_to_dataset, union_graph
+from pmkg.graph.schema import labelled
+from pmkg.graph.triples import LABELS, GraphRows
 
 # What the Neo4j manual asks of anyone who MERGEs on a key: a uniqueness constraint, so each MERGE is a seek.
 NAIVE_CONSTRAINT = "CREATE CONSTRAINT {label}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import neo4j
 
-from graph import connection, server
+from pmkg.graph import connection, server
 
 # Relationships first, in batches: one DETACH DELETE of hub nodes would exceed the transaction memory.
 _DELETE_RELS = "MATCH ()-[r]->() WITH r LIMIT 20000 DELETE r"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 
 from bench.corpus import generate
-from ingest.record import Record
+from pmkg.ingest.record import Record
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def _pin() -> None:
 
 
 def _extract(size: int) -> Extraction:
-    from ingest.pipeline import extract_text  # imported in the child, outside the timed part
+    from pmkg.ingest.pipeline import extract_text  # imported in the child, outside the timed part
 
     texts = list(generate(size))
     extract_text(texts[0][1], "warm-up.txt")  # loads the gazetteer and taxonomies once, untimed

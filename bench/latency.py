@@ -26,10 +26,10 @@ from typing import Any
 
 import neo4j
 
-from graph.connection import read
-from graph.questions import ENTITY_LABELS, Param, Question, choices, run_question
-from graph.schema import labelled
 from pmkg.errors import PmkgError
+from pmkg.graph.connection import read
+from pmkg.graph.questions import ENTITY_LABELS, Param, Question, choices, run_question
+from pmkg.graph.schema import labelled
 
 WARM_UP = 10  # untimed runs of each question before its timed runs
 

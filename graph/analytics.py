@@ -28,8 +28,8 @@ import neo4j
 import networkx as nx
 import pandas as pd
 
-from graph.connection import read
 from pmkg.errors import PmkgError
+from pmkg.graph.connection import read
 
 # The actors and what links them; Document, Figure and Deadline are left out (see the module docstring).
 NETWORK_LABELS = ("Person", "Organization", "Initiative", "Meeting", "Agreement", "Theme")

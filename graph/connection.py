@@ -56,7 +56,7 @@ def settings(env: Mapping[str, str] | None = None, home: Path | None = None) -> 
             database=env.get("NEO4J_DATABASE") or DEFAULT_DATABASE,
             source="environment",
         )
-    from graph import server  # late import: graph.server builds on this module
+    from pmkg.graph import server  # late import: graph.server builds on this module
 
     return server.managed(home).settings()
 

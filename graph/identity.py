@@ -26,10 +26,10 @@ from typing import Any
 import neo4j
 from rapidfuzz import fuzz
 
-from graph.connection import read_tx
-from graph.schema import labelled
-from ingest.names import slug
-from ingest.record import Record
+from pmkg.graph.connection import read_tx
+from pmkg.graph.schema import labelled
+from pmkg.ingest.names import slug
+from pmkg.ingest.record import Record
 
 IDENTITY_LABELS = ("Person", "Organization", "Initiative")
 CANDIDATE_LABELS = ("Person", "Organization")

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -19,14 +20,14 @@ import pandas as pd
 from neo4j.graph import Node, Relationship
 from neo4j.graph import Path as GraphPath
 
-from graph.analytics import ANALYTICS
-from graph.connection import read_tx
-from graph.schema import search
-from graph.store import TALLY
-from graph.triples import SEARCHABLE_LABELS, fold
 from pmkg.errors import PmkgError
+from pmkg.graph.analytics import ANALYTICS
+from pmkg.graph.connection import read_tx
+from pmkg.graph.schema import search
+from pmkg.graph.store import TALLY
+from pmkg.graph.triples import SEARCHABLE_LABELS, fold
 
-QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+QUERIES_DIR = Path(str(files("pmkg.queries")))
 LANGUAGES = ("da", "en")
 RESULT_KINDS = ("table", "graph", "chart")
 

@@ -31,10 +31,9 @@ import pyoxigraph as ox
 from rdflib import RDF, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SKOS
 
-import knowledge
-from graph.triples import GraphRows
-from pmkg import __version__
+from pmkg import __version__, knowledge
 from pmkg.errors import PmkgError
+from pmkg.graph.triples import GraphRows
 
 SCHEMA = Namespace("https://schema.org/")
 OA = Namespace("http://www.w3.org/ns/oa#")
@@ -140,7 +139,7 @@ def pseudonym_key(env: Mapping[str, str] | None = None, home: Path | None = None
     if env.get(KEY_ENV):
         return env[KEY_ENV].encode("utf-8")
     if home is None:
-        from graph.server import default_home
+        from pmkg.graph.server import default_home
 
         home = default_home(env)
     path = home / KEY_FILE

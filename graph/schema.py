@@ -12,8 +12,8 @@ from typing import Any
 
 import neo4j
 
-from graph.connection import read, read_tx, write
-from graph.triples import LABELS, REL_TYPES, SEARCHABLE_LABELS, fold
+from pmkg.graph.connection import read, read_tx, write
+from pmkg.graph.triples import LABELS, REL_TYPES, SEARCHABLE_LABELS, fold
 
 FULLTEXT_INDEX = "entity_names"
 # Lucene's ASCII folding analyzer: "Søren" is indexed as "soren", so "Soren" finds it.

@@ -32,8 +32,8 @@ from pathlib import Path
 import neo4j
 from neo4j.exceptions import AuthError, DriverError, Neo4jError
 
-from graph import connection
 from pmkg.errors import PmkgError, StoreUnavailable
+from pmkg.graph import connection
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 POM = REPO_ROOT / "neo4j-server" / "pom.xml"

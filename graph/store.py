@@ -25,12 +25,20 @@ from typing import Any, Literal
 
 import neo4j
 
-from graph.connection import read_tx, write_tx
-from graph.identity import fetch_known, resolve, resolve_corpus
-from graph.schema import ensure_schema, labelled
-from graph.triples import CONTRIBUTED, LABELS, REL_TYPES, GraphRows, merge_rows, record_to_rows, search_text
-from ingest.record import Record
 from pmkg.errors import PmkgError
+from pmkg.graph.connection import read_tx, write_tx
+from pmkg.graph.identity import fetch_known, resolve, resolve_corpus
+from pmkg.graph.schema import ensure_schema, labelled
+from pmkg.graph.triples import (
+    CONTRIBUTED,
+    LABELS,
+    REL_TYPES,
+    GraphRows,
+    merge_rows,
+    record_to_rows,
+    search_text,
+)
+from pmkg.ingest.record import Record
 
 # Each Theme keeps how many points raised it per month (``substring(date, 0, 7)`` of the meeting), as two
 # parallel lists, so the themes-over-time question reads a few hundred numbers instead of every point of

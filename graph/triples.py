@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ingest.record import Provenance, Record
-from ingest.themes import Taxonomy
+from pmkg.ingest.record import Provenance, Record
+from pmkg.ingest.themes import Taxonomy
 
 # The whitelist of labels and relationship types: Cypher cannot take them as parameters, so the store
 # picks them from these constants, never from data.

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import NamedTuple
 
-from ingest.dates import find_dates
-from ingest.names import (
+from pmkg.ingest.dates import find_dates
+from pmkg.ingest.names import (
     could_be_surname,
     given_names,
     is_absent_marker,
@@ -32,7 +32,7 @@ from ingest.names import (
     split_name_list,
     vocabulary,
 )
-from ingest.parsed import NameMention, Span
+from pmkg.ingest.parsed import NameMention, Span
 
 _MARKUP = " \t\r#*_>|"  # whitespace and Markdown emphasis/heading/table marks around a line
 

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from ingest.dates import DateMatch, find_dates, infer_year, parse_time_range
-from ingest.gazetteer import (
+from pmkg.ingest.dates import DateMatch, find_dates, infer_year, parse_time_range
+from pmkg.ingest.gazetteer import (
     Gazetteer,
     fold,
     load_knowledge,
@@ -30,10 +30,10 @@ from ingest.gazetteer import (
     organisation_type,
     organization_for,
 )
-from ingest.names import given_names, slug
-from ingest.parsed import ParsedMinutes
-from ingest.people import PeopleIndex, reference_re, stands_alone
-from ingest.record import (
+from pmkg.ingest.names import given_names, slug
+from pmkg.ingest.parsed import ParsedMinutes
+from pmkg.ingest.people import PeopleIndex, reference_re, stands_alone
+from pmkg.ingest.record import (
     Agreement,
     Deadline,
     Fact,
@@ -45,7 +45,7 @@ from ingest.record import (
     Provenance,
     Theme,
 )
-from ingest.themes import Taxonomy
+from pmkg.ingest.themes import Taxonomy
 
 Span = tuple[int, int]
 

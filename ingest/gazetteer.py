@@ -21,11 +21,12 @@ from typing import Any
 
 import yaml
 
-from ingest.names import given_names, slug
-from ingest.record import Initiative, Organization, Provenance
+from pmkg import knowledge
 from pmkg.errors import PmkgError
+from pmkg.ingest.names import given_names, slug
+from pmkg.ingest.record import Initiative, Organization, Provenance
 
-KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+KNOWLEDGE_DIR = knowledge.path("")
 KINDS = ("organization", "initiative", "country")
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-import knowledge
+from pmkg import knowledge
 
 UNDETERMINED = "und"
 MIN_SCORE = 3.0  # below this many stop words the text is too short to tell

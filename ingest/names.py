@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from ingest.parsed import NameMention
+from pmkg.ingest.parsed import NameMention
 
 _FOLD = str.maketrans(
     {
@@ -45,13 +45,13 @@ _INITIAL = re.compile(r"^(?:[A-ZÆØÅÄÖÜ]\.)+-?(?:[A-ZÆØÅÄÖÜ]\.)*$")
 @cache
 def vocabulary() -> dict[str, Any]:
     """The vocabulary of minutes (``knowledge/minutes.yaml``), loaded once."""
-    return yaml.safe_load(resources.files("knowledge").joinpath("minutes.yaml").read_text("utf-8"))
+    return yaml.safe_load(resources.files("pmkg.knowledge").joinpath("minutes.yaml").read_text("utf-8"))
 
 
 @cache
 def given_names() -> frozenset[str]:
     """Common given names (lower case) that make a capitalised word pair in running text a person."""
-    data = yaml.safe_load(resources.files("knowledge").joinpath("given-names.yaml").read_text("utf-8"))
+    data = yaml.safe_load(resources.files("pmkg.knowledge").joinpath("given-names.yaml").read_text("utf-8"))
     return frozenset(name.lower() for names in data.values() for name in names)
 
 

@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ingest.language import language_knowledge
+from pmkg.ingest.language import language_knowledge
 
 
 @dataclass(frozen=True)

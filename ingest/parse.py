@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ingest.attendance import (
+from pmkg.ingest.attendance import (
     Line,
     alternation,
     entries,
@@ -21,9 +21,9 @@ from ingest.attendance import (
     role_field_re,
     split_lines,
 )
-from ingest.dates import find_dates, infer_year, parse_time_range, time_spans
-from ingest.language import detect_language, language_knowledge
-from ingest.names import (
+from pmkg.ingest.dates import find_dates, infer_year, parse_time_range, time_spans
+from pmkg.ingest.language import detect_language, language_knowledge
+from pmkg.ingest.names import (
     could_be_surname,
     fold,
     given_names,
@@ -36,8 +36,8 @@ from ingest.names import (
     role_of,
     vocabulary,
 )
-from ingest.parsed import NameMention, ParsedItem, ParsedMinutes, Span
-from ingest.people import PeopleIndex
+from pmkg.ingest.parsed import NameMention, ParsedItem, ParsedMinutes, Span
+from pmkg.ingest.people import PeopleIndex
 
 _HEADER_LINES = 25
 _MAX_TITLE_WORDS = 20

@@ -13,16 +13,16 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ingest.content import extract_content, organisations_named
-from ingest.gazetteer import Entry, Gazetteer, is_organization_name, organization_for
-from ingest.language import detect_language
-from ingest.names import role_of, slug
-from ingest.normalise import Normalised, normalise
-from ingest.parse import parse_minutes
-from ingest.parsed import NameMention, ParsedMinutes, Span
-from ingest.people import PeopleIndex, RoleHolders, holds_post, role_references
-from ingest.read import RawDocument, read_bytes, read_document
-from ingest.record import (
+from pmkg.ingest.content import extract_content, organisations_named
+from pmkg.ingest.gazetteer import Entry, Gazetteer, is_organization_name, organization_for
+from pmkg.ingest.language import detect_language
+from pmkg.ingest.names import role_of, slug
+from pmkg.ingest.normalise import Normalised, normalise
+from pmkg.ingest.parse import parse_minutes
+from pmkg.ingest.parsed import NameMention, ParsedMinutes, Span
+from pmkg.ingest.people import PeopleIndex, RoleHolders, holds_post, role_references
+from pmkg.ingest.read import RawDocument, read_bytes, read_document
+from pmkg.ingest.record import (
     AgendaItem,
     Attendance,
     Deadline,

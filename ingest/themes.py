@@ -19,8 +19,8 @@ from pathlib import Path
 import rdflib
 from rdflib.namespace import SKOS
 
-from ingest.gazetteer import KNOWLEDGE_DIR, fold
 from pmkg.errors import PmkgError
+from pmkg.ingest.gazetteer import KNOWLEDGE_DIR, fold
 
 # Which label languages apply to minutes in each language (English terms appear in all of them).
 _LANGUAGES = {

@@ -28,7 +28,7 @@ from pathlib import Path
 import neo4j
 import pytest
 
-from graph import connection, server
+from pmkg.graph import connection, server
 
 NEO4J_FIXTURES = {"neo4j_settings", "neo4j_driver", "neo4j_env"}
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import hashlib
 
-from ingest.names import slug
-from ingest.record import (
+from pmkg.ingest.names import slug
+from pmkg.ingest.record import (
     AgendaItem,
     Agreement,
     Attendance,

@@ -10,9 +10,9 @@ import neo4j
 import networkx as nx
 import pytest
 
-from graph import analytics, connection
-from graph.questions import load_questions, run_question
 from pmkg.errors import PmkgError
+from pmkg.graph import analytics, connection
+from pmkg.graph.questions import load_questions, run_question
 from tests.test_questions import examples_loaded
 
 QUESTIONS = load_questions()

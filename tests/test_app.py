@@ -14,13 +14,13 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from graph import connection, rdf, server, store
-from graph.triples import REL_TYPES
-from ingest.pipeline import extract_file
-from ingest.record import ROLE_CODES, Record
-from ui import graph_view as gv
-from ui.i18n import LANGUAGES, md_escape, strings, translate
-from ui.pages import PAGES
+from pmkg.graph import connection, rdf, server, store
+from pmkg.graph.triples import REL_TYPES
+from pmkg.ingest.pipeline import extract_file
+from pmkg.ingest.record import ROLE_CODES, Record
+from pmkg.ui import graph_view as gv
+from pmkg.ui.i18n import LANGUAGES, md_escape, strings, translate
+from pmkg.ui.pages import PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -130,17 +130,20 @@ def test_merge_adds_neighbours_without_duplicates() -> None:
 
 def test_pmkg_app_serves_on_loopback_by_default() -> None:
     from pmkg.cli import build_parser
-    from pmkg.commands.app import command
+    from pmkg.cli.commands.app import command
 
-    args = build_parser().parse_args(["app"])
+    args = build_parser(["app"]).parse_args(["app"])
     assert (args.host, args.port) == ("127.0.0.1", 8501)
     argv = command(args.port, args.host)
     assert argv[argv.index("--server.address") + 1] == "127.0.0.1"
-    assert argv[argv.index("run") + 1] == APP
+    assert argv[argv.index("run") + 1] == str(ROOT / "ui" / "shell.py")
+    # the settings of ui/config.toml travel as flags, so they hold from any folder
+    assert argv[argv.index("--server.maxUploadSize") + 1] == "20"
+    assert argv[argv.index("--browser.gatherUsageStats") + 1] == "false"
 
 
 def test_answer_tables_are_readable_without_ids_or_none() -> None:
-    from ui.widgets import readable
+    from pmkg.ui.widgets import readable
 
     frame = pd.DataFrame(
         {
@@ -300,9 +303,9 @@ def test_a_chart_question_draws_its_chart(open_page: Callable[..., AppTest]) -> 
 def test_an_answer_downloads_as_excel_and_rdf(loaded: neo4j.Driver) -> None:
     from openpyxl import load_workbook
 
-    from graph.questions import load_questions, run_question
-    from ui import data
-    from ui.questions import entity_ids, excel_bytes
+    from pmkg.graph.questions import load_questions, run_question
+    from pmkg.ui import data
+    from pmkg.ui.questions import entity_ids, excel_bytes
 
     answer = run_question(loaded, load_questions()["attendance"], {})
     sheet = load_workbook(io.BytesIO(excel_bytes(answer.frame))).active

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.attendance import entries, find_attendance, recased_surnames, split_lines
+from pmkg.ingest.attendance import entries, find_attendance, recased_surnames, split_lines
 
 
 def _people(text: str) -> list[tuple[str, str, list[str], str | None]]:

@@ -20,10 +20,10 @@ import neo4j
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from graph import connection, server, store
-from ingest.pipeline import extract_file
-from ingest.record import Attendance, DocumentInfo, Meeting, Person, Provenance, Record
-from ui.i18n import translate
+from pmkg.graph import connection, server, store
+from pmkg.ingest.pipeline import extract_file
+from pmkg.ingest.record import Attendance, DocumentInfo, Meeting, Person, Provenance, Record
+from pmkg.ui.i18n import translate
 
 pytestmark = pytest.mark.browser
 

@@ -11,14 +11,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.content import Content, extract_content, organisations_named
-from ingest.language import detect_language
-from ingest.normalise import normalise
-from ingest.parse import parse_minutes
-from ingest.parsed import NameMention, ParsedMinutes
-from ingest.people import PeopleIndex
-from ingest.pipeline import declared_people, extract_text
-from ingest.record import Organization, Provenance
+from pmkg.ingest.content import Content, extract_content, organisations_named
+from pmkg.ingest.language import detect_language
+from pmkg.ingest.normalise import normalise
+from pmkg.ingest.parse import parse_minutes
+from pmkg.ingest.parsed import NameMention, ParsedMinutes
+from pmkg.ingest.people import PeopleIndex
+from pmkg.ingest.pipeline import declared_people, extract_text
+from pmkg.ingest.record import Organization, Provenance
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -15,9 +15,9 @@ import jsonschema
 import pytest
 import yaml
 
-import knowledge
-from ingest.pipeline import extract_file, extract_text
-from ingest.record import Provenance, Record
+from pmkg import knowledge
+from pmkg.ingest.pipeline import extract_file, extract_text
+from pmkg.ingest.record import Provenance, Record
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPECTED = sorted((ROOT / "tests" / "expected").glob("*.yaml"))
@@ -237,7 +237,7 @@ def attendance_of(record: Record) -> set[tuple[str, str, tuple[str, ...]]]:
 @pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
 def test_the_same_minutes_as_pdf_docx_and_html_give_the_same_attendance(name: str, fmt: str) -> None:
     """The layout survives conversion: one line per source line, as a PDF, a Word file or a web page."""
-    from ingest.pipeline import extract_bytes
+    from pmkg.ingest.pipeline import extract_bytes
     from tests.documents import corpus_text, docx_bytes, html_bytes, pdf_bytes
 
     lines = [line.strip() for line in corpus_text(name).splitlines() if line.strip()]

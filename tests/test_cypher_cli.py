@@ -8,10 +8,10 @@ from pathlib import Path
 import neo4j
 import pytest
 
-from graph import connection
-from graph.store import load_record
 from pmkg.cli import main
-from pmkg.commands.cypher import parse_param, table
+from pmkg.cli.commands.cypher import parse_param, table
+from pmkg.graph import connection
+from pmkg.graph.store import load_record
 from tests.graph_samples import board_minutes
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -135,7 +135,7 @@ def test_ingest_says_so_when_nothing_to_read(cli, tmp_path: Path) -> None:
 def test_a_file_that_cannot_be_stored_is_listed_and_the_rest_stored(
     cli, neo4j_driver: neo4j.Driver, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from graph import store
+    from pmkg.graph import store
 
     good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
     good.write_text(board_minutes().document.text, encoding="utf-8")

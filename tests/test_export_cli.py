@@ -11,12 +11,12 @@ import pytest
 from rdflib import RDF, URIRef
 from rdflib.compare import isomorphic
 
-from graph import connection, rdf
-from graph.rdf import CV, PMKG, SCHEMA
-from graph.store import load_records, read_rows
-from graph.triples import merge_rows, record_to_rows
 from pmkg.cli import main
-from pmkg.commands.export import answer_ids, output_format
+from pmkg.cli.commands.export import answer_ids, output_format
+from pmkg.graph import connection, rdf
+from pmkg.graph.rdf import CV, PMKG, SCHEMA
+from pmkg.graph.store import load_records, read_rows
+from pmkg.graph.triples import merge_rows, record_to_rows
 from tests.graph_samples import board_minutes
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -174,7 +174,7 @@ def test_unknown_question_is_a_user_error(
 def test_export_of_the_ingested_corpus_equals_the_rdf_of_its_extraction(
     neo4j_driver: neo4j.Driver, store_env: None, tmp_path: Path
 ) -> None:
-    from ingest.pipeline import extract_file
+    from pmkg.ingest.pipeline import extract_file
 
     corpus = [extract_file(path) for path in sorted(EXAMPLES.glob("*.txt"))]
     load_records(neo4j_driver, corpus)

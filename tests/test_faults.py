@@ -12,12 +12,12 @@ from collections.abc import Iterator
 import neo4j
 import pytest
 
-from graph import connection, server, store
-from graph.schema import ensure_schema, search
-from graph.store import load_record, load_records, read_rows
-from graph.triples import GraphRows, merge_rows, record_to_rows
 from pmkg.cli import main
 from pmkg.errors import PmkgError, StoreUnavailable
+from pmkg.graph import connection, server, store
+from pmkg.graph.schema import ensure_schema, search
+from pmkg.graph.store import load_record, load_records, read_rows
+from pmkg.graph.triples import GraphRows, merge_rows, record_to_rows
 from tests.conftest import temporary_home
 from tests.graph_samples import board_minutes
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ingest.gazetteer import (
+from pmkg.errors import PmkgError
+from pmkg.ingest.gazetteer import (
     Gazetteer,
     country_within,
     fold,
@@ -16,8 +17,7 @@ from ingest.gazetteer import (
     organisation_type,
     organization_for,
 )
-from ingest.pipeline import extract_text
-from pmkg.errors import PmkgError
+from pmkg.ingest.pipeline import extract_text
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import neo4j
 
-from graph import connection
-from graph.identity import Known, candidate_merges, candidate_pairs, name_key, resolve, resolve_corpus
-from graph.store import load_record, load_records, read_rows, remove_document
-from graph.triples import merge_rows, record_to_rows
+from pmkg.graph import connection
+from pmkg.graph.identity import Known, candidate_merges, candidate_pairs, name_key, resolve, resolve_corpus
+from pmkg.graph.store import load_record, load_records, read_rows, remove_document
+from pmkg.graph.triples import merge_rows, record_to_rows
 from tests.graph_samples import board_minutes
 
 PEOPLE = "MATCH (p:Person) RETURN p.id AS id, p.name AS name, p.aliases AS aliases ORDER BY id"
@@ -110,7 +110,7 @@ def test_different_full_names_are_listed_not_merged(neo4j_driver: neo4j.Driver) 
 def test_a_corpus_with_name_variants_round_trips(neo4j_driver: neo4j.Driver) -> None:
     """Names vary between documents (hyphen or space, aliases): the graph holds what resolve_corpus says."""
     from bench.corpus import generate
-    from ingest.pipeline import extract_text
+    from pmkg.ingest.pipeline import extract_text
 
     records = [extract_text(text, name) for name, text in generate(12, seed=3)]
     resolved = resolve_corpus(records)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.language import detect_language, language_knowledge, language_scores
-from ingest.normalise import normalise
+from pmkg.ingest.language import detect_language, language_knowledge, language_scores
+from pmkg.ingest.normalise import normalise
 from tests.documents import corpus_text
 
 NORWEGIAN = (

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.names import is_title, looks_like_person, parse_name_entry, slug, split_name_list, vocabulary
+from pmkg.ingest.names import is_title, looks_like_person, parse_name_entry, slug, split_name_list, vocabulary
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import ast
 import re
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +36,7 @@ NOT_NEO4J = {"subprocess", "asyncio", "pytest"}  # receivers whose .run is not C
 BUILDERS = {"labelled"}
 QUERY_FILE_FIELDS = {"cypher", "choices_cypher"}
 PRAGMA = "# safe-cypher:"
-PRAGMA_FILES = {"pmkg/commands/cypher.py", "ui/expert.py"}  # a new exception must be added here, deliberately
+PRAGMA_FILES = {"cli/commands/cypher.py", "ui/expert.py"}  # a new exception must be added here, deliberately
 
 
 @dataclass
@@ -59,11 +60,18 @@ class Violation:
         return f"{self.path}:{self.line}: Cypher built from non-constant text: {self.code}"
 
 
-def parse_modules(sources: dict[str, str]) -> dict[str, Module]:
-    """Parse ``{relative path: source}`` into modules with their bindings and imports."""
+def parse_modules(sources: dict[str, str], packages: dict[str, str] | None = None) -> dict[str, Module]:
+    """Parse ``{relative path: source}`` into modules with their bindings and imports.
+
+    ``packages`` maps a top folder to the package it installs as (``graph`` -> ``pmkg.graph``), so a
+    module is named as the code imports it.
+    """
     modules = {}
     for path, source in sources.items():
         name = path.removesuffix(".py").replace("/", ".").removesuffix(".__init__")
+        top, _, rest = name.partition(".")
+        if packages and top in packages:
+            name = ".".join(part for part in (packages[top], rest) if part)
         tree = ast.parse(source, filename=path)
         mod = Module(name, path, tree, source.splitlines())
         for node in tree.body:
@@ -298,10 +306,18 @@ def parameter_owner(name: str, scopes: list[ast.AST]) -> ast.AST | None:
     return None
 
 
-def check_sources(sources: dict[str, str]) -> tuple[list[Violation], set[str]]:
+def check_sources(
+    sources: dict[str, str], packages: dict[str, str] | None = None
+) -> tuple[list[Violation], set[str]]:
     """Violations in the given sources and the files that use the pragma."""
-    checker = Checker(parse_modules(sources))
+    checker = Checker(parse_modules(sources, packages))
     return checker.run(), checker.pragmas
+
+
+def project_packages() -> dict[str, str]:
+    """Top folder -> installed package, from pyproject.toml's package-dir."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return {folder: package for package, folder in config["tool"]["setuptools"]["package-dir"].items()}
 
 
 def project_sources() -> dict[str, str]:
@@ -331,16 +347,28 @@ def cypher_file_problems(text: str) -> list[str]:
 def test_project_builds_no_cypher_from_data() -> None:
     sources = project_sources()
     assert {"graph/store.py", "app.py", "tests/test_no_string_cypher.py"} <= set(sources)
-    violations, pragmas = check_sources(sources)
+    violations, pragmas = check_sources(sources, project_packages())
     assert not violations, "\n".join(map(str, violations))
     assert pragmas <= PRAGMA_FILES
 
 
+def test_a_call_through_the_installed_package_name_is_followed() -> None:
+    """``from pmkg.graph import connection`` in another folder reaches the wrapper in graph/connection.py."""
+    sources = project_sources()
+    sources["ui/evil.py"] = (
+        "from pmkg.graph import connection\n\n"
+        "def find(driver, name):\n"
+        "    return connection.read(driver, \"MATCH (n {name: '\" + name + \"'}) RETURN n\")\n"
+    )
+    violations, _ = check_sources(sources, project_packages())
+    assert [v.path for v in violations] == ["ui/evil.py"]
+
+
 def test_the_walk_finds_the_project_wrappers() -> None:
-    checker = Checker(parse_modules(project_sources()))
+    checker = Checker(parse_modules(project_sources(), project_packages()))
     checker.run()
-    assert ("graph.connection", "read") in checker.wrappers
-    assert ("graph.connection", "write") in checker.wrappers
+    assert ("pmkg.graph.connection", "read") in checker.wrappers
+    assert ("pmkg.graph.connection", "write") in checker.wrappers
 
 
 def test_query_files_have_no_placeholders() -> None:
@@ -353,7 +381,7 @@ def test_query_files_have_no_placeholders() -> None:
 # --- the checker can fail ------------------------------------------------------------------------
 
 HELPERS = """
-from graph.schema import labelled
+from pmkg.graph.schema import labelled
 Q = "MATCH (n {id: $id}) RETURN n"
 T = "MATCH (n:{label}) RETURN n"
 def read(drv, query, params=None):

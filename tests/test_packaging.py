@@ -23,11 +23,10 @@ ROOT = Path(__file__).resolve().parent.parent
 UV = ["python3", "-m", "uv"]  # as the Makefile runs it
 
 CHECK = """
-import json, graph.questions, ingest.gazetteer
-questions = graph.questions.load_questions()
-print(json.dumps({"questions": sorted(questions), "folder": str(graph.questions.QUERIES_DIR),
-                  "module": graph.questions.__file__,
-                  "gazetteer": len(ingest.gazetteer.Gazetteer.load().entries)}))
+import json, pmkg.graph.questions as questions, pmkg.ingest.gazetteer as gazetteer
+print(json.dumps({"questions": sorted(questions.load_questions()), "folder": str(questions.QUERIES_DIR),
+                  "module": questions.__file__,
+                  "gazetteer": len(gazetteer.Gazetteer.load().entries)}))
 """
 
 
@@ -44,9 +43,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     source = work / "src"
     source.mkdir()
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    top_level = {name.split(".")[0] for name in config["tool"]["setuptools"]["packages"]}
-    for name in sorted(top_level):
-        shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for folder in sorted(set(config["tool"]["setuptools"]["package-dir"].values())):
+        shutil.copytree(ROOT / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(ROOT / name, source / name)
     run([*UV, "build", "--wheel", "--offline", "--quiet", "--out-dir", str(work / "dist"), str(source)])
@@ -67,3 +65,12 @@ def test_an_installed_wheel_finds_the_questions_and_the_knowledge(installed: Pat
     assert found["questions"] == shipped and "international_initiatives" in shipped
     assert Path(found["module"]).is_relative_to(venv) and Path(found["folder"]).is_relative_to(venv)
     assert found["gazetteer"] > 100
+
+
+def test_pmkg_extract_does_not_import_the_store_driver() -> None:
+    """Only the chosen command's module is imported: the Neo4j driver alone takes seconds to load."""
+    code = (
+        "import sys; from pmkg.cli import build_parser; build_parser({argv}); print('neo4j' in sys.modules)"
+    )
+    assert run([sys.executable, "-c", code.format(argv="['extract', 'x.txt']")]).strip() == "False"
+    assert run([sys.executable, "-c", code.format(argv="[]")]).strip() == "True"  # help lists every command

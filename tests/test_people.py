@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.names import parse_name_entry
-from ingest.people import PeopleIndex, RoleHolders, holds_post, role_references
-from ingest.pipeline import extract_text
+from pmkg.ingest.names import parse_name_entry
+from pmkg.ingest.people import PeopleIndex, RoleHolders, holds_post, role_references
+from pmkg.ingest.pipeline import extract_text
 
 NGC_DECLARED = [
     "Søren Brunak, professor og research director, Københavns Universitet (Forperson)",

@@ -12,8 +12,8 @@ import neo4j
 import networkx as nx
 import pytest
 
-from graph import analytics, connection
 from pmkg.cli import main
+from pmkg.graph import analytics, connection
 from tests.test_questions import examples_loaded
 
 Runner = Callable[..., tuple[int, str, str]]

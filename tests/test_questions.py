@@ -13,8 +13,9 @@ import neo4j
 import pandas as pd
 import pytest
 
-from graph import connection
-from graph.questions import (
+from pmkg.errors import PmkgError
+from pmkg.graph import connection
+from pmkg.graph.questions import (
     Answer,
     bind_params,
     choices,
@@ -24,10 +25,9 @@ from graph.questions import (
     run_question,
     unpack_rows,
 )
-from graph.store import load_record, remove_document
-from ingest.pipeline import extract_file, extract_text
-from ingest.record import Record
-from pmkg.errors import PmkgError
+from pmkg.graph.store import load_record, remove_document
+from pmkg.ingest.pipeline import extract_file, extract_text
+from pmkg.ingest.record import Record
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))

@@ -11,12 +11,12 @@ from rdflib import RDF, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDFS, SKOS
 
-import knowledge
-from graph import rdf
-from graph.rdf import CV, OA, PMKG, PROV, SCHEMA, ExportOptions
-from graph.triples import GraphRows, merge_rows, record_to_rows
-from ingest.record import ROLE_CODES, Deadline, Provenance, Record
+from pmkg import knowledge
 from pmkg.errors import PmkgError
+from pmkg.graph import rdf
+from pmkg.graph.rdf import CV, OA, PMKG, PROV, SCHEMA, ExportOptions
+from pmkg.graph.triples import GraphRows, merge_rows, record_to_rows
+from pmkg.ingest.record import ROLE_CODES, Deadline, Provenance, Record
 from tests.graph_samples import board_minutes
 
 KEY = b"test-pseudonym-key"
@@ -421,7 +421,7 @@ def test_same_rows_give_the_same_rdf(records: list[Record]) -> None:
 
 @pytest.fixture(scope="module")
 def corpus() -> list[Record]:
-    from ingest.pipeline import extract_file
+    from pmkg.ingest.pipeline import extract_file
 
     return [extract_file(path) for path in sorted(EXAMPLES.glob("*.txt"))]
 

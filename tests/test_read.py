@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import ingest.read as read
-from ingest.normalise import normalise
-from ingest.read import RawDocument, cell_text, max_bytes_from_env, read_bytes, read_document, row_text
+import pmkg.ingest.read as read
 from pmkg.errors import InputError
+from pmkg.ingest.normalise import normalise
+from pmkg.ingest.read import RawDocument, cell_text, max_bytes_from_env, read_bytes, read_document, row_text
 from tests.documents import corpus_text, docx_bytes, html_bytes, pdf_bytes, zip_bomb_docx
 
 NGC = corpus_text()

@@ -17,10 +17,10 @@ from pathlib import Path
 import neo4j
 import pytest
 
-from graph import connection, server
 from pmkg import cli
-from pmkg.commands.neo4j import NOT_RUNNING
+from pmkg.cli.commands.neo4j import NOT_RUNNING
 from pmkg.errors import PmkgError, StoreUnavailable
+from pmkg.graph import connection, server
 from tests.conftest import temporary_home
 
 # ---- pure parts -------------------------------------------------------------------------------------

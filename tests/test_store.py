@@ -9,11 +9,18 @@ from pathlib import Path
 import neo4j
 import pytest
 
-from graph import connection
-from graph.schema import ensure_schema, lucene_query, schema_names, search
-from graph.store import complete_tally, find_documents, load_record, load_records, read_rows, remove_document
-from graph.triples import LABELS, REL_TYPES, merge_rows, record_to_rows
 from pmkg.errors import PmkgError
+from pmkg.graph import connection
+from pmkg.graph.schema import ensure_schema, lucene_query, schema_names, search
+from pmkg.graph.store import (
+    complete_tally,
+    find_documents,
+    load_record,
+    load_records,
+    read_rows,
+    remove_document,
+)
+from pmkg.graph.triples import LABELS, REL_TYPES, merge_rows, record_to_rows
 from tests.graph_samples import board_minutes
 
 EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.txt"))
@@ -138,7 +145,7 @@ def test_remove_refuses_an_ambiguous_name(neo4j_driver: neo4j.Driver) -> None:
 
 @pytest.mark.skipif(not EXAMPLES, reason="examples/ is part of the repository")
 def test_examples_round_trip_through_neo4j(neo4j_driver: neo4j.Driver) -> None:
-    from ingest.pipeline import extract_file
+    from pmkg.ingest.pipeline import extract_file
 
     records = [extract_file(path) for path in EXAMPLES]
     summaries = load_records(neo4j_driver, records)
@@ -169,7 +176,7 @@ def counted(drv: neo4j.Driver) -> dict[str, dict[str, int]]:
 
 
 def test_themes_keep_a_monthly_tally_of_their_points(neo4j_driver: neo4j.Driver) -> None:
-    from ingest.pipeline import extract_file
+    from pmkg.ingest.pipeline import extract_file
 
     records = [extract_file(path) for path in EXAMPLES]
     ngc = next(r for r in records if r.document.source.endswith("ngc-advisory-board-5.txt"))

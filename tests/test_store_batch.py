@@ -5,10 +5,10 @@ from __future__ import annotations
 import neo4j
 
 from bench.corpus import generate
-from graph.identity import resolve_corpus
-from graph.store import load_records, read_rows
-from graph.triples import merge_rows, record_to_rows
-from ingest.pipeline import extract_text
+from pmkg.graph.identity import resolve_corpus
+from pmkg.graph.store import load_records, read_rows
+from pmkg.graph.triples import merge_rows, record_to_rows
+from pmkg.ingest.pipeline import extract_text
 
 
 def corpus(count: int = 12) -> list:

@@ -8,8 +8,8 @@ import pytest
 import rdflib
 from rdflib.namespace import RDF, SKOS
 
-from ingest.themes import Taxonomy
 from pmkg.errors import PmkgError
+from pmkg.ingest.themes import Taxonomy
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.triples import LABELS, REL_TYPES, fold, merge_rows, record_to_rows
+from pmkg.graph.triples import LABELS, REL_TYPES, fold, merge_rows, record_to_rows
 from tests.graph_samples import board_minutes
 
 

@@ -10,10 +10,10 @@ from typing import Any
 
 import neo4j
 
-from graph.connection import read, read_tx
-from graph.store import TALLY
-from graph.triples import LABELS, GraphRows
-from ui.graph_view import GraphData, from_neo4j
+from pmkg.graph.connection import read, read_tx
+from pmkg.graph.store import TALLY
+from pmkg.graph.triples import LABELS, GraphRows
+from pmkg.ui.graph_view import GraphData, from_neo4j
 
 # Properties that are plumbing, not information for a reader.
 HIDDEN_PROPERTIES = frozenset({"search_text", "sha256", "id", *TALLY})

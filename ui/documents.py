@@ -13,12 +13,12 @@ import neo4j
 import pandas as pd
 import streamlit as st
 
-from graph import store
-from ingest.pipeline import extract_bytes
-from ingest.record import Record
 from pmkg.errors import PmkgError
-from ui import data
-from ui.i18n import md_escape, t
+from pmkg.graph import store
+from pmkg.ingest.pipeline import extract_bytes
+from pmkg.ingest.record import Record
+from pmkg.ui import data
+from pmkg.ui.i18n import md_escape, t
 
 UPLOAD_TYPES = ["txt", "md", "pdf", "docx", "html", "htm"]
 MAX_UPLOAD_MB = 20

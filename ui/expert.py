@@ -11,12 +11,12 @@ import itertools
 import neo4j
 import streamlit as st
 
-from graph.connection import read_tx
-from graph.questions import tabulate
 from pmkg.errors import PmkgError
-from ui.graph_view import MAX_ELEMENTS, cap, from_rows
-from ui.i18n import md_escape, t
-from ui.widgets import CLICK, details, fresh_event, readable, show_graph
+from pmkg.graph.connection import read_tx
+from pmkg.graph.questions import tabulate
+from pmkg.ui.graph_view import MAX_ELEMENTS, cap, from_rows
+from pmkg.ui.i18n import md_escape, t
+from pmkg.ui.widgets import CLICK, details, fresh_event, readable, show_graph
 
 EXAMPLE = "MATCH (p:Person)-[a:ATTENDED]->(m:Meeting)\nRETURN p, a, m\nLIMIT 50"
 MAX_ROWS = 10_000

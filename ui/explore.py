@@ -12,10 +12,19 @@ from datetime import date
 import neo4j
 import streamlit as st
 
-from ui import data
-from ui.graph_view import MAX_ELEMENTS, NODE_TYPES, GraphData, cap, caption, date_span, filter_graph, merge
-from ui.i18n import current_language, t
-from ui.widgets import CLICK, DOUBLE_CLICK, details, fresh_event, show_graph, type_name
+from pmkg.ui import data
+from pmkg.ui.graph_view import (
+    MAX_ELEMENTS,
+    NODE_TYPES,
+    GraphData,
+    cap,
+    caption,
+    date_span,
+    filter_graph,
+    merge,
+)
+from pmkg.ui.i18n import current_language, t
+from pmkg.ui.widgets import CLICK, DOUBLE_CLICK, details, fresh_event, show_graph, type_name
 
 # Shown at first and offered as starting points; documents, figures and deadlines are a click away.
 ACTOR_TYPES = ["Person", "Organization", "Initiative", "Meeting", "Theme", "Agreement"]

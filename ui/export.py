@@ -10,9 +10,9 @@ from __future__ import annotations
 import neo4j
 import streamlit as st
 
-from graph import rdf, store
 from pmkg.errors import PmkgError
-from ui.i18n import md_escape, t
+from pmkg.graph import rdf, store
+from pmkg.ui.i18n import md_escape, t
 
 PERSONAL_DATA = ("default", "contact", "pseudonymized")
 

@@ -8,18 +8,18 @@ import streamlit as st
 from neo4j import Driver
 
 from pmkg.errors import PmkgError
-from ui.i18n import t
-from ui.state import StoreStatus
+from pmkg.ui.i18n import t
+from pmkg.ui.state import StoreStatus
 
 PAGES: dict[str, str] = {
-    "search": "ui.search",
-    "questions": "ui.questions",
-    "explore": "ui.explore",
-    "stakeholders": "ui.stakeholders",
-    "timeline": "ui.timeline",
-    "documents": "ui.documents",
-    "export": "ui.export",
-    "expert": "ui.expert",
+    "search": "pmkg.ui.search",
+    "questions": "pmkg.ui.questions",
+    "explore": "pmkg.ui.explore",
+    "stakeholders": "pmkg.ui.stakeholders",
+    "timeline": "pmkg.ui.timeline",
+    "documents": "pmkg.ui.documents",
+    "export": "pmkg.ui.export",
+    "expert": "pmkg.ui.expert",
 }
 DEFAULT = "search"
 

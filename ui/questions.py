@@ -15,12 +15,12 @@ import neo4j
 import pandas as pd
 import streamlit as st
 
-from graph import questions as qs
-from graph.rdf import FORMATS, rows_to_dataset, serialize
-from ui import data
-from ui.graph_view import MAX_ELEMENTS, cap, from_rows
-from ui.i18n import current_language, has, t
-from ui.widgets import CLICK, details, fresh_event, is_id_column, readable, show_graph
+from pmkg.graph import questions as qs
+from pmkg.graph.rdf import FORMATS, rows_to_dataset, serialize
+from pmkg.ui import data
+from pmkg.ui.graph_view import MAX_ELEMENTS, cap, from_rows
+from pmkg.ui.i18n import current_language, has, t
+from pmkg.ui.widgets import CLICK, details, fresh_event, is_id_column, readable, show_graph
 
 GRAPH_KEY = "question_graph"
 

@@ -12,9 +12,9 @@ import neo4j
 import pandas as pd
 import streamlit as st
 
-from graph import schema
-from ui.i18n import t
-from ui.widgets import details, type_name
+from pmkg.graph import schema
+from pmkg.ui.i18n import t
+from pmkg.ui.widgets import details, type_name
 
 
 def hit_type(hit: dict[str, Any]) -> str:

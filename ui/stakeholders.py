@@ -9,11 +9,11 @@ import neo4j
 import pandas as pd
 import streamlit as st
 
-from graph import analytics
-from ui import data
-from ui.graph_view import from_rows
-from ui.i18n import t
-from ui.widgets import CLICK, details, fresh_event, readable, show_graph
+from pmkg.graph import analytics
+from pmkg.ui import data
+from pmkg.ui.graph_view import from_rows
+from pmkg.ui.i18n import t
+from pmkg.ui.widgets import CLICK, details, fresh_event, readable, show_graph
 
 GRAPH_KEY = "stakeholder_graph"
 

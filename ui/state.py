@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import streamlit as st
 from neo4j import Driver
 
-from graph import connection
 from pmkg.errors import StoreUnavailable
+from pmkg.graph import connection
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ import neo4j
 import pandas as pd
 import streamlit as st
 
-from ui import data
-from ui.i18n import current_language, t
-from ui.widgets import details
+from pmkg.ui import data
+from pmkg.ui.i18n import current_language, t
+from pmkg.ui.widgets import details
 
 
 def meetings_frame(rows: list[dict], language: str) -> pd.DataFrame:

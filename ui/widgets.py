@@ -14,9 +14,17 @@ import pandas as pd
 import streamlit as st
 from st_graph_workbench import EdgeStyle, Event, NodeStyle, StyleRule, graph_workbench
 
-from ui import data
-from ui.graph_view import NODE_TYPES, GraphData, group_colour, groups, present_types, style_for, to_elements
-from ui.i18n import current_language, has, md_escape, t
+from pmkg.ui import data
+from pmkg.ui.graph_view import (
+    NODE_TYPES,
+    GraphData,
+    group_colour,
+    groups,
+    present_types,
+    style_for,
+    to_elements,
+)
+from pmkg.ui.i18n import current_language, has, md_escape, t
 
 CLICK = "node_click"
 DOUBLE_CLICK = "node_expand"

@@ -16,10 +16,10 @@ from typing import Any
 
 import pandas as pd
 
-from graph import analytics, connection
-from graph.questions import Answer, Question, load_questions, run_question
-from pmkg.commands.cypher import parse_param, plain, table, write_rows
+from pmkg.cli.commands.cypher import parse_param, plain, table, write_rows
 from pmkg.errors import PmkgError
+from pmkg.graph import analytics, connection
+from pmkg.graph.questions import Answer, Question, load_questions, run_question
 
 EXPORT_FORMATS = {"gexf": analytics.write_gexf, "graphml": analytics.write_graphml}
 

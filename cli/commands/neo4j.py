@@ -6,7 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
-from graph import connection, server
+from pmkg.graph import connection, server
 
 NOT_RUNNING = 3  # the LSB exit status of `status` for a stopped service
 

@@ -19,12 +19,12 @@ from pathlib import Path
 import neo4j
 from tqdm import tqdm
 
-from graph import connection
-from graph.identity import candidate_merges
-from graph.store import LoadSummary, load_record, load_records, remove_document, stored_document
-from ingest.read import FORMATS
-from ingest.record import Record
 from pmkg.errors import InputError, PmkgError, StoreUnavailable
+from pmkg.graph import connection
+from pmkg.graph.identity import candidate_merges
+from pmkg.graph.store import LoadSummary, load_record, load_records, remove_document, stored_document
+from pmkg.ingest.read import FORMATS
+from pmkg.ingest.record import Record
 
 PROGRESS_FROM = 4  # files; fewer finish before a progress bar would help
 LOAD_BATCH = 50  # documents per write transaction (see BENCHMARKS.md for what batching gains)
@@ -138,7 +138,7 @@ def file_sha256(path: Path) -> str | None:
 
 def ingest_files(files: list[Path], report: IngestReport) -> None:
     """Extract each file and store them in batches; failures are recorded, an unreachable Neo4j stops."""
-    from ingest.pipeline import extract_file  # the extraction stack is only needed here
+    from pmkg.ingest.pipeline import extract_file  # the extraction stack is only needed here
 
     with connection.driver() as drv:
         pending: list[tuple[Path, Record]] = []

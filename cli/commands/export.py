@@ -16,10 +16,10 @@ from typing import Any
 
 import neo4j
 
-from graph import connection, rdf
-from graph.identity import resolve_corpus
-from graph.triples import LABELS, REL_TYPES, GraphRows, merge_rows, record_to_rows
 from pmkg.errors import PmkgError
+from pmkg.graph import connection, rdf
+from pmkg.graph.identity import resolve_corpus
+from pmkg.graph.triples import LABELS, REL_TYPES, GraphRows, merge_rows, record_to_rows
 
 # The subgraph of an answer: the nodes it names and the relationships among them (plus the documents
 # that state those relationships). Labels and types are filtered against the whitelists in Python.
@@ -91,8 +91,8 @@ def export_options(args: argparse.Namespace) -> rdf.ExportOptions:
 
 def rows_from_files(paths: list[str]) -> GraphRows:
     """Extract minutes files (folders searched like ``pmkg ingest`` does) into one set of rows."""
-    from ingest.pipeline import extract_file
-    from pmkg.commands.ingest import collect_files
+    from pmkg.cli.commands.ingest import collect_files
+    from pmkg.ingest.pipeline import extract_file
 
     files = collect_files(paths)
     if not files:
@@ -120,7 +120,7 @@ def answer_ids(values: Iterable[Any]) -> set[str]:
 def subgraph(tx: neo4j.ManagedTransaction, ids: set[str]) -> GraphRows:
     """The nodes with these ids, the relationships among them, and the documents stating those
     relationships with their own relationships to the nodes (so every fact's source is described)."""
-    from graph.store import STORE_ONLY
+    from pmkg.graph.store import STORE_ONLY
 
     def rels_among(among: set[str]) -> list[dict[str, Any]]:
         return [r for r in tx.run(_RELS_AMONG, ids=sorted(among)).data() if r["type"] in REL_TYPES]
@@ -140,8 +140,8 @@ def subgraph(tx: neo4j.ManagedTransaction, ids: set[str]) -> GraphRows:
 
 def rows_from_query(driver: neo4j.Driver, name: str, params: list[str]) -> GraphRows:
     """The subgraph of one prebuilt question's answer: the entities it names and what links them."""
-    from graph.questions import load_questions, run_question
-    from pmkg.commands.cypher import parse_param
+    from pmkg.cli.commands.cypher import parse_param
+    from pmkg.graph.questions import load_questions, run_question
 
     question = load_questions().get(name)
     if question is None:
@@ -160,7 +160,7 @@ def load_rows(args: argparse.Namespace) -> GraphRows:
         raise PmkgError("--param needs --query NAME; run `pmkg query` to list the questions")
     if args.from_files:
         return rows_from_files(args.from_files)
-    from graph.store import read_rows
+    from pmkg.graph.store import read_rows
 
     with connection.driver() as drv:
         return rows_from_query(drv, args.query, args.param) if args.query else read_rows(drv)

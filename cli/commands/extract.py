@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from ingest.pipeline import extract_file
+from pmkg.ingest.pipeline import extract_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,8 +32,8 @@ def run(args: argparse.Namespace) -> int:
         json.dump(record.to_dict(include_text=args.include_text), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    from graph.rdf import rows_to_dataset, serialize
-    from graph.triples import record_to_rows
+    from pmkg.graph.rdf import rows_to_dataset, serialize
+    from pmkg.graph.triples import record_to_rows
 
     sys.stdout.buffer.write(serialize(rows_to_dataset(record_to_rows(record)), args.format))
     return 0

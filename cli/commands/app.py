@@ -1,7 +1,8 @@
 """``pmkg app``: serve the browser app for policy staff (Streamlit) on this machine.
 
-It listens on loopback (127.0.0.1) unless ``--host`` says otherwise, and runs from the
-repository root so ``.streamlit/config.toml`` (upload limit, no usage statistics) applies.
+It listens on loopback (127.0.0.1) unless ``--host`` says otherwise. The app's Streamlit settings
+(upload limit, no usage statistics, theme) live in ``ui/config.toml`` inside the package and are passed
+as flags, so they hold whichever folder the command is run from, installed or in the checkout.
 """
 
 from __future__ import annotations
@@ -9,12 +10,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tomllib
+from importlib.resources import files
 from pathlib import Path
 
 from pmkg.errors import PmkgError
 
-ROOT = Path(__file__).resolve().parents[2]
-APP = ROOT / "app.py"
+UI = files("pmkg.ui")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,36 +34,39 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
+def config_flags() -> list[str]:
+    """``ui/config.toml`` as Streamlit command-line flags (``--server.maxUploadSize 20`` ...)."""
+    config = tomllib.loads(UI.joinpath("config.toml").read_text(encoding="utf-8"))
+    flags: list[str] = []
+    for section, options in config.items():
+        for key, value in options.items():
+            text = str(value).lower() if isinstance(value, bool) else str(value)
+            flags += [f"--{section}.{key}", text]
+    return flags
+
+
 def command(port: int, host: str) -> list[str]:
-    """The streamlit command line for the app (flags override the config file)."""
+    """The streamlit command line for the app (the flags given here override the config file's)."""
+    shell = Path(str(UI.joinpath("shell.py")))
     return [
         sys.executable,
         "-m",
         "streamlit",
         "run",
-        str(APP),
+        str(shell),
+        *config_flags(),
         "--server.address",
         host,
         "--server.port",
         str(port),
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
     ]
 
 
 def run(args: argparse.Namespace) -> int:
-    if not APP.is_file():
-        raise PmkgError(
-            f"the app is not installed next to pmkg ({APP} is missing): run it from the repository"
-        )
     if not 0 < args.port < 65536:
         raise PmkgError(f"--port {args.port} is not a port number (1-65535)")
     print(
         f"pmkg: the app is at http://{args.host}:{args.port} (Ctrl-C stops it)", file=sys.stderr, flush=True
     )
-    # Become the streamlit process (no child left behind when this one is stopped).
-    os.chdir(ROOT)
     argv = command(args.port, args.host)
-    os.execv(argv[0], argv)
+    os.execv(argv[0], argv)  # become the streamlit process (no child left behind when this one is stopped)

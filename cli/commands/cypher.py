@@ -18,8 +18,8 @@ from typing import Any
 import neo4j
 from neo4j.exceptions import CypherSyntaxError, Neo4jError
 
-from graph import connection
 from pmkg.errors import PmkgError
+from pmkg.graph import connection
 
 DEFAULT_LIMIT = 1000
 DEFAULT_TIMEOUT_S = 30.0

@@ -1,0 +1,68 @@
+"""The ``pmkg`` command line: a thin dispatcher over the command modules.
+
+Each module in ``pmkg.cli.commands`` adds its own sub-command with ``register(subparsers)``
+and sets ``func`` on its parser; this file only wires them up and turns
+:class:`PmkgError` into a one-line message and a non-zero exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from pmkg import __version__
+from pmkg.errors import PmkgError
+
+# Each sub-command and the module that registers it. Only the module of the command being run is
+# imported (the store's driver alone takes seconds to import, which `pmkg extract` does not need);
+# help and unknown commands import them all.
+COMMANDS = {
+    "extract": "pmkg.cli.commands.extract",
+    "neo4j": "pmkg.cli.commands.neo4j",
+    "ingest": "pmkg.cli.commands.ingest",
+    "remove": "pmkg.cli.commands.ingest",
+    "candidates": "pmkg.cli.commands.ingest",
+    "cypher": "pmkg.cli.commands.cypher",
+    "query": "pmkg.cli.commands.query",
+    "analytics": "pmkg.cli.commands.query",
+    "export": "pmkg.cli.commands.export",
+    "app": "pmkg.cli.commands.app",
+}
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser, with the sub-command named in ``argv`` (or, failing that, every one)."""
+    parser = argparse.ArgumentParser(
+        prog="pmkg",
+        description="Knowledge graph of people, institutions and initiatives from meeting minutes.",
+    )
+    parser.add_argument("--version", action="version", version=f"pmkg {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    chosen = next((arg for arg in argv or () if not arg.startswith("-")), None)
+    modules = [COMMANDS[chosen]] if chosen in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
+    for name in modules:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv)
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except PmkgError as exc:
+        print(f"pmkg: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("pmkg: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,5 +1,0 @@
-import sys
-
-from pmkg.cli import main
-
-sys.exit(main())
