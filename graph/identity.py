@@ -28,8 +28,8 @@ from rapidfuzz import fuzz
 
 from pmkg.graph.connection import read_tx
 from pmkg.graph.schema import labelled
-from pmkg.ingest.names import slug
 from pmkg.ingest.record import Record
+from pmkg.text import slug
 
 IDENTITY_LABELS = ("Person", "Organization", "Initiative")
 CANDIDATE_LABELS = ("Person", "Organization")

@@ -25,7 +25,8 @@ from pmkg.graph.analytics import ANALYTICS
 from pmkg.graph.connection import read_tx
 from pmkg.graph.schema import search
 from pmkg.graph.store import TALLY
-from pmkg.graph.triples import SEARCHABLE_LABELS, fold
+from pmkg.graph.triples import SEARCHABLE_LABELS
+from pmkg.text import fold
 
 QUERIES_DIR = Path(str(files("pmkg.queries")))
 LANGUAGES = ("da", "en")

@@ -13,7 +13,8 @@ from typing import Any
 import neo4j
 
 from pmkg.graph.connection import read, read_tx, write
-from pmkg.graph.triples import LABELS, REL_TYPES, SEARCHABLE_LABELS, fold
+from pmkg.graph.triples import LABELS, REL_TYPES, SEARCHABLE_LABELS
+from pmkg.text import words
 
 FULLTEXT_INDEX = "entity_names"
 # Lucene's ASCII folding analyzer: "Søren" is indexed as "soren", so "Soren" finds it.
@@ -104,12 +105,12 @@ def schema_names(driver: neo4j.Driver) -> set[str]:
 def lucene_query(text: str) -> str:
     """A fuzzy, diacritics-insensitive Lucene query for user text; empty when there is nothing to find.
 
-    The text is folded and cut into alphanumeric terms, so no Lucene syntax from the user survives.
+    The text is cut into plain ASCII words (``pmkg.text.words``), so no Lucene syntax from the user survives.
     Each term matches exactly, as a prefix, or within an edit distance of one (two for long words).
     Words of four letters or more are required; shorter ones (``of``, ``the``, ``og``, which the
     analyzer drops as stop words, but also ``KU``) only raise the score, unless all words are short.
     """
-    terms = list(dict.fromkeys(re.findall(r"[a-z0-9]+", fold(text))))
+    terms = list(dict.fromkeys(words(text)))
     any_long = any(len(term) >= MIN_REQUIRED for term in terms)
     clauses = []
     for term in terms:

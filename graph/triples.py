@@ -13,14 +13,13 @@ removes exactly its own contribution: the node's lists are the union over its re
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from pmkg.ingest.record import Provenance, Record
 from pmkg.ingest.themes import Taxonomy
+from pmkg.text import words
 
 # The whitelist of labels and relationship types: Cypher cannot take them as parameters, so the store
 # picks them from these constants, never from data.
@@ -62,27 +61,6 @@ CONTRIBUTED = {
 }
 PROVENANCE_KEYS = ("quotes", "starts", "ends")
 
-# Letters NFKD does not decompose into an ASCII base letter.
-_FOLD_EXTRA = str.maketrans(
-    {
-        "ø": "o",
-        "Ø": "o",
-        "æ": "ae",
-        "Æ": "ae",
-        "ß": "ss",
-        "đ": "d",
-        "Đ": "d",
-        "ð": "d",
-        "Ð": "d",
-        "þ": "th",
-        "Þ": "th",
-        "ł": "l",
-        "Ł": "l",
-        "œ": "oe",
-        "Œ": "oe",
-    }
-)
-
 
 @dataclass
 class GraphRows:
@@ -109,19 +87,9 @@ class GraphRows:
         return sum(map(len, self.nodes.values())), sum(map(len, self.rels.values()))
 
 
-@lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """ASCII lower case without diacritics ("Søren Brunak" -> "soren brunak"), for search and matching.
-
-    Cached: the same names come back in every document of a body's minutes.
-    """
-    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_EXTRA))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-
-
 def search_text(name: str, aliases: Iterable[str] = ()) -> str:
-    """The ``search_text`` property: name and aliases folded, one per line, duplicates dropped."""
-    return "\n".join(dict.fromkeys(fold(t) for t in (name, *aliases) if t))
+    """The ``search_text`` property: name and aliases as plain words, one per line, duplicates dropped."""
+    return "\n".join(dict.fromkeys(" ".join(words(t)) for t in (name, *aliases) if t))
 
 
 def _theme_labels(concept: str) -> tuple[str, str]:

@@ -358,7 +358,7 @@ def test_a_call_through_the_installed_package_name_is_followed() -> None:
     sources["ui/evil.py"] = (
         "from pmkg.graph import connection\n\n"
         "def find(driver, name):\n"
-        "    return connection.read(driver, \"MATCH (n {name: '\" + name + \"'}) RETURN n\")\n"
+        '    return connection.read(driver, "MATCH (n {name: \'" + name + "\'}) RETURN n")\n'
     )
     violations, _ = check_sources(sources, project_packages())
     assert [v.path for v in violations] == ["ui/evil.py"]

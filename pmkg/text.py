@@ -1,0 +1,87 @@
+"""Two keys for text that every stage shares: ``fold`` for matching, ``slug`` for ids.
+
+``fold`` maps one character to exactly one character, so an offset in folded text is the same offset
+in the original: extraction scans folded text and quotes the original. ``slug`` makes the id part of
+a name; it spells out the Nordic letters first (``Århus`` -> ``aarhus``, ``Bæk`` -> ``baek``) so ids
+stay the readable ones earlier versions made, and it caps very long names with a hash of the whole
+(Neo4j refuses index keys over about 8 kB, and a 10,000-character "name" must not make a document
+unstorable).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import lru_cache
+
+_SPECIAL = {  # letters NFKD leaves alone, and typographic marks, each to one plain character
+    "ø": "o",
+    "đ": "d",
+    "ð": "d",
+    "ł": "l",
+    "’": "'",
+    "‘": "'",
+    "´": "'",
+    "`": "'",
+    "–": "-",
+    "—": "-",
+    "‐": "-",
+    "‑": "-",
+    "−": "-",
+}
+_SPELLED = str.maketrans(
+    {"æ": "ae", "Æ": "ae", "å": "aa", "Å": "aa", "ß": "ss", "þ": "th", "Þ": "th", "œ": "oe", "Œ": "oe"}
+)
+_NOT_ID = re.compile(r"[^a-z0-9]+")
+MAX_SLUG = 80  # characters of a readable id before its tail is replaced by a hash
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table filled on demand: each character folds to exactly one character."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        low = char.lower()
+        if len(low) != 1:  # "İ".lower() is two characters
+            low = char
+        base = [c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c)]
+        folded = base[0].lower() if len(base) == 1 else low
+        folded = _SPECIAL.get(folded, folded)
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, one character for one (``Søren Bøgsted`` -> ``soren bogsted``).
+
+    ``len(fold(t)) == len(t)`` always holds. Letters with no one-letter plain form (æ, ß, þ) stay.
+    """
+    return text.lower() if text.isascii() else text.translate(_FOLD)
+
+
+@lru_cache(maxsize=1 << 16)
+def words(text: str) -> tuple[str, ...]:
+    """The plain ASCII words of a text, Nordic letters spelled out: ``Århus Ø`` -> ``("aarhus", "o")``.
+
+    Search terms and search keys are made of these, so nothing but letters and digits reaches a query.
+    """
+    return tuple(w for w in _NOT_ID.split(fold(text.translate(_SPELLED))) if w)
+
+
+@lru_cache(maxsize=1 << 16)
+def slug(text: str) -> str:
+    """The id part of a name: ``Søren Brunak`` -> ``soren-brunak``, ``Århus`` -> ``aarhus``.
+
+    Every id a record holds (``person:``, ``org:``, ``meeting:``) is built with it. Beyond
+    ``MAX_SLUG`` characters the tail becomes 12 hex digits of a hash of the whole slug, so two long
+    names that share a beginning keep different ids.
+    """
+    key = "-".join(words(text))
+    if len(key) <= MAX_SLUG:
+        return key
+    digest = hashlib.sha256(key.encode("ascii")).hexdigest()[:12]
+    return f"{key[: MAX_SLUG - 13].rstrip('-')}-{digest}"
