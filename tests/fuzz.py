@@ -57,15 +57,18 @@ def seeds() -> list[tuple[str, bytes]]:
     """Well-formed documents of every format, made from the corpus."""
     ngc = corpus_text()
     lines = ngc.split("\n")
-    lap = corpus_text("lap-landskampagne-2012-03-16.txt").split("\n")
+    nord = corpus_text("region-nord-farmakogenetik-arbejdsgruppe-2023-09-20.txt").split("\n")
     return [
         ("txt", ngc.encode("utf-8")),
         ("txt", ngc.encode("utf-16")),
-        ("md", corpus_text("gcrb-agm-2010-09-06.txt").encode("utf-16-be")),
-        ("txt", corpus_text("dsam-bestyrelse-2019-02-06.txt").encode("cp1252")),
+        ("md", corpus_text("npoc-scientific-advisory-board-2024-06-11.txt").encode("utf-16-be")),
+        ("txt", corpus_text("helse-vest-styringsgruppe-presisjonsmedisin-2024-09-24.txt").encode("cp1252")),
         ("pdf", pdf_bytes(lines[:60], lines_per_page=25)),
-        ("docx", docx_bytes([("heading", lap[0]), ("p", lap[2]), ("bullet", lap[3]), ("table", [lap[4:6]])])),
-        ("html", html_bytes("Referat", lap)),
+        (
+            "docx",
+            docx_bytes([("heading", nord[0]), ("p", nord[5]), ("bullet", nord[7]), ("table", [nord[8:10]])]),
+        ),
+        ("html", html_bytes("Referat", nord)),
     ]
 
 
@@ -167,7 +170,9 @@ def guarded(seconds: float, action: Callable[[], object]) -> object:
 def run(examples: int, seed: int, timeout: float, crash_dir: Path) -> int:
     rng = random.Random(seed)
     corpus = seeds()
-    texts = [corpus_text(n) for n in ("ngc-advisory-board-5.txt", "gcrb-agm-2010-09-06.txt")]
+    texts = [
+        corpus_text(n) for n in ("ngc-advisory-board-5.txt", "npoc-scientific-advisory-board-2024-06-11.txt")
+    ]
     outcomes: Counter[str] = Counter()
     crashes: list[str] = []
     normalised = 0

@@ -185,32 +185,6 @@ def test_ngc_ten_discussion_points_each_with_concepts(ngc: tuple[str, Content]) 
     assert [t.id for t in content.themes[:2]] == ["point:k-1", "point:k-2"]
 
 
-def test_dsam_committees_found_by_organisation_words_and_no_false_figures() -> None:
-    _, content = from_file("dsam-bestyrelse-2019-02-06.txt")
-    assert [o.id for o in content.organizations] == ["org:dsam", "org:plo", "org:patientsikkerhedsudvalg"]
-    assert content.facts == []  # "max. 2 sider", "2. udkast", "1. udkast" are not figures
-
-
-def test_minutes_without_bullets_give_one_point_per_agenda_item_about_a_theme() -> None:
-    _, content = from_file("dsam-bestyrelse-2019-02-06.txt")
-    assert [(t.agenda_item, t.label, t.concepts) for t in content.themes] == [
-        ("2", "Politikpapir om patientsikkerhed", ["theme:patients"])
-    ]  # item 1, "Velkomst og godkendelse af dagsorden", concerns no theme
-    assert content.themes[0].text.startswith("Indstilling Det indstilles, at bestyrelsen drøfter")
-
-
-def test_gcrb_english_bodies_and_nothing_invented() -> None:
-    _, content = from_file("gcrb-agm-2010-09-06.txt")
-    assert [o.id for o in content.organizations] == ["org:gcrb", "org:warwick", "org:bshg", "org:agnc"]
-    assert (content.agreements, content.fundings, content.facts, content.deadlines) == ([], [], [], [])
-
-
-def test_lap_figure_about_the_organisation_in_its_sentence() -> None:
-    _, content = from_file("lap-landskampagne-2012-03-16.txt")
-    assert [o.id for o in content.organizations] == ["org:ihr", "org:lap"]
-    assert [(f.value, f.unit, f.subject) for f in content.facts] == [(40, "pladser", "org:lap")]
-
-
 ENGLISH = """Minutes of the Steering Committee
 
 1. Update

@@ -233,7 +233,9 @@ def attendance_of(record: Record) -> set[tuple[str, str, tuple[str, ...]]]:
     return {(names[a.person], a.status, tuple(sorted(a.roles))) for a in record.meetings[0].attendance}
 
 
-@pytest.mark.parametrize("name", ["ngc-advisory-board-5.txt", "dsam-bestyrelse-2019-02-06.txt"])
+@pytest.mark.parametrize(
+    "name", ["ngc-advisory-board-5.txt", "npoc-scientific-advisory-board-2024-06-11.txt"]
+)
 @pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
 def test_the_same_minutes_as_pdf_docx_and_html_give_the_same_attendance(name: str, fmt: str) -> None:
     """The layout survives conversion: one line per source line, as a PDF, a Word file or a web page."""

@@ -30,9 +30,10 @@ DANISH = (
     ("name", "language"),
     [
         ("ngc-advisory-board-5.txt", "da"),
-        ("dsam-bestyrelse-2019-02-06.txt", "da"),
-        ("lap-landskampagne-2012-03-16.txt", "da"),
-        ("gcrb-agm-2010-09-06.txt", "en"),
+        ("region-nord-farmakogenetik-arbejdsgruppe-2023-09-20.txt", "da"),
+        ("npoc-scientific-advisory-board-2024-06-11.txt", "en"),
+        ("helse-vest-styringsgruppe-presisjonsmedisin-2024-09-24.txt", "no"),
+        ("gms-styrgrupp-2023-06-14.txt", "sv"),
     ],
 )
 def test_corpus_languages(name: str, language: str) -> None:

@@ -59,14 +59,14 @@ def test_the_list_shows_every_question_in_the_chosen_language(capsys: pytest.Cap
 def test_table_output_by_name(pmkg: Runner) -> None:
     status, out, _ = pmkg("query", "upcoming", "--param", "on=2023-06-14")
     assert status == 0
-    header, rule, first, second = out.splitlines()
+    header, rule, first, second, *later = out.splitlines()
     assert header.split()[:3] == ["date", "kind", "what"] and set(rule) <= {"-", " "}
     assert (
         first.startswith("2023-07-05  deadline")
         and "Christiane Saurbrey Karle" in first
         and "cska@ngc.dk" in first
     )
-    assert second.startswith("2023-11-09  next_meeting")
+    assert second.startswith("2023-09-20  next_meeting") and len(later) == 3
 
 
 def test_csv_output(pmkg: Runner) -> None:
@@ -114,7 +114,7 @@ def test_json_output_carries_rows_and_graph(pmkg: Runner) -> None:
         (["query", "nonsense"], "no question named 'nonsense'; run `pmkg query` to list them"),
         (["query", "mentions"], "missing entity for question mentions: give --param entity=..."),
         (["query", "mentions", "-p", "entiti=x"], "unknown parameter 'entiti' for question mentions"),
-        (["query", "person_profile", "-p", "person=Jensen"], "'Jensen' could be several person entities"),
+        (["query", "person_profile", "-p", "person=Kjær"], "'Kjær' could be several person entities"),
         (["query", "person_profile", "-p", "person=Nobody Special"], "no person named 'Nobody Special'"),
         (["query", "ego_network", "-p", "entity=NGC", "-p", "radius=9"], "radius must be at most 4, not 9"),
         (["query", "-p", "person=x"], "--param needs a question NAME"),

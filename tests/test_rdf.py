@@ -444,7 +444,7 @@ def test_the_real_minutes_conform_and_quote_their_text(corpus: list[Record]) -> 
             quotes += 1
     assert quotes > 100
     graphs = {n.identifier for n in ds.graphs()} - {ds.default_graph.identifier}
-    assert len(graphs) == len(corpus) == 4
+    assert len(graphs) == len(corpus) == 5
 
 
 def test_the_real_minutes_pseudonymised_name_nobody(corpus: list[Record]) -> None:
@@ -459,7 +459,8 @@ def test_the_real_minutes_pseudonymised_name_nobody(corpus: list[Record]) -> Non
         if len(word) > 2
     }
     assert len(words) > 50
-    assert [w for w in sorted(words) if re.search(rf"\b{re.escape(w)}", text, re.IGNORECASE)] == []
+    # whole words: "Per" (Per-Olof) may stand in "Person", "Berg" (Lindqvist-Berg) in "Bergen"
+    assert [w for w in sorted(words) if re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE)] == []
     assert "cska@ngc.dk" not in text
 
 
@@ -472,10 +473,10 @@ def test_the_real_minutes_give_each_known_organisation_its_seat_country(corpus: 
         return None if address is None else str(g.value(address, SCHEMA.addressCountry))
 
     assert (country("org:ngc"), country("org:genomics-england"), country("country:eu")) == ("DK", "GB", "EU")
-    assert country("org:warwick") == "GB" and country("org:lap") == "DK"
+    assert country("org:gms") == "SE" and country("org:helse-bergen") == "NO"
     # meeting bodies the gazetteer does not know sit where their minutes point (ingest.pipeline.seat_country)
     assert country("org:nationale-advisory-board-for-forskning-og-infrastruktur") == "DK"
-    assert country("org:bestyrelsen-dsam") == "DK"
+    assert country("org:arbejdsgruppen-for-farmakogenetik-i-almen-praksis") == "DK"
     address = g.value(rdf.node_iri("org:ngc"), SCHEMA.address)
     assert (address, RDF.type, SCHEMA.PostalAddress) in g
     assert rdf.validate(ds) == []

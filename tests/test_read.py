@@ -430,11 +430,11 @@ def test_docx_zip_bomb_is_refused_without_inflating(monkeypatch) -> None:
 
 # --- HTML -----------------------------------------------------------------------------------------
 
-LAP_LINES = corpus_text("lap-landskampagne-2012-03-16.txt").split("\n")
+NORD_LINES = corpus_text("region-nord-farmakogenetik-arbejdsgruppe-2023-09-20.txt").split("\n")
 
 
 def test_html_main_text_only_and_scripts_never_appear() -> None:
-    raw = read_bytes(html_bytes("Referat", LAP_LINES), "lap.html")
+    raw = read_bytes(html_bytes("Referat", NORD_LINES), "nord.html")
     assert raw.format == "html"
     for furniture in (
         "SCRIPT-TEXT",
@@ -445,14 +445,16 @@ def test_html_main_text_only_and_scripts_never_appear() -> None:
         "Kontakt os",
     ):
         assert furniture not in raw.text
-    assert raw.text.startswith("Referat\n\nReferat af møde i Landskampagne-gruppen, 16. marts 2012\n\n")
-    assert "Deltagere: Paul Bjergager, Olga Runciman" in raw.text
-    assert "peger på overlæge Diana Kristensen" in raw.text
+    assert raw.text.startswith(
+        "Referat\n\nRegion Nordjylland\n\nArbejdsgruppen for farmakogenetik i almen praksis\n\n"
+    )
+    assert "Deltagere: Bodil Sandahl Krogh (formand), Kasper Møller Hedegaard" in raw.text
+    assert "Afbud: Jonas Vinter Bak og Merete Højbjerg" in raw.text
 
 
 def test_html_in_a_declared_legacy_charset() -> None:
-    raw = read_bytes(html_bytes("Referat", LAP_LINES, charset="windows-1252"), "lap.htm")
-    assert "Referat af møde i Landskampagne-gruppen" in raw.text
+    raw = read_bytes(html_bytes("Referat", NORD_LINES, charset="windows-1252"), "nord.htm")
+    assert "Mødet blev holdt onsdag den 20. september 2023" in raw.text
     assert raw.encoding == "windows-1252"
 
 

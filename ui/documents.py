@@ -130,9 +130,10 @@ def _stored_list(driver: neo4j.Driver) -> None:
         return
     frame = pd.DataFrame(
         {
-            t("doc.title"): [d["title"] or "" for d in docs],
+            # the file and its date first: a long title must not push them off the right edge
             t("doc.file"): [Path(d["source"] or "").name for d in docs],
             t("doc.date"): [d["date"] or "" for d in docs],
+            t("doc.title"): [d["title"] or "" for d in docs],
             t("doc.language"): [d["language"] or "" for d in docs],
             t("doc.meetings"): [", ".join(d["meetings"]) for d in docs],
             t("doc.mentions"): [d["mentions"] for d in docs],
