@@ -1,0 +1,7 @@
+"""The text of the rendered minutes of the new set (see build.py)."""
+
+from __future__ import annotations
+
+from tests.minutes.src.render import Source
+
+RENDERED: dict[str, Source] = {}
