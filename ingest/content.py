@@ -21,16 +21,10 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
+from pmkg import knowledge
 from pmkg.ingest.dates import DateMatch, find_dates, infer_year, parse_time_range
-from pmkg.ingest.gazetteer import (
-    Gazetteer,
-    fold,
-    load_knowledge,
-    name_words,
-    organisation_type,
-    organization_for,
-)
-from pmkg.ingest.names import given_names, slug
+from pmkg.ingest.gazetteer import Gazetteer, name_words, organisation_type, organization_for
+from pmkg.ingest.names import given_names
 from pmkg.ingest.parsed import ParsedMinutes
 from pmkg.ingest.people import PeopleIndex, reference_re, stands_alone
 from pmkg.ingest.record import (
@@ -46,11 +40,11 @@ from pmkg.ingest.record import (
     Theme,
 )
 from pmkg.ingest.themes import Taxonomy
+from pmkg.text import EMAIL, fold, slug
 
 Span = tuple[int, int]
 
 _BULLET = r"(?:[•●▪◦‣∙·*–-]|o|\(?[a-h]\))"  # marks and lettered points: "o", "a)", "(b)"
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 @dataclass
@@ -164,8 +158,8 @@ def _next_meeting_re(words: dict[str, list[str]]) -> re.Pattern[str]:
 @cache
 def vocabulary() -> _Vocabulary:
     """``knowledge/content.yaml`` (and the month names of minutes.yaml) compiled once."""
-    data: dict[str, Any] = load_knowledge("content.yaml")
-    minutes: dict[str, Any] = load_knowledge("minutes.yaml")
+    data: dict[str, Any] = knowledge.load("content.yaml")
+    minutes: dict[str, Any] = knowledge.load("minutes.yaml")
     kinds = {fold(w): kind for kind, words in data["agreements"].items() for w in words}
     collaboration = data["collaboration"]
     agreement = (
@@ -1333,7 +1327,7 @@ def _deadlines(
         ):
             continue
         iso, inferred = dating.complete(match, future=True)
-        email = _EMAIL.search(sentence.text)
+        email = EMAIL.search(sentence.text)
         result.append(
             Deadline(
                 id=f"deadline:{doc_key}-{count + len(result) + 1}",

@@ -13,71 +13,19 @@ running text are not the organisations LAP and Island (Iceland). A genitive ``-s
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from pmkg import knowledge
-from pmkg.errors import PmkgError
-from pmkg.ingest.names import given_names, slug
+from pmkg.ingest.names import given_names
 from pmkg.ingest.record import Initiative, Organization, Provenance
+from pmkg.text import fold, slug
 
-KNOWLEDGE_DIR = knowledge.path("")
 KINDS = ("organization", "initiative", "country")
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
-_SPECIAL_FOLDS = {
-    "ø": "o",
-    "đ": "d",
-    "ł": "l",
-    "’": "'",
-    "‘": "'",
-    "´": "'",
-    "`": "'",
-    "–": "-",
-    "—": "-",
-    "‐": "-",
-    "‑": "-",
-    "−": "-",
-}
-
-
-class _FoldTable(dict[int, str]):
-    """``str.translate`` table that folds one character to exactly one character (offsets survive)."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        low = char.lower()
-        if len(low) != 1:
-            low = char
-        base = [c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c)]
-        folded = base[0] if len(base) == 1 else low
-        folded = _SPECIAL_FOLDS.get(folded, folded)
-        self[code] = folded
-        return folded
-
-
-_FOLD = _FoldTable()
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, one character for one (``Sjælland`` -> ``sjælland``, ``ø`` -> ``o``)."""
-    return text.lower() if text.isascii() else text.translate(_FOLD)
-
-
-@cache
-def load_knowledge(name: str) -> Any:
-    """Parse one YAML file of ``knowledge/`` once per process."""
-    path = KNOWLEDGE_DIR / name
-    try:
-        with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
-    except (OSError, yaml.YAMLError) as exc:
-        raise PmkgError(f"{path}: cannot read the knowledge file ({exc}); restore it from git") from exc
 
 
 @dataclass(frozen=True)
@@ -150,40 +98,19 @@ def _alias(entry: Entry, written: str) -> tuple[tuple[str, ...], _Alias]:
 
 
 def _entry(raw: dict[str, Any]) -> Entry:
-    missing = [k for k in ("id", "kind", "type", "name") if not raw.get(k)]
-    if missing or raw["kind"] not in KINDS:
-        raise PmkgError(
-            f"gazetteer entry {raw.get('id') or raw.get('name')!r}: needs id, kind ({', '.join(KINDS)}), "
-            f"type and name; fix knowledge/gazetteer.yaml"
-        )
+    """One entry of the file (its form already checked by the schema in ``knowledge/schemas.py``)."""
     return Entry(
-        id=str(raw["id"]),
-        name=str(raw["name"]),
-        aliases=tuple(str(a) for a in raw.get("aliases") or ()),
+        id=raw["id"],
+        name=raw["name"],
+        aliases=tuple(raw.get("aliases") or ()),
         kind=raw["kind"],
-        type=str(raw["type"]),
+        type=raw["type"],
         wikidata=raw.get("wikidata"),
         ror=raw.get("ror"),
         name_en=raw.get("name_en"),
         name_da=raw.get("name_da"),
-        country=_country(raw),
+        country=raw.get("country"),
     )
-
-
-_COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
-
-
-def _country(raw: dict[str, Any]) -> str | None:
-    """The entry's ISO 3166-1 alpha-2 code; YAML reads an unquoted ``NO`` (Norway) as false, so say so."""
-    code = raw.get("country")
-    if code is None:
-        return None
-    if not isinstance(code, str) or not _COUNTRY_CODE.match(code):
-        raise PmkgError(
-            f"gazetteer entry {raw['id']!r}: country must be an ISO 3166-1 alpha-2 code in capitals, "
-            f'quoted when YAML could misread it ("NO"), not {code!r}; fix knowledge/gazetteer.yaml'
-        )
-    return code
 
 
 class Gazetteer:
@@ -291,14 +218,9 @@ def _written_as(alias: _Alias, written: list[str], trimmed: int) -> bool:
 @cache
 def _load(path: str | None) -> Gazetteer:
     if path is None:
-        data = load_knowledge("gazetteer.yaml")
+        data = knowledge.load("gazetteer.yaml")
     else:
-        try:
-            data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise PmkgError(f"{path}: cannot read the gazetteer ({exc})") from exc
-    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
-        raise PmkgError(f"{path or 'knowledge/gazetteer.yaml'}: expected a mapping with a list 'entries'")
+        data = knowledge.load_file(Path(path), "gazetteer.yaml")
     return Gazetteer([_entry(raw) for raw in data["entries"]])
 
 
@@ -306,7 +228,7 @@ def _load(path: str | None) -> Gazetteer:
 def _type_rules() -> list[tuple[str, re.Pattern[str]]]:
     """Per type, the organisation words of content.yaml as one pattern: a word or a word's end."""
     rules = []
-    for rule in load_knowledge("content.yaml")["organisation_words"]:
+    for rule in knowledge.load("content.yaml")["organisation_words"]:
         stems = "|".join(sorted((re.escape(fold(s)) for s in rule["stems"]), key=len, reverse=True))
         rules.append((str(rule["type"]), re.compile(rf"(?:{stems})(?!\w)")))
     return rules
@@ -321,7 +243,7 @@ def organisation_type(name: str) -> str | None:
 
 @cache
 def _section_words() -> frozenset[str]:
-    minutes = load_knowledge("minutes.yaml")
+    minutes = knowledge.load("minutes.yaml")
     words = minutes["section_headings"] + minutes["document_words"]
     return frozenset(fold(w) for w in words if " " not in w)
 
@@ -355,8 +277,8 @@ def is_organization_name(raw: str, gazetteer: Gazetteer) -> bool:
 def name_words() -> dict[str, frozenset[str]]:
     """Words about organisation names: positions people hold ("director", "chair", from minutes.yaml
     and content.yaml), generic words (organisation words, connectors, articles) and the articles alone."""
-    content = load_knowledge("content.yaml")
-    minutes = load_knowledge("minutes.yaml")
+    content = knowledge.load("content.yaml")
+    minutes = knowledge.load("minutes.yaml")
     positions = [
         *content["position_words"],
         *minutes["roles"],

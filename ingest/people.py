@@ -15,11 +15,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from pmkg.ingest.gazetteer import fold, load_knowledge
 from pmkg.ingest.names import name_runs, role_of, slug
 from pmkg.ingest.names import vocabulary as minutes_vocabulary
 from pmkg.ingest.parsed import NameMention, Span
 from pmkg.ingest.record import Person
+from pmkg.knowledge import load as load_knowledge
+from pmkg.text import fold
 
 
 @dataclass

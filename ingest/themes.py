@@ -19,8 +19,9 @@ from pathlib import Path
 import rdflib
 from rdflib.namespace import SKOS
 
+from pmkg import knowledge
 from pmkg.errors import PmkgError
-from pmkg.ingest.gazetteer import KNOWLEDGE_DIR, fold
+from pmkg.text import fold
 
 # Which label languages apply to minutes in each language (English terms appear in all of them).
 _LANGUAGES = {
@@ -112,7 +113,7 @@ class Taxonomy:
     @classmethod
     def load(cls, path: Path | None = None) -> Taxonomy:
         """The taxonomy of ``knowledge/themes.ttl`` (or ``path``), parsed once per process."""
-        return _load(str(path or KNOWLEDGE_DIR / "themes.ttl"))
+        return _load(str(path or knowledge.path("themes.ttl")))
 
     def concepts_for(self, text: str, language: str) -> list[str]:
         """Ids of the concepts whose labels or keywords occur in ``text``, in id order."""

@@ -1,4 +1,5 @@
-"""Two keys for text that every stage shares: ``fold`` for matching, ``slug`` for ids.
+"""Two keys for text that every stage shares: ``fold`` for matching, ``slug`` for ids; and the
+patterns of things written the same way in every language (an e-mail address).
 
 ``fold`` maps one character to exactly one character, so an offset in folded text is the same offset
 in the original: extraction scans folded text and quotes the original. ``slug`` makes the id part of
@@ -35,6 +36,11 @@ _SPELLED = str.maketrans(
 )
 _NOT_ID = re.compile(r"[^a-z0-9]+")
 MAX_SLUG = 80  # characters of a readable id before its tail is replaced by a hash
+
+# An e-mail address ("mast@sum.dk", "kari.nordmann+board@ous-hf.no"), whole: never the tail of a longer
+# token. The pattern text, so a stage can put it inside its own ("(Name <address>)", address or URL).
+EMAIL_PATTERN = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+EMAIL = re.compile(EMAIL_PATTERN)
 
 
 class _FoldTable(dict[int, str]):

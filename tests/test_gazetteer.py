@@ -346,5 +346,9 @@ def test_an_unquoted_no_for_norway_is_a_one_line_error(tmp_path: Path) -> None:
         "entries:\n  - {id: org:x, kind: organization, type: agency, name: X, country: NO}\n",
         encoding="utf-8",
     )
-    with pytest.raises(PmkgError, match=r"org:x.*ISO 3166-1 alpha-2.*\"NO\".*not False"):
+    with pytest.raises(
+        PmkgError,
+        match=r"gazetteer.yaml, line 2: entries\[0\] \(org:x\)\.country: .*got NO, which YAML reads as false"
+        r".*\"NO\".*ISO 3166-1 alpha-2",
+    ):
         Gazetteer.load(path)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pmkg.text import MAX_SLUG, fold, slug, words
+from pmkg.text import EMAIL, MAX_SLUG, fold, slug, words
 
 
 @given(st.text())
@@ -47,3 +47,16 @@ def test_a_very_long_name_gets_a_capped_id_that_still_tells_names_apart() -> Non
 def test_words_are_plain_ascii_and_carry_no_query_syntax() -> None:
     assert words('Århus "KU" OR name:*') == ("aarhus", "ku", "or", "name")
     assert words("–") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "addresses"),
+    [
+        ("Kontakt mast@sum.dk senest 5. juli.", ["mast@sum.dk"]),
+        ("Maja Steffensen (kari.nordmann+board@ous-hf.no)", ["kari.nordmann+board@ous-hf.no"]),
+        ("svar til a.b@c.co.uk eller x_y@region.se", ["a.b@c.co.uk", "x_y@region.se"]),
+        ("no address: @handle, name@ and 'at' alone", []),
+    ],
+)
+def test_email_finds_whole_addresses(text: str, addresses: list[str]) -> None:
+    assert EMAIL.findall(text) == addresses
