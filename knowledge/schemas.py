@@ -12,21 +12,12 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from pmkg.ingest.record import ROLE_CODES
+
 Words = list[str]  # words or phrases, matched ignoring case and accents unless the file says otherwise
 ByLanguage = dict[Literal["da", "en", "no", "sv"], Words]  # the same concern, each language a key
 Country = Annotated[str, msgspec.Meta(pattern=r"^[A-Z]{2}$")]
-Role = Literal[
-    "chair",
-    "vice_chair",
-    "minute_taker",
-    "secretariat",
-    "secretary",
-    "treasurer",
-    "presenter",
-    "observer",
-    "guest",
-    "member",
-]
+Role = Literal[ROLE_CODES]  # the role codes of the record: chair, vice_chair, minute_taker ...
 
 
 class _Strict(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
