@@ -1,7 +1,40 @@
-"""The text of the rendered minutes of the new set (see build.py)."""
+"""The rendered minutes of the new set (see build.py): file name, text and how it is rendered."""
 
 from __future__ import annotations
 
 from tests.minutes.src.render import Source
+from tests.minutes.src.sources_new_office import (
+    BIOBANK_SVERIGE_STYRGRUPP_2023_10_05,
+    HELSEDIREKTORATET_GENOMDIAGNOSTIKK_2023_11_21,
+    REGION_SJAELLAND_PRAECISIONSMEDICIN_2023_11_07,
+)
+from tests.minutes.src.sources_new_pdf import (
+    ERN_GENTURIS_BOARD_2024_03_22,
+    NORDIC_CLINICAL_GENETICS_COUNCIL_2024_01_30,
+    UNN_FAGRAD_PRESISJONSMEDISIN_2023_10_10,
+)
+from tests.minutes.src.sources_new_web import (
+    INNLANDET_BRUKERUTVALG_2024_04_23,
+    NORTHMOOR_HEALTH_WELLBEING_BOARD_2024_02_15,
+)
 
-RENDERED: dict[str, Source] = {}
+RENDERED: dict[str, Source] = {
+    "helsedirektoratet-styringsgruppe-genomdiagnostikk-2023-11-21.docx": Source(
+        HELSEDIREKTORATET_GENOMDIAGNOSTIKK_2023_11_21
+    ),
+    "region-sjaelland-styregruppe-praecisionsmedicin-2023-11-07.docx": Source(
+        REGION_SJAELLAND_PRAECISIONSMEDICIN_2023_11_07
+    ),
+    "biobank-sverige-styrgrupp-2023-10-05.docx": Source(BIOBANK_SVERIGE_STYRGRUPP_2023_10_05),
+    "nordic-clinical-genetics-council-2024-01-30.pdf": Source(
+        NORDIC_CLINICAL_GENETICS_COUNCIL_2024_01_30, style="two_columns"
+    ),
+    "unn-fagrad-presisjonsmedisin-2023-10-10.pdf": Source(
+        UNN_FAGRAD_PRESISJONSMEDISIN_2023_10_10, style="typed"
+    ),
+    "ern-genturis-board-2024-03-22.pdf": Source(ERN_GENTURIS_BOARD_2024_03_22, style="narrow_table"),
+    "northmoor-health-wellbeing-board-2024-02-15.html": Source(
+        NORTHMOOR_HEALTH_WELLBEING_BOARD_2024_02_15, lang="en"
+    ),
+    "innlandet-brukerutvalg-2024-04-23.html": Source(INNLANDET_BRUKERUTVALG_2024_04_23, lang="no"),
+}
