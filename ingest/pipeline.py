@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from pmkg.ingest.content import extract_content, organisations_named
+from pmkg.ingest.extract import Context, Item, extract, organisations_named
 from pmkg.ingest.gazetteer import Entry, Gazetteer, is_organization_name, organization_for
 from pmkg.ingest.language import detect_language
 from pmkg.ingest.names import role_of, slug
@@ -68,14 +68,8 @@ def extract_raw(raw: RawDocument) -> Record:
     people = PeopleIndex()
     for mention in declared_people(parsed):
         people.add(mention)
-    content = extract_content(
-        norm.text,
-        parsed,
-        people,
-        meeting_id=meeting_id,
-        doc_key=raw.sha256[:12],
-        language=language,
-        body=body,
+    content = extract(
+        extraction_context(norm.text, language, parsed, people, meeting_id, raw.sha256[:12], body)
     )
     refs = people.find_in_text(norm.text)
     posts = role_references(
@@ -146,6 +140,32 @@ def extract_raw(raw: RawDocument) -> Record:
         warnings=list(parsed.warnings),
     )
     return map_to_original(record, norm, raw.text)
+
+
+def extraction_context(
+    text: str,
+    language: str,
+    parsed: ParsedMinutes,
+    people: PeopleIndex,
+    meeting_id: str,
+    doc_key: str,
+    body: Organization | None,
+) -> Context:
+    """What the extraction rules may read of a parsed document (the one adapter from the parser's
+    objects to :class:`pmkg.ingest.extract.Context`)."""
+    return Context(
+        text=text,
+        language=language,
+        meeting_id=meeting_id,
+        doc_key=doc_key,
+        date=parsed.date,
+        body=body,
+        items=tuple(Item(i.number, i.title, i.span, i.text_span) for i in parsed.agenda),
+        header=tuple(span[1] for span in (parsed.title_span, parsed.body_span, parsed.date_span) if span),
+        skip=tuple(m.span for m in parsed.attendance),
+        names=tuple(m.name for m in declared_people(parsed)),
+        people=people,
+    )
 
 
 def meeting_id_for(parsed: ParsedMinutes, body: Organization | None, sha256: str) -> str:

@@ -30,11 +30,13 @@ ROLE_CODES = (
 
 @dataclass
 class Provenance:
-    """Where a fact came from: the exact quote and its span in the original text."""
+    """Where a fact came from: the exact quote and its span in the original text, and the name of the
+    extraction rule that found it (``organisations.acronym``; see ``pmkg extract --explain``)."""
 
     quote: str
     start: int
     end: int
+    rule: str | None = None
 
 
 @dataclass
@@ -226,7 +228,12 @@ class Record:
 
     def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
         """Plain JSON-ready dict; the document text is left out unless asked for."""
-        data = asdict(self)
+        data = asdict(self, dict_factory=_without_empty_rule)
         if not include_text:
             data["document"].pop("text", None)
         return data
+
+
+def _without_empty_rule(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A provenance no rule is named for reads as before the field existed (``quote``, ``start``, ``end``)."""
+    return {key: value for key, value in pairs if key != "rule" or value is not None}

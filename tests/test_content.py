@@ -11,13 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pmkg.ingest.content import Content, extract_content, organisations_named
+from pmkg.ingest.extract import Content, extract, organisations_named
 from pmkg.ingest.language import detect_language
 from pmkg.ingest.normalise import normalise
 from pmkg.ingest.parse import parse_minutes
 from pmkg.ingest.parsed import NameMention, ParsedMinutes
 from pmkg.ingest.people import PeopleIndex
-from pmkg.ingest.pipeline import declared_people, extract_text
+from pmkg.ingest.pipeline import declared_people, extract_text, extraction_context
 from pmkg.ingest.record import Organization, Provenance
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,7 +31,7 @@ def from_file(name: str) -> tuple[str, Content]:
     people = PeopleIndex()
     for mention in declared_people(parsed):
         people.add(mention)
-    return text, extract_content(text, parsed, people, meeting_id="meeting:m", doc_key="k", language=language)
+    return text, extract(extraction_context(text, language, parsed, people, "meeting:m", "k", None))
 
 
 def from_text(
@@ -46,9 +46,7 @@ def from_text(
     index = PeopleIndex()
     for name in people:
         index.add(NameMention(name=name, span=(0, 0)))
-    return extract_content(
-        text, parsed, index, meeting_id="meeting:m", doc_key="k", language=language, body=body
-    )
+    return extract(extraction_context(text, language, parsed, index, "meeting:m", "k", body))
 
 
 SOCIETY = Organization(id="org:society", name="Dansk Forening for Genetisk Rådgivning", type="body")
