@@ -19,7 +19,6 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import NamedTuple
 
-from pmkg.ingest.dates import find_dates
 from pmkg.ingest.names import (
     could_be_surname,
     given_names,
@@ -33,6 +32,7 @@ from pmkg.ingest.names import (
     vocabulary,
 )
 from pmkg.ingest.parsed import NameMention, Span
+from pmkg.ingest.text.dates import find_dates
 
 _MARKUP = " \t\r#*_>|"  # whitespace and Markdown emphasis/heading/table marks around a line
 

@@ -21,8 +21,6 @@ from pmkg.ingest.attendance import (
     role_field_re,
     split_lines,
 )
-from pmkg.ingest.dates import find_dates, infer_year, parse_time_range, time_spans
-from pmkg.ingest.language import detect_language, language_knowledge
 from pmkg.ingest.names import (
     could_be_surname,
     fold,
@@ -38,6 +36,8 @@ from pmkg.ingest.names import (
 )
 from pmkg.ingest.parsed import NameMention, ParsedItem, ParsedMinutes, Span
 from pmkg.ingest.people import PeopleIndex
+from pmkg.ingest.text.dates import find_dates, infer_year, parse_time_range, time_spans
+from pmkg.ingest.text.language import detect_language, language_knowledge
 
 _HEADER_LINES = 25
 _MAX_TITLE_WORDS = 20
@@ -360,7 +360,7 @@ def _field_re(kind: str) -> re.Pattern[str]:
     return re.compile(rf"^{bullet}(?P<label>{labels})(?:\s*:\s*|\s+\|\s+)(?P<value>.*)$", re.I)
 
 
-_CELL = " | "  # between the cells of a table row (see ingest.read.row_text)
+_CELL = " | "  # between the cells of a table row (see ingest.read.rows.row_text)
 
 
 def _field(lines: list[Line], kind: str) -> tuple[str, int] | None:

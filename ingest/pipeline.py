@@ -15,9 +15,7 @@ from typing import Any
 
 from pmkg.ingest.extract import Context, Item, extract, organisations_named
 from pmkg.ingest.gazetteer import Entry, Gazetteer, is_organization_name, organization_for
-from pmkg.ingest.language import detect_language
 from pmkg.ingest.names import role_of, slug
-from pmkg.ingest.normalise import Normalised, normalise
 from pmkg.ingest.parse import parse_minutes
 from pmkg.ingest.parsed import NameMention, ParsedMinutes, Span
 from pmkg.ingest.people import PeopleIndex, RoleHolders, holds_post, role_references
@@ -35,6 +33,8 @@ from pmkg.ingest.record import (
     Provenance,
     Record,
 )
+from pmkg.ingest.text.language import detect_language
+from pmkg.ingest.text.normalise import Normalised, normalise
 
 GROUP_POSTS = frozenset({"member", "observer"})
 WRITTEN_POSTS = frozenset({"chair", "vice_chair", "treasurer", "secretary"})

@@ -26,9 +26,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pmkg.errors import InputError
-from pmkg.ingest.language import detect_language
-from pmkg.ingest.normalise import normalise
 from pmkg.ingest.read import FORMATS, read_bytes
+from pmkg.ingest.text.language import detect_language
+from pmkg.ingest.text.normalise import normalise
 from tests.documents import corpus_text, docx_bytes, html_bytes, pdf_bytes
 
 SIGNATURES = [b"%PDF-1.7\n", b"PK\x03\x04", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"<html><body>", b""]

@@ -12,13 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pmkg.ingest.extract import Content, extract, organisations_named
-from pmkg.ingest.language import detect_language
-from pmkg.ingest.normalise import normalise
 from pmkg.ingest.parse import parse_minutes
 from pmkg.ingest.parsed import NameMention, ParsedMinutes
 from pmkg.ingest.people import PeopleIndex
 from pmkg.ingest.pipeline import declared_people, extract_text, extraction_context
 from pmkg.ingest.record import Organization, Provenance
+from pmkg.ingest.text.language import detect_language
+from pmkg.ingest.text.normalise import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 

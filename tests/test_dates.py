@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pmkg.ingest.dates import DateMatch, find_dates, infer_year, parse_time_range
+from pmkg.ingest.text.dates import DateMatch, find_dates, infer_year, parse_time_range
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pmkg.ingest.language import detect_language, language_knowledge, language_scores
-from pmkg.ingest.normalise import normalise
+from pmkg.ingest.text.language import detect_language, language_knowledge, language_scores
+from pmkg.ingest.text.normalise import normalise
 from tests.documents import corpus_text
 
 NORWEGIAN = (

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from pmkg.ingest.normalise import normalise
+from pmkg.ingest.text.normalise import normalise
 from tests.documents import corpus_text
 
 NGC = corpus_text()

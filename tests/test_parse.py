@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pmkg.ingest.normalise import normalise
 from pmkg.ingest.parse import parse_minutes
 from pmkg.ingest.parsed import ParsedMinutes
+from pmkg.ingest.text.normalise import normalise
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

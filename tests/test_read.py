@@ -11,10 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import pmkg.ingest.read as read
+import pmkg.ingest.read.limits as limits
 from pmkg.errors import InputError
-from pmkg.ingest.normalise import normalise
-from pmkg.ingest.read import RawDocument, cell_text, max_bytes_from_env, read_bytes, read_document, row_text
+from pmkg.ingest.read import RawDocument, read_bytes, read_document
+from pmkg.ingest.read.limits import max_bytes_from_env
+from pmkg.ingest.read.rows import cell_text, row_text
+from pmkg.ingest.text.normalise import normalise
 from tests.documents import corpus_text, docx_bytes, html_bytes, pdf_bytes, zip_bomb_docx
 
 NGC = corpus_text()
@@ -146,7 +148,7 @@ def test_file_over_the_size_limit_is_refused_before_reading(tmp_path) -> None:
 
 
 def test_upload_over_the_size_limit(monkeypatch) -> None:
-    monkeypatch.setattr(read, "MAX_BYTES", 1000)
+    monkeypatch.setattr(limits, "MAX_BYTES", 1000)
     assert "larger than the limit of 1000 bytes" in refused(b"a" * 1001, "big.txt")
     assert read_bytes(b"a" * 1000, "fits.txt").text == "a" * 1000
 
@@ -422,7 +424,7 @@ def test_zip_without_a_word_document() -> None:
 
 
 def test_docx_zip_bomb_is_refused_without_inflating(monkeypatch) -> None:
-    monkeypatch.setattr(read, "MAX_BYTES", 1024 * 1024)
+    monkeypatch.setattr(limits, "MAX_BYTES", 1024 * 1024)
     bomb = zip_bomb_docx(9 * 1024 * 1024)  # inflates past 8 × MAX_BYTES
     assert len(bomb) < 64 * 1024
     assert refused(bomb, "bomb.docx") == "refused: inflates to more than 8 MB (zip bomb?)"

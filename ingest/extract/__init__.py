@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from pmkg.ingest.dates import find_dates, infer_year
 from pmkg.ingest.extract.context import Context, Item, NoPeople, People
 from pmkg.ingest.extract.entities import Entities
 from pmkg.ingest.extract.reading import Content, Reading
 from pmkg.ingest.extract.registry import describe, rules
 from pmkg.ingest.extract.sentences import Dating, sentences, subjects
 from pmkg.ingest.record import Mention, Organization, Provenance
+from pmkg.ingest.text.dates import find_dates, infer_year
 
 # The rule modules, in the order their rules run: importing one registers its rules. Funding runs
 # before figures (a grant's sum is no figure), everything after the entity rules of organisations.

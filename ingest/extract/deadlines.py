@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from pmkg import knowledge
-from pmkg.ingest.dates import parse_time_range
 from pmkg.ingest.extract.context import People
 from pmkg.ingest.extract.reading import Reading, provenance
 from pmkg.ingest.extract.registry import rule
 from pmkg.ingest.extract.sentences import Dating, Sentence
 from pmkg.ingest.extract.words import CAPWORD, common, phrase_re, phrases
 from pmkg.ingest.record import Deadline
+from pmkg.ingest.text.dates import parse_time_range
 from pmkg.text import EMAIL, fold
 
 

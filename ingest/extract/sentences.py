@@ -16,10 +16,10 @@ from functools import cache
 from typing import Any
 
 from pmkg import knowledge
-from pmkg.ingest.dates import DateMatch
 from pmkg.ingest.extract.context import Context, Span
 from pmkg.ingest.extract.entities import Hit, hit_start
 from pmkg.ingest.extract.words import BULLET, common, phrases
+from pmkg.ingest.text.dates import DateMatch
 from pmkg.text import fold
 
 _LONGEST_SENTENCE = 1500  # characters; a longer run without full stops is cut at its line breaks
