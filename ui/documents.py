@@ -17,7 +17,7 @@ from pmkg.errors import PmkgError
 from pmkg.graph import store
 from pmkg.ingest.pipeline import extract_bytes
 from pmkg.ingest.record import Record
-from pmkg.ui import data
+from pmkg.ui import data, identity
 from pmkg.ui.i18n import md_escape, t
 
 UPLOAD_TYPES = ["txt", "md", "pdf", "docx", "html", "htm"]
@@ -114,6 +114,7 @@ def _upload(driver: neo4j.Driver) -> None:
     for tab, frame in zip(tabs, tables.values(), strict=True):
         tab.dataframe(frame, hide_index=True, width="stretch")
     if st.button(t("doc.store"), type="primary", icon=":material/save:", key="upload_store"):
+        identity.require(identity.current_user(), "edit")
         with st.spinner(t("doc.storing")):
             store.load_record(driver, record)
         st.session_state.upload_generation = generation + 1
@@ -153,6 +154,7 @@ def _stored_list(driver: neo4j.Driver) -> None:
         return
     confirm = st.checkbox(t("doc.confirm_remove"), key=f"doc_confirm_{chosen}")
     if st.button(t("doc.remove"), icon=":material/delete:", disabled=not confirm, key="doc_remove"):
+        identity.require(identity.current_user(), "edit")
         store.remove_document(driver, chosen)
         st.session_state.doc_removed = titles[chosen]
         st.rerun()

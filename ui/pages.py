@@ -9,6 +9,7 @@ from neo4j import Driver
 
 from pmkg.errors import PmkgError
 from pmkg.ui.i18n import t
+from pmkg.ui.identity import NotAllowed
 from pmkg.ui.state import StoreStatus
 
 PAGES: dict[str, str] = {
@@ -30,6 +31,8 @@ def render(page: str, driver: Driver) -> None:
     st.caption(t(f"page.{page}.help"))
     try:
         importlib.import_module(PAGES[page]).render(driver)
+    except NotAllowed as exc:
+        st.error(t("auth.not_allowed", name=exc.user, action=t(f"auth.{exc.action}")))
     except PmkgError as exc:
         st.error(str(exc))
 
