@@ -39,6 +39,8 @@ ENTITY_LABELS: dict[str, tuple[str, ...]] = {
     "initiative": ("Initiative",),
     "meeting": ("Meeting",),
     "theme": ("Theme",),
+    "agreement": ("Agreement",),
+    "document": ("Document",),
     "entity": SEARCHABLE_LABELS,
 }
 SCALAR_TYPES = ("text", "date", "int")

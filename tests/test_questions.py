@@ -535,6 +535,11 @@ def test_every_question_answers_on_the_examples(graph: neo4j.Driver) -> None:
         "second": "NGC",
         "source": "Søren Brunak",
         "target": "NGC",
+        "initiative": "1+MG",
+        "agreement": "MoU Frankrig",
+        "theme": "theme:health-data",
+        "meeting": "meeting:gms-2023-06-14",
+        "document": "doc:779d16785f9969f5",
     }
     for q in QUESTIONS.values():
         params = {p.name: given[p.name] for p in q.params if p.required}
