@@ -39,7 +39,7 @@ def _pin() -> None:
 
 
 def _extract(size: int) -> Extraction:
-    from pmkg.ingest.pipeline import extract_text  # imported in the child, outside the timed part
+    from pmkg.ingest.pipeline import extract_text
 
     texts = list(generate(size))
     extract_text(texts[0][1], "warm-up.txt")  # loads the gazetteer and taxonomies once, untimed

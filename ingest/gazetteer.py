@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from pmkg import knowledge
-from pmkg.ingest.names import given_names
+from pmkg.ingest.people.names import given_names
 from pmkg.ingest.record import Initiative, Organization, Provenance
 from pmkg.text import fold, slug
 

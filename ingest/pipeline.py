@@ -1,43 +1,36 @@
-"""From a minutes file to an extraction record: read → normalise → parse → resolve → extract.
+"""From a minutes file to an extraction record: read -> normalise -> parse -> resolve -> extract -> assemble.
 
-Every stage works on the normalised text; this module is the one place where spans are
-mapped back to the original text, so every quote in a record is exactly
-``document.text[start:end]``.
+Each stage is one call here, in order; the text flows through once.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
-import re
 from pathlib import Path
-from typing import Any
 
-from pmkg.ingest.extract import Context, Item, extract, organisations_named
-from pmkg.ingest.gazetteer import Entry, Gazetteer, is_organization_name, organization_for
-from pmkg.ingest.names import role_of, slug
-from pmkg.ingest.parse import parse_minutes
-from pmkg.ingest.parsed import NameMention, ParsedMinutes, Span
-from pmkg.ingest.people import PeopleIndex, RoleHolders, holds_post, role_references
-from pmkg.ingest.read import RawDocument, read_bytes, read_document
-from pmkg.ingest.record import (
-    AgendaItem,
-    Attendance,
-    Deadline,
-    DocumentInfo,
-    Meeting,
-    Membership,
-    Mention,
-    Organization,
-    Person,
-    Provenance,
-    Record,
+from pmkg.ingest.assemble import (
+    OrganizationSet,
+    attendance,
+    body_organization,
+    declared_people,
+    map_to_original,
+    meeting_id_for,
+    memberships,
+    people_with_evidence,
+    person_mentions,
+    role_holders,
+    unique,
 )
+from pmkg.ingest.extract import Context, Item, extract
+from pmkg.ingest.gazetteer import Gazetteer, is_organization_name, organization_for
+from pmkg.ingest.parse import parse_minutes
+from pmkg.ingest.parse.minutes import ParsedMinutes
+from pmkg.ingest.people.index import PeopleIndex
+from pmkg.ingest.people.posts import role_references
+from pmkg.ingest.read import RawDocument, read_bytes, read_document
+from pmkg.ingest.record import AgendaItem, DocumentInfo, Meeting, Organization, Provenance, Record
 from pmkg.ingest.text.language import detect_language
-from pmkg.ingest.text.normalise import Normalised, normalise
-
-GROUP_POSTS = frozenset({"member", "observer"})
-WRITTEN_POSTS = frozenset({"chair", "vice_chair", "treasurer", "secretary"})
+from pmkg.ingest.text.normalise import normalise
 
 
 def extract_file(path: str | Path) -> Record:
@@ -166,262 +159,3 @@ def extraction_context(
         names=tuple(m.name for m in declared_people(parsed)),
         people=people,
     )
-
-
-def meeting_id_for(parsed: ParsedMinutes, body: Organization | None, sha256: str) -> str:
-    """Stable across re-ingests of the same meeting: the body that met and the date, else the hash."""
-    if parsed.date:
-        name = body.id.removeprefix("org:") if body else slug(parsed.title)
-        return f"meeting:{name[:60]}-{parsed.date}"
-    return f"meeting:{sha256[:16]}"
-
-
-def declared_people(parsed: ParsedMinutes) -> list[NameMention]:
-    """Attendees first (they carry the fullest names), then presenters, then people mentioned."""
-    presenters = [m for item in parsed.agenda for m in item.presenters]
-    return [*parsed.attendance, *presenters, *parsed.mentioned]
-
-
-def body_organization(
-    parsed: ParsedMinutes, gazetteer: Gazetteer, text: str, sha256: str
-) -> Organization | None:
-    """The body that met, as an organisation (a gazetteer entry where the name is known).
-
-    A generic name ("Bestyrelsen", "the Board", "Styret") is no identity: every society has one. It is
-    qualified by the organisation the minutes name most often ("Bestyrelsen (DSAM)"), or, when they
-    name none, kept apart per document, so boards of different bodies never merge.
-    """
-    if not parsed.body_name:
-        return None
-    org = organization_for(parsed.body_name, gazetteer)
-    if org.type == "organization":
-        org.type = "body"
-    org.provenance = [Provenance(parsed.body_name, *(parsed.body_span or parsed.title_span))]
-    if gazetteer.lookup(parsed.body_name) is not None:
-        return org
-    if is_generic_body_name(parsed.body_name):
-        host = host_organization(parsed, text, gazetteer)
-        if host is None:
-            org.id = f"{org.id}-{sha256[:8]}"
-        else:
-            org.name = f"{org.name} ({min([host.name, *host.aliases], key=len)})"
-            org.id = f"{org.id}-{host.id.split(':', 1)[1]}"
-    org.country = org.country or seat_country(parsed, text, gazetteer)
-    return org
-
-
-def seat_country(parsed: ParsedMinutes, text: str, gazetteer: Gazetteer) -> str | None:
-    """Where a body the gazetteer does not know sits: the country of the organisation its heading
-    names (where known), else the one more than half of the known organisations its minutes name are
-    in (a Danish board names Danish regions and universities, and Genomics England now and then); None
-    when neither says."""
-    heading = _heading_organisations(parsed, text)
-    if heading and heading[0].country:
-        return heading[0].country
-    countries = [e.country for e, _ in gazetteer.find_in_text(text) if e.kind == "organization" and e.country]
-    top = max(set(countries), key=countries.count, default=None)
-    return top if top and 2 * countries.count(top) > len(countries) else None
-
-
-def is_generic_body_name(name: str) -> bool:
-    """One common word once an article is dropped ("Bestyrelsen", "the Board"); acronyms and
-    compounds with a name in them ("Landskampagne-gruppen") are names."""
-    words = [w for w in name.split() if w.lower() not in ("the", "det", "den", "de", "der")]
-    return len(words) == 1 and not words[0].isupper() and "-" not in words[0]
-
-
-def host_organization(parsed: ParsedMinutes, text: str, gazetteer: Gazetteer) -> Organization | None:
-    """The organisation a generic body belongs to: the first one the heading names (the first paragraph,
-    without the place of the meeting: "IRISH SOCIETY OF HUMAN GENETICS / Council Meeting"), else the
-    one (not a country) the text names most often, the first named winning a tie."""
-    named = _heading_organisations(parsed, text)
-    if named:
-        return named[0]
-    counts: dict[str, int] = {}
-    entries: dict[str, Entry] = {}
-    for entry, _ in gazetteer.find_in_text(text):
-        if entry.kind == "organization":
-            counts[entry.id] = counts.get(entry.id, 0) + 1
-            entries.setdefault(entry.id, entry)
-    if not counts:
-        return None
-    return entries[max(counts, key=lambda k: counts[k])].to_organization()
-
-
-def _heading_organisations(parsed: ParsedMinutes, text: str) -> list[Organization]:
-    """The organisations the first paragraph names, leaving out the line giving the meeting's place."""
-    heading = re.split(r"\n[ \t]*\n", text.lstrip(), maxsplit=1)[0]
-    lines = [line for line in heading.splitlines() if not parsed.location or parsed.location not in line]
-    return organisations_named("\n".join(lines))
-
-
-def attendance(parsed: ParsedMinutes, people: PeopleIndex) -> list[Attendance]:
-    """One entry per person: a name listed twice (present, then chairing an item) merges roles."""
-    merged: dict[str, Attendance] = {}
-    for mention in parsed.attendance:
-        person_id = people.find(mention.name)
-        if person_id is None:
-            continue
-        entry = merged.get(person_id)
-        if entry is None:
-            merged[person_id] = Attendance(
-                person=person_id,
-                status=mention.status,  # type: ignore[arg-type]
-                roles=list(mention.roles),
-                group=mention.group,
-                provenance=[Provenance("", *mention.span)],
-            )
-            continue
-        entry.roles.extend(r for r in mention.roles if r not in entry.roles)
-        if entry.status == "unknown":
-            entry.status = mention.status  # type: ignore[assignment]
-        entry.provenance.append(Provenance("", *mention.span))
-    for item in parsed.agenda:
-        for presenter in item.presenters:
-            person_id = people.find(presenter.name)
-            if person_id in merged and "presenter" not in merged[person_id].roles:
-                merged[person_id].roles.append("presenter")
-    return list(merged.values())
-
-
-def memberships(
-    parsed: ParsedMinutes, people: PeopleIndex, body: Organization | None, text: str
-) -> list[Membership]:
-    """Who sits on the body that met, and in which post.
-
-    Member and observer come from the heading a name is listed under ("Bestyrelsen:", "Board Members
-    Present", "Observatører:"). A post (chair, deputy chair, treasurer, secretary) counts only when the
-    entry itself says so ("Søren Brunak, ... (Forperson)"): chairing one meeting ("Ordstyrer: Jan") is
-    a role at that meeting, not a post in the body.
-    """
-    if body is None:
-        return []
-    found: dict[tuple[str, str], Membership] = {}
-    for mention in parsed.attendance:
-        person_id = people.find(mention.name)
-        if person_id is None:
-            continue
-        written = written_roles(text[mention.span[0] : mention.span[1]])
-        for role in mention.roles:
-            if role in GROUP_POSTS or (role in WRITTEN_POSTS and role in written):
-                key = (person_id, role)
-                found.setdefault(key, Membership(person_id, body.id, role))
-                found[key].provenance.append(Provenance("", *mention.span))
-    return list(found.values())
-
-
-def written_roles(entry: str) -> set[str | None]:
-    """The roles an attendance entry writes itself ("Mette Lund (formand)"), not those of its heading."""
-    return {role_of(part) for part in re.split(r"[(),;]", entry) if part.strip()}
-
-
-def role_holders(parsed: ParsedMinutes, people: PeopleIndex, text: str) -> RoleHolders:
-    """Who holds which role at the meeting: a post by the entry or its label ("Mette Lund (formand)",
-    "Secretary: Orla Nolan"), a role at this meeting only by a line of its own ("Ordstyrer: Jakob
-    Storm") or elsewhere in the minutes (see :func:`ingest.people.holds_post`)."""
-    posts: dict[str, set[str]] = {}
-    lines: dict[str, set[str]] = {}
-    for mention in parsed.attendance:
-        person_id = people.find(mention.name)
-        if person_id is None:
-            continue
-        start, end = mention.span
-        label = re.search(r"([^\W\d_][^:\n]*?)\s*:\s*$", text[text.rfind("\n", 0, start) + 1 : start])
-        for role in mention.roles:
-            post = holds_post(text[start:end], label.group(1) if label else None, role)
-            (posts if post else lines).setdefault(role, set()).add(person_id)
-    return RoleHolders(
-        posts={k: frozenset(v) for k, v in posts.items()}, lines={k: frozenset(v) for k, v in lines.items()}
-    )
-
-
-def people_with_evidence(
-    people: PeopleIndex,
-    parsed: ParsedMinutes,
-    affiliations: dict[str, list[str]],
-    refs: list[tuple[str, Span]],
-    posts: list[tuple[str, Span]],
-    deadlines: list[Deadline],
-    text: str,
-) -> list[Person]:
-    """People from the index with every span where they were declared or referred to, by a name
-    (``refs``) or by their post (``posts``: "The Chair").
-
-    A full name written another way in the text ("Christiane Karle" for Christiane Saurbrey Karle)
-    becomes an alias (a post never does), and an e-mail address given for a contact becomes that person's.
-    """
-    spans: dict[str, list[Span]] = {}
-    for mention in declared_people(parsed):
-        person_id = people.find(mention.name)
-        if person_id:
-            spans.setdefault(person_id, []).append(mention.span)
-    written: dict[str, list[str]] = {}
-    for person_id, span in refs:
-        written.setdefault(person_id, []).append(" ".join(text[span[0] : span[1]].split()))
-    for person_id, span in refs + posts:
-        spans.setdefault(person_id, []).append(span)
-    emails: dict[str, list[str]] = {}
-    for deadline in deadlines:
-        if deadline.contact and deadline.email:
-            emails.setdefault(deadline.contact, []).append(deadline.email)
-    result = []
-    for person in people.people():
-        person.affiliations = affiliations.get(person.id, [])
-        person.emails = unique(emails.get(person.id, []))
-        known = {person.name, *person.aliases}
-        person.aliases += unique(n for n in written.get(person.id, []) if " " in n and n not in known)
-        person.provenance = [Provenance("", s, e) for s, e in sorted(set(spans.get(person.id, [])))]
-        result.append(person)
-    return result
-
-
-def person_mentions(refs: list[tuple[str, Span]]) -> list[Mention]:
-    grouped: dict[str, list[Provenance]] = {}
-    for person_id, (start, end) in refs:
-        grouped.setdefault(person_id, []).append(Provenance("", start, end))
-    return [Mention(entity=k, provenance=v) for k, v in grouped.items()]
-
-
-class OrganizationSet:
-    """Organisations of one document keyed by id; a repeated one gains aliases and provenance."""
-
-    def __init__(self, initial: list[Organization]) -> None:
-        self._by_id: dict[str, Organization] = {}
-        for org in initial:
-            self.add(org)
-
-    def add(self, org: Organization) -> Organization:
-        known = self._by_id.get(org.id)
-        if known is None:
-            self._by_id[org.id] = org
-            return org
-        for alias in [org.name, *org.aliases]:
-            if alias != known.name and alias not in known.aliases:
-                known.aliases.append(alias)
-        known.provenance.extend(p for p in org.provenance if p not in known.provenance)
-        return known
-
-    def items(self) -> list[Organization]:
-        return list(self._by_id.values())
-
-
-def unique(items: Any) -> list[str]:
-    return list(dict.fromkeys(items))
-
-
-def map_to_original(record: Record, norm: Normalised, original: str) -> Record:
-    """Rewrite every Provenance span from normalised to original offsets, with the exact quote."""
-
-    def fix(value: Any) -> None:
-        if isinstance(value, Provenance):
-            start, end = norm.to_original(value.start, value.end)
-            value.start, value.end, value.quote = start, end, original[start:end]
-        elif isinstance(value, list):
-            for item in value:
-                fix(item)
-        elif dataclasses.is_dataclass(value) and not isinstance(value, DocumentInfo):
-            for field in dataclasses.fields(value):
-                fix(getattr(value, field.name))
-
-    fix(record)
-    return record

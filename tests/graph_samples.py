@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 
-from pmkg.ingest.names import slug
 from pmkg.ingest.record import (
     AgendaItem,
     Agreement,
@@ -21,6 +20,7 @@ from pmkg.ingest.record import (
     Record,
     Theme,
 )
+from pmkg.text import slug
 
 
 def prov(text: str, quote: str) -> list[Provenance]:

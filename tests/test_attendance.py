@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pmkg.ingest.attendance import entries, find_attendance, recased_surnames, split_lines
+from pmkg.ingest.parse.attendance import find_attendance
+from pmkg.ingest.parse.lists import entries, recased_surnames
+from pmkg.ingest.text.lines import split_lines
 
 
 def _people(text: str) -> list[tuple[str, str, list[str], str | None]]:

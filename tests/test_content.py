@@ -11,11 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pmkg.ingest.assemble import declared_people
 from pmkg.ingest.extract import Content, extract, organisations_named
 from pmkg.ingest.parse import parse_minutes
-from pmkg.ingest.parsed import NameMention, ParsedMinutes
-from pmkg.ingest.people import PeopleIndex
-from pmkg.ingest.pipeline import declared_people, extract_text, extraction_context
+from pmkg.ingest.parse.minutes import NameMention, ParsedMinutes
+from pmkg.ingest.people.index import PeopleIndex
+from pmkg.ingest.pipeline import extract_text, extraction_context
 from pmkg.ingest.record import Organization, Provenance
 from pmkg.ingest.text.language import detect_language
 from pmkg.ingest.text.normalise import normalise

@@ -6,7 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pmkg.ingest.names import is_title, looks_like_person, parse_name_entry, slug, split_name_list, vocabulary
+from pmkg.ingest.parse.entry import parse_name_entry
+from pmkg.ingest.parse.lists import split_name_list
+from pmkg.ingest.people.names import looks_like_person
+from pmkg.ingest.vocabulary import is_title, vocabulary
+from pmkg.text import slug
 
 
 @pytest.mark.parametrize(

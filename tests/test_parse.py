@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pmkg.ingest.parse import parse_minutes
-from pmkg.ingest.parsed import ParsedMinutes
+from pmkg.ingest.parse.minutes import ParsedMinutes
 from pmkg.ingest.text.normalise import normalise
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

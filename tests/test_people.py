@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pmkg.ingest.names import parse_name_entry
-from pmkg.ingest.people import PeopleIndex, RoleHolders, holds_post, role_references
+from pmkg.ingest.parse.entry import parse_name_entry
+from pmkg.ingest.people.index import PeopleIndex
+from pmkg.ingest.people.posts import RoleHolders, holds_post, role_references
 from pmkg.ingest.pipeline import extract_text
 
 NGC_DECLARED = [

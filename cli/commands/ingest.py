@@ -138,7 +138,7 @@ def file_sha256(path: Path) -> str | None:
 
 def ingest_files(files: list[Path], report: IngestReport) -> None:
     """Extract each file and store them in batches; failures are recorded, an unreachable Neo4j stops."""
-    from pmkg.ingest.pipeline import extract_file  # the extraction stack is only needed here
+    from pmkg.ingest.pipeline import extract_file
 
     with connection.driver() as drv:
         pending: list[tuple[Path, Record]] = []

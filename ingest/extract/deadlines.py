@@ -117,7 +117,7 @@ def _next_meeting(
         date_inferred=inferred,
         start_time=start_time,
         end_time=end_time,
-        location=_location(source.text, source.folded, first.span[1]),
+        location=location_of(source.text, source.folded, first.span[1]),
         description=" ".join(text[sentence.start : source.end].split()),
         meeting=meeting_id,
         provenance=provenance(text, sentence.start, source.end, "deadlines.next_meeting"),
@@ -173,7 +173,7 @@ def _contact(sentence: str, people: People, before: int) -> str | None:
     return earlier[-1] if earlier else (later[0] if later else None)
 
 
-def _location(sentence: str, folded: str, offset: int) -> str | None:
+def location_of(sentence: str, folded: str, offset: int) -> str | None:
     """An online platform named in the sentence ("over Teams"), else "på/in <Place>" after the date."""
     vocab = _words()
     for word, canonical in sorted(vocab.online_places.items(), key=lambda kv: -len(kv[0])):

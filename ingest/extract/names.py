@@ -17,7 +17,7 @@ from functools import cache
 from pmkg import knowledge
 from pmkg.ingest.extract.words import CAPWORD, Common, common, folded_set, phrases
 from pmkg.ingest.gazetteer import name_words, organisation_type
-from pmkg.ingest.names import given_names
+from pmkg.ingest.people.names import given_names
 from pmkg.text import fold
 
 _PREVIOUS_WORD = re.compile(r"(\S+)[ \t]+$")  # on the same line

@@ -39,7 +39,7 @@ from pmkg.ingest.extract.reading import Reading
 from pmkg.ingest.extract.registry import rule
 from pmkg.ingest.extract.words import agreement_words
 from pmkg.ingest.gazetteer import Gazetteer, organisation_type, organization_for
-from pmkg.ingest.people import reference_re, stands_alone
+from pmkg.ingest.people.posts import reference_re, stands_alone
 from pmkg.ingest.record import Initiative, Organization
 from pmkg.text import fold, slug
 

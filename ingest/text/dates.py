@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
-from pmkg.ingest.names import vocabulary
+from pmkg.ingest.vocabulary import vocabulary
 
 _HOUR = r"(?:[01]?\d|2[0-3])"
 _MIN = r"[0-5]\d"

@@ -49,7 +49,7 @@ class PageLine:
     page: int
 
 
-_BULLET = re.compile(r"^[•◦▪▫●○■□‣⁃∙·*–—-](?:\s|$)|^[•◦▪▫●○■□‣⁃∙]")
+LEADING_BULLET = re.compile(r"^[•◦▪▫●○■□‣⁃∙·*–—-](?:\s|$)|^[•◦▪▫●○■□‣⁃∙]")
 _NUMBERED = re.compile(
     r"^(?:\d{1,3}\s*/\s*\d{1,3}\b"  # "1/5 14.00 Velkommen"
     r"|\d{1,2}[.:]\d{2}\b"  # a time opening an agenda line
@@ -95,7 +95,7 @@ def is_structural(line: str) -> bool:
     if item:
         return not item.group(1).islower()
     return bool(
-        _BULLET.match(line)
+        LEADING_BULLET.match(line)
         or _NUMBERED.match(line)
         or _LABEL.match(line)
         or _LINK.fullmatch(line)

@@ -1,7 +1,7 @@
-"""What the parser and the content extractor hand to the pipeline.
+"""What the parser hands on: people as written, agenda items, and the parsed minutes.
 
-Spans here are ``(start, end)`` in the *normalised* text; the pipeline maps them back to the
-original text (``ingest.text.normalise.Normalised.to_original``) when it builds the record.
+Spans are ``(start, end)`` in the *normalised* text; the assembler maps them back to the original
+text (``ingest.text.normalise.Normalised.to_original``) when it builds the record.
 """
 
 from __future__ import annotations

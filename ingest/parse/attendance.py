@@ -1,0 +1,271 @@
+"""Attendance blocks: who was there, who sent apologies, and in which capacity.
+
+Minutes list people under headings (``Deltagere``, ``Til stede:`` with ``Bestyrelsen:`` and
+``Observatører:`` groups, ``Afbud:``, ``Present:``, ``Apologies:``, ``Forfall:``, ``Närvarande:``),
+one a line, numbered, or as comma lists, or in tables. One walk over the lines opens a block at each
+heading and hands its lines to the list, table and signature readers. All the words come from
+``knowledge/minutes.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from pmkg.ingest.parse.blocks import AttendanceBlock
+from pmkg.ingest.parse.entry import parse_name_entry
+from pmkg.ingest.parse.lists import (
+    _continues,
+    entries,
+    inverted_entries,
+    names_person,
+    recased_surnames,
+    split_name_list,
+)
+from pmkg.ingest.parse.minutes import NameMention
+from pmkg.ingest.parse.signatures import Signoff, role_field_re, role_fields, signatures_on, signoff_re
+from pmkg.ingest.parse.tables import (
+    _Column,
+    _comma_header,
+    _continued,
+    _header_columns,
+    _headerless_row,
+    _table_row,
+    _wrapped_cell,
+)
+from pmkg.ingest.text.lines import Line, is_row, is_table_rule, raw_line, row_cells, split_lines
+from pmkg.ingest.vocabulary import alternation, lookup, vocabulary
+
+
+@cache
+def _heading_re(key: str) -> re.Pattern[str]:
+    """A heading at the start of a line, ended by a colon or the line end, or (after fra/from) by a
+    name; a qualifier may come between (``Afbud fra bestyrelsen:``, ``Present (Board):``)."""
+    words = alternation(vocabulary()[key])
+    qualifier = r"(?P<qual>\s+(?:fra|from|af|of|i|in|til|for)\s+[^:\n]{1,40}?|\s*\([^):\n]{1,40}\))?"
+    return re.compile(
+        rf"^(?P<head>{words}){qualifier}(?:[*_]*\s*:[*_]*\s*|\s*$|(?:(?<=\bfra)|(?<=\bfrom)|(?<=\bby))\s+"
+        rf"(?=(?-i:[A-ZÆØÅÄÖÜ])))(?P<rest>.*)$",
+        re.IGNORECASE,
+    )
+
+
+_LABEL = re.compile(r"^(?P<label>[^:]{2,60}?)\s*:\s*(?P<rest>\S.*)$")
+
+
+@dataclass
+class AttendanceFound:
+    mentions: list[NameMention] = field(default_factory=list)
+    role_fields: list[NameMention] = field(default_factory=list)
+    lines: set[int] = field(default_factory=set)  # line indices of attendance blocks
+    field_lines: set[int] = field(default_factory=set)  # lines of role fields ("Referent: Karl.")
+
+
+_MAX_NOTE_WORDS = 5  # "Peder Ahnfeldt-Mollerup deltager under punkt 19"
+
+
+def _entry_line(text: str) -> bool:
+    """True when a line reads as attendance entries: its first entry names a person and goes on,
+    if at all, with a short note, not a sentence ("Anne Hansen orienterede om arbejdet.")."""
+    found = inverted_entries(text, 0) or entries(text, 0)
+    if not found:
+        return False
+    first = found[0][0]
+    mention = parse_name_entry(first)
+    name = mention.name
+    if not names_person(mention):
+        return False
+    part = next((p for p in split_name_list(first) if name in p), first)
+    head = re.split(r"[,(;]|\s[-–—]\s", part)[0]  # "Jane Smith – NHS England": a dash ends the name
+    note = head[head.find(name) + len(name) :].split() if name in head else []
+    return not note or (len(note) <= _MAX_NOTE_WORDS and not text.rstrip().endswith("."))
+
+
+def _open_block(line: Line, block: AttendanceBlock | None) -> tuple[AttendanceBlock, str] | None:
+    """The block a heading line opens and the names on the rest of the line, or None.
+
+    A status heading (``Afbud:``) opens a block; a group heading (``Observatører:``) nests in a
+    block whose heading stood alone (``Til stede:`` over ``Bestyrelsen:``, so it keeps that status)
+    and otherwise, written with a colon, opens a block of present people (``Fra sekretariatet:``)."""
+    status_head = _heading_re("attendance_headings").match(line.text)
+    if status_head:
+        spec = lookup("attendance_headings", status_head.group("head")) or {}
+        qualifier = re.sub(
+            r"^[\s(]*(?:(?:fra|from|af|of|i|in|til|for)\s+)?", "", status_head.group("qual") or ""
+        )
+        role = spec.get("role") or lookup("group_headings", qualifier.strip(" ()"))  # type: ignore[union-attr]
+        rest = status_head.group("rest").strip()
+        status = str(spec.get("status", "unknown"))  # type: ignore[union-attr]
+        return AttendanceBlock(status, role, status_head.group("head"), nested=not rest), rest  # type: ignore[arg-type]
+    group_head = _heading_re("group_headings").match(line.text)
+    if not group_head:
+        return None
+    role = str(lookup("group_headings", group_head.group("head")))
+    rest = group_head.group("rest").strip()
+    if block and block.nested and not block.listed:
+        return AttendanceBlock(block.status, role, group_head.group("head"), nested=True, grouped=True), rest
+    if ":" in line.text or block and block.listed:  # observers after a list of absentees attended
+        return AttendanceBlock("present", role, group_head.group("head"), nested=False, grouped=True), rest
+    return None
+
+
+@cache
+def _inline_heading_re() -> re.Pattern[str]:
+    words = alternation([*vocabulary()["attendance_headings"], *vocabulary()["group_headings"]])
+    return re.compile(rf"(?<=[.;])\s+(?=(?:{words})\s*:)", re.IGNORECASE)
+
+
+def _inline_headings(line: Line) -> list[Line]:
+    """``Til stede: A og B. Fraværende: C`` on one line: a line per heading."""
+    cuts = [m.end() for m in _inline_heading_re().finditer(line.text)]
+    bounds = list(zip([0, *cuts], [*cuts, len(line.text)], strict=True))
+    return [
+        Line(
+            line.index, line.start + a, line.start + a + len(line.text[a:b].rstrip()), line.text[a:b].rstrip()
+        )
+        for a, b in bounds
+    ]
+
+
+def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
+    """Walk the lines once: headings open blocks, entry lines fill them (a line labelled with an
+    organisation, ``Danske Regioner: Anne Hansen, Bo Jensen``, gives its people that affiliation),
+    a table's header row says how to read the rows under it, signatures name the minute taker and
+    the chair, and the first line that is none of these closes the block."""
+    recased, known = recased_surnames(text)
+    if recased != text:
+        text, lines = recased, split_lines(recased)
+    result = AttendanceFound()
+    block: AttendanceBlock | None = None
+    logical: list[Line] = []
+    label: str | None = None
+    columns: list[_Column] | None = None  # the columns of the table being read
+    signoff: Signoff | None = None
+    gap_row: int | None = None  # the last row of a table whose cells are set apart by gaps (a PDF's)
+
+    def flush() -> None:
+        if logical and block is not None:
+            start, end = logical[0].start, logical[-1].end
+            chunk = text[start:end].replace("\n", " ")
+            for part, span in inverted_entries(chunk, start) or entries(chunk, start, known):
+                mention = parse_name_entry(part)
+                if not names_person(mention):
+                    continue  # "Afbud: Ingen", "Apologies: none", "N.N."
+                roles = list(dict.fromkeys(r for r in [block.role, *mention.roles] if r))
+                status = block.status if mention.status == "unknown" else mention.status
+                affiliation = mention.affiliation or label
+                result.mentions.append(
+                    replace(
+                        mention,
+                        span=span,
+                        roles=roles,
+                        status=status,
+                        group=block.group,
+                        affiliation=affiliation,
+                    )
+                )
+        logical.clear()
+
+    for line in (part for whole in lines for part in _inline_headings(whole)):
+        if line.blank:
+            continue
+        cells = row_cells(text, line)
+        if signoff is not None:
+            if signoff.take(cells):
+                result.lines.add(line.index)
+                continue
+            signoff.close()
+            result.role_fields.extend(signoff.done)
+            signoff = None
+        header = _header_columns(cells, under_heading=block is not None)
+        opened = None if header else _open_block(line, block)
+        labelled = _LABEL.match(line.text) if block and not opened else None
+        signing = signoff_re().match(line.text)
+        if header:
+            flush()
+            columns = header
+            block = block or AttendanceBlock("present", None, None, nested=False)
+            result.lines.add(line.index)
+        elif columns and block and is_table_rule(line.text):
+            result.lines.add(line.index)
+        elif (
+            columns
+            and block
+            and not opened
+            and is_row(text, line, cells)
+            and (row := _table_row(cells, columns, block))
+        ):
+            result.mentions.extend(row)
+            result.lines.add(line.index)
+            gap_row = None if "|" in raw_line(text, line)[0] else line.index
+        elif gap_row == line.index - 1 and not opened and result.mentions and _wrapped_cell(line.text, cells):
+            result.mentions[-1] = _continued(result.mentions[-1], line)
+            result.lines.add(line.index)
+            gap_row = line.index
+        elif opened:
+            flush()
+            block, rest = opened
+            columns = columns if block.grouped else None  # a group heading row inside a table
+            label = None
+            result.lines.add(line.index)
+            if rest:
+                logical.append(Line(line.index, line.end - len(rest), line.end, rest))
+        elif role_field_re().search(line.text) and (fields := role_fields(line)):
+            flush()
+            result.role_fields.extend(fields)
+            result.field_lines.add(line.index)
+        elif block and (row := _headerless_row(text, line, cells, block)):
+            flush()
+            result.mentions.append(row)
+            result.lines.add(line.index)
+        elif signing and (signers := signatures_on(signing, line)) is not None:
+            flush()
+            block, columns = None, None
+            role = lookup("signoff_headings", signing.group("head"))
+            signoff = Signoff(str(role) if role else None, pending=signers)
+            result.lines.add(line.index)
+        elif block and (is_table_rule(line.text) or _comma_header(line.text)):
+            flush()
+            result.lines.add(line.index)
+        elif block and logical and _continues(logical[-1].text, line.text):
+            logical.append(line)
+            result.lines.add(line.index)
+        elif labelled and _entry_line(labelled.group("rest")):
+            flush()
+            label = labelled.group("label").strip()
+            rest = labelled.group("rest")
+            logical.append(Line(line.index, line.end - len(rest), line.end, rest))
+            result.lines.add(line.index)
+        elif block and _entry_line(line.text):
+            flush()
+            block.listed = not block.grouped
+            label = None
+            logical.append(line)
+            result.lines.add(line.index)
+        else:
+            flush()
+            block, columns = None, None
+    flush()
+    if signoff is not None:
+        signoff.close()
+        result.role_fields.extend(signoff.done)
+    for line in reversed(lines):  # role fields closing the minutes ("Referent: ...") are no item's text
+        if line.blank:
+            continue
+        if line.index not in result.lines | result.field_lines:
+            break
+        result.lines.add(line.index)
+    if sum(bool(m.initials) for m in result.mentions) * 2 <= len(result.mentions):
+        result.mentions = _initials_as_organisations(result.mentions)
+        result.role_fields = _initials_as_organisations(result.role_fields)
+    return result
+
+
+def _initials_as_organisations(mentions: list[NameMention]) -> list[NameMention]:
+    """Initials after names (``Jane Smith (JS)``) are a convention of the whole list; where few
+    entries have them, ``Kim Lund (KL)`` among ``Jens Hansen (Danske Regioner)`` names an organisation."""
+    return [
+        replace(m, initials=None, affiliation=m.affiliation or m.initials) if m.initials else m
+        for m in mentions
+    ]

@@ -1,0 +1,259 @@
+"""One attendance entry taken apart: the name, and around it titles, roles, the organisation, a status.
+
+``Søren Brunak, professor, Københavns Universitet (Forperson)``, ``Region Syddanmark v/ Eva Holm``,
+``Dr. Ana Silva (Karolinska Institutet) - afbud``: everything but the name is classified with the
+words of ``knowledge/minutes.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache, lru_cache
+
+from pmkg.ingest.parse.minutes import NameMention
+from pmkg.ingest.people.names import is_name_token, is_organisation_word, looks_like_person, name_tokens_end
+from pmkg.ingest.vocabulary import (
+    _prefix_re,
+    _role_prefix_re,
+    is_absent_marker,
+    is_title,
+    phrase_set,
+    phrases,
+    role_of,
+)
+
+LEADING_BULLET = re.compile(r"^\s*(?:[-•*·▪◦–]|\(?\d{1,3}[.)](?!\d)|[a-z][.)](?=\s))\s*")
+
+CELL_GAPS = re.compile(r"\s*(?:\t+|\s\|\s)\s*|(?<=[^\s,;(])[ ]{3,}(?=[^\s(])")  # table cells and tab stops
+
+CONJUNCTION = re.compile(r"\s+(?:og|and|och|samt|&|og/eller)\s+", re.IGNORECASE)
+
+
+def split_top_level(text: str, separators: str = ",;") -> list[str]:
+    """Split at separators outside parentheses."""
+    parts, depth, current = [], 0, []
+    for char in text:
+        depth += (char == "(") - (char == ")")
+        if char in separators and depth <= 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _strip_prefixes(text: str, titles: list[str], roles: list[str]) -> str:
+    """Remove leading titles and role words ("Dr", "overlæge", "Formand"), collecting them."""
+    while True:
+        title = _prefix_re("titles").match(text)
+        if title and title.end() < len(text):
+            titles.append(title.group(0).strip())
+            text = text[title.end() :]
+            continue
+        role = _role_prefix_re().match(text)
+        if role and role.end() < len(text) and is_name_token(text[role.end() :].split()[0]):
+            roles.append(role_of(role.group(0)) or "member")
+            text = text[role.end() :]
+            continue
+        return text
+
+
+def _classify_piece(piece: str, parts: dict[str, list[str]]) -> bool:
+    """Put one descriptor (role, title, "Director of X") into ``parts``; False if it is none of them."""
+    piece = piece.strip(" .,;:-–—")
+    if not piece:
+        return True
+    rep = _prefix_re("representation_words").match(piece)
+    if rep and rep.end() < len(piece):
+        parts["affiliation"].append(piece[rep.end() :])
+        return True
+    if role_of(piece):
+        parts["roles"].append(role_of(piece) or "")
+        return True
+    if is_title(piece) or _ends_in_title(piece):
+        parts["titles"].append(piece)
+        return True
+    if is_absent_marker(piece):
+        parts["status"].append("absent")
+        return True
+    if piece.lower() in phrase_set("present_markers"):
+        parts["status"].append("present")
+        return True
+    for key in ("titles", "roles"):
+        head = _prefix_re(key).match(piece) if key == "titles" else _role_prefix_re().match(piece)
+        rest = piece[head.end() :] if head else ""
+        link = re.match(r"(?:of|for|i|ved|at|hos|på|in|vid)\s+(?=\S)", rest, re.IGNORECASE)
+        if head and link:
+            word = head.group(0).strip()
+            parts[key].append(word if key == "titles" else role_of(word) or "member")
+            parts["affiliation"].append(rest[link.end() :])
+            return True
+    return False
+
+
+def _ends_in_title(piece: str) -> bool:
+    """``Non-Executive Director``, ``WP3 lead``: a short phrase ending in a title, no organisation word."""
+    words = piece.split()
+    stop = phrase_set("not_name_words")
+    return 1 < len(words) <= 3 and is_title(words[-1]) and not any(w.lower() in stop for w in words)
+
+
+def _classify_segment(segment: str, parts: dict[str, list[str]], *, in_parens: bool = False) -> None:
+    """One comma part or parenthesis after a name: roles, titles, status, party letter or organisation."""
+    segment = segment.strip(" .,;:-–—")
+    if not segment:
+        return
+    if in_parens and segment.lower() in phrase_set("party_letters"):
+        return
+    pieces = CONJUNCTION.split(segment)
+    trial: dict[str, list[str]] = {k: [] for k in parts}
+    if all(_classify_piece(p, trial) or p[:1].islower() and _short_title(p, trial) for p in pieces):
+        for key, values in trial.items():
+            parts[key].extend(values)
+        return
+    trial = {k: [] for k in parts}
+    if _classify_piece(segment, trial):
+        for key, values in trial.items():
+            parts[key].extend(values)
+    elif segment[:1].isupper() or segment[:1].isdigit():
+        parts["affiliation"].append(segment)
+
+
+def _short_title(piece: str, parts: dict[str, list[str]]) -> bool:
+    """A short lower-case descriptor is a job title in Danish/Norwegian/Swedish minutes (centerleder),
+    not a note with a number or opening with a preposition ("for item 3", "under punkt 19")."""
+    words = piece.split()
+    linked = words[0].lower() in phrase_set("affiliation_words") | {"under", "until", "indtil", "til"}
+    if len(words) <= 3 and not linked and not re.search(r"\d", piece):
+        parts["titles"].append(piece.strip(" .,;:"))
+        return True
+    return False
+
+
+def _organisation_like(text: str) -> bool:
+    """``Region Syddanmark``, ``DTU`` before ``v/ Name``; not an agenda line (``1/5 Velkommen ... v/ Name``,
+    ``1. Orientering om rådgivning v/ Name``): an organisation word or an acronym in it."""
+    words = text.strip(" ,").split()
+    return (
+        bool(words)
+        and is_name_token(words[0])
+        and not re.search(r"\d", text)
+        and len(words) <= 8
+        and any(is_organisation_word(w) or (len(w) > 1 and w.isupper()) for w in words)
+    )
+
+
+def _leading_descriptor(part: str, following: list[str], parts: dict[str, list[str]]) -> bool:
+    """A comma part before the name that holds only a title or role (``Professor, overlæge, dr.med.
+    Henrik Toft Sørensen``, ``Prodekan for forskning, professor Lise Bach``): kept in ``parts``."""
+    part = part.strip()
+    named = next((p for p in following if not is_title(p) and not role_of(p)), "")
+    rest = _strip_prefixes(named.strip(), [], []).split()
+    if not part or not rest or not is_name_token(rest[0]):
+        return False
+    if role_of(part):
+        parts["roles"].append(role_of(part) or "")
+        return True
+    title = _prefix_re("titles").match(part)
+    after = part[title.end() :].split() if title else []
+    if title and (not after or not is_name_token(after[0])):
+        parts["titles"].append(part.strip(" .,;:") if after else title.group(0).strip())
+        return True
+    return False
+
+
+@cache
+def _absent_marker_re() -> re.Pattern[str]:
+    """A trailing absence marker: ``Name - afbud``, ``Name (apologies)``."""
+    markers = "|".join(re.escape(w) for w in phrases("absent_markers"))
+    return re.compile(rf"[\s,]*[-–—:]?\s*\(?\b(?:{markers})\)?\.?\s*$", re.IGNORECASE)
+
+
+@cache
+def _affiliation_link_re() -> re.Pattern[str]:
+    """``Name fra Organisation``, ``Name from Organisation``: the word that links a name to its body."""
+    words = "|".join(re.escape(w) for w in phrases("affiliation_words"))
+    return re.compile(rf"\s+(?:{words})\s+(?=(?-i:[A-ZÆØÅÄÖÜ0-9]))", re.IGNORECASE)
+
+
+def parse_name_entry(entry: str) -> NameMention:
+    """Take one attendance entry apart into name, titles, roles, affiliation and status.
+
+    The returned span covers the whole entry (offsets relative to ``entry``); the caller shifts it.
+    """
+    parsed = _parse_name_entry(entry)  # a fresh object: callers may change its lists
+    return replace(parsed, titles=list(parsed.titles), roles=list(parsed.roles))
+
+
+@lru_cache(maxsize=1 << 14)
+def _parse_name_entry(entry: str) -> NameMention:
+    """Cached: the attendance reader tries an entry more than once, and lists repeat between minutes."""
+    parts: dict[str, list[str]] = {"titles": [], "roles": [], "affiliation": [], "status": []}
+    text = CELL_GAPS.sub(", ", LEADING_BULLET.sub("", entry).strip())
+    absent = _absent_marker_re().search(text)
+    if absent and absent.start() > 0:
+        parts["status"].append("absent")
+        text = text[: absent.start()]
+    parens = re.findall(r"\(([^()]*)\)", text)
+    text = re.sub(r"\s*\([^()]*\)", "", text).strip(" .;")
+    via = re.search(r"\s*\bv/\s*|\s+(?:ved|c/o)\s+(?=[A-ZÆØÅÄÖÜ])", text)
+    if (
+        via
+        and _organisation_like(text[: via.start()])
+        and looks_like_person(_strip_prefixes(text[via.end() :].split(",")[0], [], []))
+    ):
+        parts["affiliation"].append(text[: via.start()].strip(" ,"))
+        text = text[via.end() :]
+    head, *rest = split_top_level(text, ",") or [""]
+    while rest and _leading_descriptor(head, rest, parts):
+        head = rest.pop(0)
+    head = _strip_prefixes(head.strip(), parts["titles"], parts["roles"])
+    for segment in rest:
+        _classify_segment(segment, parts)
+    tokens = head.split()
+    link = _affiliation_link_re().search(head)
+    if link and looks_like_person(head[: link.start()]):
+        parts["affiliation"].insert(0, head[link.end() :].strip())
+        tokens = head[: link.start()].split()
+    end = name_tokens_end(tokens)
+    name = " ".join(tokens[:end]).strip(" .,;:")
+    if end < len(tokens):
+        _classify_segment(" ".join(tokens[end:]), parts)
+    initials = None
+    for segment in (seg for paren in parens for seg in split_top_level(paren)):
+        if _are_initials(segment, name) and segment.lower() not in phrase_set("party_letters"):
+            initials = segment
+        else:
+            _classify_segment(segment, parts, in_parens=True)
+    cleaned = (re.sub(r"^the\s+", "", a.strip(" .,;:"), flags=re.IGNORECASE) for a in parts["affiliation"])
+    affiliation = ", ".join(a for a in cleaned if a) or None
+    return NameMention(
+        name=name,
+        span=(0, len(entry)),
+        titles=_unique(parts["titles"]),
+        roles=_unique(parts["roles"]),
+        status=parts["status"][-1] if parts["status"] else "unknown",
+        affiliation=affiliation,
+        initials=initials,
+    )
+
+
+def _are_initials(text: str, name: str) -> bool:
+    """``JS`` for Jane Smith, ``HvdM`` for Hans van der Meer: the first letters of the name's words."""
+    words = name.split()
+    capitals = [w for w in words if w[:1].isupper()]
+    return (
+        2 <= len(text) <= 6
+        and text.isalpha()
+        and sum(c.isupper() for c in text) >= 2
+        and text.casefold() in {"".join(w[0] for w in ws).casefold() for ws in (words, capitals) if ws}
+    )
+
+
+def _unique(values: list[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for value in values:
+        seen.setdefault(value.lower(), value)
+    return list(seen.values())

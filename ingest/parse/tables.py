@@ -1,0 +1,162 @@
+"""Attendance tables: the header row says what each column holds (name, organisation, role, title,
+present, absent), and each row is read by its columns; a grid has a column per status."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+from typing import NamedTuple
+
+from pmkg.ingest.parse.blocks import AttendanceBlock
+from pmkg.ingest.parse.entry import parse_name_entry
+from pmkg.ingest.parse.lists import entries, inverted_entries, names_person, uninverted
+from pmkg.ingest.parse.minutes import NameMention
+from pmkg.ingest.people.names import is_organisation_word, looks_like_person
+from pmkg.ingest.text.lines import Cell, Line, raw_line
+from pmkg.ingest.vocabulary import is_absent_marker, vocabulary
+
+
+def _comma_header(text: str) -> bool:
+    """A header row written as a comma list (``Navn, Organisation, Rolle``), as plain text exports do."""
+    cells = [c.strip() for c in text.split(",")]
+    return len(cells) >= 2 and all(_column_kind(c) for c in cells)
+
+
+def _column_kind(heading: str) -> str | None:
+    """What a table column holds, from its heading: name, organisation, role, title, present, absent."""
+    cleaned = re.sub(r"\s+", " ", heading.strip(" *_:.")).lower()
+    return next((kind for kind, words in _column_words().items() if cleaned in words), None)
+
+
+@cache
+def _column_words() -> dict[str, frozenset[str]]:
+    return {
+        kind: frozenset(str(w).lower() for w in words)
+        for kind, words in vocabulary()["table_headers"].items()
+    }
+
+
+class _Column(NamedTuple):
+    kind: str | None  # see _column_kind; None for a column the parser does not read
+    heading: str
+
+
+_STATUS_KINDS = frozenset({"present", "absent"})
+
+
+def _header_columns(cells: list[Cell], *, under_heading: bool) -> list[_Column] | None:
+    """The columns of a table's header row: at least two known headings, most headings known, and a
+    name column, or only status columns (``Til stede | Afbud``: a grid of names under each). Under no
+    attendance heading the table must say more of its people than a name (``| Navn | E-mail |`` in
+    an appendix lists contacts, not attendees)."""
+    columns = [_Column(_column_kind(c) if c else None, c) for c, _ in cells]
+    kinds = [col.kind for col in columns if col.heading]
+    known = [k for k in kinds if k]
+    if len(known) < 2 or len(known) * 2 <= len(kinds):
+        return None
+    if not under_heading and not set(known) - {"name", "other"}:
+        return None
+    return columns if "name" in known or set(kinds) <= _STATUS_KINDS else None
+
+
+def _cell_status(values: dict[str, list[str]]) -> str | None:
+    """The status a row's present/absent cells give: a status word, or a mark (``x`` under "Afbud")."""
+    marks = {kind: {str(w).lower() for w in words} for kind, words in vocabulary()["table_marks"].items()}
+    present = {str(w).lower() for w in vocabulary()["present_markers"]}
+    for kind in ("present", "absent"):
+        for cell in values.get(kind, []):
+            value = cell.strip(" .").lower()
+            if is_absent_marker(value) or value in _column_words()["absent"]:
+                return "absent"
+            if value in present or value in _column_words()["present"]:
+                return "present"
+            if value in marks["checked"] or value in marks["unchecked"]:
+                return "present" if (value in marks["checked"]) == (kind == "present") else "absent"
+    return None
+
+
+def _table_row(cells: list[Cell], columns: list[_Column], block: AttendanceBlock) -> list[NameMention]:
+    """The people in one row of an attendance table, read by its columns."""
+    if all(col.kind in _STATUS_KINDS for col in columns if col.heading):
+        return _grid_row(cells, columns, block)
+    mention = _person_row(cells, [col.kind for col in columns], block)
+    return [mention] if mention else []
+
+
+def _person_row(cells: list[Cell], kinds: list[str | None], block: AttendanceBlock) -> NameMention | None:
+    """A row about one person: the name (``Hansen, Lars`` turned round), titles and roles from their
+    cells, the organisation as the affiliation, the status from a present/absent column or else the
+    block's."""
+    values: dict[str, list[str]] = {}
+    for (cell, _), kind in zip(cells, kinds, strict=False):
+        if cell and kind:
+            values.setdefault(kind, []).append(cell)
+    names = values.get("name", [])
+    if not names:
+        return None
+    mention = parse_name_entry(
+        ", ".join([uninverted(names[0]) or names[0], *values.get("title", []), *values.get("role", [])])
+    )
+    if not names_person(mention):
+        return None
+    filled = [(c, at) for c, at in cells if c]
+    status = _cell_status(values) or (mention.status if mention.status != "unknown" else block.status)
+    return replace(
+        mention,
+        span=(filled[0][1], filled[-1][1] + len(filled[-1][0])),
+        roles=list(dict.fromkeys(r for r in [block.role, *mention.roles] if r)),
+        status=status,
+        group=block.group,
+        affiliation=", ".join(values.get("organisation", [])) or mention.affiliation,
+    )
+
+
+_MAX_WRAPPED_WORDS = 4
+
+
+def _wrapped_cell(text: str, cells: list[Cell]) -> bool:
+    """The rest of a cell that wrapped onto a line of its own in a PDF table (``Universitetshospital``
+    under ``Aarhus``): a few words in lower case or naming an organisation, no person, no item."""
+    words = text.split()
+    sections = {str(w).lower() for w in vocabulary()["section_headings"]}
+    return (
+        len(cells) == 1
+        and text.strip(" :").lower() not in sections
+        and 0 < len(words) <= _MAX_WRAPPED_WORDS
+        and not text[0].isdigit()
+        and not text.endswith((".", ":"))
+        and (text[0].islower() or any(is_organisation_word(w) for w in words))
+        and not looks_like_person(text)
+    )
+
+
+def _continued(mention: NameMention, line: Line) -> NameMention:
+    """The row's person with the wrapped words: an organisation's name goes on in the affiliation."""
+    organisation = not line.text[0].islower() and mention.affiliation
+    affiliation = f"{mention.affiliation} {line.text}" if organisation else mention.affiliation
+    return replace(mention, affiliation=affiliation, span=(mention.span[0], line.end))
+
+
+def _headerless_row(text: str, line: Line, cells: list[Cell], block: AttendanceBlock) -> NameMention | None:
+    """A row of a table under a heading but without a header row (``| Henrik Lund |  | Board member |``):
+    the first filled cell names the person and the others describe them, as a comma list would."""
+    filled = [(c, at) for c, at in cells if c]
+    if len(filled) < 2 or "|" not in raw_line(text, line)[0]:
+        return None
+    return _person_row(filled, ["name"] + ["title"] * (len(filled) - 1), block)
+
+
+def _grid_row(cells: list[Cell], columns: list[_Column], block: AttendanceBlock) -> list[NameMention]:
+    """A row of a grid with a column per status (``| Anders Holm (formand) | Mette Bak |``): each
+    cell's people have its column's status and stand under its heading."""
+    found = []
+    for (cell, at), col in zip(cells, columns, strict=False):
+        for part, span in inverted_entries(cell, at) or entries(cell, at):
+            mention = parse_name_entry(part)
+            if names_person(mention):
+                roles = list(dict.fromkeys(r for r in [block.role, *mention.roles] if r))
+                found.append(
+                    replace(mention, span=span, roles=roles, status=str(col.kind), group=col.heading)
+                )
+    return found

@@ -1,0 +1,1 @@
+"""The people of one document: names, resolution of references, posts and mentions."""
