@@ -7,21 +7,25 @@ import dataclasses
 import re
 from typing import Any
 
-from pmkg.ingest.extract import organisations_named
-from pmkg.ingest.gazetteer import Entry, Gazetteer, organization_for
-from pmkg.ingest.parse.minutes import NameMention, ParsedMinutes, Span
+from pmkg.ingest.extract import Content, organisations_named
+from pmkg.ingest.gazetteer import Entry, Gazetteer, is_organization_name, organization_for
+from pmkg.ingest.parse.minutes import ParsedMinutes, Span
+from pmkg.ingest.people import People, declared_people
 from pmkg.ingest.people.index import PeopleIndex
-from pmkg.ingest.people.posts import RoleHolders, holds_post
+from pmkg.ingest.read import RawDocument
 from pmkg.ingest.record import (
+    AgendaItem,
     Attendance,
     Deadline,
     DocumentInfo,
+    Meeting,
     Membership,
     Mention,
     Organization,
     Person,
     Provenance,
     Record,
+    UnresolvedName,
 )
 from pmkg.ingest.text.normalise import Normalised
 from pmkg.ingest.vocabulary import role_of
@@ -39,12 +43,6 @@ def meeting_id_for(parsed: ParsedMinutes, body: Organization | None, sha256: str
         name = body.id.removeprefix("org:") if body else slug(parsed.title)
         return f"meeting:{name[:60]}-{parsed.date}"
     return f"meeting:{sha256[:16]}"
-
-
-def declared_people(parsed: ParsedMinutes) -> list[NameMention]:
-    """Attendees first (they carry the fullest names), then presenters, then people mentioned."""
-    presenters = [m for item in parsed.agenda for m in item.presenters]
-    return [*parsed.attendance, *presenters, *parsed.mentioned]
 
 
 def body_organization(
@@ -180,71 +178,61 @@ def written_roles(entry: str) -> set[str | None]:
     return {role_of(part) for part in re.split(r"[(),;]", entry) if part.strip()}
 
 
-def role_holders(parsed: ParsedMinutes, people: PeopleIndex, text: str) -> RoleHolders:
-    """Who holds which role at the meeting: a post by the entry or its label ("Mette Lund (formand)",
-    "Secretary: Orla Nolan"), a role at this meeting only by a line of its own ("Ordstyrer: Jakob
-    Storm") or elsewhere in the minutes (see :func:`ingest.people.holds_post`)."""
-    posts: dict[str, set[str]] = {}
-    lines: dict[str, set[str]] = {}
-    for mention in parsed.attendance:
-        person_id = people.find(mention.name)
-        if person_id is None:
-            continue
-        start, end = mention.span
-        label = re.search(r"([^\W\d_][^:\n]*?)\s*:\s*$", text[text.rfind("\n", 0, start) + 1 : start])
-        for role in mention.roles:
-            post = holds_post(text[start:end], label.group(1) if label else None, role)
-            (posts if post else lines).setdefault(role, set()).add(person_id)
-    return RoleHolders(
-        posts={k: frozenset(v) for k, v in posts.items()}, lines={k: frozenset(v) for k, v in lines.items()}
-    )
-
-
 def people_with_evidence(
-    people: PeopleIndex,
+    people: People,
     parsed: ParsedMinutes,
     affiliations: dict[str, list[str]],
-    refs: list[tuple[str, Span]],
-    posts: list[tuple[str, Span]],
     deadlines: list[Deadline],
-    text: str,
 ) -> list[Person]:
-    """People from the index with every span where they were declared or referred to, by a name
-    (``refs``) or by their post (``posts``: "The Chair").
+    """People from the index with every span where they were declared or referred to, by a name or a
+    short form of it, or by their post ("The Chair").
 
-    A full name written another way in the text ("Christiane Karle" for Christiane Saurbrey Karle)
-    becomes an alias (a post never does), and an e-mail address given for a contact becomes that person's.
+    Every other form the text uses for a person ("Christiane Karle", "Bettina", "Brunak", "KN") becomes
+    an alias (a post never does), and an e-mail address given for a contact becomes that person's.
     """
     spans: dict[str, list[Span]] = {}
     for mention in declared_people(parsed):
-        person_id = people.find(mention.name)
+        person_id = people.index.find(mention.name)
         if person_id:
             spans.setdefault(person_id, []).append(mention.span)
     written: dict[str, list[str]] = {}
-    for person_id, span in refs:
-        written.setdefault(person_id, []).append(" ".join(text[span[0] : span[1]].split()))
-    for person_id, span in refs + posts:
+    for ref in people.references:
+        if ref.person:
+            written.setdefault(ref.person, []).append(ref.form)
+            spans.setdefault(ref.person, []).append(ref.span)
+    for person_id, span in people.posts:
         spans.setdefault(person_id, []).append(span)
     emails: dict[str, list[str]] = {}
     for deadline in deadlines:
         if deadline.contact and deadline.email:
             emails.setdefault(deadline.contact, []).append(deadline.email)
     result = []
-    for person in people.people():
+    for person in people.index.people():
         person.affiliations = affiliations.get(person.id, [])
         person.emails = unique(emails.get(person.id, []))
         known = {person.name, *person.aliases}
-        person.aliases += unique(n for n in written.get(person.id, []) if " " in n and n not in known)
+        person.aliases += unique(n for n in written.get(person.id, []) if n not in known)
         person.provenance = [Provenance("", s, e) for s, e in sorted(set(spans.get(person.id, [])))]
         result.append(person)
     return result
 
 
-def person_mentions(refs: list[tuple[str, Span]]) -> list[Mention]:
+def person_mentions(people: People) -> list[Mention]:
+    """Every place a person is named or meant by their post, grouped by person."""
     grouped: dict[str, list[Provenance]] = {}
-    for person_id, (start, end) in refs:
+    found = [(ref.person, ref.span) for ref in people.references if ref.person] + people.posts
+    for person_id, (start, end) in found:
         grouped.setdefault(person_id, []).append(Provenance("", start, end))
     return [Mention(entity=k, provenance=v) for k, v in grouped.items()]
+
+
+def unresolved_names(people: People) -> list[UnresolvedName]:
+    """Short forms that fit several people, each form once with every place it is written."""
+    grouped: dict[tuple[str, tuple[str, ...]], list[Provenance]] = {}
+    for ref in people.references:
+        if ref.person is None:
+            grouped.setdefault((ref.form, ref.candidates), []).append(Provenance("", *ref.span))
+    return [UnresolvedName(form, list(who), places) for (form, who), places in grouped.items()]
 
 
 class OrganizationSet:
@@ -290,3 +278,88 @@ def map_to_original(record: Record, norm: Normalised, original: str) -> Record:
 
     fix(record)
     return record
+
+
+def assemble(
+    raw: RawDocument,
+    text: str,
+    language: str,
+    parsed: ParsedMinutes,
+    people: People,
+    content: Content,
+    body: Organization | None,
+    meeting_id: str,
+    gazetteer: Gazetteer,
+) -> Record:
+    """The record of one document, its spans still in the normalised ``text``."""
+    organizations = OrganizationSet(content.organizations)
+    if body is not None:
+        body = organizations.add(body)
+    meeting = Meeting(
+        id=meeting_id,
+        title=parsed.title,
+        body=body.id if body else None,
+        body_name=parsed.body_name,
+        number=parsed.number,
+        date=parsed.date,
+        date_inferred=parsed.date_inferred,
+        start_time=parsed.start_time,
+        end_time=parsed.end_time,
+        location=parsed.location,
+        attendance=attendance(parsed, people.index),
+        agenda_items=[
+            AgendaItem(
+                number=item.number,
+                title=item.title,
+                presenters=unique(p for p in (people.index.find(m.name) for m in item.presenters) if p),
+                text=item.text,
+                provenance=[Provenance("", *item.span)],
+            )
+            for item in parsed.agenda
+        ],
+        provenance=[Provenance("", *parsed.title_span)],
+    )
+    return Record(
+        document=DocumentInfo(
+            id=f"doc:{raw.sha256[:16]}",
+            source=raw.source,
+            sha256=raw.sha256,
+            language=language,
+            title=parsed.title,
+            format=raw.format,
+            text=raw.text,
+        ),
+        meetings=[meeting],
+        memberships=memberships(parsed, people.index, body, text),
+        people=people_with_evidence(
+            people, parsed, affiliations(parsed, people, organizations, gazetteer), content.deadlines
+        ),
+        organizations=organizations.items(),
+        initiatives=content.initiatives,
+        participations=content.participations,
+        agreements=content.agreements,
+        fundings=content.fundings,
+        themes=content.themes,
+        facts=content.facts,
+        deadlines=content.deadlines,
+        mentions=content.mentions + person_mentions(people),
+        unresolved=unresolved_names(people),
+        warnings=list(parsed.warnings),
+    )
+
+
+def affiliations(
+    parsed: ParsedMinutes, people: People, organizations: OrganizationSet, gazetteer: Gazetteer
+) -> dict[str, list[str]]:
+    """Person id -> the organisations written with them in their entries (added to ``organizations``)."""
+    found: dict[str, list[str]] = {}
+    for mention in declared_people(parsed):
+        if not mention.affiliation or not is_organization_name(mention.affiliation, gazetteer):
+            continue  # "Patient representative": a role, not a body
+        org = organization_for(mention.affiliation, gazetteer)
+        org.provenance = [Provenance(mention.affiliation, *mention.span)]
+        org = organizations.add(org)
+        person_id = people.index.find(mention.name)
+        if person_id and org.id not in found.setdefault(person_id, []):
+            found[person_id].append(org.id)
+    return found

@@ -25,6 +25,8 @@ ROLE_CODES = (
     "observer",
     "guest",
     "member",
+    "deputy",  # suppleant, varamedlem, ersättare: sits in for a member
+    "patient_representative",
 )
 
 
@@ -209,6 +211,18 @@ class Mention:
 
 
 @dataclass
+class UnresolvedName:
+    """A short form (``Ole``, ``Hansen``, ``KN``) that fits two or more of the document's people.
+
+    It is not guessed: staff choose in the review queue, and until then it is nobody's alias.
+    """
+
+    form: str
+    candidates: list[str]  # people ids it could mean
+    provenance: list[Provenance] = field(default_factory=list)
+
+
+@dataclass
 class Record:
     document: DocumentInfo
     meetings: list[Meeting] = field(default_factory=list)
@@ -223,6 +237,7 @@ class Record:
     facts: list[Fact] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    unresolved: list[UnresolvedName] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     schema_version: str = SCHEMA_VERSION
 

@@ -8,10 +8,12 @@ resolves such references; a reference that fits more than one person resolves to
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from pmkg.ingest.parse.minutes import NameMention
+from pmkg.ingest.parse.minutes import NameMention, Span
 from pmkg.ingest.people.names import name_runs
 from pmkg.ingest.record import Person
 from pmkg.text import slug
@@ -49,6 +51,46 @@ def _is_variant(short: list[str], long: list[str]) -> bool:
     )
 
 
+_GENITIVE = re.compile(r"(?:'s|’s|s)$")
+_INITIALS = re.compile(r"[A-ZÆØÅÄÖÜ]{2,4}")
+
+
+def _initials(name: str) -> set[str]:
+    """The initials a person is called by: of every name word (``PMB`` for Palle Munk Bendixen, ``ZAH``
+    for Zainab Al-Hakim), or of the first and last word (``PB``)."""
+    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+    if len(words) < 2:
+        return set()
+    return {"".join(w[0] for w in words).upper(), (words[0][0] + words[-1][0]).upper()}
+
+
+def _merged(spans: Iterable[Span]) -> tuple[list[int], list[int]]:
+    """Spans joined where they overlap, as sorted starts and their ends (for a bisect)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A name written in the text and the people it can mean: one when resolved, several when not."""
+
+    form: str  # as written, without a genitive ending: "Bettina", "Brinck Thyssen", "KN"
+    span: Span
+    candidates: tuple[str, ...]
+
+    @property
+    def person(self) -> str | None:
+        """The one person meant, or None when the form fits several."""
+        return self.candidates[0] if len(self.candidates) == 1 else None
+
+
 def _surname_keys(keys: list[str], name: str) -> list[list[str]]:
     """The ways a person can be called by surname alone: the last word, or a hyphenated last word."""
     last = name.split()[-1]
@@ -75,7 +117,7 @@ class PeopleIndex:
             if slug(name) == slug(person.name) and "-" in name and "-" not in person.name:
                 person.aliases.append(person.name)  # a hyphen is lost in wrapping more often than invented
                 person.name = name
-            elif " " in name:
+            else:  # another spelling, or a short form declared with a title ("Prof. Raghunathan")
                 person.aliases.append(name)
         if mention.initials and mention.initials not in person.aliases:
             person.aliases.append(mention.initials)  # "RB reported ...": the initials stand for the person
@@ -88,68 +130,103 @@ class PeopleIndex:
         """A full name: the same spelling, or a shorter variant of one person's name. With
         ``shorter_only`` a longer name is a new person (``Anne Marie Hansen`` declared after
         ``Anne Hansen`` is somebody else), as the fullest form is declared first."""
+        found = self._full_candidates(name, shorter_only=shorter_only)
+        return found[0] if len(found) == 1 else None
+
+    def _full_candidates(self, name: str, *, shorter_only: bool = False) -> list[str]:
         keys = slug(name).split("-")
         exact = [p.id for p in self._known.values() if slug(name) in p.slugs()]
         if exact:
-            return exact[0]
+            return exact[:1]
         variants = [
             p.id
             for p in self._known.values()
             if _is_variant(keys, p.keys) or (not shorter_only and _is_variant(p.keys, keys))
         ]
-        return variants[0] if len(variants) == 1 else None
+        if variants:
+            return variants
+        # "Kari Anne" for Kari Anne Solbakk (the given names), "Brinck Thyssen" for Lotte Brinck Thyssen
+        return [
+            p.id
+            for p in self._known.values()
+            if len(keys) < len(p.keys) and keys in (p.keys[: len(keys)], p.keys[-len(keys) :])
+        ]
+
+    def candidates(self, name: str) -> list[str]:
+        """Every person ``name`` can refer to: a full name or variant, some of the given names, the
+        surname, initials (``KN`` for Kirsten Nørgaard); none when it fits nobody."""
+        name = " ".join(name.split()).strip(" .,;:")
+        if not name:
+            return []
+        if " " in name:
+            return self._full_candidates(name)
+        key = slug(name).split("-")
+        for found in (
+            [p.id for p in self._known.values() if name in p.aliases],  # declared initials: "RB"
+            [p.id for p in self._known.values() if p.keys[: len(key)] == key],
+            [p.id for p in self._known.values() if key in _surname_keys(p.keys, p.name)],
+            [p.id for p in self._known.values() if _INITIALS.fullmatch(name) and name in _initials(p.name)],
+        ):
+            if found:
+                return list(dict.fromkeys(found))
+        return []
 
     def find(self, name: str) -> str | None:
         """The id of the person ``name`` refers to: full name, variant, first name or surname alone;
         None when unknown or when it fits more than one person."""
-        name = " ".join(name.split()).strip(" .,;:")
-        if not name:
-            return None
-        if " " in name:
-            return self._resolve_full(name)
-        key = slug(name).split("-")
-        for candidates in (
-            [p.id for p in self._known.values() if name in p.aliases],  # initials: "RB"
-            [p.id for p in self._known.values() if p.keys[: len(key)] == key],
-            [p.id for p in self._known.values() if key in _surname_keys(p.keys, p.name)],
-        ):
-            if candidates:
-                return candidates[0] if len(set(candidates)) == 1 else None
-        return None
+        found = self.candidates(name)
+        return found[0] if len(found) == 1 else None
 
-    def _find_word(self, word: str) -> str | None:
-        """A one-word reference, also in the genitive (``Bettinas``, ``Brunak's``)."""
-        found = self.find(word)
-        if found is None and re.search(r"(?:'s|’s|s)$", word):
-            found = self.find(re.sub(r"(?:'s|’s|s)$", "", word))
-        return found
+    def find_in_text(self, text: str) -> list[tuple[str, Span]]:
+        """Where ``text`` names one known person unambiguously, with their id (the extraction rules' view)."""
+        return [(ref.person, ref.span) for ref in self.references(text) if ref.person]
 
-    def find_in_text(self, text: str) -> list[tuple[str, tuple[int, int]]]:
-        """References to known people in running text, with their spans, longest match first."""
-        found: list[tuple[str, tuple[int, int]]] = []
+    def references(
+        self, text: str, *, not_initials: frozenset[str] = frozenset(), skip: Iterable[Span] = ()
+    ) -> list[Reference]:
+        """References to known people in running text, longest match first: resolved ones, and short
+        forms that fit several people (kept for review, never guessed). ``not_initials`` are words in
+        capitals that name something else (organisation acronyms), never a person's initials; nothing
+        inside a ``skip`` span (where people are declared, not referred to) is a reference."""
+        found: list[Reference] = []
+        starts, ends = _merged(skip)
         for run in name_runs(text):
+            at = bisect.bisect_right(starts, run[0].start()) - 1
+            if at >= 0 and run[0].start() < ends[at]:
+                continue
             i = 0
             while i < len(run):
-                hit = self._longest(text, run[i : i + 5])
+                hit = self._longest(text, run[i : i + 5], not_initials)
                 if hit:
-                    found.append((hit[0], hit[1]))
-                    i += hit[2]
+                    found.append(hit[0])
+                    i += hit[1]
                 else:
                     i += 1
         return found
 
-    def _longest(self, text: str, words: list[re.Match[str]]) -> tuple[str, tuple[int, int], int] | None:
+    def _longest(
+        self, text: str, words: list[re.Match[str]], not_initials: frozenset[str]
+    ) -> tuple[Reference, int] | None:
         for size in range(len(words), 0, -1):
             start, end = words[0].start(), words[size - 1].end()
+            form = text[start:end]
             if size > 1:
-                pid = self._resolve_full(text[start:end])
-            elif re.match(r"\s*\d", text[end : end + 3]):
-                pid = None  # "Jan 2012" is a month, not Jan Andersen
+                found = self._full_candidates(form)
+            elif re.match(r"\s*\d", text[end : end + 3]) or form in not_initials:
+                found = []  # "Jan 2012" is a month, not Jan Andersen; "NGC" is no one's initials
             else:
-                pid = self._find_word(text[start:end])
-            if pid:
-                return pid, (start, end), size
+                form, found = self._word_candidates(form)
+            if found:
+                return Reference(" ".join(form.split()), (start, end), tuple(found)), size
         return None
+
+    def _word_candidates(self, word: str) -> tuple[str, list[str]]:
+        """A one-word reference and whom it fits, also in the genitive (``Bettinas``, ``Brunak's``)."""
+        found = self.candidates(word)
+        if not found and _GENITIVE.search(word):
+            bare = _GENITIVE.sub("", word)
+            return bare, self.candidates(bare)
+        return word, found
 
     def people(self) -> list[Person]:
         """The people seen so far: id, full name, other spellings, titles (affiliations: the pipeline's)."""

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from pmkg.ingest.parse.minutes import Span
+from pmkg.ingest.parse.minutes import ParsedMinutes, Span
+from pmkg.ingest.people.index import PeopleIndex
 from pmkg.ingest.vocabulary import role_of, vocabulary
 from pmkg.knowledge import load as load_knowledge
 from pmkg.text import fold
@@ -149,4 +150,24 @@ def _opens_a_clause(text: str, start: int, end: int) -> bool:
         and following
         and following.group(1).islower()
         and fold(following.group(1)) not in _reference_words()["list_words"]
+    )
+
+
+def role_holders(parsed: ParsedMinutes, people: PeopleIndex, text: str) -> RoleHolders:
+    """Who holds which role at the meeting: a post by the entry or its label ("Mette Lund (formand)",
+    "Secretary: Orla Nolan"), a role at this meeting only by a line of its own ("Ordstyrer: Jakob
+    Storm") or elsewhere in the minutes (see :func:`ingest.people.holds_post`)."""
+    posts: dict[str, set[str]] = {}
+    lines: dict[str, set[str]] = {}
+    for mention in parsed.attendance:
+        person_id = people.find(mention.name)
+        if person_id is None:
+            continue
+        start, end = mention.span
+        label = re.search(r"([^\W\d_][^:\n]*?)\s*:\s*$", text[text.rfind("\n", 0, start) + 1 : start])
+        for role in mention.roles:
+            post = holds_post(text[start:end], label.group(1) if label else None, role)
+            (posts if post else lines).setdefault(role, set()).add(person_id)
+    return RoleHolders(
+        posts={k: frozenset(v) for k, v in posts.items()}, lines={k: frozenset(v) for k, v in lines.items()}
     )
