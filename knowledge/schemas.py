@@ -111,10 +111,6 @@ class ContentFile(_Strict):
 # --- minutes.yaml ------------------------------------------------------------------------------------
 
 
-class Heading(_Strict):
-    status: Literal["present", "absent", "unknown"]
-    role: Role | None = None
-
 
 class MinutesFile(_Strict):
     months: dict[Annotated[int, msgspec.Meta(ge=1, le=12)], Words]
@@ -132,10 +128,8 @@ class MinutesFile(_Strict):
     section_headings: Words
     item_prefixes: Words
     presenter_markers: Words
-    attendance_headings: dict[str, Heading]
     table_headers: dict[Literal["name", "organisation", "role", "title", "present", "absent", "other"], Words]
     table_marks: dict[Literal["checked", "unchecked"], Words]
-    group_headings: dict[str, Role]
     role_fields: dict[str, Role]
     signoff_headings: dict[str, Role | None]
     roles: dict[str, Role]
@@ -172,7 +166,21 @@ class LanguagesFile(_Strict):
     page_furniture: Words
 
 
+# --- attendance.yaml ---------------------------------------------------------------------------------
+
+
+class AttendanceWords(_Strict):
+    present: Words
+    absent: Words
+    groups: dict[Role, Words]
+    qualifiers: Words
+
+
+AttendanceFile = dict[Literal["da", "en", "no", "sv"], AttendanceWords]
+
+
 SCHEMAS: dict[str, object] = {
+    "attendance.yaml": AttendanceFile,
     "gazetteer.yaml": GazetteerFile,
     "content.yaml": ContentFile,
     "minutes.yaml": MinutesFile,

@@ -61,8 +61,8 @@ def test_table_rows_and_markdown_headings() -> None:
 def test_qualified_headings_and_empty_blocks() -> None:
     text = "Afbud fra bestyrelsen: Lise Dyhr\nApologies: None\nPresent (Board): Jane Smith\n"
     assert _people(text) == [
-        ("Lise Dyhr", "absent", ["member"], "Afbud"),
-        ("Jane Smith", "present", ["member"], "Present"),
+        ("Lise Dyhr", "absent", ["member"], "Afbud fra bestyrelsen"),  # the heading as written
+        ("Jane Smith", "present", ["member"], "Present (Board)"),
     ]
 
 

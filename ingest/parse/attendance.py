@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
 
 from pmkg.ingest.parse.blocks import AttendanceBlock
 from pmkg.ingest.parse.entry import parse_name_entry
+from pmkg.ingest.parse.headings import heading_of, inline_heading_re
 from pmkg.ingest.parse.lists import (
     _continues,
     entries,
@@ -35,21 +35,7 @@ from pmkg.ingest.parse.tables import (
     _wrapped_cell,
 )
 from pmkg.ingest.text.lines import Line, is_row, is_table_rule, raw_line, row_cells, split_lines
-from pmkg.ingest.vocabulary import alternation, lookup, vocabulary
-
-
-@cache
-def _heading_re(key: str) -> re.Pattern[str]:
-    """A heading at the start of a line, ended by a colon or the line end, or (after fra/from) by a
-    name; a qualifier may come between (``Afbud fra bestyrelsen:``, ``Present (Board):``)."""
-    words = alternation(vocabulary()[key])
-    qualifier = r"(?P<qual>\s+(?:fra|from|af|of|i|in|til|for)\s+[^:\n]{1,40}?|\s*\([^):\n]{1,40}\))?"
-    return re.compile(
-        rf"^(?P<head>{words}){qualifier}(?:[*_]*\s*:[*_]*\s*|\s*$|(?:(?<=\bfra)|(?<=\bfrom)|(?<=\bby))\s+"
-        rf"(?=(?-i:[A-ZÆØÅÄÖÜ])))(?P<rest>.*)$",
-        re.IGNORECASE,
-    )
-
+from pmkg.ingest.vocabulary import lookup
 
 _LABEL = re.compile(r"^(?P<label>[^:]{2,60}?)\s*:\s*(?P<rest>\S.*)$")
 
@@ -88,37 +74,22 @@ def _open_block(line: Line, block: AttendanceBlock | None) -> tuple[AttendanceBl
     A status heading (``Afbud:``) opens a block; a group heading (``Observatører:``) nests in a
     block whose heading stood alone (``Til stede:`` over ``Bestyrelsen:``, so it keeps that status)
     and otherwise, written with a colon, opens a block of present people (``Fra sekretariatet:``)."""
-    status_head = _heading_re("attendance_headings").match(line.text)
-    if status_head:
-        spec = lookup("attendance_headings", status_head.group("head")) or {}
-        qualifier = re.sub(
-            r"^[\s(]*(?:(?:fra|from|af|of|i|in|til|for)\s+)?", "", status_head.group("qual") or ""
-        )
-        role = spec.get("role") or lookup("group_headings", qualifier.strip(" ()"))  # type: ignore[union-attr]
-        rest = status_head.group("rest").strip()
-        status = str(spec.get("status", "unknown"))  # type: ignore[union-attr]
-        return AttendanceBlock(status, role, status_head.group("head"), nested=not rest), rest  # type: ignore[arg-type]
-    group_head = _heading_re("group_headings").match(line.text)
-    if not group_head:
+    heading = heading_of(line.text)
+    if heading is None:
         return None
-    role = str(lookup("group_headings", group_head.group("head")))
-    rest = group_head.group("rest").strip()
+    rest = line.text[heading.rest :].strip()
+    if heading.status:
+        return AttendanceBlock(heading.status, heading.role, heading.text, nested=not rest), rest
     if block and block.nested and not block.listed:
-        return AttendanceBlock(block.status, role, group_head.group("head"), nested=True, grouped=True), rest
+        return AttendanceBlock(block.status, heading.role, heading.text, nested=True, grouped=True), rest
     if ":" in line.text or block and block.listed:  # observers after a list of absentees attended
-        return AttendanceBlock("present", role, group_head.group("head"), nested=False, grouped=True), rest
+        return AttendanceBlock("present", heading.role, heading.text, nested=False, grouped=True), rest
     return None
-
-
-@cache
-def _inline_heading_re() -> re.Pattern[str]:
-    words = alternation([*vocabulary()["attendance_headings"], *vocabulary()["group_headings"]])
-    return re.compile(rf"(?<=[.;])\s+(?=(?:{words})\s*:)", re.IGNORECASE)
 
 
 def _inline_headings(line: Line) -> list[Line]:
     """``Til stede: A og B. Fraværende: C`` on one line: a line per heading."""
-    cuts = [m.end() for m in _inline_heading_re().finditer(line.text)]
+    cuts = [m.end() for m in inline_heading_re().finditer(line.text)]
     bounds = list(zip([0, *cuts], [*cuts, len(line.text)], strict=True))
     return [
         Line(
