@@ -224,13 +224,31 @@ def _load(path: str | None) -> Gazetteer:
     return Gazetteer([_entry(raw) for raw in data["entries"]])
 
 
+SHORT_STEM = 3  # letters: an organisation word this short is a word of its own, never a word's end
+
+
+def stem_alternation(stems: list[str]) -> str:
+    """Organisation words as one alternation over folded text, longest first: a word of three letters or
+    fewer ("hf", "län", "ltd") only as a whole word, so "plan" does not end with "län" once accents are
+    ignored."""
+    folded = sorted({fold(s) for s in stems}, key=len, reverse=True)
+    return "|".join(
+        rf"(?<![\w-]){re.escape(s)}(?!\w)" if len(s) <= SHORT_STEM else r"\s+".join(map(re.escape, s.split()))
+        for s in folded
+    )
+
+
 @cache
 def _type_rules() -> list[tuple[str, re.Pattern[str]]]:
-    """Per type, the organisation words of content.yaml as one pattern: a word or a word's end."""
-    rules = []
-    for rule in knowledge.load("content.yaml")["organisation_words"]:
-        stems = "|".join(sorted((re.escape(fold(s)) for s in rule["stems"]), key=len, reverse=True))
-        rules.append((str(rule["type"]), re.compile(rf"(?:{stems})(?!\w)")))
+    """Per type, the organisation words of content.yaml as one pattern: a word or a word's end, maybe
+    with a genitive or plural -s ("Sundhedsstyrelsens", "Institutes")."""
+    content = knowledge.load("content.yaml")
+    rules = [
+        (str(rule["type"]), re.compile(rf"(?:{stem_alternation(rule['stems'])})s?(?!\w)"))
+        for rule in content["organisation_words"]
+    ]
+    for kind, words in content["leading_words"].items():  # "Helse Fonna": only before a proper name
+        rules.append((kind, re.compile(rf"^(?:{stem_alternation(words)})\s+\w")))
     return rules
 
 

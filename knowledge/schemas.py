@@ -70,13 +70,23 @@ class NextMeetingWords(_Strict):
     phrases: Words
 
 
+class NameTails(_Strict):
+    connectors: ByLanguage
+    joining: ByLanguage
+    adjective_endings: ByLanguage
+
+
 class ContentFile(_Strict):
     organisation_words: list[OrganisationWords]
     not_organisation_endings: Words
     capitalised_heads: Words
+    leading_words: dict[str, Words]
+    determiners: ByLanguage
     position_words: Words
     legal_forms: Words
     initiative_words: Words
+    member_prefixes: Words
+    name_tails: NameTails
     name_connectors: Words
     min_compound_prefix: Annotated[int, msgspec.Meta(ge=0)]
     participation: Words

@@ -23,7 +23,19 @@ from pmkg.ingest.text.dates import find_dates, infer_year
 
 # The rule modules, in the order their rules run: importing one registers its rules. Funding runs
 # before figures (a grant's sum is no figure), everything after the entity rules of organisations.
-RULE_MODULES = ("organisations", "participations", "agreements", "funding", "figures", "deadlines", "themes")
+RULE_MODULES = (
+    "organisations",
+    "acronyms",
+    "named",
+    "initiatives",
+    "parties",
+    "participations",
+    "agreements",
+    "funding",
+    "figures",
+    "deadlines",
+    "themes",
+)
 for _module in RULE_MODULES:
     import_module(f"{__name__}.{_module}")
 

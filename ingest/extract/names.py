@@ -16,7 +16,7 @@ from functools import cache
 
 from pmkg import knowledge
 from pmkg.ingest.extract.words import CAPWORD, Common, common, folded_set, phrases
-from pmkg.ingest.gazetteer import name_words, organisation_type
+from pmkg.ingest.gazetteer import name_words, organisation_type, stem_alternation
 from pmkg.ingest.people.names import given_names
 from pmkg.text import fold
 
@@ -35,6 +35,7 @@ class NameWords:
     stem_word: re.Pattern[str]
     capitalised_heads: frozenset[str]  # English heads only when capitalised ("Trust", not "trust")
     not_heads: tuple[str, ...]  # look-alike endings ("området" is no "rådet")
+    leading: frozenset[str]  # words that open a name before its proper name only ("Helse Fonna")
     initiative_words: tuple[str, ...]
     initiative_head: re.Pattern[str]
     initiative_end: re.Pattern[str]  # an initiative word ending a word, maybe with an ending
@@ -55,10 +56,11 @@ def lexicon() -> NameWords:
     return NameWords(
         common=common(),
         stem_set=frozenset(stems),
-        stem_at_end=re.compile(rf"(?:{phrases(stems)})$"),
-        stem_word=re.compile(rf"(?:{phrases(stems)})"),
+        stem_at_end=re.compile(rf"(?:{stem_alternation(stems)})$"),
+        stem_word=re.compile(rf"(?:{stem_alternation(stems)})"),
         capitalised_heads=folded_set(data["capitalised_heads"]),
         not_heads=tuple(fold(w) for w in data["not_organisation_endings"]),
+        leading=frozenset(fold(w) for words in data["leading_words"].values() for w in words),
         initiative_words=tuple(fold(w) for w in data["initiative_words"]),
         initiative_head=re.compile(rf"(?:{initiative})"),
         initiative_end=re.compile(rf"(?:{initiative})\w{{0,3}}$"),
@@ -66,6 +68,11 @@ def lexicon() -> NameWords:
         positions=name_words()["positions"],
         given=frozenset(given_names()),
     )
+
+
+def is_acronym(token: str) -> bool:
+    """Two capitals at least: "GDI", "U-PGx", "1+MG", "NordForsk" (not "Genomics")."""
+    return sum(c.isupper() for c in token) >= 2
 
 
 def inside_a_name(text: str, start: int) -> bool:
@@ -113,7 +120,9 @@ def trim_name(words: list[str]) -> list[str]:
 def segments(tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
     """A capitalised run split at a short lower-case word that is no connector and stands before a
     name ("Memorandum of Understanding with the University of Edinburgh", "Aarhus Universitet med
-    Region Midtjylland"); "Uppsala läns landsting" stays whole."""
+    Region Midtjylland"); "Uppsala läns landsting" stays whole, and so does a lower-case organisation word
+    before the place it serves ("Regionalt cancercentrum Norr"), but not before a person ("Lunds
+    universitet Anna Berg")."""
     vocab = lexicon()
     segments: list[list[re.Match[str]]] = [[]]
     joining = vocab.joining
@@ -121,10 +130,14 @@ def segments(tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
         word = token.group()
         following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
         name_follows = following[:1].isupper() or fold(following) in joining
-        if word.islower() and name_follows and fold(word) not in joining:
-            segments.append([])
-        else:
+        if not (word.islower() and name_follows and fold(word) not in joining):
             segments[-1].append(token)
+        elif not head_at_end(fold(word)):
+            segments.append([])  # "with", "med": the word goes, a new name follows
+        else:
+            segments[-1].append(token)  # "cancercentrum Norr"; before a person the name ends here
+            if fold(following) in vocab.given:
+                segments.append([])
     return [segment for segment in segments if segment]
 
 
@@ -138,14 +151,18 @@ def unshouted(word: str) -> str:
 
 def is_initiative_name(words: list[str], opens_sentence: bool) -> bool:
     """A capitalised name headed by an initiative word ("Nordic Precision Medicine Initiative",
-    "Genomic Medicine Programme"); at the start of a sentence two words are not enough ("Work
-    Programme" may be a heading), and generic words alone ("The Project", "Joint Action") are none."""
+    "Genomic Medicine Programme"), or with one before a connector ("European Platform on Rare Disease
+    Registration"); at the start of a sentence two words are not enough ("Work Programme" may be a
+    heading), and generic words alone ("The Project", "Joint Action") are none."""
     vocab = lexicon()
     if len(words) < (3 if opens_sentence else 2) or not words[-1][:1].isupper():
         return False
-    if not vocab.initiative_end.search(fold(words[-1])):
-        return False
-    return not all(generic(w) for w in words)
+    folded = [fold(w) for w in words]
+    head = vocab.initiative_end.search(folded[-1]) or any(
+        i and words[i][:1].isupper() and initiative_noun(w) and folded[i + 1] in vocab.connectors
+        for i, w in enumerate(folded[:-1])
+    )
+    return bool(head) and not all(generic(w) for w in words)
 
 
 def names_a_body(words: list[str], opens_sentence: bool) -> bool:
@@ -170,7 +187,7 @@ def name_start(words: list[str]) -> int:
     after a position or a person's name with its connector ("Director of the X", "Emma Gallagher of X")."""
     vocab = lexicon()
     first = 0
-    while first < len(words) and fold(words[first]) in vocab.name_openers:
+    while first < len(words) and fold(words[first]) in vocab.name_openers and not is_acronym(words[first]):
         first += 1
     if first < len(words) and (fold(words[first]) in vocab.positions or fold(words[first]) in vocab.given):
         connector = next((i for i in range(first, len(words)) if fold(words[i]) in vocab.connectors), None)
@@ -197,7 +214,10 @@ def unit_of(words: list[str]) -> list[str]:
     own: "Board of the X Society", "Emma Gallagher of Trinity College Dublin" -> the second name;
     "University of Warwick" stays whole."""
     vocab = lexicon()
-    connector = next((i for i, w in enumerate(words) if i and fold(w) in vocab.connectors), None)
+    relating = (
+        vocab.connectors - vocab.list_words
+    )  # "of", "for", "i"; not "og": "Herlev og Gentofte Hospital"
+    connector = next((i for i, w in enumerate(words) if i and fold(w) in relating), None)
     if connector is None:
         return []
     before = [fold(w) for w in words[:connector]]
@@ -232,17 +252,35 @@ def is_organisation_name(words: list[str]) -> bool:
             and words[0][:1].isupper()
             and not initiative_noun(folded[0])
         )
-    if head:
+    if head or leads_name(words, folded):
         return True
     inner = [i for i, w in enumerate(folded[1:-1], 1) if vocab.stem_at_end.search(w)]
     if inner and inner[-1] >= len(words) - 3 and words[-1][:1].isupper():
         return True
     if any(
-        (vocab.stem_word.fullmatch(w) or compound_head(w)) and nxt in vocab.connectors
-        for w, nxt in zip(folded, folded[1:], strict=False)
+        (vocab.stem_word.fullmatch(w) or compound_head(w))
+        and folded[i + 1] in vocab.connectors
+        and not all(generic(rest) for rest in words[i + 2 :])
+        for i, w in enumerate(folded[:-1])
     ):
-        return True  # "University of ...", "Royal College of Physicians of Ireland", "Landsforeningen for"
+        return True  # "University of ...", "Royal College of Physicians of Ireland"; not "Board of Network"
     return bool(vocab.stem_word.fullmatch(folded[0])) and organisation_type(words[0]) == "region"
+
+
+def leads_name(words: list[str], folded: list[str]) -> bool:
+    """An organisation word opening a name before the proper name it belongs to, as Nordic and continental
+    names are built: "Patientforeningen GenHjerte", "Universitetssykehuset Nord-Norge", "Helse Fonna",
+    "Université Paris Cité". English puts its organisation word last, so "Board Members", "Committee
+    Room" name no body; nor does a body before a person ("Sekretariatet Anna Berg")."""
+    vocab = lexicon()
+    first = folded[0]
+    if first in vocab.capitalised_heads:
+        return False
+    if not (vocab.stem_word.fullmatch(first) or compound_head(first) or first in vocab.leading):
+        return False
+    rest = [w for w, f in zip(words[1:], folded[1:], strict=True) if f not in vocab.joining]
+    proper = all(w[:1].isupper() or w[:1].isdigit() for w in rest)
+    return bool(rest) and proper and folded[1] not in vocab.given
 
 
 def compound_head(folded: str) -> bool:

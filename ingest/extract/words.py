@@ -15,7 +15,7 @@ from functools import cache
 from pmkg import knowledge
 from pmkg.text import fold
 
-CAPWORD = r"[A-ZÆØÅÄÖÜÉ][\w&'’-]*"  # a capitalised word of a name ("Rigshospitalet", "O'Brien", "Helse-")
+CAPWORD = r"[A-ZÀ-ÖØ-Þ][\w&'’-]*"  # a capitalised word of a name ("Rigshospitalet", "O'Brien", "Helse-")
 BULLET = r"(?:[•●▪◦‣∙·*–-]|o|\(?[a-h]\))"  # marks and lettered points: "o", "a)", "(b)"
 CLAUSE_REACH = 300  # characters: the longest clause (a list of initiatives, a purpose, a figure's text)
 
@@ -35,6 +35,11 @@ def folded_set(words: Iterable[str]) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
+def by_language(words: dict[str, list[str]]) -> frozenset[str]:
+    """The folded words of every language of a ``{language: words}`` entry."""
+    return frozenset(fold(w) for each in words.values() for w in each)
+
+
 @dataclass(frozen=True)
 class Common:
     connectors: frozenset[str]  # lower-case words inside a name ("for", "of", "og")
@@ -47,7 +52,7 @@ class Common:
     clause_end: re.Pattern[str]
     list_end: re.Pattern[str]
     document_words: frozenset[str]  # "referat", "minutes", "møde": a name never runs into them
-    name_openers: frozenset[str]  # articles, document words and weekdays: words before a name
+    name_openers: frozenset[str]  # articles, determiners, function words, document words, weekdays
 
 
 @cache
@@ -78,8 +83,21 @@ def common() -> Common:
         ),
         list_end=re.compile(rf",\s+(?:{relative})(?!\w)|[;:]|[.!?][\"”’)]*\s*$"),
         document_words=frozenset(document_words),
-        name_openers=frozenset(document_words | folded_set(data["articles"]) | weekdays),
+        name_openers=frozenset(
+            document_words
+            | folded_set(data["articles"])
+            | weekdays
+            | by_language(data["determiners"])
+            | function_words()
+        ),
     )
+
+
+def function_words() -> frozenset[str]:
+    """The stop words of every language of ``knowledge/languages.yaml`` ("fra", "til", "for", "the"): a
+    capitalised one opening a sentence is no part of a name ("Fra forskningsavdelingen møtte ...")."""
+    languages = knowledge.load("languages.yaml")["languages"]
+    return frozenset(fold(w) for each in languages.values() for w in each["stopwords"])
 
 
 @dataclass(frozen=True)
