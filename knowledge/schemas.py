@@ -121,7 +121,6 @@ class ContentFile(_Strict):
 # --- minutes.yaml ------------------------------------------------------------------------------------
 
 
-
 class MinutesFile(_Strict):
     months: dict[Annotated[int, msgspec.Meta(ge=1, le=12)], Words]
     weekdays: dict[Annotated[int, msgspec.Meta(ge=1, le=7)], Words]
