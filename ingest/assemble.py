@@ -9,7 +9,7 @@ from typing import Any
 
 from pmkg.ingest.extract import Content, organisations_named
 from pmkg.ingest.gazetteer import Entry, Gazetteer, is_organization_name, organization_for
-from pmkg.ingest.parse.minutes import ParsedMinutes, Span
+from pmkg.ingest.parse.minutes import ParsedItem, ParsedMinutes, Span
 from pmkg.ingest.people import People, declared_people
 from pmkg.ingest.people.index import PeopleIndex
 from pmkg.ingest.read import RawDocument
@@ -118,11 +118,12 @@ def _heading_organisations(parsed: ParsedMinutes, text: str) -> list[Organizatio
     return organisations_named("\n".join(lines))
 
 
-def attendance(parsed: ParsedMinutes, people: PeopleIndex) -> list[Attendance]:
-    """One entry per person: a name listed twice (present, then chairing an item) merges roles."""
+def attendance(parsed: ParsedMinutes, people: People) -> list[Attendance]:
+    """One entry per person: a name listed twice (present, then chairing an item) merges roles; who
+    presented an item (named at it, or the subject of a presenting verb) is a presenter."""
     merged: dict[str, Attendance] = {}
     for mention in parsed.attendance:
-        person_id = people.find(mention.name)
+        person_id = people.index.find(mention.name)
         if person_id is None:
             continue
         entry = merged.get(person_id)
@@ -139,12 +140,21 @@ def attendance(parsed: ParsedMinutes, people: PeopleIndex) -> list[Attendance]:
         if entry.status == "unknown":
             entry.status = mention.status  # type: ignore[assignment]
         entry.provenance.append(Provenance("", *mention.span))
-    for item in parsed.agenda:
-        for presenter in item.presenters:
-            person_id = people.find(presenter.name)
-            if person_id in merged and "presenter" not in merged[person_id].roles:
-                merged[person_id].roles.append("presenter")
+    named = [(people.index.find(p.name), p.span) for item in parsed.agenda for p in item.presenters]
+    for person_id, span in named + people.presenters:
+        entry = merged.get(person_id or "")
+        if entry is not None and "presenter" not in entry.roles:
+            entry.roles.append("presenter")
+            entry.provenance.append(Provenance("", *span, rule="roles.presenter"))
     return list(merged.values())
+
+
+def item_presenters(item: ParsedItem, people: People) -> list[str]:
+    """Who presented an item: named at it (``v/ Name``), or the subject of a presenting verb in its text."""
+    named = [people.index.find(m.name) for m in item.presenters]
+    start, end = item.text_span or (0, 0)
+    in_text = [person for person, (at, _) in people.presenters if start <= at < end]
+    return unique(p for p in named + in_text if p)
 
 
 def memberships(
@@ -306,12 +316,12 @@ def assemble(
         start_time=parsed.start_time,
         end_time=parsed.end_time,
         location=parsed.location,
-        attendance=attendance(parsed, people.index),
+        attendance=attendance(parsed, people),
         agenda_items=[
             AgendaItem(
                 number=item.number,
                 title=item.title,
-                presenters=unique(p for p in (people.index.find(m.name) for m in item.presenters) if p),
+                presenters=item_presenters(item, people),
                 text=item.text,
                 provenance=[Provenance("", *item.span)],
             )

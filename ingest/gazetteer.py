@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from pmkg import knowledge
-from pmkg.ingest.people.names import given_names
+from pmkg.ingest.people.names import given_names, looks_like_person
 from pmkg.ingest.record import Initiative, Organization, Provenance
 from pmkg.text import fold, slug
 
@@ -285,7 +285,7 @@ def is_organization_name(raw: str, gazetteer: Gazetteer) -> bool:
         return False  # "the Board", "Bestyrelsen"
     if org.type != "organization":
         return True
-    if len(words) <= 3 and folded[0] in given_names():
+    if len(words) <= 3 and folded[0] in given_names() and looks_like_person(org.name):
         return False  # a person ("Ilse Sigurðardóttir")
     generic = words_of["generic"]
     return all(w[:1].isupper() or w[:1].isdigit() or f in generic for w, f in zip(words, folded, strict=True))

@@ -188,8 +188,22 @@ class AttendanceWords(_Strict):
 AttendanceFile = dict[Literal["da", "en", "no", "sv"], AttendanceWords]
 
 
+# --- presenting.yaml ---------------------------------------------------------------------------------
+
+
+class PresentingWords(_Strict):
+    after: Words
+    before: Words
+    adverbs: Words
+    chairing: Words
+
+
+PresentingFile = dict[Literal["da", "en", "no", "sv"], PresentingWords]
+
+
 SCHEMAS: dict[str, object] = {
     "attendance.yaml": AttendanceFile,
+    "presenting.yaml": PresentingFile,
     "gazetteer.yaml": GazetteerFile,
     "content.yaml": ContentFile,
     "minutes.yaml": MinutesFile,

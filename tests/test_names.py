@@ -235,3 +235,28 @@ def test_initials_in_parentheses_are_the_persons_not_an_organisation(
 ) -> None:
     mention = parse_name_entry(entry)
     assert (mention.name, mention.initials, mention.affiliation) == (name, initials, affiliation)
+
+
+def test_given_names_come_from_faker_and_the_file_adds_only_what_it_lacks() -> None:
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as person
+
+    from pmkg.ingest.people.names import given_names, is_given_name
+    from pmkg.knowledge import load
+
+    faker_names = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
+        for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+            listed = getattr(provider, attr, ())
+            if isinstance(listed, dict | list | tuple):
+                faker_names.update(str(n).lower() for n in listed)
+    supplement = [n for names in load("given-names.yaml").values() for n in names]
+    assert [n for n in supplement if n.lower() in faker_names] == []  # the file holds only what Faker lacks
+    assert len(given_names()) > 30000
+    for name in ("Sunita", "Guðrún", "Þórdís", "Riikka", "Jógvan", "Máret", "Søren", "Soren", "Nils-Erik"):
+        assert is_given_name(name), name
+    for word in ("Region", "Universitet", "Hospital", "Referat"):
+        assert not is_given_name(word), word

@@ -17,7 +17,7 @@ from functools import cache
 from pmkg import knowledge
 from pmkg.ingest.extract.words import CAPWORD, Common, common, folded_set, phrases
 from pmkg.ingest.gazetteer import name_words, organisation_type, stem_alternation
-from pmkg.ingest.people.names import given_names
+from pmkg.ingest.people.names import familiar_given_names, looks_like_person
 from pmkg.text import fold
 
 _PREVIOUS_WORD = re.compile(r"(\S+)[ \t]+$")  # on the same line
@@ -66,7 +66,7 @@ def lexicon() -> NameWords:
         initiative_end=re.compile(rf"(?:{initiative})\w{{0,3}}$"),
         min_prefix=int(data["min_compound_prefix"]),
         positions=name_words()["positions"],
-        given=frozenset(given_names()),
+        given=familiar_given_names(),
     )
 
 
@@ -191,7 +191,8 @@ def name_start(words: list[str]) -> int:
         first += 1
     if first < len(words) and (fold(words[first]) in vocab.positions or fold(words[first]) in vocab.given):
         connector = next((i for i in range(first, len(words)) if fold(words[i]) in vocab.connectors), None)
-        if connector is not None:
+        position = fold(words[first]) in vocab.positions
+        if connector is not None and (position or looks_like_person(" ".join(words[first:connector]))):
             first = connector + 1
             while first < len(words) and fold(words[first]) in vocab.articles | vocab.connectors:
                 first += 1

@@ -10,8 +10,9 @@ from pmkg.ingest.parse.entry import CELL_GAPS, CONJUNCTION, LEADING_BULLET, pars
 from pmkg.ingest.parse.minutes import NameMention, Span
 from pmkg.ingest.people.names import (
     could_be_surname,
-    given_names,
+    is_given_name,
     is_name_token,
+    is_only_given_name,
     is_organisation_word,
     looks_like_person,
 )
@@ -27,7 +28,7 @@ def _split_after_organisations(text: str) -> str:
         for before, word, after in zip(words, words[1:], words[2:], strict=False)
         if before.group()[0].isupper()
         and before.group().lower() in phrase_set("not_name_words")
-        and word.group().lower() in given_names()
+        and is_given_name(word.group())
         and is_name_token(after.group())
     ]
     for cut in reversed(cuts):
@@ -55,7 +56,7 @@ def split_name_list(line: str) -> list[str]:
 
 
 def _is_given(name: str) -> bool:
-    return bool(name) and name.split()[0].lower() in given_names()
+    return bool(name) and is_given_name(name.split()[0])
 
 
 def names_person(mention: NameMention) -> bool:
@@ -154,7 +155,8 @@ def inverted_entries(text: str, offset: int) -> list[tuple[str, Span]] | None:
         return None
     if ";" not in text:
         given = sum(_is_given(str(name)) for name in turned)
-        if given * 2 <= len(turned) or any(_is_given(part.split(",")[0].strip()) for part, _ in parts):
+        surname_first = (part.split(",")[0].split()[0] for part, _ in parts)
+        if given * 2 <= len(turned) or any(is_only_given_name(word) for word in surname_first):
             return None
     found = []
     for (part, at), name in zip(parts, turned, strict=True):

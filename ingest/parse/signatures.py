@@ -10,7 +10,7 @@ from functools import cache
 from pmkg.ingest.parse.entry import parse_name_entry
 from pmkg.ingest.parse.lists import entries, inverted_entries
 from pmkg.ingest.parse.minutes import NameMention, Span
-from pmkg.ingest.people.names import given_names, looks_like_person
+from pmkg.ingest.people.names import is_given_name, looks_like_person
 from pmkg.ingest.text.dates import find_dates
 from pmkg.ingest.text.lines import Cell, Line
 from pmkg.ingest.vocabulary import alternation, lookup, role_of, vocabulary
@@ -40,7 +40,7 @@ def role_fields(line: Line) -> list[NameMention]:
         offset = line.start + m.end()
         for part, (s, e) in inverted_entries(value, offset) or entries(value, offset):
             mention = parse_name_entry(part)
-            if looks_like_person(mention.name) or mention.name.lower() in given_names():
+            if looks_like_person(mention.name) or is_given_name(mention.name):
                 found.append(_signed(mention, (s, e), str(role)))
     return found
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pmkg.ingest.parse.minutes import NameMention, ParsedMinutes, Span
 from pmkg.ingest.people.index import PeopleIndex, Reference
 from pmkg.ingest.people.posts import role_holders, role_references
+from pmkg.ingest.people.presenting import presenters
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class People:
     index: PeopleIndex
     references: list[Reference]  # by name or short form; one that fits several people is unresolved
     posts: list[tuple[str, Span]]  # person id, and the span of the post that meant them
+    presenters: list[tuple[str, Span]]  # person id, and the span from them to their presenting verb
 
 
 def declared_people(parsed: ParsedMinutes) -> list[NameMention]:
@@ -39,4 +41,5 @@ def resolve_people(parsed: ParsedMinutes, text: str, *, not_initials: frozenset[
     declared = [m.span for m in declared_people(parsed)]
     references = index.references(text, not_initials=not_initials, skip=declared)
     posts = role_references(text, role_holders(parsed, index, text), (m.span for m in parsed.attendance))
-    return People(index, references, posts)
+    named = [(ref.person, ref.span) for ref in references if ref.person]
+    return People(index, references, posts, presenters(text, named + posts))

@@ -10,7 +10,7 @@ from pmkg.ingest.parse.minutes import NameMention, Span
 from pmkg.ingest.people.index import PeopleIndex
 from pmkg.ingest.people.names import (
     could_be_surname,
-    given_names,
+    is_given_name,
     is_organisation_word,
     looks_like_person,
     name_runs,
@@ -98,7 +98,7 @@ def mentioned_people(text: str, skip: list[Span], index: PeopleIndex) -> list[Na
         start, end = tokens[0].start(), tokens[-1].end()
         name = text[start:end]
         introduced = bool(titles) or bool(_person_verbs_re().match(text[end : end + 40]))
-        introduced = introduced or tokens[0].group(0).lower() in given_names() or _initials(tokens)
+        introduced = introduced or is_given_name(tokens[0].group(0)) or _initials(tokens)
         introduced = introduced or (len(tokens) >= 2 and _organisation_follows(text, end))
         introduced = introduced or (len(tokens) >= 2 and _introduced_before(text, start))
         introduced = introduced or (len(tokens) >= 2 and bool(_EMAIL_AFTER.match(text, end)))

@@ -2,22 +2,76 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 from functools import cache
-from importlib import resources
 
-import yaml
+import faker.providers.person as faker_person
 
 from pmkg.ingest.vocabulary import is_title, phrase_set, phrases, role_of
+from pmkg.knowledge import load
+from pmkg.text import fold
 
 _INITIAL = re.compile(r"^(?:[A-ZÆØÅÄÖÜ]\.)+-?(?:[A-ZÆØÅÄÖÜ]\.)*$")
 
 
+NORDIC_LOCALES = ("da_DK", "no_NO", "sv_SE", "fi_FI", "is_IS")
+FAMILIAR_LOCALES = (*NORDIC_LOCALES, "en_GB", "en_IE", "de_DE", "nl_NL")  # those these minutes mostly quote
+_GIVEN = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
+
+
+@cache
+def _faker_names(kind: str, locales: tuple[str, ...] = ()) -> frozenset[str]:
+    """Given names (``kind="given"``) or surnames of Faker's person providers, lower case, as written
+    and folded; of the ``locales`` named, or of all 86 (some 31,000 given names)."""
+    names: set[str] = set()
+    for module in pkgutil.iter_modules(faker_person.__path__):
+        if locales and module.name not in locales:
+            continue
+        provider = importlib.import_module(f"{faker_person.__name__}.{module.name}").Provider
+        for attr in _GIVEN if kind == "given" else ("last_names",):
+            listed = getattr(provider, attr, ())
+            if isinstance(listed, dict | list | tuple):  # dicts weigh each name by its frequency
+                names.update(str(name).lower() for name in listed)
+    return frozenset(names | {fold(name) for name in names})
+
+
 @cache
 def given_names() -> frozenset[str]:
-    """Common given names (lower case) that make a capitalised word pair in running text a person."""
-    data = yaml.safe_load(resources.files("pmkg.knowledge").joinpath("given-names.yaml").read_text("utf-8"))
-    return frozenset(name.lower() for names in data.values() for name in names)
+    """Given names, lower case, as written and folded (``søren``, ``soren``): Faker's, and the few it
+    lacks, kept in ``knowledge/given-names.yaml`` (Faroese, Sámi, Irish spellings ...)."""
+    supplement = {name.lower() for names in load("given-names.yaml").values() for name in names}
+    return _faker_names("given") | supplement | {fold(name) for name in supplement}
+
+
+@cache
+def familiar_given_names() -> frozenset[str]:
+    """The given names of the locales these minutes mostly quote (Nordic, English, German, Dutch) and
+    the file's: a safer test than all of Faker's where a given name rules a phrase out as an
+    organisation (Faker's 86 locales also have "London" and "Berlin" as given names)."""
+    supplement = {name.lower() for names in load("given-names.yaml").values() for name in names}
+    return _faker_names("given", FAMILIAR_LOCALES) | supplement | {fold(name) for name in supplement}
+
+
+def is_given_name(word: str) -> bool:
+    """A given name, or a compound of them (``Nils-Erik``, ``Anne-Mette``)."""
+    names = given_names()
+    word = word.strip(".,;:").lower()
+    return word in names or ("-" in word and all(part in names for part in word.split("-") if part))
+
+
+def is_only_given_name(word: str) -> bool:
+    """A given name and no surname (``Kari``, ``Anne``; not ``Berg``, ``Olsen``), where a word must tell
+    the two apart (``Olsen, Kari``): the Nordic lists decide a Nordic name, all of Faker's the rest."""
+    key = word.strip(".,;:").lower()
+    nordic_given, nordic_surnames = (
+        _faker_names("given", NORDIC_LOCALES),
+        _faker_names("surname", NORDIC_LOCALES),
+    )
+    if key in nordic_given or key in nordic_surnames:
+        return key in nordic_given and key not in nordic_surnames
+    return is_given_name(key) and key not in _faker_names("surname")
 
 
 def is_name_token(token: str) -> bool:
@@ -100,7 +154,7 @@ def looks_like_person(text: str) -> bool:
     if any(t[0].isupper() and is_organisation_word(t) for t in tokens):
         return False
     if len(tokens) == 1:
-        return tokens[0].strip(".").lower() in given_names()
+        return is_given_name(tokens[0])
     if tokens[-1].isalpha() and len(tokens[-1]) > 3 and is_title(tokens[-1]):
         return False  # "Medical Officer", "Programme Manager"
     caps = [t for t in tokens if len(t) > 1 and t.isupper() and not _INITIAL.match(t)]
