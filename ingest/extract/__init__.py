@@ -46,7 +46,7 @@ def extract(context: Context) -> Content:
     """Everything the registered rules find in the normalised text of one document."""
     reading = Reading(context, Entities(context.text))
     for each in rules("entities"):
-        each.run(reading)
+        each.function(reading)
     entities = reading.entities
     entities.hits.sort(key=lambda h: h.start)
     all_dates = find_dates(context.text)
@@ -55,7 +55,7 @@ def extract(context: Context) -> Content:
     year = int(context.date[:4]) if context.date else infer_year(all_dates)
     reading.dating = Dating(year, int(context.date[5:7]) if context.date else None)
     for each in rules("relations"):
-        each.run(reading)
+        each.function(reading)
     content = reading.content
     for key, record in entities.records.items():
         target = content.initiatives if entities.kinds[key] == "initiative" else content.organizations
@@ -71,7 +71,7 @@ def organisations_named(text: str) -> list[Organization]:
     heading of minutes, which names the organisation a generic body ("Bestyrelsen") belongs to."""
     reading = Reading(Context(text=text, language="und"), Entities(text))
     for each in rules("entities"):
-        each.run(reading)
+        each.function(reading)
     found = reading.entities
     found.hits.sort(key=lambda h: h.start)
     first = dict.fromkeys(h.entity for h in found.hits if h.kind == "organization")

@@ -20,7 +20,7 @@ RuleFunction = Callable[[Any], None]
 @dataclass(frozen=True)
 class Rule:
     name: str  # "organisations.acronym": the kind of fact, then how it was found
-    run: RuleFunction
+    function: RuleFunction  # what it does, given the reading of the document
     also: tuple[str, ...] = ()  # further names for the facts it makes ("initiatives.acronym")
     stage: str = "relations"  # "entities" (names) or "relations" (facts over the sentences)
 
@@ -31,7 +31,7 @@ class Rule:
     @property
     def summary(self) -> str:
         """The first sentence of the rule's docstring: what staff read in ``--explain``."""
-        doc = " ".join((self.run.__doc__ or "").split())
+        doc = " ".join((self.function.__doc__ or "").split())
         return doc.split(". ", 1)[0].rstrip(".") + "." if doc else self.name
 
 
