@@ -21,7 +21,7 @@ from typing import Any
 from pmkg import knowledge
 from pmkg.ingest.people.names import given_names, looks_like_person
 from pmkg.ingest.record import Initiative, Organization, Provenance
-from pmkg.text import fold, slug
+from pmkg.text import alternation, fold, slug
 
 KINDS = ("organization", "initiative", "country")
 
@@ -153,36 +153,37 @@ class Gazetteer:
 
     def find_in_text(self, text: str) -> list[tuple[Entry, tuple[int, int]]]:
         """Every mention in ``text`` in reading order; at each place the longest name wins."""
-        matches = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
         folded_text = fold(text)  # one character for one: the token offsets hold
-        folded = [folded_text[start:end] for start, end, _ in matches]
+        folded = _TOKEN.findall(folded_text)
+        spans = [m.span() for m in _TOKEN.finditer(folded_text)]
         found: list[tuple[Entry, tuple[int, int]]] = []
         i = 0
-        while i < len(matches):
+        first = self._first
+        while i < len(folded):
             token = folded[i]
-            starts = token in self._first or (token.endswith("s") and token[:-1] in self._first)
-            hit = self._match_at(matches, folded, i) if starts else None
+            starts = token in first or (token[-1:] == "s" and token[:-1] in first)
+            hit = self._match_at(text, spans, folded, i) if starts else None
             if hit is None:
                 i += 1
                 continue
             entry, length, end = hit
-            found.append((entry, (matches[i][0], end)))
+            found.append((entry, (spans[i][0], end)))
             i += length
         return found
 
     def _match_at(
-        self, matches: list[tuple[int, int, str]], folded: list[str], i: int
+        self, text: str, spans: list[tuple[int, int]], folded: list[str], i: int
     ) -> tuple[Entry, int, int] | None:
         token = folded[i]
         lengths = self._lengths.get(token, [])
         if token.endswith("s") and 1 not in lengths and token[:-1] in self._lengths:
             lengths = [*lengths, 1]  # a one-word name in the genitive ("Lundbeckfondens")
         for length in lengths:
-            if length > len(matches) - i:
+            if length > len(spans) - i:
                 continue
-            written = [tok for _, _, tok in matches[i : i + length]]
+            written = [text[s:e] for s, e in spans[i : i + length]]
             key = tuple(folded[i : i + length])
-            end = matches[i + length - 1][1]
+            end = spans[i + length - 1][1]
             for candidate, trimmed in ((key, 0), (_strip_genitive(key), 1)):
                 if candidate is None:
                     continue
@@ -231,11 +232,10 @@ def stem_alternation(stems: list[str]) -> str:
     """Organisation words as one alternation over folded text, longest first: a word of three letters or
     fewer ("hf", "län", "ltd") only as a whole word, so "plan" does not end with "län" once accents are
     ignored."""
-    folded = sorted({fold(s) for s in stems}, key=len, reverse=True)
-    return "|".join(
-        rf"(?<![\w-]){re.escape(s)}(?!\w)" if len(s) <= SHORT_STEM else r"\s+".join(map(re.escape, s.split()))
-        for s in folded
-    )
+    folded = {fold(s) for s in stems}
+    short = "|".join(re.escape(s) for s in sorted(folded) if len(s) <= SHORT_STEM)
+    long = alternation(s for s in folded if len(s) > SHORT_STEM)
+    return rf"(?<![\w-])(?:{short})(?!\w)|{long}" if short else long
 
 
 @cache

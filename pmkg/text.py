@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 _SPECIAL = {  # letters NFKD leaves alone, and typographic marks, each to one plain character
@@ -91,3 +92,27 @@ def slug(text: str) -> str:
         return key
     digest = hashlib.sha256(key.encode("ascii")).hexdigest()[:12]
     return f"{key[: MAX_SLUG - 13].rstrip('-')}-{digest}"
+
+
+def alternation(phrases: Iterable[str], gap: str = r"\s+") -> str:
+    """One regular expression for many words or phrases, built as a trie ("hospital|hospitalet" becomes
+    ``hospital(?:et)?``), with ``gap`` between a phrase's words. The same matches as the words joined
+    longest first, but several times faster: Python's engine tries a plain alternation's words one by
+    one at every position, and a trie's branches share their letters."""
+    trie: dict[str, dict] = {}
+    for phrase in phrases:
+        node = trie
+        for char in " ".join(phrase.split()):
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(trie, gap) if trie else "(?!)"
+
+
+def _branches(node: dict[str, dict], gap: str) -> str:
+    """The pattern of one trie node's continuations, longest first (greedy: a longer word wins)."""
+    keys = [k for k in node if k]
+    if not keys:
+        return ""
+    parts = [(gap if k == " " else re.escape(k)) + _branches(node[k], gap) for k in sorted(keys)]
+    body = parts[0] if len(parts) == 1 and len(keys[0]) == 1 and "" not in node else f"(?:{'|'.join(parts)})"
+    return f"{body}?" if "" in node else body

@@ -28,18 +28,20 @@ _TOKEN = r"[A-ZÀ-ÖØ-Þ0-9][\w+&'’-]*[\w+]|[A-ZÀ-ÖØ-Þ]"  # a capitalised
 _CONNECTOR = r"(?:of|on|for|the|and|&)"  # inside an English name: "Genome of Europe"
 _NAME = rf"(?:{_TOKEN})(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?(?:{_TOKEN})){{0,3}}"
 _COINED = re.compile(rf"[ \t]+((?:{_TOKEN}))(?![\w-])")
+_NAME_AFTER = re.compile(rf"[ \t]+({_NAME})(?![\w-])")  # "projektet Solve-RD"
+_NAME_BEFORE = re.compile(rf"(?<![\w-])({_NAME})[ \t]+$")  # "the H3Africa programme"
+_COMPOUND = re.compile(rf"(?<![\w-])({_TOKEN})-$")  # "FarGen-projektet"
+_WORD = re.compile(r"\S+")
+_REACH = 120  # characters before a noun its name may stand in
 _LONGEST = 5  # words of a name introduced by its noun
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The noun before a name, the noun after one, and a compound "X-projektet", from the initiative words
-    of ``knowledge/content.yaml`` with up to three letters of ending ("projektet", "programmes")."""
-    nouns = rf"(?i:{phrases(knowledge.load('content.yaml')['initiative_words'])})\w{{0,3}}"
-    before = re.compile(rf"(?<![\w-])(?P<noun>{nouns})[ \t]+(?P<name>{_NAME})(?![\w-])")
-    after = re.compile(rf"(?<![\w-])(?P<name>{_NAME})[ \t]+(?P<noun>{nouns})(?![\w-])")
-    compound = re.compile(rf"(?<![\w-])(?P<name>{_TOKEN})-(?P<noun>{nouns})(?![\w-])")
-    return before, after, compound
+def _nouns() -> re.Pattern[str]:
+    """An initiative noun with up to three letters of ending ("projektet", "programmes"), over folded
+    text, from the initiative words of ``knowledge/content.yaml``."""
+    nouns = phrases(knowledge.load("content.yaml")["initiative_words"])
+    return re.compile(rf"(?<!\w)(?:{nouns})\w{{0,3}}(?![\w-])")
 
 
 @cache
@@ -71,11 +73,14 @@ def _a_name(words: list[str]) -> bool:
 
 def _add(reading: Reading, found: Entities, span: tuple[int, int], rule_name: str) -> None:
     name = " ".join(reading.text[span[0] : span[1]].split())
-    if found.taken(*span) or Gazetteer.load().lookup(name) or reading.context.people.find(name):
-        return
-    found.add(
-        Initiative(id=f"init:{slug(name)}", name=name, type="initiative"), "initiative", span, rule_name
-    )
+    if (
+        found.taken(*span, by_country=False)
+        or Gazetteer.load().lookup(name)
+        or reading.context.people.find(name)
+    ):
+        return  # named already, known, or a person
+    initiative = Initiative(id=f"init:{slug(name)}", name=name, type="initiative")
+    found.add(initiative, "initiative", span, rule_name)
 
 
 @rule("initiatives.introduced", stage="entities")
@@ -83,30 +88,32 @@ def introduced_initiatives(reading: Reading) -> None:
     """A name an initiative noun introduces: "det europæiske projekt Solve-RD", "det nationale studie
     ProTarget", "the H3Africa programme", "FarGen-projektet"."""
     text, found = reading.text, reading.entities
-    before, after, compound = _patterns()
-    for m in before.finditer(text):
-        if m["noun"].islower():
-            _name_in(reading, found, m, keep_from_start=True)
-    for m in after.finditer(text):
-        if m["noun"].islower():
-            _name_in(reading, found, m, keep_from_start=False)
-    for m in compound.finditer(text):
-        if coined(m["name"]):
-            _add(reading, found, m.span("name"), "initiatives.introduced")
+    for noun in _nouns().finditer(found.folded):
+        start, end = noun.span()
+        if not text[start:end].islower():
+            continue  # "the Genomic Medicine Programme": a name's own word, for organisations.named
+        if text[start - 1 : start] == "-":
+            compound = _COMPOUND.search(text, max(0, start - _REACH), start)
+            if compound and coined(compound[1]):
+                _add(reading, found, compound.span(1), "initiatives.introduced")
+            continue
+        after = _NAME_AFTER.match(text, end)
+        if after:
+            _name_in(reading, found, list(_WORD.finditer(text, *after.span(1))), from_noun=True)
+        line_start = text.rfind("\n", max(0, start - _REACH), start) + 1
+        before = _NAME_BEFORE.search(text, max(line_start, start - _REACH), start)
+        if before:
+            _name_in(reading, found, list(_WORD.finditer(text, *before.span(1))), from_noun=False)
 
 
-def _name_in(reading: Reading, found: Entities, m: re.Match[str], *, keep_from_start: bool) -> None:
+def _name_in(reading: Reading, found: Entities, tokens: list[re.Match[str]], *, from_noun: bool) -> None:
     """The words of the name next to the noun: the longest run of them, from the noun outwards, that
     makes a name ("the contribution of the H3Africa programme" names H3Africa)."""
-    tokens = list(re.finditer(r"\S+", m["name"]))
-    offset = m.start("name")
     for cut in range(len(tokens)):
-        kept = tokens[: len(tokens) - cut] if keep_from_start else tokens[cut:]
+        kept = tokens[: len(tokens) - cut] if from_noun else tokens[cut:]
         words = [t.group() for t in kept]
         if words[-1][:1].isupper() and _a_name(words):
-            _add(
-                reading, found, (offset + kept[0].start(), offset + kept[-1].end()), "initiatives.introduced"
-            )
+            _add(reading, found, (kept[0].start(), kept[-1].end()), "initiatives.introduced")
             return
 
 

@@ -57,6 +57,12 @@ def _name_run() -> re.Pattern[str]:
 
 
 @cache
+def _leading_word() -> re.Pattern[str]:
+    """A word that opens a name only before its proper name ("Helse" of "Helse Fonna"), over folded text."""
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(lexicon().leading)))})(?!\w)")
+
+
+@cache
 def _tail() -> re.Pattern[str]:
     """A Nordic name's lower-case tail after "for"/"för": adjectives (known by their endings, maybe
     joined by "og"/"och", maybe a split compound "social- och") and one noun, which is no function word
@@ -100,7 +106,7 @@ def organisation_word_names(reading: Reading) -> None:
         worded = vocab.stem_word.search(found.folded, m.start(), m.end()) or vocab.initiative_head.search(
             found.folded, m.start(), m.end()
         )
-        if not worded and not any(fold(w) in vocab.leading for w in m.group().split()):
+        if not worded and not _leading_word().search(found.folded, m.start(), m.end()):
             continue  # no organisation or initiative word: a person's name, a heading, a place
         for free in _untaken(list(NON_SPACE.finditer(text, m.start(), m.end())), found):
             _read_run(reading, free)

@@ -86,9 +86,13 @@ def sentence_spans(text: str, boundaries: Iterable[int] = ()) -> list[Span]:
     return spans
 
 
+_LONGEST_WORD = 100  # characters looked back for the start of a word before a full stop
+
+
 def _word_start(text: str, end: int) -> int:
     """Where the whitespace-delimited word ending at ``end`` starts."""
-    return max(text.rfind(c, 0, end) for c in " \t\n") + 1
+    start = max(0, end - _LONGEST_WORD)  # not back to the text's start: linear in the text's length
+    return max(start - 1, *(text.rfind(c, start, end) for c in " \t\n")) + 1
 
 
 def _ends_in_connector(line: str) -> bool:

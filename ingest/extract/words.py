@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pmkg import knowledge
-from pmkg.text import fold
+from pmkg.text import alternation, fold
 
 CAPWORD = r"[A-ZÀ-ÖØ-Þ][\w&'’-]*"  # a capitalised word of a name ("Rigshospitalet", "O'Brien", "Helse-")
 BULLET = r"(?:[•●▪◦‣∙·*–-]|o|\(?[a-h]\))"  # marks and lettered points: "o", "a)", "(b)"
@@ -22,8 +22,7 @@ CLAUSE_REACH = 300  # characters: the longest clause (a list of initiatives, a p
 
 def phrases(words: Iterable[str], gap: str = r"\s+") -> str:
     """Alternation of phrases over folded text, ``gap`` (any spacing) between words, longest first."""
-    parts = {gap.join(re.escape(fold(w)) for w in phrase.split()) for phrase in words}
-    return "|".join(sorted(parts, key=len, reverse=True))
+    return alternation((fold(w) for w in words), gap)
 
 
 def phrase_re(words: Iterable[str], gap: str = r"\s+") -> re.Pattern[str]:

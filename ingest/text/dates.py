@@ -15,6 +15,7 @@ from datetime import date
 from functools import cache
 
 from pmkg.ingest.vocabulary import vocabulary
+from pmkg.text import alternation
 
 _HOUR = r"(?:[01]?\d|2[0-3])"
 _MIN = r"[0-5]\d"
@@ -47,7 +48,7 @@ class DateMatch:
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return alternation(words, gap=" ")  # a trie: month and weekday names are tried at every position
 
 
 @cache
@@ -139,9 +140,14 @@ def parse_time_range(text: str) -> tuple[str | None, str | None]:
 
 def _time_after(text: str, end: int) -> tuple[str | None, str | None]:
     """A clock time written right after a date ("9. november 2023 kl. 14-16")."""
-    tail = re.match(r"[\s,]*(?:(?:fra|from|at|,)\s*)?", text[end:])
-    match = _time_range_re().match(text, end + (tail.end() if tail else 0))
+    tail = _BEFORE_TIME.match(text, end)
+    match = _time_range_re().match(text, tail.end() if tail else end)
     return _range(match) if match and _is_time(match) else (None, None)
+
+
+_DEN_BEFORE = re.compile(r"(?<!\w)(?:den|d\.)\s+$", re.IGNORECASE)  # "den 10 juni", searched up to the date
+_DEN_REACH = 40  # characters before a date "den" may stand in
+_BEFORE_TIME = re.compile(r"[\s,]*(?:(?:fra|from|at|,)\s*)?")
 
 
 def _bare_lowercase_month(text: str, m: re.Match[str]) -> bool:
@@ -150,7 +156,7 @@ def _bare_lowercase_month(text: str, m: re.Match[str]) -> bool:
     month = m.groupdict().get("month")
     if not month or not month.islower() or re.search(r"\d(?:\.|st|nd|rd|th)", m.group(0)):
         return False
-    after_den = re.search(r"(?<!\w)(?:den|d\.)\s+$", text[: m.start()], re.IGNORECASE)
+    after_den = _DEN_BEFORE.search(text, max(0, m.start() - _DEN_REACH), m.start())
     return not m.groupdict().get("weekday") and not after_den
 
 
@@ -175,15 +181,15 @@ def _to_match(text: str, m: re.Match[str]) -> DateMatch | None:
 def find_dates(text: str) -> list[DateMatch]:
     """Every date in ``text``, in order, with the clock time written right after it if any."""
     found: list[DateMatch] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a date already stands: one look per character, not per date
     for pattern in _patterns():
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if 1 in taken[m.start() : m.end()]:
                 continue
             match = _to_match(text, m)
             if match:
                 found.append(match)
-                taken.append(match.span)
+                taken[match.span[0] : match.span[1]] = b"\x01" * (match.span[1] - match.span[0])
     return sorted(found, key=lambda d: d.span)
 
 
