@@ -364,12 +364,23 @@ def affiliations(
     """Person id -> the organisations written with them in their entries (added to ``organizations``)."""
     found: dict[str, list[str]] = {}
     for mention in declared_people(parsed):
-        if not mention.affiliation or not is_organization_name(mention.affiliation, gazetteer):
+        written = _without_country(mention.affiliation or "", gazetteer)
+        if not written or not is_organization_name(written, gazetteer):
             continue  # "Patient representative": a role, not a body
-        org = organization_for(mention.affiliation, gazetteer)
+        org = organization_for(written, gazetteer)
         org.provenance = [Provenance(mention.affiliation, *mention.span)]
         org = organizations.add(org)
         person_id = people.index.find(mention.name)
         if person_id and org.id not in found.setdefault(person_id, []):
             found[person_id].append(org.id)
     return found
+
+
+def _without_country(affiliation: str, gazetteer: Gazetteer) -> str:
+    """``Radboud University Medical Center (Netherlands)`` -> the institution: a country in brackets
+    after an organisation says where it is, it is not the affiliation."""
+    m = re.fullmatch(r"(?P<name>.+?)\s*\((?P<note>[^()]+)\)", affiliation.strip())
+    if m is None:
+        return affiliation.strip()
+    entry = gazetteer.lookup(m["note"].strip())
+    return m["name"] if entry is not None and entry.kind == "country" else affiliation.strip()

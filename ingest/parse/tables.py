@@ -24,9 +24,17 @@ def _comma_header(text: str) -> bool:
 
 
 def _column_kind(heading: str) -> str | None:
-    """What a table column holds, from its heading: name, organisation, role, title, present, absent."""
-    cleaned = re.sub(r"\s+", " ", heading.strip(" *_:.")).lower()
-    return next((kind for kind, words in _column_words().items() if cleaned in words), None)
+    """What a table column holds, from its heading: name, organisation, role, title, present, absent.
+
+    A heading of several words is read by its last word, the head of the phrase ("Member institution
+    (country)" holds institutions, "Navn på deltager" names); what stands in brackets only qualifies it."""
+    cleaned = re.sub(r"\s+", " ", re.sub(r"\([^)]*\)", " ", heading).strip(" *_:.")).lower()
+    words = _column_words().items()
+    exact = next((kind for kind, listed in words if cleaned in listed), None)
+    if exact or " " not in cleaned:
+        return exact
+    head = cleaned.split()[-1]  # "Region Midtjylland" in a row ends in no heading word: a value
+    return next((kind for kind, listed in words if head in listed), None)
 
 
 @cache

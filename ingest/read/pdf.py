@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import threading
 
+from pmkg.ingest.read.layout import COLUMN_GAP, Word, tables
 from pmkg.ingest.read.limits import refusal
+from pmkg.ingest.read.rows import row_text
 
 MIN_PDF_LETTERS = 20
 """Fewer letters than this in a PDF's text layer: a scan with page numbers, not minutes."""
@@ -45,7 +47,9 @@ def _page_text(pdf: object, index: int) -> str:
     try:
         textpage = page.get_textpage()
         try:
-            text = _column_gaps(textpage, textpage.get_text_range())
+            raw = textpage.get_text_range()
+            words = _words(textpage, raw)
+            text = _with_tables(_column_gaps(textpage, raw), words)
         finally:
             textpage.close()
     finally:
@@ -56,8 +60,32 @@ def _page_text(pdf: object, index: int) -> str:
     return text.replace("\ufffe", "-\n").replace("\x02", "-\n")
 
 
-COLUMN_GAP = 1.5
-"""A space wider than this many times the font size separates two table cells, not two words."""
+def _words(textpage: object, text: str) -> list[Word]:
+    """The words of a page with their boxes and character indices (none when pdfium's character
+    count and its text disagree, as in some damaged files: then no table is rebuilt)."""
+    import pypdfium2.raw as pdfium_c
+
+    if textpage.count_chars() != len(text):  # type: ignore[attr-defined]
+        return []
+    words: list[Word] = []
+    for m in re.finditer(r"[^\s\ufffe\x02]+", text):
+        left, bottom, _, _ = textpage.get_charbox(m.start())  # type: ignore[attr-defined]
+        right = textpage.get_charbox(m.end() - 1)[2]  # type: ignore[attr-defined]
+        size = pdfium_c.FPDFText_GetFontSize(textpage.raw, m.start())  # type: ignore[attr-defined]
+        words.append(Word(m.group(), left, right, bottom, size, m.start(), m.end()))
+    return words
+
+
+def _with_tables(text: str, words: list[Word]) -> str:
+    """The page's text with each table pdfium wrote cell by cell replaced by its rows, one a line
+    (``| Prof. Wilhelmina Oosterhuis-de Graaf | Radboud University Medical Center (Netherlands) | ...``);
+    a table whose characters are not together in the text stays as it was."""
+    for table in sorted(tables(words), key=lambda t: t.start, reverse=True):
+        if any(table.start <= w.start < table.end and w.start not in table.words for w in words):
+            continue
+        rows = "\n".join(row_text(cells) for cells in table.rows)
+        text = f"{text[: table.start]}\n{rows}\n{text[table.end :]}"
+    return text
 
 
 def _column_gaps(textpage: object, text: str) -> str:
