@@ -34,7 +34,7 @@ from pmkg.graph.rdf import count_triples, rows_to_dataset, serialize_unchecked, 
 from pmkg.graph.schema import ensure_schema
 from pmkg.graph.store import load_records, read_rows
 from pmkg.graph.triples import merge_rows, record_to_rows
-from pmkg.ingest.record import Record
+from pmkg.model.record import Record
 
 T = TypeVar("T")
 FULL_SIZES = (100, 1000, 10000)

@@ -11,7 +11,8 @@ from rdflib import Graph
 from pmkg.graph import connection
 from pmkg.graph.rdf import rows_to_dataset, union_graph
 from pmkg.graph.schema import labelled
-from pmkg.graph.triples import LABELS, GraphRows
+from pmkg.graph.triples import GraphRows
+from pmkg.model.graph import LABELS
 
 # What the Neo4j manual asks of anyone who MERGEs on a key: a uniqueness constraint, so each MERGE is a seek.
 NAIVE_CONSTRAINT = "CREATE CONSTRAINT {label}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"

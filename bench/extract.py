@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 
 from bench.corpus import generate
-from pmkg.ingest.record import Record
+from pmkg.model.record import Record
 
 
 @dataclass(frozen=True)

@@ -17,32 +17,23 @@ import os
 import weakref
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 import neo4j
 from neo4j.exceptions import AuthError, ConfigurationError, DriverError, ServiceUnavailable, SessionExpired
 
 from pmkg.errors import PmkgError, StoreUnavailable
+from pmkg.graph import server
+from pmkg.graph.settings import DEFAULT_DATABASE, Settings
+
+__all__ = ["DEFAULT_DATABASE", "Settings", "driver", "read", "read_tx", "settings", "write", "write_tx"]
 
 T = TypeVar("T")
-DEFAULT_DATABASE = "neo4j"
 # Short enough that an unreachable or restarting server is reported in seconds, long enough for Aura.
 CONNECTION_TIMEOUT_S = 10.0
 RETRY_TIME_S = 15.0
 OUT_OF_MEMORY = "Neo.TransientError.General.MemoryPoolOutOfMemoryError"  # the server's query memory
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Where the graph lives and how to log in. The password never appears in ``repr``."""
-
-    uri: str
-    username: str
-    password: str = field(repr=False)
-    database: str = DEFAULT_DATABASE
-    source: Literal["managed", "environment"] = "managed"
 
 
 def settings(env: Mapping[str, str] | None = None, home: Path | None = None) -> Settings:
@@ -56,8 +47,6 @@ def settings(env: Mapping[str, str] | None = None, home: Path | None = None) -> 
             database=env.get("NEO4J_DATABASE") or DEFAULT_DATABASE,
             source="environment",
         )
-    from pmkg.graph import server  # late import: graph.server builds on this module
-
     return server.managed(home).settings()
 
 

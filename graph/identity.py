@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 
 from pmkg.graph.connection import read_tx
 from pmkg.graph.schema import labelled
-from pmkg.ingest.record import Record
+from pmkg.model.record import Record
 from pmkg.text import slug
 
 IDENTITY_LABELS = ("Person", "Organization", "Initiative")

@@ -24,8 +24,7 @@ from pmkg.errors import PmkgError
 from pmkg.graph.analytics import ANALYTICS
 from pmkg.graph.connection import read_tx
 from pmkg.graph.schema import search
-from pmkg.graph.store import TALLY
-from pmkg.graph.triples import SEARCHABLE_LABELS
+from pmkg.model.graph import HIDDEN_PROPERTIES, SEARCHABLE_LABELS
 from pmkg.text import fold
 
 QUERIES_DIR = Path(str(files("pmkg.queries")))
@@ -48,9 +47,8 @@ PARAM_TYPES = (*ENTITY_LABELS, *SCALAR_TYPES)
 
 QUERY_TIMEOUT_S = 30.0
 CHOICES_LIMIT = 2000
-# Properties the graph view does not need: the folded name for the search index, the loader's endpoint ids
-# and its monthly tally of a theme's points.
-HIDDEN_PROPERTIES = frozenset({"search_text", "from", "to", *TALLY})
+# Properties the graph view does not show: the model's plumbing, and a relationship's ends (the edge itself).
+SHOWN_NOT = HIDDEN_PROPERTIES | {"from", "to"}
 
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _HEADER_KEYS = "title|description|param|choices|result|analytic|packed"
@@ -460,7 +458,7 @@ class GraphCollector:
     def add_node(self, node: Node) -> dict[str, Any]:
         key = node.get("id") or node.element_id
         if key not in self.nodes:
-            props = {k: v for k, v in dict(node).items() if k not in HIDDEN_PROPERTIES}
+            props = {k: v for k, v in dict(node).items() if k not in SHOWN_NOT}
             label = sorted(node.labels)[0] if node.labels else ""
             self.nodes[key] = {**props, "id": key, "label": label, "name": node.get("name") or key}
         return self.nodes[key]
@@ -471,7 +469,7 @@ class GraphCollector:
             source = self.add_node(rel.start_node)["id"]
             target = self.add_node(rel.end_node)["id"]
             self.edges[rel.element_id] = {
-                **{k: v for k, v in dict(rel).items() if k not in HIDDEN_PROPERTIES},
+                **{k: v for k, v in dict(rel).items() if k not in SHOWN_NOT},
                 "id": rel.element_id,
                 "source": source,
                 "target": target,

@@ -13,7 +13,7 @@ from typing import Any
 import neo4j
 
 from pmkg.graph.connection import read, read_tx, write
-from pmkg.graph.triples import LABELS, REL_TYPES, SEARCHABLE_LABELS
+from pmkg.model.graph import LABELS, REL_TYPES, SEARCHABLE_LABELS
 from pmkg.text import words
 
 FULLTEXT_INDEX = "entity_names"

@@ -33,7 +33,7 @@ import neo4j
 from neo4j.exceptions import AuthError, DriverError, Neo4jError
 
 from pmkg.errors import PmkgError, StoreUnavailable
-from pmkg.graph import connection
+from pmkg.graph.settings import DEFAULT_DATABASE, Settings
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 POM = REPO_ROOT / "neo4j-server" / "pom.xml"
@@ -140,14 +140,14 @@ class ManagedServer:
         except FileNotFoundError:
             return None
 
-    def settings(self) -> connection.Settings:
+    def settings(self) -> Settings:
         """How to connect; raises if the server never got its password (never started)."""
         password = self.read_password()
         if password is None:
             raise StoreUnavailable(
                 "no Neo4j configured: run `pmkg neo4j start` for the local server, or set NEO4J_URI"
             )
-        return connection.Settings(uri=self.uri, username=USERNAME, password=password, source="managed")
+        return Settings(uri=self.uri, username=USERNAME, password=password, source="managed")
 
 
 @dataclass(frozen=True)
@@ -538,7 +538,9 @@ def status(home: Path | None = None) -> ServerStatus:
     version = None
     if pid is not None:
         try:
-            with connection.driver(server.settings()) as drv:
+            settings = server.settings()
+            auth = (settings.username, settings.password)
+            with neo4j.GraphDatabase.driver(settings.uri, auth=auth, connection_timeout=5) as drv:
                 version = drv.get_server_info().agent.removeprefix("Neo4j/")
         except (PmkgError, Neo4jError, DriverError):
             version = None  # running but not answering (starting or stopping)
@@ -547,7 +549,7 @@ def status(home: Path | None = None) -> ServerStatus:
         uri=server.uri,
         pid=pid,
         version=version,
-        database=connection.DEFAULT_DATABASE,
+        database=DEFAULT_DATABASE,
         data_dir=server.data_dir,
         log_file=server.log_file,
     )

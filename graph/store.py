@@ -29,23 +29,14 @@ from pmkg.errors import PmkgError
 from pmkg.graph.connection import read_tx, write_tx
 from pmkg.graph.identity import fetch_known, resolve, resolve_corpus
 from pmkg.graph.schema import ensure_schema, labelled
-from pmkg.graph.triples import (
-    CONTRIBUTED,
-    LABELS,
-    REL_TYPES,
-    GraphRows,
-    merge_rows,
-    record_to_rows,
-    search_text,
-)
-from pmkg.ingest.record import Record
+from pmkg.graph.triples import GraphRows, merge_rows, record_to_rows, search_text
+from pmkg.model.graph import CONTRIBUTED, LABELS, REL_TYPES, STORE_ONLY
+from pmkg.model.record import Record
 
 # Each Theme keeps how many points raised it per month (``substring(date, 0, 7)`` of the meeting), as two
-# parallel lists, so the themes-over-time question reads a few hundred numbers instead of every point of
-# years of minutes. Loading adds to them; removing a document recounts the themes it touched.
-TALLY = ("raised_months", "raised_points")
-# Properties the store adds that are not part of the rows (left out by read_rows).
-STORE_ONLY = ("ingested_at", *TALLY)
+# parallel lists (``THEME_TALLY``), so the themes-over-time question reads a few hundred numbers instead of
+# every point of years of minutes. Loading adds to them; removing a document recounts the themes it
+# touched. They and ``ingested_at`` are ``STORE_ONLY`` in the model: left out by read_rows.
 
 _FIND_DOCUMENT = """
 MATCH (d:Document) WHERE d.sha256 = $sha256 OR d.source = $source
@@ -229,7 +220,7 @@ def _set_contributed(tx: neo4j.ManagedTransaction, label: str, rows: list[dict[s
 
 
 def _add_tally(tx: neo4j.ManagedTransaction, rows: GraphRows) -> None:
-    """Add the points these rows raise to their themes' monthly tally (see ``TALLY``)."""
+    """Add the points these rows raise to their themes' monthly tally (see ``THEME_TALLY``)."""
     dates = {meeting["id"]: meeting.get("date") for meeting in rows.nodes.get("Meeting", ())}
     added: dict[str, Counter[str]] = defaultdict(Counter)
     for rel in rows.rels.get("RAISED", ()):

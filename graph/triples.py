@@ -17,49 +17,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from pmkg.ingest.record import Provenance, Record
-from pmkg.ingest.themes import Taxonomy
+from pmkg.model.graph import CONTRIBUTED, PROVENANCE_KEYS, SEARCHABLE_LABELS
+from pmkg.model.record import Provenance, Record
+from pmkg.model.themes import concept_labels
 from pmkg.text import words
-
-# The whitelist of labels and relationship types: Cypher cannot take them as parameters, so the store
-# picks them from these constants, never from data.
-LABELS = (
-    "Document",
-    "Meeting",
-    "Person",
-    "Organization",
-    "Initiative",
-    "Agreement",
-    "Theme",
-    "Figure",
-    "Deadline",
-)
-SEARCHABLE_LABELS = ("Person", "Organization", "Initiative", "Meeting", "Theme", "Agreement", "Document")
-REL_TYPES = (
-    "RECORDS",
-    "MENTIONS",
-    "ATTENDED",
-    "PRESENTED",
-    "AFFILIATED_WITH",
-    "HOLDS_ROLE",
-    "HELD_BY",
-    "PARTY_TO",
-    "COLLABORATES_WITH",
-    "FUNDS",
-    "PARTICIPATES_IN",
-    "RAISED",
-    "REPORTED",
-    "ABOUT",
-    "SET",
-    "CONTACT_FOR",
-)
-# Node list properties a document contributes through its MENTIONS relationship, per label.
-CONTRIBUTED = {
-    "Person": ("aliases", "titles", "emails"),
-    "Organization": ("aliases",),
-    "Initiative": ("aliases",),
-}
-PROVENANCE_KEYS = ("quotes", "starts", "ends")
 
 
 @dataclass
@@ -90,12 +51,6 @@ class GraphRows:
 def search_text(name: str, aliases: Iterable[str] = ()) -> str:
     """The ``search_text`` property: name and aliases as plain words, one per line, duplicates dropped."""
     return "\n".join(dict.fromkeys(" ".join(words(t)) for t in (name, *aliases) if t))
-
-
-def _theme_labels(concept: str) -> tuple[str, str]:
-    """(Danish label, English label) of a taxonomy concept; its id when the taxonomy lacks it."""
-    taxonomy = Taxonomy.load()
-    return taxonomy.label(concept, "da"), taxonomy.label(concept, "en")
 
 
 def _node(**props: Any) -> dict[str, Any]:
@@ -270,7 +225,7 @@ def record_to_rows(record: Record) -> GraphRows:
     for t in record.themes:
         meeting = t.meeting or first_meeting
         for concept in t.concepts:
-            label_da, label_en = _theme_labels(concept)
+            label_da, label_en = concept_labels(concept)
             b.node("Theme", _searchable(id=concept, name=label_da, label_da=label_da, label_en=label_en))
             if meeting:
                 b.rel(

@@ -3,9 +3,10 @@ the body that met, and every span mapped back to the original text (the only pla
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from typing import Any
+
+import msgspec
 
 from pmkg.ingest.extract import Content, organisations_named
 from pmkg.ingest.gazetteer import Entry, Gazetteer, is_organization_name, organization_for
@@ -282,9 +283,9 @@ def map_to_original(record: Record, norm: Normalised, original: str) -> Record:
         elif isinstance(value, list):
             for item in value:
                 fix(item)
-        elif dataclasses.is_dataclass(value) and not isinstance(value, DocumentInfo):
-            for field in dataclasses.fields(value):
-                fix(getattr(value, field.name))
+        elif isinstance(value, msgspec.Struct) and not isinstance(value, DocumentInfo):
+            for name in value.__struct_fields__:
+                fix(getattr(value, name))
 
     fix(record)
     return record

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from pmkg.ingest.record import (
+from pmkg.model.record import (
     AgendaItem,
     Agreement,
     Attendance,

@@ -15,9 +15,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pmkg.graph import connection, rdf, server, store
-from pmkg.graph.triples import REL_TYPES
 from pmkg.ingest.pipeline import extract_file
-from pmkg.ingest.record import ROLE_CODES, Record
+from pmkg.model.graph import REL_TYPES
+from pmkg.model.record import ROLE_CODES, Record
 from pmkg.ui import graph_view as gv
 from pmkg.ui.i18n import LANGUAGES, md_escape, strings, translate
 from pmkg.ui.pages import PAGES
@@ -304,8 +304,8 @@ def test_an_answer_downloads_as_excel_and_rdf(loaded: neo4j.Driver) -> None:
     from openpyxl import load_workbook
 
     from pmkg.graph.questions import load_questions, run_question
-    from pmkg.ui import data
-    from pmkg.ui.questions import entity_ids, excel_bytes
+    from pmkg.graph.subgraph import answer_ids, answer_rows
+    from pmkg.ui.questions import excel_bytes
 
     answer = run_question(loaded, load_questions()["attendance"], {})
     sheet = load_workbook(io.BytesIO(excel_bytes(answer.frame))).active
@@ -314,9 +314,8 @@ def test_an_answer_downloads_as_excel_and_rdf(loaded: neo4j.Driver) -> None:
     assert "Søren Brunak" in {
         row[header.index("person")] for row in sheet.iter_rows(min_row=2, values_only=True)
     }
-    ids = entity_ids(answer)
-    assert "person:soren-brunak" in ids
-    triples = rdf.serialize(rdf.rows_to_dataset(data.rows_for(loaded, ids)), "nt").decode("utf-8")
+    assert "person:soren-brunak" in answer_ids(answer)
+    triples = rdf.serialize(rdf.rows_to_dataset(answer_rows(loaded, answer)), "nt").decode("utf-8")
     assert '"Søren Brunak"' in triples
     assert f"<{rdf.PMKG.Attendance}>" in triples
 

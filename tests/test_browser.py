@@ -22,7 +22,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from pmkg.graph import connection, server, store
 from pmkg.ingest.pipeline import extract_file
-from pmkg.ingest.record import Attendance, DocumentInfo, Meeting, Person, Provenance, Record
+from pmkg.model.record import Attendance, DocumentInfo, Meeting, Person, Provenance, Record
 from pmkg.ui.i18n import translate
 
 pytestmark = pytest.mark.browser

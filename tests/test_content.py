@@ -3,10 +3,10 @@ figures, deadlines and discussion points, in the corpus and in minutes of other 
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -523,8 +523,8 @@ def provenances(value: Any) -> list[Provenance]:
         return [value]
     if isinstance(value, list):
         return [p for item in value for p in provenances(item)]
-    if dataclasses.is_dataclass(value):
-        return [p for f in dataclasses.fields(value) for p in provenances(getattr(value, f.name))]
+    if isinstance(value, msgspec.Struct):
+        return [p for f in value.__struct_fields__ for p in provenances(getattr(value, f))]
     return []
 
 

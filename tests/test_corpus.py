@@ -6,12 +6,12 @@ example minutes in ``examples/`` and minutes in other layouts and languages in `
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 from typing import Any
 
 import jsonschema
+import msgspec
 import pytest
 import yaml
 
@@ -212,9 +212,9 @@ def test_every_quote_is_the_original_text_at_its_offsets(case: tuple[View, dict[
         elif isinstance(value, list):
             for item in value:
                 walk(item)
-        elif dataclasses.is_dataclass(value):
-            for field in dataclasses.fields(value):
-                walk(getattr(value, field.name))
+        elif isinstance(value, msgspec.Struct):
+            for name in value.__struct_fields__:
+                walk(getattr(value, name))
 
     walk(view.record)
     assert checked > 20

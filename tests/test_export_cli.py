@@ -12,10 +12,11 @@ from rdflib import RDF, URIRef
 from rdflib.compare import isomorphic
 
 from pmkg.cli import main
-from pmkg.cli.commands.export import answer_ids, output_format
+from pmkg.cli.commands.export import output_format
 from pmkg.graph import connection, rdf
 from pmkg.graph.rdf import CV, PMKG, SCHEMA
 from pmkg.graph.store import load_records, read_rows
+from pmkg.graph.subgraph import node_ids
 from pmkg.graph.triples import merge_rows, record_to_rows
 from tests.graph_samples import board_minutes
 
@@ -67,7 +68,7 @@ def test_pseudonym_key_from_env_or_a_private_key_file(tmp_path: Path) -> None:
     assert rdf.pseudonym_key({}, tmp_path / "other") != first
 
 
-def test_answer_ids_finds_node_ids_in_cells() -> None:
+def test_node_ids_are_found_in_cells() -> None:
     cells = [
         "2023-06-14",
         "person:soren-brunak",
@@ -77,7 +78,7 @@ def test_answer_ids_finds_node_ids_in_cells() -> None:
         3,
         "https://x",
     ]
-    assert answer_ids(cells) == {"person:soren-brunak", "meeting:a", "org:ngc"}
+    assert node_ids(cells) == {"person:soren-brunak", "meeting:a", "org:ngc"}
 
 
 # --- from minutes files ------------------------------------------------------------------------------

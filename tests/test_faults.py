@@ -6,9 +6,9 @@ document's transaction is open, then restarts it on the same data.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 
+import msgspec
 import neo4j
 import pytest
 
@@ -91,12 +91,12 @@ def hostile_record():
     record = board_minutes("evil`'\"; MATCH (n) DELETE n.txt", chair=HOSTILE[0], extra="\n".join(HOSTILE))
     record.document.title = HOSTILE[3]
     extra = [
-        dataclasses.replace(record.people[1], id=f"person:{i}-{name}", name=name, aliases=[name[::-1]])
+        msgspec.structs.replace(record.people[1], id=f"person:{i}-{name}", name=name, aliases=[name[::-1]])
         for i, name in enumerate(HOSTILE[1:])
     ]
     record.people.extend(extra)
     record.meetings[0].attendance.extend(
-        dataclasses.replace(record.meetings[0].attendance[1], person=p.id) for p in extra
+        msgspec.structs.replace(record.meetings[0].attendance[1], person=p.id) for p in extra
     )
     record.organizations[0].name = HOSTILE[1]
     return record

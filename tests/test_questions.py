@@ -27,7 +27,7 @@ from pmkg.graph.questions import (
 )
 from pmkg.graph.store import load_record, remove_document
 from pmkg.ingest.pipeline import extract_file, extract_text
-from pmkg.ingest.record import Record
+from pmkg.model.record import Record
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))

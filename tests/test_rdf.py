@@ -16,7 +16,7 @@ from pmkg.errors import PmkgError
 from pmkg.graph import rdf
 from pmkg.graph.rdf import CV, OA, PMKG, PROV, SCHEMA, ExportOptions
 from pmkg.graph.triples import GraphRows, merge_rows, record_to_rows
-from pmkg.ingest.record import ROLE_CODES, Deadline, Provenance, Record
+from pmkg.model.record import ROLE_CODES, Deadline, Provenance, Record
 from tests.graph_samples import board_minutes
 
 KEY = b"test-pseudonym-key"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from pathlib import Path
 
+import msgspec
 import neo4j
 import pytest
 
@@ -20,7 +20,8 @@ from pmkg.graph.store import (
     read_rows,
     remove_document,
 )
-from pmkg.graph.triples import LABELS, REL_TYPES, merge_rows, record_to_rows
+from pmkg.graph.triples import merge_rows, record_to_rows
+from pmkg.model.graph import LABELS, REL_TYPES
 from tests.graph_samples import board_minutes
 
 EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.txt"))
@@ -109,8 +110,8 @@ def test_loading_again_changes_nothing(neo4j_driver: neo4j.Driver) -> None:
 
 def test_a_changed_file_replaces_only_its_own_contribution(neo4j_driver: neo4j.Driver) -> None:
     old = board_minutes("a.txt", chair_aliases=("S. Brunak",), extra="Også Extra Person deltog.")
-    old.people.append(dataclasses.replace(old.people[2], id="person:extra-person", name="Extra Person"))
-    old.mentions.append(dataclasses.replace(old.mentions[0], entity="person:extra-person"))
+    old.people.append(msgspec.structs.replace(old.people[2], id="person:extra-person", name="Extra Person"))
+    old.mentions.append(msgspec.structs.replace(old.mentions[0], entity="person:extra-person"))
     other = board_minutes("b.txt", chair="Søren Brunak", extra="Andet referat.")
     new = board_minutes("a.txt", extra="Rettet version.")
     load_records(neo4j_driver, [old, other])

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from pmkg.graph.triples import LABELS, REL_TYPES, merge_rows, record_to_rows, search_text
+from pmkg.graph.triples import merge_rows, record_to_rows, search_text
+from pmkg.model.graph import LABELS, REL_TYPES
 from tests.graph_samples import board_minutes
 
 

@@ -11,12 +11,11 @@ from typing import Any
 import neo4j
 
 from pmkg.graph.connection import read, read_tx
-from pmkg.graph.store import TALLY
-from pmkg.graph.triples import LABELS, GraphRows
+from pmkg.model.graph import HIDDEN_PROPERTIES
 from pmkg.ui.graph_view import GraphData, from_neo4j
 
-# Properties that are plumbing, not information for a reader.
-HIDDEN_PROPERTIES = frozenset({"search_text", "sha256", "id", *TALLY})
+# What a node's details leave out: the model's plumbing, and the id and file hash the page shows apart.
+NOT_IN_DETAILS = HIDDEN_PROPERTIES | {"sha256", "id"}
 # Relationship types that tie everything to its document: left out of overviews unless documents are shown.
 DOCUMENT_LINKS = ("MENTIONS", "RECORDS")
 
@@ -90,7 +89,7 @@ def node(driver: neo4j.Driver, node_id: str) -> tuple[list[str], dict[str, Any]]
     rows = read(driver, NODE, {"id": node_id})
     if not rows:
         return None
-    props = {k: v for k, v in rows[0]["props"].items() if k not in HIDDEN_PROPERTIES}
+    props = {k: v for k, v in rows[0]["props"].items() if k not in NOT_IN_DETAILS}
     return rows[0]["labels"], props
 
 
@@ -133,32 +132,6 @@ def documents(driver: neo4j.Driver) -> list[dict[str, Any]]:
 def meetings(driver: neo4j.Driver) -> list[dict[str, Any]]:
     """Every meeting with its date, attendees and the themes raised, oldest first."""
     return read(driver, MEETINGS)
-
-
-SUBGRAPH_NODES = """
-MATCH (n) WHERE n.id IN $ids
-RETURN labels(n) AS labels, properties(n) AS props
-"""
-
-SUBGRAPH_RELS = """
-MATCH (a)-[r]->(b)
-WHERE a.id IN $ids AND b.id IN $ids AND r.key IS NOT NULL
-RETURN type(r) AS type, properties(r) AS props, a.id AS source, b.id AS target
-"""
-
-
-def rows_for(driver: neo4j.Driver, ids: list[str]) -> GraphRows:
-    """The stored nodes with these ids and the facts among them, in the RDF writer's row shape."""
-    rows = GraphRows()
-    for row in read(driver, SUBGRAPH_NODES, {"ids": ids}):
-        label = next((label for label in row["labels"] if label in LABELS), None)
-        if label:
-            rows.nodes.setdefault(label, []).append(row["props"])
-    for row in read(driver, SUBGRAPH_RELS, {"ids": ids}):
-        rows.rels.setdefault(row["type"], []).append(
-            {**row["props"], "from": row["source"], "to": row["target"]}
-        )
-    return rows.sorted()
 
 
 VERSION = """

@@ -16,7 +16,7 @@ import streamlit as st
 from pmkg.errors import PmkgError
 from pmkg.graph import store
 from pmkg.ingest.pipeline import extract_bytes
-from pmkg.ingest.record import Record
+from pmkg.model.record import Record
 from pmkg.ui import data, identity
 from pmkg.ui.i18n import md_escape, t
 

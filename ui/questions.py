@@ -16,11 +16,11 @@ import pandas as pd
 import streamlit as st
 
 from pmkg.graph import questions as qs
+from pmkg.graph import subgraph
 from pmkg.graph.rdf import FORMATS, rows_to_dataset, serialize
-from pmkg.ui import data
 from pmkg.ui.graph_view import MAX_ELEMENTS, cap, from_rows
 from pmkg.ui.i18n import current_language, has, t
-from pmkg.ui.widgets import CLICK, details, fresh_event, is_id_column, readable, show_graph
+from pmkg.ui.widgets import CLICK, details, fresh_event, readable, show_graph
 
 GRAPH_KEY = "question_graph"
 
@@ -50,15 +50,6 @@ def param_input(driver: neo4j.Driver, question: qs.Question, param: qs.Param, la
             value = dt.date.fromisoformat(param.default)
         return st.date_input(label, value=value, format="YYYY-MM-DD", key=key)
     return st.text_input(label, value=param.default or "", key=key)
-
-
-def entity_ids(answer: qs.Answer) -> list[str]:
-    """The graph entities an answer names: its graph's nodes and the values of its id columns."""
-    ids = {str(n["id"]) for n in (answer.graph or {}).get("nodes", [])}
-    for column in answer.frame.columns:
-        if is_id_column(column):
-            ids.update(str(v) for v in answer.frame[column].dropna())
-    return sorted(ids)
 
 
 def frame_for_download(frame: pd.DataFrame) -> pd.DataFrame:
@@ -114,14 +105,13 @@ def downloads(driver: neo4j.Driver, answer: qs.Answer) -> None:
         key="q_xlsx",
         on_click="ignore",
     )
-    ids = entity_ids(answer)
-    if not ids:
+    if not subgraph.answer_ids(answer):
         return
     fmt = cols[2].selectbox(t("q.rdf_format"), list(FORMATS), key="q_rdf_format")
     extension, media_type = FORMATS[fmt][1], FORMATS[fmt][2]
     cols[3].download_button(
         "RDF",
-        lambda: serialize(rows_to_dataset(data.rows_for(driver, ids)), fmt),
+        lambda: serialize(rows_to_dataset(subgraph.answer_rows(driver, answer)), fmt),
         file_name=f"{name}.{extension}",
         mime=media_type,
         icon=":material/download:",

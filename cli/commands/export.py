@@ -10,27 +10,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
 
 import neo4j
 
 from pmkg.errors import PmkgError
 from pmkg.graph import connection, rdf
 from pmkg.graph.identity import resolve_corpus
-from pmkg.graph.triples import LABELS, REL_TYPES, GraphRows, merge_rows, record_to_rows
-
-# The subgraph of an answer: the nodes it names and the relationships among them (plus the documents
-# that state those relationships). Labels and types are filtered against the whitelists in Python.
-_NODES_BY_ID = """
-MATCH (n) WHERE n.id IN $ids
-RETURN labels(n) AS labels, properties(n) AS props
-"""
-_RELS_AMONG = """
-MATCH (a)-[r]->(b) WHERE a.id IN $ids AND b.id IN $ids
-RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props
-"""
+from pmkg.graph.triples import GraphRows, merge_rows, record_to_rows
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -101,58 +88,19 @@ def rows_from_files(paths: list[str]) -> GraphRows:
     return merge_rows(record_to_rows(record) for record in records)
 
 
-def answer_ids(values: Iterable[Any]) -> set[str]:
-    """Every text value (also inside lists and dicts) that looks like a node id (``person:...``)."""
-    found: set[str] = set()
-    stack = list(values)
-    while stack:
-        value = stack.pop()
-        if isinstance(value, str):
-            if ":" in value and not value.startswith(("http:", "https:")):
-                found.add(value)
-        elif isinstance(value, Mapping):
-            stack.extend(value.values())
-        elif isinstance(value, (list, tuple, set)):
-            stack.extend(value)
-    return found
-
-
-def subgraph(tx: neo4j.ManagedTransaction, ids: set[str]) -> GraphRows:
-    """The nodes with these ids, the relationships among them, and the documents stating those
-    relationships with their own relationships to the nodes (so every fact's source is described)."""
-    from pmkg.graph.store import STORE_ONLY
-
-    def rels_among(among: set[str]) -> list[dict[str, Any]]:
-        return [r for r in tx.run(_RELS_AMONG, ids=sorted(among)).data() if r["type"] in REL_TYPES]
-
-    docs = {r["props"]["doc"] for r in rels_among(ids) if r["props"].get("doc")}
-    among = ids | docs
-    nodes: dict[str, list[dict[str, Any]]] = {}
-    for row in tx.run(_NODES_BY_ID, ids=sorted(among)).data():
-        label = next((label for label in row["labels"] if label in LABELS), None)
-        if label:
-            nodes.setdefault(label, []).append({k: v for k, v in row["props"].items() if k not in STORE_ONLY})
-    rels: dict[str, list[dict[str, Any]]] = {}
-    for row in rels_among(among):
-        rels.setdefault(row["type"], []).append({**row["props"], "from": row["from"], "to": row["to"]})
-    return merge_rows([GraphRows(nodes, rels)])
-
-
 def rows_from_query(driver: neo4j.Driver, name: str, params: list[str]) -> GraphRows:
     """The subgraph of one prebuilt question's answer: the entities it names and what links them."""
     from pmkg.cli.commands.cypher import parse_param
     from pmkg.graph.questions import load_questions, run_question
+    from pmkg.graph.subgraph import answer_rows
 
     question = load_questions().get(name)
     if question is None:
         raise PmkgError(f"no question named '{name}'; run `pmkg query` to list them")
-    answer = run_question(driver, question, dict(parse_param(p) for p in params))
-    cells = answer.frame.astype(object).to_numpy().ravel().tolist()
-    graph_nodes = [node.get("id") for node in (answer.graph or {}).get("nodes", [])]
-    ids = answer_ids([*cells, *graph_nodes, *answer.params.values()])
-    if not ids:
+    rows = answer_rows(driver, run_question(driver, question, dict(parse_param(p) for p in params)))
+    if not rows.nodes:
         raise PmkgError(f"the answer to {name} names no entity of the graph: nothing to export")
-    return connection.read_tx(driver, lambda tx: subgraph(tx, ids))
+    return rows
 
 
 def load_rows(args: argparse.Namespace) -> GraphRows:

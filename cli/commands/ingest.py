@@ -24,7 +24,7 @@ from pmkg.graph import connection
 from pmkg.graph.identity import candidate_merges
 from pmkg.graph.store import LoadSummary, load_record, load_records, remove_document, stored_document
 from pmkg.ingest.read import FORMATS
-from pmkg.ingest.record import Record
+from pmkg.model.record import Record
 
 PROGRESS_FROM = 4  # files; fewer finish before a progress bar would help
 LOAD_BATCH = 50  # documents per write transaction (see BENCHMARKS.md for what batching gains)

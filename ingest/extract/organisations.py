@@ -8,8 +8,9 @@ place one rule named is taken for the rules after it.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import cache
+
+import msgspec
 
 from pmkg import knowledge
 from pmkg.ingest.extract.names import inside_a_name, is_acronym
@@ -65,7 +66,7 @@ def body_names(reading: Reading) -> None:
         for m in re.finditer(rf"(?<!\w){re.escape(fold(name))}(?!\w)", found.folded):
             if not found.taken(*m.span(), by_country=False):
                 found.add(
-                    replace(body, provenance=[], aliases=list(body.aliases)),
+                    msgspec.structs.replace(body, provenance=[], aliases=list(body.aliases)),
                     "organization",
                     m.span(),
                     "organisations.body",
