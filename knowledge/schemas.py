@@ -201,7 +201,19 @@ class PresentingWords(_Strict):
 PresentingFile = dict[Literal["da", "en", "no", "sv"], PresentingWords]
 
 
+# --- meeting-date.yaml -------------------------------------------------------------------------------
+
+
+class MeetingDateWords(_Strict):
+    other: Words
+    meeting: Words
+
+
+MeetingDateFile = dict[Literal["da", "en", "no", "sv"], MeetingDateWords]
+
+
 SCHEMAS: dict[str, object] = {
+    "meeting-date.yaml": MeetingDateFile,
     "attendance.yaml": AttendanceFile,
     "presenting.yaml": PresentingFile,
     "gazetteer.yaml": GazetteerFile,

@@ -29,7 +29,8 @@ def parse_minutes(text: str, language: str | None = None) -> ParsedMinutes:
     items = agenda_items(lines, found.lines, text)
     for item in items:  # an item's text is the minutes as written
         item.text = written[slice(*item.text_span)] if item.text_span else item.text
-    read_header(text, lines, header_end(lines, found.lines, items), minutes)
+    preamble_end = min((item.span[0] for item in items), default=len(text))
+    read_header(text, lines, header_end(lines, found.lines, items), preamble_end, minutes)
 
     roster = Roster(found.mentions)
     for mention in found.role_fields:

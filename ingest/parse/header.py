@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from pmkg.ingest.parse.fields import field_value, location_of, place_after_date, time_line
+from pmkg.ingest.parse.meetingdate import meeting_date
 from pmkg.ingest.parse.minutes import ParsedItem, ParsedMinutes
 from pmkg.ingest.parse.title import as_name, body_and_number, find_body_line, find_title, naming_re
-from pmkg.ingest.text.dates import find_dates, infer_year, parse_time_range
+from pmkg.ingest.text.dates import find_dates, parse_time_range
 from pmkg.ingest.text.lines import Line
 from pmkg.ingest.vocabulary import vocabulary
 
@@ -29,7 +28,10 @@ def header_end(lines: list[Line], attendance_lines: set[int], items: list[Parsed
     return min(len(lines), _HEADER_LINES)
 
 
-def read_header(text: str, lines: list[Line], end: int, minutes: ParsedMinutes) -> None:
+def read_header(text: str, lines: list[Line], end: int, preamble_end: int, minutes: ParsedMinutes) -> None:
+    """The header's facts into ``minutes``: title, body, number, date and time, place. The header is
+    ``lines[:end]``; the meeting's date may also stand later in the preamble (before ``preamble_end``,
+    the first agenda item), after an attendance list ("Mødet blev holdt torsdag den 18. april")."""
     header = lines[:end]
     title_line, doc_line, meeting_line = find_title(header)
     if title_line is None:
@@ -48,22 +50,21 @@ def read_header(text: str, lines: list[Line], end: int, minutes: ParsedMinutes) 
     body_line = None if minutes.body_name else find_body_line(header)
     if body_line is not None:  # "Udvalg for forebyggelse ..." under the region's name, over "Referat"
         minutes.body_name, minutes.body_span = as_name(body_line.text), (body_line.start, body_line.end)
-    header_text_end = header[-1].end if header else 0
+    header_text = text[: header[-1].end if header else 0]
     date_field = field_value(header, "date")
-    dates = []
+    preferred = [minutes.title_span]
     if date_field:
         value, offset = date_field
-        dates = [replace(d, span=(d.span[0] + offset, d.span[1] + offset)) for d in find_dates(value)]
-    dates = dates or find_dates(text[:header_text_end])
-    if dates:
-        first = dates[0]
-        if first.year_missing:
-            year = infer_year(find_dates(text), first)
-            first = first.with_year(year) if year else first
-            minutes.date_inferred = not first.year_missing
-        minutes.date = None if first.year_missing else first.iso
-        minutes.date_span = first.span
-        minutes.start_time, minutes.end_time = first.start_time, first.end_time
+        preferred.append((offset, offset + len(value)))
+    headings = (minutes.title, header_text)
+    held = meeting_date(text, find_dates(header_text), preferred, headings) or meeting_date(
+        text, find_dates(text[:preamble_end]), preferred, headings
+    )
+    if held is not None:
+        minutes.date = None if held.date.year_missing else held.date.iso
+        minutes.date_inferred = held.inferred
+        minutes.date_span = held.date.span
+        minutes.start_time, minutes.end_time = held.date.start_time, held.date.end_time
     if minutes.start_time is None:
         time_field = field_value(header, "time")
         times = time_field[0] if time_field else time_line(header)

@@ -78,9 +78,13 @@ def _patterns() -> list[re.Pattern[str]]:
         re.compile(r"(?<![\w.])(?P<day>[0-3]\d)([./])(?P<mnum>[01]\d)\2(?P<yy>\d\d)(?![\w.]?\d)"),
         re.compile(rf"(?<!\w){lead}{day}{until}(?:\s+of)?\s+{month}(?:,?\s+{year})?(?!\w)", flags),
         re.compile(rf"(?<!\w){lead}{month}\s+{day},?\s+{year}(?!\w)", flags),
-        # "torsdag d. 14/6 kl. 14": a day and month in figures, no year, only after "d."/"den"
+        # "3/5-22": day/month, a hyphen, a two-digit year (a Danish way of writing a date)
+        re.compile(r"(?<![\w./])(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)-(?P<yy>\d\d)(?![\w/-]|\.\d)"),
+        # "torsdag d. 14/6 kl. 14", "d. 12/9 2023": a day and month in figures after "d."/"den", the year
+        # maybe after a space
         re.compile(
-            rf"(?<!\w)(?:{weekday}\s+)?(?:d\.|den)\s*(?P<day>[0-3]?\d)[./](?P<mnum>[01]?\d)\.?(?![\w/.-]?\d)",
+            rf"(?<!\w)(?:{weekday}\s+)?(?:d\.|den)\s*(?P<day>[0-3]?\d)[./](?P<mnum>[01]?\d)\.?"
+            rf"(?:\s+{year})?(?![\w/.-]?\d)",
             flags,
         ),
     ]
