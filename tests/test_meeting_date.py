@@ -11,7 +11,8 @@ from pmkg.ingest.pipeline import extract_text
     ("head", "date", "inferred"),
     [
         (
-            "Referat - udsendt 26. oktober 2023\n\nMødet blev afholdt tirsdag den 17. oktober 2023 kl. 10-13.",
+            "Referat - udsendt 26. oktober 2023\n\n"
+            "Mødet blev afholdt tirsdag den 17. oktober 2023 kl. 10-13.",
             "2023-10-17",
             False,
         ),
@@ -21,14 +22,16 @@ from pmkg.ingest.pipeline import extract_text
             False,
         ),
         (
-            "Referatet er godkendt af formanden den 27. september 2023.\n\nMødet blev afholdt onsdag den 13. september 2023.",
+            "Referatet er godkendt af formanden den 27. september 2023.\n\n"
+            "Mødet blev afholdt onsdag den 13. september 2023.",
             "2023-09-13",
             False,
         ),
         ("Innkalling sendt: 29.02.2024\nMøtedato: 14.03.2024, kl. 12.00–14.30", "2024-03-14", False),
         ("Protokollet justerat 2024-02-14\n\nSammanträde den 7 februar 2024 i Umeå", "2024-02-07", False),
         (
-            "Minutes circulated on 8 April 2024; to be approved at the next meeting.\nMeeting held on 22 March 2024.",
+            "Minutes circulated on 8 April 2024; to be approved at the next meeting.\n"
+            "Meeting held on 22 March 2024.",
             "2024-03-22",
             False,
         ),
