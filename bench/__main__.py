@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 import neo4j
 
 from bench import baselines
+from bench.briefing import briefing_figures
 from bench.database import disposable_neo4j, fresh_driver, quiet_driver_logs
 from bench.extract import extract_on_one_core
 from bench.latency import latencies
@@ -111,8 +112,11 @@ def load_point(
         connection.read(driver, _CLEAR_PLANS)
         filled = latencies(driver, questions, rng, QUERY_RUNS, filled=True)
         unfiltered = latencies(driver, questions, rng, QUERY_RUNS, filled=False)
+        note(f"{len(records)} documents: a briefing on the most connected entity")
+        briefing = briefing_figures(driver)
         point: dict[str, Any] = {
             "documents": len(records),
+            "briefing": briefing,
             **counts,
             "schema_seconds": round(schema_s, 3),
             "load_seconds": round(load_s, 3),
@@ -246,6 +250,7 @@ def run(sizes: tuple[int, ...], quick: bool) -> dict[str, Any]:
             base["naive_seconds"] / base["ours_ingest_batches_seconds"], 1
         ),
         "baselines": base,
+        "briefing_seconds": {p["documents"]: p["briefing"]["gather_docx_pdf_seconds"] for p in curve},
         "query_p95_ms": largest["query_p95_ms"],
         "query_p95_ms_unfiltered": largest["query_p95_ms_unfiltered"],
         "export_triples_per_s": export["export_triples_per_s"],

@@ -29,6 +29,8 @@ COMMANDS = {
     "analytics": "pmkg.cli.commands.query",
     "export": "pmkg.cli.commands.export",
     "app": "pmkg.cli.commands.app",
+    "brief": "pmkg.cli.commands.brief",
+    "changes": "pmkg.cli.commands.changes",
 }
 
 

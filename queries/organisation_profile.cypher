@@ -65,7 +65,8 @@ CALL (o) {
   RETURN 5 AS rank, 'agreement' AS kind, g.name AS name,
          reduce(s = g.kind, x IN COLLECT { MATCH (g)<-[:PARTY_TO]-(q:Organization) WHERE q <> o
                                            RETURN DISTINCT q.name ORDER BY q.name } | s + ', ' + x) AS detail,
-         since, coalesce(g.date, last.doc.date) AS date, last.r.quotes[0] AS quote, last.doc.name AS document,
+         coalesce(g.date, since) AS since, coalesce(g.date, last.doc.date) AS date, last.r.quotes[0] AS quote,
+         last.doc.name AS document,
          g.id AS id, last.doc.id AS document_id
   UNION
   MATCH (o)-[r:COLLABORATES_WITH]-(q:Organization)

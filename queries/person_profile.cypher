@@ -88,7 +88,8 @@ CALL (p) {
   MATCH (o)-[r:PARTY_TO]->(g)
   MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
   WITH o, g, r, doc ORDER BY g.date DESC LIMIT $limit
-  RETURN 8 AS rank, 'agreement' AS kind, g.name AS name, o.name AS detail, doc.date AS since, g.date AS date,
+  RETURN 8 AS rank, 'agreement' AS kind, g.name AS name, o.name AS detail, coalesce(g.date, doc.date) AS since,
+         coalesce(g.date, doc.date) AS date,
          r.quotes[0] AS quote, doc.name AS document, g.id AS id, doc.id AS document_id
   UNION
   MATCH (p)-[r:CONTACT_FOR]->(d:Deadline)

@@ -36,9 +36,11 @@ ORDER BY date, rel, other
 LIMIT $limit
 """
 
+# With an as-of date (the sidebar's), only the facts of documents dated on or before it.
 NEIGHBOURS = """
 MATCH (n {id: $id})-[r]-(m)
-WHERE $documents OR NOT type(r) IN $document_links
+WHERE ($documents OR NOT type(r) IN $document_links)
+  AND ($as_of IS NULL OR EXISTS { MATCH (d:Document {id: r.doc}) WHERE d.date <= $as_of })
 RETURN n, r, m
 LIMIT $limit
 """
@@ -47,6 +49,7 @@ OVERVIEW = """
 MATCH (a)-[r]->(b)
 WHERE any(l IN labels(a) WHERE l IN $types) AND any(l IN labels(b) WHERE l IN $types)
   AND ($documents OR NOT type(r) IN $document_links)
+  AND ($as_of IS NULL OR EXISTS { MATCH (d:Document {id: r.doc}) WHERE d.date <= $as_of })
 WITH a, r, b, COUNT { (a)--() } + COUNT { (b)--() } AS weight
 ORDER BY weight DESC
 RETURN a, r, b
@@ -102,15 +105,24 @@ def _graph(driver: neo4j.Driver, query: str, params: dict[str, Any]) -> GraphDat
     return read_tx(driver, lambda tx: from_neo4j(tx.run(query, params).graph()))
 
 
-def neighbours(driver: neo4j.Driver, node_id: str, *, documents: bool, limit: int = 200) -> GraphData:
-    """A node and its direct neighbours (what a double click adds to the view)."""
-    params = {"id": node_id, "documents": documents, "document_links": list(DOCUMENT_LINKS), "limit": limit}
+def neighbours(
+    driver: neo4j.Driver, node_id: str, *, documents: bool, limit: int = 200, as_of: str | None = None
+) -> GraphData:
+    """A node and its direct neighbours (what a double click adds to the view), as of a date if given."""
+    params = {
+        "id": node_id,
+        "documents": documents,
+        "document_links": list(DOCUMENT_LINKS),
+        "limit": limit,
+        "as_of": as_of,
+    }
     return _graph(driver, NEIGHBOURS, params)
 
 
-def overview(driver: neo4j.Driver, types: list[str], limit: int) -> GraphData:
-    """The best-connected part of the graph among the chosen node types."""
+def overview(driver: neo4j.Driver, types: list[str], limit: int, as_of: str | None = None) -> GraphData:
+    """The best-connected part of the graph among the chosen node types, as of a date if given."""
     params = {
+        "as_of": as_of,
         "types": types,
         "documents": "Document" in types,
         "document_links": list(DOCUMENT_LINKS),

@@ -12,7 +12,7 @@ from datetime import date
 import neo4j
 import streamlit as st
 
-from pmkg.ui import data
+from pmkg.ui import asof, data
 from pmkg.ui.graph_view import (
     MAX_ELEMENTS,
     NODE_TYPES,
@@ -41,7 +41,7 @@ def _set_view(view: GraphData, selected: str | None = None) -> None:
 
 
 def _expand(driver: neo4j.Driver, node_id: str, types: list[str]) -> None:
-    more = data.neighbours(driver, node_id, documents="Document" in types)
+    more = data.neighbours(driver, node_id, documents="Document" in types, as_of=asof.current())
     _set_view(merge(_view() or GraphData(), more), node_id)
 
 
@@ -49,9 +49,9 @@ def _start(driver: neo4j.Driver, types: list[str]) -> None:
     """Begin from the node the search page sent, else from the overview of the chosen types."""
     focus = st.session_state.pop("explore_focus", None)
     if focus:
-        _set_view(data.neighbours(driver, focus, documents="Document" in types), focus)
+        _set_view(data.neighbours(driver, focus, documents="Document" in types, as_of=asof.current()), focus)
     elif _view() is None:
-        _set_view(data.overview(driver, types, limit=MAX_ELEMENTS))
+        _set_view(data.overview(driver, types, limit=MAX_ELEMENTS, as_of=asof.current()))
 
 
 def _time_filter(view: GraphData) -> tuple[str | None, str | None]:
@@ -84,7 +84,7 @@ def render(driver: neo4j.Driver) -> None:
     )
     if controls[2].button(t("explore.show"), icon=":material/refresh:", type="primary", key="explore_reset"):
         if start is None:
-            _set_view(data.overview(driver, types, limit=MAX_ELEMENTS))
+            _set_view(data.overview(driver, types, limit=MAX_ELEMENTS, as_of=asof.current()))
         else:
             st.session_state.explore_focus = start
     _start(driver, types)

@@ -18,6 +18,8 @@ import streamlit as st
 from pmkg.graph import questions as qs
 from pmkg.graph import subgraph
 from pmkg.graph.rdf import FORMATS, rows_to_dataset, serialize
+from pmkg.ui import asof
+from pmkg.ui.downloads import answer_docx_button
 from pmkg.ui.graph_view import MAX_ELEMENTS, cap, from_rows
 from pmkg.ui.i18n import current_language, has, t
 from pmkg.ui.widgets import CLICK, details, fresh_event, readable, show_graph
@@ -86,7 +88,7 @@ def chart(frame: pd.DataFrame, spec: tuple[str, ...], lang: str) -> alt.Chart:
 
 def downloads(driver: neo4j.Driver, answer: qs.Answer) -> None:
     name = answer.question.name
-    cols = st.columns(4, vertical_alignment="bottom")
+    cols = st.columns(5, vertical_alignment="bottom")
     cols[0].download_button(
         "CSV",
         frame_for_download(answer.frame).to_csv(index=False).encode("utf-8"),
@@ -105,6 +107,8 @@ def downloads(driver: neo4j.Driver, answer: qs.Answer) -> None:
         key="q_xlsx",
         on_click="ignore",
     )
+    with cols[4]:
+        answer_docx_button(answer, f"{name}.docx")
     if not subgraph.answer_ids(answer):
         return
     fmt = cols[2].selectbox(t("q.rdf_format"), list(FORMATS), key="q_rdf_format")
@@ -166,6 +170,7 @@ def show_answer(driver: neo4j.Driver, answer: qs.Answer) -> None:
 
 
 def render(driver: neo4j.Driver) -> None:
+    asof.caption()
     lang = current_language()
     questions = qs.load_questions()
     name = st.selectbox(
@@ -180,6 +185,9 @@ def render(driver: neo4j.Driver) -> None:
     if question.params:
         cols = st.columns(min(3, len(question.params)))
         for i, param in enumerate(question.params):
+            if param.name == asof.PARAM:  # the sidebar's as-of date answers for every question that takes one
+                values[param.name] = asof.current()
+                continue
             with cols[i % len(cols)]:
                 values[param.name] = param_input(driver, question, param, lang)
     missing = [p.label(lang) for p in question.params if p.required and values.get(p.name) in (None, "")]

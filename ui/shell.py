@@ -11,7 +11,7 @@ import logging
 
 import streamlit as st
 
-from pmkg.ui import pages, state
+from pmkg.ui import asof, pages, state
 from pmkg.ui.i18n import LANGUAGES, t
 
 # The server's query notifications (e.g. "property does not exist yet" on a young graph) are not news.
@@ -37,6 +37,7 @@ def sidebar() -> str:
         )
         titles = {page: t(f"page.{page}") for page in pages.PAGES}
         st.radio(t("app.pages"), list(titles), key="page", format_func=titles.__getitem__)
+    asof.control()
     params["lang"] = st.session_state.lang
     params["page"] = st.session_state.page
     return st.session_state.page

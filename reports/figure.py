@@ -1,0 +1,115 @@
+"""Pictures for documents and pages, drawn with matplotlib off screen (the Agg backend, fonts that ship
+with matplotlib, nothing fetched): an entity's ego graph, and charts over time."""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from collections.abc import Sequence
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend)
+import networkx as nx  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+MAX_NEIGHBOURS = 40
+DPI = 150
+# Colours by the section a neighbour belongs to (graph.briefing.SECTIONS): people-ish, bodies, initiatives …
+PALETTE = {
+    "centre": "#C0392B",
+    "roles": "#2E86C1",
+    "links": "#28B463",
+    "initiatives": "#AF7AC5",
+    "themes": "#F39C12",
+    "meetings": "#7F8C8D",
+    "figures": "#5D6D7E",
+    "upcoming": "#16A085",
+    "documents": "#BDC3C7",
+}
+
+
+def _label(text: str, width: int = 22) -> str:
+    return "\n".join(textwrap.wrap(text, width)[:2]) or text
+
+
+def ego_png(centre: str, neighbours: Sequence[tuple[str, str, str]], title: str = "") -> bytes:
+    """A star of the centre and its neighbours ``(id, name, section)``, each coloured by its section; the
+    layout is seeded, so the same briefing draws the same picture."""
+    graph = nx.Graph()
+    graph.add_node("centre", name=centre, section="centre")
+    for node_id, name, section in list(dict.fromkeys(neighbours))[:MAX_NEIGHBOURS]:
+        if node_id not in graph:
+            graph.add_node(node_id, name=name, section=section)
+            graph.add_edge("centre", node_id)
+    positions = nx.spring_layout(graph, seed=42, k=1.2 / max(1, len(graph)) ** 0.5)
+    figure, axes = plt.subplots(figsize=(8, 6), dpi=DPI)
+    colours = [PALETTE.get(graph.nodes[n]["section"], "#95A5A6") for n in graph]
+    nx.draw_networkx_edges(graph, positions, ax=axes, edge_color="#B0B0B0", width=0.8)
+    nx.draw_networkx_nodes(
+        graph,
+        positions,
+        ax=axes,
+        node_color=colours,
+        node_size=[900 if n == "centre" else 220 for n in graph],
+    )
+    nx.draw_networkx_labels(
+        graph, positions, labels={n: _label(graph.nodes[n]["name"]) for n in graph}, font_size=6, ax=axes
+    )
+    axes.set_title(title, fontsize=9)
+    axes.axis("off")
+    return png_of(figure)
+
+
+def png_of(figure: plt.Figure) -> bytes:
+    """A figure as PNG bytes; the figure is closed (matplotlib keeps every open figure otherwise)."""
+    buffer = io.BytesIO()
+    figure.tight_layout()
+    figure.savefig(buffer, format="png")
+    plt.close(figure)
+    return buffer.getvalue()
+
+
+def heatmap_png(table: pd.DataFrame, title: str = "") -> bytes:
+    """A matrix of counts as a heat map with the count in every cell (zeros in red: the gaps)."""
+    height = max(3.0, 0.35 * len(table) + 1.5)
+    width = max(5.0, 0.6 * len(table.columns) + 3.5)
+    figure, axes = plt.subplots(figsize=(width, height), dpi=DPI)
+    values = table.to_numpy(dtype=float)
+    axes.imshow(values, cmap="Blues", aspect="auto")
+    axes.set_xticks(
+        range(len(table.columns)),
+        [_label(str(c), 16) for c in table.columns],
+        rotation=45,
+        ha="right",
+        fontsize=7,
+    )
+    axes.set_yticks(range(len(table.index)), [_label(str(i), 40) for i in table.index], fontsize=7)
+    for (y, x), value in np.ndenumerate(values):
+        axes.text(
+            x,
+            y,
+            f"{value:g}",
+            ha="center",
+            va="center",
+            fontsize=6,
+            color="#B03A2E" if value == 0 else ("white" if value > values.max() / 2 else "black"),
+        )
+    axes.set_title(title, fontsize=9)
+    return png_of(figure)
+
+
+def lines_png(frame: pd.DataFrame, x: str, y: str, series: str, title: str = "", ylabel: str = "") -> bytes:
+    """One line per series of ``y`` over ``x`` (dates or periods as text, in order)."""
+    figure, axes = plt.subplots(figsize=(8, 4), dpi=DPI)
+    for name, rows in frame.groupby(series, sort=True):
+        rows = rows.sort_values(x)
+        axes.plot(rows[x].astype(str), rows[y], marker="o", label=_label(str(name), 40), linewidth=1.2)
+    axes.set_ylabel(ylabel, fontsize=8)
+    axes.tick_params(axis="x", labelrotation=45, labelsize=7)
+    axes.tick_params(axis="y", labelsize=7)
+    axes.legend(fontsize=6, loc="upper left", bbox_to_anchor=(1, 1))
+    axes.set_title(title, fontsize=9)
+    return png_of(figure)

@@ -1,0 +1,94 @@
+"""Plots where people would rather look than read: attendance over time per body, themes over time, and
+an initiative's network growing meeting by meeting; each with its table (CSV, Excel) and a PNG."""
+
+from __future__ import annotations
+
+import altair as alt
+import neo4j
+import pandas as pd
+import streamlit as st
+
+from pmkg.graph import questions as qs
+from pmkg.graph import timeseries as ts
+from pmkg.reports.figure import lines_png
+from pmkg.ui import asof
+from pmkg.ui.downloads import png_button, table_buttons
+from pmkg.ui.i18n import current_language, t
+
+PERIODS = ("month", "quarter", "year")
+
+
+def lines(frame: pd.DataFrame, x: str, y: str, series: str) -> alt.Chart:
+    return (
+        alt.Chart(frame)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X(f"{x}:O", title=t(f"col.{x}")),
+            y=alt.Y(f"{y}:Q", title=t(f"plots.{y}")),
+            color=alt.Color(f"{series}:N", title=t(f"col.{series}")),
+            tooltip=[x, series, y],
+        )
+        .properties(height=340)
+    )
+
+
+def attendance(driver: neo4j.Driver) -> None:
+    frame = ts.attendance(driver, asof.current())
+    if frame.empty:
+        st.info(t("graph.empty"))
+        return
+    st.altair_chart(lines(frame, "date", "present", "body"), width="stretch")
+    table_buttons(frame, "attendance-over-time", "pl_att")
+    png_button(lines_png(frame, "date", "present", "body", ylabel=t("plots.present")), "attendance", "pl_att")
+
+
+def themes(driver: neo4j.Driver) -> None:
+    per = st.segmented_control(
+        t("plots.per"), PERIODS, default="quarter", format_func=lambda p: t(f"plots.per.{p}"), key="pl_per"
+    )
+    frame = ts.themes(driver, per or "quarter", asof.current())
+    if frame.empty:
+        st.info(t("graph.empty"))
+        return
+    series = "theme_en" if current_language() == "en" else "theme"
+    frame = frame.rename(columns={"times": "points"})
+    st.altair_chart(lines(frame, "period", "points", series), width="stretch")
+    table_buttons(frame, "themes-over-time", "pl_th")
+    png_button(lines_png(frame, "period", "points", series, ylabel=t("plots.points")), "themes", "pl_th")
+
+
+def growth(driver: neo4j.Driver) -> None:
+    options = qs.choices(driver, qs.Param(name="initiative", type="initiative"))
+    names = {o["id"]: o["name"] for o in options}
+    chosen = st.selectbox(
+        t("plots.initiative"),
+        list(names),
+        index=None,
+        format_func=names.__getitem__,
+        placeholder=t("q.pick"),
+        key="pl_init",
+    )
+    if not chosen:
+        return
+    frame = ts.initiative_growth(driver, chosen, asof.current())
+    if frame.empty:
+        st.info(t("graph.empty"))
+        return
+    long = ts.long_form(frame, "date", ["organisations", "people", "themes"], "series")
+    long["series"] = long["series"].map(lambda s: t(f"plots.{s}"))
+    st.altair_chart(lines(long, "date", "value", "series"), width="stretch")
+    table_buttons(frame, "initiative-growth", "pl_gr")
+    png_button(
+        lines_png(long, "date", "value", "series", ylabel=t("plots.value")), "initiative-growth", "pl_gr"
+    )
+
+
+def render(driver: neo4j.Driver) -> None:
+    asof.caption()
+    tabs = st.tabs([t("plots.attendance"), t("plots.themes"), t("plots.growth")])
+    with tabs[0]:
+        attendance(driver)
+    with tabs[1]:
+        themes(driver)
+    with tabs[2]:
+        growth(driver)
