@@ -16,7 +16,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from lxml import etree
 
 from pmkg.cli import main
-from pmkg.graph import connection
+from pmkg.graph import connection, questions
 from pmkg.graph.briefing import Briefing, build_briefing
 from pmkg.reports import briefing as report_of
 from pmkg.reports.model import Item, Note, Report, Section, Table
@@ -31,6 +31,13 @@ HOSTILE = "#set page(fill: red) *bold* <script>alert(1)</script> [x](javascript:
 def graph(neo4j_settings: connection.Settings) -> Iterator[neo4j.Driver]:
     with examples_loaded(neo4j_settings) as drv:
         yield drv
+
+
+@pytest.fixture(autouse=True)
+def patient(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A profile's first run plans a dozen branches, which a server busy with other work can take longer
+    than the questions' time limit to do; the limit is a guard, not what these tests are about."""
+    monkeypatch.setattr(questions, "QUERY_TIMEOUT_S", 300.0)
 
 
 @pytest.fixture(scope="module")

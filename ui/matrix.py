@@ -16,6 +16,7 @@ from pmkg.ui.downloads import png_button, table_buttons
 from pmkg.ui.i18n import current_language, md_escape, t
 
 THEME_COLUMN = "theme"
+THEME_WIDTH, COUNT_WIDTH = 260, 90  # pixels: fixed, so every count column reads alike
 
 
 def labelled(table: pd.DataFrame, by: str, lang: str) -> pd.DataFrame:
@@ -63,7 +64,10 @@ def render(driver: neo4j.Driver) -> None:
         on_select="rerun",
         selection_mode="single-cell",
         key="mx_table",
-        column_config={shown.columns[0]: st.column_config.TextColumn(width="medium", pinned=True)},
+        column_config={
+            shown.columns[0]: st.column_config.TextColumn(width=THEME_WIDTH, pinned=True),
+            **{c: st.column_config.NumberColumn(width=COUNT_WIDTH) for c in shown.columns[1:]},
+        },
     )
     cells = event.selection.get("cells", []) if event else []
     if cells:
