@@ -16,7 +16,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 MAX_NEIGHBOURS = 40
-DPI = 150
+DPI = 120
 # Colours by the section a neighbour belongs to (graph.briefing.SECTIONS): people-ish, bodies, initiatives …
 PALETTE = {
     "centre": "#C0392B",
@@ -31,8 +31,9 @@ PALETTE = {
 }
 
 
-def _label(text: str, width: int = 22) -> str:
-    return "\n".join(textwrap.wrap(text, width)[:2]) or text
+def _label(text: str, width: int = 24) -> str:
+    """A name short enough for a node: one line (text layout is what drawing costs most)."""
+    return textwrap.shorten(text, width, placeholder="…") or text[:width]
 
 
 def ego_png(centre: str, neighbours: Sequence[tuple[str, str, str]], title: str = "") -> bytes:
@@ -67,7 +68,7 @@ def png_of(figure: plt.Figure) -> bytes:
     """A figure as PNG bytes; the figure is closed (matplotlib keeps every open figure otherwise)."""
     buffer = io.BytesIO()
     figure.tight_layout()
-    figure.savefig(buffer, format="png")
+    figure.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})  # fast; PNGs stay small
     plt.close(figure)
     return buffer.getvalue()
 

@@ -95,7 +95,10 @@ def test_as_of_a_date_the_briefing_knows_what_was_written_by_then(graph: neo4j.D
     }
     assert len(then.section("documents")) == 1
     upcoming = {(s.kind, s.date) for s in then.section("upcoming")}
-    assert upcoming == {("next_meeting", "2023-11-09")}  # set on 14 June; the 5 July deadline had passed
+    assert upcoming == {("deadline", "2023-07-05"), ("next_meeting", "2023-11-09")}  # both set on 14 June
+    assert {s.kind for s in build_briefing(graph, "org:ngc", "2023-07-06").section("upcoming")} == {
+        "next_meeting"
+    }  # the 5 July deadline had passed
     assert build_briefing(graph, "org:ngc", "2023-01-01").statements == []
     soren = build_briefing(graph, "person:soren-brunak", "2023-06-30")
     chair = next(s for s in soren.statements if s.kind == "role")

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import neo4j
 import pytest
 
-from pmkg.graph import connection
+from pmkg.graph import connection, questions
 from tests.test_questions import ask, example_records, examples_loaded, rows
 
 PROFILE_COLUMNS = ["kind", "name", "detail", "since", "date", "quote", "document", "id", "document_id"]
@@ -27,6 +27,13 @@ SUBJECTS = {
 def graph(neo4j_settings: connection.Settings) -> Iterator[neo4j.Driver]:
     with examples_loaded(neo4j_settings) as drv:
         yield drv
+
+
+@pytest.fixture(autouse=True)
+def patient(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A profile's first run plans a dozen branches, which a server busy with other work can take longer
+    than the questions' time limit to do; the limit is a guard, not what these tests are about."""
+    monkeypatch.setattr(questions, "QUERY_TIMEOUT_S", 300.0)
 
 
 def texts() -> dict[str, str]:
