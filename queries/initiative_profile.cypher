@@ -12,6 +12,7 @@ CALL (i) {
   WITH r, doc ORDER BY doc.date, doc.id
   WITH collect({r: r, doc: doc})[0] AS first,
        reduce(s = [], x IN collect(coalesce(r.aliases, [])) | s + [a IN x WHERE NOT a IN s]) AS aliases
+  WHERE first IS NOT NULL  // nothing said of it by then: no names either
   UNWIND [['type', i.type], ['wikidata', i.wikidata]] + [a IN aliases WHERE a <> i.name | ['alias', a]] AS pair
   WITH first, pair WHERE pair[1] IS NOT NULL
   RETURN 0 AS rank, 'identity' AS kind, pair[0] AS name, pair[1] AS detail, first.doc.date AS since,

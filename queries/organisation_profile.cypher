@@ -14,6 +14,7 @@ CALL (o) {
   WITH r, doc ORDER BY doc.date, doc.id
   WITH collect({r: r, doc: doc})[0] AS first,
        reduce(s = [], x IN collect(coalesce(r.aliases, [])) | s + [a IN x WHERE NOT a IN s]) AS aliases
+  WHERE first IS NOT NULL  // nothing said of it by then: no names either
   UNWIND [['type', o.type], ['country', o.country], ['wikidata', o.wikidata], ['ror', o.ror]]
          + [a IN aliases WHERE a <> o.name | ['alias', a]] AS pair
   WITH first, pair WHERE pair[1] IS NOT NULL

@@ -16,6 +16,7 @@ CALL (p) {
   WITH collect({r: r, doc: doc})[0] AS first,
        reduce(s = [], x IN collect(coalesce(r.aliases, [])) | s + [a IN x WHERE NOT a IN s]) AS aliases,
        reduce(s = [], x IN collect(coalesce(r.titles, [])) | s + [a IN x WHERE NOT a IN s]) AS titles
+  WHERE first IS NOT NULL  // nothing said of it by then: no names either
   UNWIND [a IN aliases WHERE a <> p.name | ['alias', a]] + [x IN titles | ['title', x]] AS pair
   RETURN 0 AS rank, 'identity' AS kind, pair[0] AS name, pair[1] AS detail, first.doc.date AS since,
          first.doc.date AS date, first.r.quotes[0] AS quote, first.doc.name AS document, null AS id,
