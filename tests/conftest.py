@@ -30,6 +30,9 @@ import pytest
 
 from pmkg.graph import connection, server
 
+# the app and the browser, one of each per session, for every browser test module
+pytest_plugins = ["tests.chromium"]
+
 NEO4J_FIXTURES = {"neo4j_settings", "neo4j_driver", "neo4j_env"}
 
 

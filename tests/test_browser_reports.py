@@ -23,9 +23,8 @@ from tests.test_browser import Watched, hostile_record
 from tests.test_questions import example_records
 
 pytestmark = pytest.mark.browser
-# The app, the browser and a page of it, as tests/test_browser.py makes them (the page over `loaded` below).
-app_url = chromium_app.app_url
-browser = chromium_app.browser
+# A page of the app, as tests/test_browser.py makes it (over `loaded` below); the app and the browser
+# are the session's (tests/chromium.py).
 screen = chromium_app.ui
 
 
@@ -117,7 +116,11 @@ def test_the_theme_matrix_shows_a_cells_quotes_and_exports(screen: Watched, tmp_
     assert box is not None
     x = box["x"] + THEME_WIDTH + COUNT_WIDTH * (header.index("agency") - 1) + COUNT_WIDTH / 2
     y = box["y"] + ROW_PX * (row + 1) + ROW_PX / 2  # below the header row
-    screen.page.mouse.click(x, y)  # one click on the cell: the points behind it
+    # one click on the cell: the points behind it (the grid on its canvas takes a click only once the
+    # pointer has hovered the cell, as a person's would have)
+    screen.page.mouse.move(x, y)
+    screen.page.wait_for_timeout(500)
+    screen.page.mouse.click(x, y, delay=100)
     screen.settle()
     expect(screen.page.get_by_text("Data and infrastructure × agency")).to_be_visible()
     screen.expect_in_table("Lene Cividanes")

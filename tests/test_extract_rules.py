@@ -54,7 +54,7 @@ def _provenances(value: object) -> list[Provenance]:
         return [value]
     if isinstance(value, list):
         return [p for item in value for p in _provenances(item)]
-    fields = getattr(value, "__dataclass_fields__", None)
+    fields = getattr(value, "__struct_fields__", None)
     return [p for name in fields or () for p in _provenances(getattr(value, name))]
 
 
