@@ -60,7 +60,9 @@ def body_organization(
     org = organization_for(parsed.body_name, gazetteer)
     if org.type == "organization":
         org.type = "body"
-    org.provenance = [Provenance(parsed.body_name, *(parsed.body_span or parsed.title_span))]
+    org.provenance = [
+        Provenance(parsed.body_name, *(parsed.body_span or parsed.title_span), rule="meeting.body")
+    ]
     if gazetteer.lookup(parsed.body_name) is not None:
         return org
     if is_generic_body_name(parsed.body_name):
@@ -134,13 +136,13 @@ def attendance(parsed: ParsedMinutes, people: People) -> list[Attendance]:
                 status=mention.status,  # type: ignore[arg-type]
                 roles=list(mention.roles),
                 group=mention.group,
-                provenance=[Provenance("", *mention.span)],
+                provenance=[Provenance("", *mention.span, rule=mention.rule)],
             )
             continue
         entry.roles.extend(r for r in mention.roles if r not in entry.roles)
         if entry.status == "unknown":
             entry.status = mention.status  # type: ignore[assignment]
-        entry.provenance.append(Provenance("", *mention.span))
+        entry.provenance.append(Provenance("", *mention.span, rule=mention.rule))
     named = [(people.index.find(p.name), p.span) for item in parsed.agenda for p in item.presenters]
     for person_id, span in named + people.presenters:
         entry = merged.get(person_id or "")
@@ -180,7 +182,7 @@ def memberships(
             if role in GROUP_POSTS or (role in WRITTEN_POSTS and role in written):
                 key = (person_id, role)
                 found.setdefault(key, Membership(person_id, body.id, role))
-                found[key].provenance.append(Provenance("", *mention.span))
+                found[key].provenance.append(Provenance("", *mention.span, rule=mention.role_rules.get(role)))
     return list(found.values())
 
 
@@ -328,7 +330,7 @@ def assemble(
             )
             for item in parsed.agenda
         ],
-        provenance=[Provenance("", *parsed.title_span)],
+        provenance=[Provenance("", *parsed.title_span, rule="meeting.title")],
     )
     return Record(
         document=DocumentInfo(
@@ -369,7 +371,7 @@ def affiliations(
         if not written or not is_organization_name(written, gazetteer):
             continue  # "Patient representative": a role, not a body
         org = organization_for(written, gazetteer)
-        org.provenance = [Provenance(mention.affiliation, *mention.span)]
+        org.provenance = [Provenance(mention.affiliation, *mention.span, rule=mention.affiliation_rule)]
         org = organizations.add(org)
         person_id = people.index.find(mention.name)
         if person_id and org.id not in found.setdefault(person_id, []):

@@ -8,7 +8,8 @@ import pytest
 
 from pmkg.ingest.extract import Context, describe, extract, rules
 from pmkg.ingest.extract.registry import rule
-from pmkg.ingest.pipeline import extract_text
+from pmkg.ingest.parse.rules import PARSER_RULES
+from pmkg.ingest.pipeline import extract_file, extract_text
 from pmkg.ingest.record import Provenance
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,12 +75,56 @@ def test_every_extracted_fact_names_a_registered_rule(name: str) -> None:
     found = _provenances(content)
     assert found
     known = {n for r in rules() for n in r.names}
+    assert {p.rule for p in found if p.rule} - known <= set(PARSER_RULES)
+    assert len([p for p in found if p.rule in known]) > len(found) // 2
     # the body that met comes from the parser's header, and affiliations from attendance lists
-    from_parser = [p for p in found if p.rule is None]
-    assert {p.rule for p in found if p.rule} <= known
-    assert len(from_parser) < len(found)
     for org in record.organizations:
-        assert all(p.rule in known or p.rule is None for p in org.provenance)
+        assert all(p.rule and describe(p.rule) for p in org.provenance), org.name
+
+
+PARSED = [
+    "examples/ngc-advisory-board-5.txt",  # Danish list, entries with titles and organisations
+    "tests/minutes/new/biobank-sverige-styrgrupp-2023-10-05.docx",  # a DOCX table
+    "tests/minutes/new/ern-genturis-board-2024-03-22.pdf",  # a PDF
+    "tests/minutes/new/northmoor-health-wellbeing-board-2024-02-15.html",
+    "tests/minutes/dev/gms-styrgrupp-2023-06-14.txt",  # Swedish, signatures
+    "tests/minutes/dev/pmpf-board-2024-02-06.txt",
+]
+
+
+@pytest.mark.parametrize("path", PARSED)
+def test_attendance_roles_and_affiliations_name_the_parsers_rules(path: str) -> None:
+    record = extract_file(ROOT / path)
+    (meeting,) = record.meetings
+    assert meeting.attendance and meeting.provenance[0].rule == "meeting.title"
+    for entry in meeting.attendance:
+        rules_named = [p.rule for p in entry.provenance]
+        assert rules_named[0] and rules_named[0].startswith("attendance."), entry.person
+        assert all(r and describe(r) for r in rules_named), (entry.person, rules_named)
+    for membership in record.memberships:  # a post held: the rule that gave the role
+        assert all(p.rule and p.rule.startswith("roles.") and describe(p.rule) for p in membership.provenance)
+    affiliated = {org for person in record.people for org in person.affiliations}
+    for org in record.organizations:
+        if org.id in affiliated and org.id != meeting.body:
+            assert any(p.rule and p.rule.startswith("affiliation.") for p in org.provenance), org.name
+
+
+def test_the_documents_use_each_way_of_listing_people() -> None:
+    used = set()
+    for path in PARSED:
+        record = extract_file(ROOT / path)
+        used |= {p.rule for m in record.meetings for a in m.attendance for p in a.provenance}
+        used |= {p.rule for ms in record.memberships for p in ms.provenance}
+        used |= {p.rule for o in record.organizations for p in o.provenance}
+    expected = {"attendance.list", "attendance.table", "attendance.signature", "roles.word", "roles.heading"}
+    assert expected | {"affiliation.comma", "affiliation.parenthesis", "affiliation.column"} <= used
+
+
+def test_every_parser_rule_says_what_it_does() -> None:
+    for name in PARSER_RULES:
+        summary = describe(name)
+        assert summary and summary.endswith(".") and len(summary.split()) >= 5, name
+    assert not set(PARSER_RULES) & {n for r in rules() for n in r.names}
 
 
 def test_the_rule_name_reaches_the_json_and_is_left_out_where_none_is_named() -> None:
@@ -90,7 +135,8 @@ def test_the_rule_name_reaches_the_json_and_is_left_out_where_none_is_named() ->
     assert initiative["aliases"] == ["NRDDN"]
     (participation,) = data["participations"]
     assert participation["provenance"][0]["rule"] == "participations.cue"
-    assert all("rule" not in p for m in data["meetings"] for p in m["provenance"])
+    items = [p for m in data["meetings"] for item in m["agenda_items"] for p in item["provenance"]]
+    assert all("rule" not in p for p in items)
 
 
 def test_rules_read_only_the_context() -> None:

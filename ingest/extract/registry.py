@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from pmkg.ingest.parse.rules import describe_parser_rule
+
 RuleFunction = Callable[[Any], None]
 
 
@@ -58,6 +60,7 @@ def rules(stage: str | None = None) -> list[Rule]:
 
 
 def describe(name: str) -> str | None:
-    """What the rule that gives facts the name ``name`` does, or None for an unknown name."""
+    """What the rule that gives facts the name ``name`` does (an extraction rule, or one of the parser's:
+    attendance, roles, affiliations, the meeting's heading), or None for an unknown name."""
     found = next((r for r in _RULES.values() if name in r.names), None)
-    return found.summary if found else None
+    return found.summary if found else describe_parser_rule(name)

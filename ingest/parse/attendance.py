@@ -134,6 +134,11 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
                         status=status,
                         group=block.group,
                         affiliation=affiliation,
+                        rule="attendance.list",
+                        role_rules=heading_role_rules(mention, block.role),
+                        affiliation_rule=mention.affiliation_rule
+                        if mention.affiliation
+                        else label and "affiliation.label",
                     )
                 )
         logical.clear()
@@ -233,10 +238,22 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
     return result
 
 
+def heading_role_rules(mention: NameMention, role: str | None) -> dict[str, str]:
+    """The rules of an entry's roles: the heading's role (``Observatører:``) first, then its own words."""
+    return {role: "roles.heading", **mention.role_rules} if role else dict(mention.role_rules)
+
+
 def _initials_as_organisations(mentions: list[NameMention]) -> list[NameMention]:
     """Initials after names (``Jane Smith (JS)``) are a convention of the whole list; where few
     entries have them, ``Kim Lund (KL)`` among ``Jens Hansen (Danske Regioner)`` names an organisation."""
     return [
-        replace(m, initials=None, affiliation=m.affiliation or m.initials) if m.initials else m
+        replace(
+            m,
+            initials=None,
+            affiliation=m.affiliation or m.initials,
+            affiliation_rule=m.affiliation_rule if m.affiliation else "affiliation.parenthesis",
+        )
+        if m.initials
+        else m
         for m in mentions
     ]

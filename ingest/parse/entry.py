@@ -68,6 +68,7 @@ def _classify_piece(piece: str, parts: dict[str, list[str]]) -> bool:
     rep = _prefix_re("representation_words").match(piece)
     if rep and rep.end() < len(piece):
         parts["affiliation"].append(piece[rep.end() :])
+        parts["how"].append("affiliation.representing")
         return True
     if role_of(piece):
         parts["roles"].append(role_of(piece) or "")
@@ -89,6 +90,7 @@ def _classify_piece(piece: str, parts: dict[str, list[str]]) -> bool:
             word = head.group(0).strip()
             parts[key].append(word if key == "titles" else role_of(word) or "member")
             parts["affiliation"].append(rest[link.end() :])
+            parts["how"].append("affiliation.of")
             return True
     return False
 
@@ -119,6 +121,7 @@ def _classify_segment(segment: str, parts: dict[str, list[str]], *, in_parens: b
             parts[key].extend(values)
     elif segment[:1].isupper() or segment[:1].isdigit():
         parts["affiliation"].append(segment)
+        parts["how"].append("affiliation.parenthesis" if in_parens else "affiliation.comma")
 
 
 def _short_title(piece: str, parts: dict[str, list[str]]) -> bool:
@@ -184,13 +187,16 @@ def parse_name_entry(entry: str) -> NameMention:
     The returned span covers the whole entry (offsets relative to ``entry``); the caller shifts it.
     """
     parsed = _parse_name_entry(entry)  # a fresh object: callers may change its lists
-    return replace(parsed, titles=list(parsed.titles), roles=list(parsed.roles))
+    return replace(
+        parsed, titles=list(parsed.titles), roles=list(parsed.roles), role_rules=dict(parsed.role_rules)
+    )
 
 
 @lru_cache(maxsize=1 << 14)
 def _parse_name_entry(entry: str) -> NameMention:
     """Cached: the attendance reader tries an entry more than once, and lists repeat between minutes."""
-    parts: dict[str, list[str]] = {"titles": [], "roles": [], "affiliation": [], "status": []}
+    # "how": the parser's rule (ingest/parse/rules.py) for each affiliation, in the same order
+    parts: dict[str, list[str]] = {"titles": [], "roles": [], "affiliation": [], "status": [], "how": []}
     text = CELL_GAPS.sub(", ", LEADING_BULLET.sub("", entry).strip())
     absent = _absent_marker_re().search(text)
     if absent and absent.start() > 0:
@@ -205,6 +211,7 @@ def _parse_name_entry(entry: str) -> NameMention:
         and looks_like_person(_strip_prefixes(text[via.end() :].split(",")[0], [], []))
     ):
         parts["affiliation"].append(text[: via.start()].strip(" ,"))
+        parts["how"].append("affiliation.org_first")
         text = text[via.end() :]
     head, *rest = split_top_level(text, ",") or [""]
     while rest and _leading_descriptor(head, rest, parts):
@@ -216,6 +223,7 @@ def _parse_name_entry(entry: str) -> NameMention:
     link = _affiliation_link_re().search(head)
     if link and looks_like_person(head[: link.start()]):
         parts["affiliation"].insert(0, head[link.end() :].strip())
+        parts["how"].insert(0, "affiliation.from")
         tokens = head[: link.start()].split()
     end = name_tokens_end(tokens)
     name = " ".join(tokens[:end]).strip(" .,;:")
@@ -229,14 +237,17 @@ def _parse_name_entry(entry: str) -> NameMention:
             _classify_segment(segment, parts, in_parens=True)
     cleaned = (re.sub(r"^the\s+", "", a.strip(" .,;:"), flags=re.IGNORECASE) for a in parts["affiliation"])
     affiliation = ", ".join(a for a in cleaned if a) or None
+    roles = _unique(parts["roles"])
     return NameMention(
         name=name,
         span=(0, len(entry)),
         titles=_unique(parts["titles"]),
-        roles=_unique(parts["roles"]),
+        roles=roles,
         status=parts["status"][-1] if parts["status"] else "unknown",
         affiliation=affiliation,
         initials=initials,
+        role_rules=dict.fromkeys(roles, "roles.word"),
+        affiliation_rule=parts["how"][0] if affiliation and parts["how"] else None,
     )
 
 

@@ -23,6 +23,10 @@ class NameMention:
     group: str | None = None  # the heading it stood under: "Bestyrelsen", "Observatører", "Sekretariat"
     affiliation: str | None = None  # raw organisation text, e.g. "Københavns Universitet"
     initials: str | None = None  # written after the name, "Jane Smith (JS)", and used for the person after
+    # the parser's rules (ingest/parse/rules.py) that found the entry, each role and the affiliation
+    rule: str | None = None  # "attendance.list"
+    role_rules: dict[str, str] = field(default_factory=dict)  # role code -> "roles.word"
+    affiliation_rule: str | None = None  # "affiliation.parenthesis"
 
 
 @dataclass

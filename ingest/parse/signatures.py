@@ -41,14 +41,18 @@ def role_fields(line: Line) -> list[NameMention]:
         for part, (s, e) in inverted_entries(value, offset) or entries(value, offset):
             mention = parse_name_entry(part)
             if looks_like_person(mention.name) or is_given_name(mention.name):
-                found.append(_signed(mention, (s, e), str(role)))
+                found.append(_signed(mention, (s, e), str(role), "field"))
     return found
 
 
-def _signed(mention: NameMention, span: Span, role: str | None) -> NameMention:
-    """A person named in a role field or a signature: present, with that role first."""
+def _signed(mention: NameMention, span: Span, role: str | None, how: str = "signature") -> NameMention:
+    """A person named in a role field or a signature (``how``: "field" or "signature"): present, with
+    that role first."""
     roles = list(dict.fromkeys(r for r in [role, *mention.roles] if r))
-    return replace(mention, span=span, roles=roles, status="present")
+    rules = {role: f"roles.{how}", **mention.role_rules} if role else mention.role_rules
+    return replace(
+        mention, span=span, roles=roles, status="present", rule=f"attendance.{how}", role_rules=rules
+    )
 
 
 @cache

@@ -110,13 +110,17 @@ def _person_row(cells: list[Cell], kinds: list[str | None], block: AttendanceBlo
         return None
     filled = [(c, at) for c, at in cells if c]
     status = _cell_status(values) or (mention.status if mention.status != "unknown" else block.status)
+    organisation = ", ".join(values.get("organisation", []))
     return replace(
         mention,
         span=(filled[0][1], filled[-1][1] + len(filled[-1][0])),
         roles=list(dict.fromkeys(r for r in [block.role, *mention.roles] if r)),
         status=status,
         group=block.group,
-        affiliation=", ".join(values.get("organisation", [])) or mention.affiliation,
+        affiliation=organisation or mention.affiliation,
+        rule="attendance.table",
+        role_rules={block.role: "roles.heading", **mention.role_rules} if block.role else mention.role_rules,
+        affiliation_rule="affiliation.column" if organisation else mention.affiliation_rule,
     )
 
 
@@ -164,7 +168,16 @@ def _grid_row(cells: list[Cell], columns: list[_Column], block: AttendanceBlock)
             mention = parse_name_entry(part)
             if names_person(mention):
                 roles = list(dict.fromkeys(r for r in [block.role, *mention.roles] if r))
+                role_rules = {block.role: "roles.heading", **mention.role_rules} if block.role else None
                 found.append(
-                    replace(mention, span=span, roles=roles, status=str(col.kind), group=col.heading)
+                    replace(
+                        mention,
+                        span=span,
+                        roles=roles,
+                        status=str(col.kind),
+                        group=col.heading,
+                        rule="attendance.grid",
+                        role_rules=role_rules or mention.role_rules,
+                    )
                 )
     return found

@@ -23,8 +23,10 @@ class Roster:
         if pid in self._where:
             first = self.entries[self._where[pid]]
             first.roles = list(dict.fromkeys(first.roles + mention.roles))
+            first.role_rules = {**mention.role_rules, **first.role_rules}
             first.titles = list(dict.fromkeys(first.titles + mention.titles))  # "Møteleder: Name, title"
-            first.affiliation = first.affiliation or mention.affiliation
+            if not first.affiliation:
+                first.affiliation, first.affiliation_rule = mention.affiliation, mention.affiliation_rule
         else:
             self._where[pid] = len(self.entries)
             self.entries.append(mention)
@@ -38,7 +40,9 @@ class Roster:
         if pid is None and add_missing and full:
             pid = self.index.add(mention)
             self._names[pid] = mention.name
-            self._enter(pid, replace(mention, roles=[]))
+            self._enter(
+                pid, replace(mention, roles=[], role_rules={}, rule=mention.rule or "attendance.presenter")
+            )
         if pid is None:
             return None
         if pid in self._where:
