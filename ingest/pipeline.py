@@ -6,6 +6,7 @@ Each stage is one call here, in order; the text flows through once.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -14,12 +15,12 @@ from pmkg.ingest.extract import Context, Item, extract
 from pmkg.ingest.gazetteer import Gazetteer
 from pmkg.ingest.parse import parse_minutes
 from pmkg.ingest.parse.minutes import ParsedMinutes
-from pmkg.ingest.people import declared_people, resolve_people
+from pmkg.ingest.people import People, declared_people, resolve_people
 from pmkg.ingest.people.index import PeopleIndex
 from pmkg.ingest.read import RawDocument, read_bytes, read_document
 from pmkg.ingest.record import Organization, Record
 from pmkg.ingest.text.language import detect_language
-from pmkg.ingest.text.normalise import normalise
+from pmkg.ingest.text.normalise import Normalised, normalise
 
 
 def extract_file(path: str | Path) -> Record:
@@ -40,6 +41,22 @@ def extract_text(text: str, source: str = "minutes.txt") -> Record:
 
 def extract_raw(raw: RawDocument) -> Record:
     """The stages in order: normalise, language, parse, the body that met, people, content, assembly."""
+    return run_stages(raw).record
+
+
+@dataclass(frozen=True)
+class Stages:
+    """A record with what the parser and the people stage made on the way (``pmkg extract --explain``
+    reads the parser's rules from them); spans in ``parsed`` and ``people`` are in ``norm.text``."""
+
+    record: Record
+    parsed: ParsedMinutes
+    people: People
+    norm: Normalised
+
+
+def run_stages(raw: RawDocument) -> Stages:
+    """Every stage once, keeping the parse and the people beside the record."""
     norm = normalise(raw.text)
     language = detect_language(norm.text)
     parsed = parse_minutes(norm.text, language)
@@ -51,7 +68,7 @@ def extract_raw(raw: RawDocument) -> Record:
         extraction_context(norm.text, language, parsed, people.index, meeting_id, raw.sha256[:12], body)
     )
     record = assemble(raw, norm.text, language, parsed, people, content, body, meeting_id, gazetteer)
-    return map_to_original(record, norm, raw.text)
+    return Stages(map_to_original(record, norm, raw.text), parsed, people, norm)
 
 
 @cache

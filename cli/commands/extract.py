@@ -1,4 +1,5 @@
-"""``pmkg extract FILE``: one document's extraction record as JSON, or its facts as RDF."""
+"""``pmkg extract FILE``: one document's extraction record as JSON, or its facts as RDF; ``--explain``:
+why each attendee, role, affiliation and entity was found, as plain text."""
 
 from __future__ import annotations
 
@@ -23,10 +24,23 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="json: the extraction record (knowledge/record.schema.json); others: RDF (default: json)",
     )
     parser.add_argument("--include-text", action="store_true", help="include the document text in JSON")
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="print, as plain text, the rule and the words of the text behind each attendee, role, "
+        "affiliation, the meeting's heading, organisations and initiatives, and the short forms to review",
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.explain:
+        from pmkg.ingest.explain import explain, render
+        from pmkg.ingest.pipeline import run_stages
+        from pmkg.ingest.read import read_document
+
+        sys.stdout.write(render(explain(run_stages(read_document(args.file)))))
+        return 0
     record = extract_file(args.file)
     if args.format == "json":
         json.dump(record.to_dict(include_text=args.include_text), sys.stdout, ensure_ascii=False, indent=2)

@@ -59,6 +59,9 @@ PARSER_RULES: dict[str, str] = {
     "affiliation.label": (
         "An organisation that labels a line of names, such as Danske Regioner: Anne Hansen, Bo Jensen."
     ),
+    "people.unresolved": (
+        "A short form (a first name, a surname, initials) that fits two or more of the document's people."
+    ),
     "affiliation.column": "An organisation in the organisation column of an attendance table.",
 }
 
