@@ -188,6 +188,22 @@ class AttendanceWords(_Strict):
 AttendanceFile = dict[Literal["da", "en", "no", "sv"], AttendanceWords]
 
 
+# --- prose-attendance.yaml ---------------------------------------------------------------------------
+
+ProseKey = Literal[
+    "present", "absent", "chair", "vice_chair", "minute_taker", "secretariat", "guest", "observer"
+]
+
+
+class ProseAttendanceWords(_Strict):
+    before: dict[ProseKey, Words]  # phrases opening a sentence before a list of names
+    after: dict[ProseKey, Words]  # phrases after a list of names (or a clause after one name)
+    whole_body: Words  # "Hele bestyrelsen", "all members": the body, never a person
+
+
+ProseAttendanceFile = dict[Literal["da", "en", "no", "sv"], ProseAttendanceWords]
+
+
 # --- presenting.yaml ---------------------------------------------------------------------------------
 
 
@@ -215,6 +231,7 @@ MeetingDateFile = dict[Literal["da", "en", "no", "sv"], MeetingDateWords]
 SCHEMAS: dict[str, object] = {
     "meeting-date.yaml": MeetingDateFile,
     "attendance.yaml": AttendanceFile,
+    "prose-attendance.yaml": ProseAttendanceFile,
     "presenting.yaml": PresentingFile,
     "gazetteer.yaml": GazetteerFile,
     "content.yaml": ContentFile,

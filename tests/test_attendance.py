@@ -106,7 +106,11 @@ def test_trailing_afbud_marks_one_person_absent() -> None:
 def test_a_sentence_starting_with_a_name_ends_the_block() -> None:
     text = "Afbud: Mette Olsen\nAnne Hansen orienterede om arbejdet.\nJens Hansen deltog under punkt 3\n"
     found = find_attendance(split_lines(text), text)
-    assert [m.name for m in found.mentions] == ["Mette Olsen"]
+    # the sentence ends the list of apologies; "X deltog under punkt 3" is a sentence of its own saying X came
+    assert [(m.name, m.status) for m in found.mentions] == [
+        ("Mette Olsen", "absent"),
+        ("Jens Hansen", "present"),
+    ]
     text = "Deltagere:\nAnne Hansen\nJens Hansen deltog under punkt 3\n"
     assert [m.name for m in find_attendance(split_lines(text), text).mentions] == [
         "Anne Hansen",

@@ -24,6 +24,7 @@ from pmkg.ingest.parse.lists import (
     split_name_list,
 )
 from pmkg.ingest.parse.minutes import NameMention
+from pmkg.ingest.parse.prose import preamble_end, read_paragraph, sentences
 from pmkg.ingest.parse.signatures import Signoff, role_field_re, role_fields, signatures_on, signoff_re
 from pmkg.ingest.parse.tables import (
     _Column,
@@ -99,6 +100,20 @@ def _inline_headings(line: Line) -> list[Line]:
     ]
 
 
+def _prose_paragraph(line: Line, preamble: int) -> list[NameMention]:
+    """The people a paragraph of attendance sentences before the agenda names ("Mødet blev ledet af X.
+    Til stede var: A og B. C deltog digitalt."); none for a line that opens with a heading or a role
+    field ("Til stede: A og B. Fraværende: C", "Ordstyrer: Jan. Referent: Karl."): those are lists."""
+    if (
+        line.index >= preamble
+        or len(sentences(line.text)) < 2
+        or ((heading := heading_of(line.text)) is not None and line.text[: heading.rest].endswith(":"))
+        or role_field_re().match(line.text)
+    ):
+        return []
+    return read_paragraph(line.text, line.start).mentions
+
+
 def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
     """Walk the lines once: headings open blocks, entry lines fill them (a line labelled with an
     organisation, ``Danske Regioner: Anne Hansen, Bo Jensen``, gives its people that affiliation),
@@ -114,6 +129,7 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
     columns: list[_Column] | None = None  # the columns of the table being read
     signoff: Signoff | None = None
     gap_row: int | None = None  # the last row of a table whose cells are set apart by gaps (a PDF's)
+    preamble = preamble_end(lines)
 
     def flush() -> None:
         if logical and block is not None:
@@ -143,8 +159,19 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
                 )
         logical.clear()
 
-    for line in (part for whole in lines for part in _inline_headings(whole)):
+    paragraphs = {line.index: found for line in lines if (found := _prose_paragraph(line, preamble))}
+    for line in (
+        part
+        for whole in lines
+        for part in ([whole] if whole.index in paragraphs else _inline_headings(whole))
+    ):
         if line.blank:
+            continue
+        if line.index in paragraphs:
+            flush()
+            block, columns = None, None
+            result.mentions.extend(paragraphs[line.index])
+            result.lines.add(line.index)
             continue
         cells = row_cells(text, line)
         if signoff is not None:
@@ -222,6 +249,9 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
         else:
             flush()
             block, columns = None, None
+            if line.index < preamble and (prose := read_paragraph(line.text, line.start).mentions):
+                result.mentions.extend(prose)
+                result.lines.add(line.index)
     flush()
     if signoff is not None:
         signoff.close()

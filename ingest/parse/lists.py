@@ -6,7 +6,14 @@ from __future__ import annotations
 import bisect
 import re
 
-from pmkg.ingest.parse.entry import CELL_GAPS, CONJUNCTION, LEADING_BULLET, parse_name_entry, split_top_level
+from pmkg.ingest.parse.entry import (
+    CELL_GAPS,
+    CONJUNCTION,
+    LEADING_BULLET,
+    _strip_prefixes,
+    parse_name_entry,
+    split_top_level,
+)
 from pmkg.ingest.parse.minutes import NameMention, Span
 from pmkg.ingest.people.names import (
     could_be_surname,
@@ -48,11 +55,18 @@ def split_name_list(line: str) -> list[str]:
         for part in split_top_level(text):
             part = re.sub(r"^(?:og|and|och|samt|&)\s+", "", part, flags=re.IGNORECASE).strip()
             pieces = CONJUNCTION.split(part)
-            if len(pieces) > 1 and all(is_name_token(p.split()[0]) for p in pieces if p.split()):
+            if len(pieces) > 1 and all(_opens_with_name(p) for p in pieces if p.split()):
                 entries.extend(p.strip() for p in pieces if p.strip())
             elif part:
                 entries.append(part)
     return [e.rstrip(".;") for e in entries]
+
+
+def _opens_with_name(piece: str) -> bool:
+    """A piece of a list that starts with a name, maybe after titles or a role (``patientrepræsentant
+    Birthe Nørby Schmidt``), so ``A og patientrepræsentant B`` is two entries."""
+    words = _strip_prefixes(piece.strip(), [], []).split()
+    return bool(words) and is_name_token(words[0])
 
 
 def _is_given(name: str) -> bool:

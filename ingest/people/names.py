@@ -86,7 +86,7 @@ def is_name_token(token: str) -> bool:
 def _particles_before_name(tokens: list[str], i: int) -> bool:
     """``van der`` in ``Maria van der Berg``: one or more particles, then a capitalised word."""
     particles = phrase_set("name_particles")
-    while i < len(tokens) and tokens[i].lower() in particles:
+    while i < len(tokens) and tokens[i].islower() and tokens[i] in particles:  # "við Á": "Á" is the name
         i += 1
     return i < len(tokens) and is_name_token(tokens[i])
 

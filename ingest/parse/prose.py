@@ -1,0 +1,168 @@
+"""Attendance written as sentences: "Til stede var A, B og C.", "Mødet blev ledet af X.", "Afbud fra Y.",
+"Present were ...", "Z chaired the meeting.", "X deltog under punkt 3".
+
+Minutes that write the attendance as a paragraph have no heading to open a list: a sentence opens
+with a phrase that says what it lists (``before``) or a list of names at a sentence's start is followed
+by one (``after``). The phrases, and those naming the whole body ("Hele bestyrelsen"), are the data of
+``knowledge/prose-attendance.yaml``; the names are read by the same list and entry readers as headed lists.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from pmkg.ingest.parse.entry import parse_name_entry
+from pmkg.ingest.parse.lists import entries, names_person
+from pmkg.ingest.parse.minutes import NameMention, Span
+from pmkg.ingest.text.lines import Line
+from pmkg.ingest.vocabulary import alternation, is_title, role_of, vocabulary
+from pmkg.knowledge import load
+from pmkg.text import fold
+
+_STATUSES = ("present", "absent")
+_FROM = r"(?:fra|from|fran|fra|av|af)\s+\w+(?:\s+\w+)?\s+"  # "Fra sekretariatet deltog X" (folded)
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÆØÅÄÖÜÞÐÁÍÓÚ])")
+_GENITIVE = re.compile(r"^(?:the\s+)?\w+(?:'s|’s|s)\s+(?P<next>[\w.-]+)")  # "udvalgets formand"
+
+
+@dataclass(frozen=True)
+class _Cues:
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+    keys: dict[str, str]  # folded phrase -> present | absent | a role code
+    whole_body: re.Pattern[str]
+
+
+@dataclass
+class ProseFound:
+    """People a paragraph's sentences name, and the status a whole-body phrase gives the listed members."""
+
+    mentions: list[NameMention] = field(default_factory=list)
+    whole_body: str | None = None  # present | absent, when "Hele bestyrelsen" stood in a sentence
+
+
+def _alternation(phrases: set[str]) -> str:
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered)
+
+
+@cache
+def _cues() -> _Cues:
+    keys: dict[str, str] = {}
+    before: set[str] = set()
+    after: set[str] = set()
+    whole: set[str] = set()
+    for language in load("prose-attendance.yaml").values():
+        for side, bucket in (("before", before), ("after", after)):
+            for key, phrases in language[side].items():
+                for phrase in phrases:
+                    folded = " ".join(fold(phrase).split())
+                    keys.setdefault(f"{side}:{folded}", key)
+                    bucket.add(folded)
+        whole.update(" ".join(fold(p).split()) for p in language["whole_body"])
+    return _Cues(
+        before=re.compile(rf"^(?P<from>{_FROM})?(?P<cue>{_alternation(before)})(?P<colon>\s*:)?(?=\s|$)"),
+        after=re.compile(rf"(?:,\s*(?:som|who|der|which)\s+|\s+)(?P<cue>{_alternation(after)})(?!\w)"),
+        keys=keys,
+        whole_body=re.compile(rf"^(?:{_alternation(whole)})(?!\w)"),
+    )
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """The sentences of a paragraph as spans: a full stop before a capital ends one, unless it ends a
+    title or an abbreviation (``prof.``, ``cand.med.``, ``ph.d. Ayla``) or an initial (``J. Smith``)."""
+    spans, start = [], 0
+    for stop in _SENTENCE_END.finditer(text):
+        word = text[: stop.end()].split()[-1] if text[: stop.end()].split() else ""
+        bare = word.strip("(,;")
+        initial = len(bare) == 2 and bare[0].isupper()
+        if is_title(bare) or is_title(bare[:-1]) or initial or "." in bare[:-1]:
+            continue
+        spans.append((start, stop.end()))
+        start = stop.end()
+    spans.append((start, len(text)))
+    return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in spans if text[a:b].strip()]
+
+
+def _key(side: str, cue: str) -> str:
+    return _cues().keys.get(f"{side}:{' '.join(cue.split())}", "present")
+
+
+def _named(part: str, span: Span, key: str) -> NameMention | None:
+    """One entry of a sentence's list as a mention with the sentence's status or role; an entry's own
+    clause (", som førte protokollen") adds its role."""
+    clause = _cues().after.search(fold(part))
+    roles: list[str] = []
+    if clause and clause.start() > 0 and clause.group(0).startswith(","):
+        clause_key = _key("after", clause.group("cue"))
+        roles += [] if clause_key in _STATUSES else [clause_key]
+        part = part[: clause.start()]
+    part = part.strip()
+    genitive = _GENITIVE.match(part)
+    if genitive and (is_title(genitive.group("next")) or role_of(genitive.group("next"))):
+        part = part[genitive.start("next") :]  # "Udvalgets sekretær, ..." -> "sekretær, ..."
+    mention = parse_name_entry(part.strip(" .,;:"))
+    if not names_person(mention):
+        return None
+    status = key if key in _STATUSES else "present"
+    roles = ([key] if key not in _STATUSES else []) + mention.roles + roles
+    if mention.status == "absent":
+        status = "absent"
+    return replace(mention, span=span, roles=list(dict.fromkeys(roles)), status=status)
+
+
+def read_sentence(text: str, offset: int, found: ProseFound) -> bool:
+    """Read one sentence (its text and where it starts) into ``found``; False when it is no attendance
+    sentence. A one-word phrase ("Afbud", "Referent") opens a list only with a colon after it."""
+    folded = fold(text)
+    cues = _cues()
+    key: str | None = None
+    names: tuple[int, int] | None = None
+    opening = cues.before.match(folded)
+    if opening and (opening.group("colon") or opening.group("from") or " " in opening.group("cue")):
+        key, names = _key("before", opening.group("cue")), (opening.end(), len(text))
+    else:
+        closing = cues.after.search(folded)
+        if closing and closing.start() > 0:
+            key, names = _key("after", closing.group("cue")), (0, closing.start())
+    if key is None or names is None:
+        return False
+    listed = text[names[0] : names[1]].rstrip(" .")
+    lead = len(listed) - len(listed.lstrip(" :"))
+    listed = listed.lstrip(" :")
+    start = offset + names[0] + lead
+    if cues.whole_body.match(fold(listed)):
+        found.whole_body = key if key in _STATUSES else "present"
+        return True
+    read = False
+    for part, span in entries(listed, start):
+        mention = _named(part, span, key)
+        if mention is not None:
+            found.mentions.append(mention)
+            read = True
+    return read
+
+
+def read_paragraph(text: str, offset: int) -> ProseFound:
+    """Every attendance sentence of a paragraph (a line of the normalised text starting at ``offset``)."""
+    found = ProseFound()
+    for a, b in sentences(text):
+        read_sentence(text[a:b], offset + a, found)
+    return found
+
+
+@cache
+def _agenda_line() -> re.Pattern[str]:
+    prefixes = alternation(vocabulary()["item_prefixes"])
+    headings = alternation(vocabulary()["section_headings"])
+    return re.compile(
+        rf"^\s*(?:\d{{1,2}}[.)]?\s+\S|(?:{prefixes})\s*\d|(?:{headings})\s*:?\s*$)", re.IGNORECASE
+    )
+
+
+def preamble_end(lines: list[Line]) -> int:
+    """The index of the first line of the agenda or the minutes proper (a numbered item, ``Sak 3``,
+    ``Dagsorden``): attendance sentences stand before it, what follows is the business of the meeting."""
+    return next((line.index for line in lines if _agenda_line().match(line.text)), len(lines))
