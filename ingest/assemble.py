@@ -14,7 +14,9 @@ from pmkg.ingest.parse.minutes import ParsedItem, ParsedMinutes, Span
 from pmkg.ingest.people import People, declared_people
 from pmkg.ingest.people.index import PeopleIndex
 from pmkg.ingest.read import RawDocument
-from pmkg.ingest.record import (
+from pmkg.ingest.text.normalise import Normalised
+from pmkg.ingest.vocabulary import role_of
+from pmkg.model.record import (
     AgendaItem,
     Attendance,
     Deadline,
@@ -28,8 +30,6 @@ from pmkg.ingest.record import (
     Record,
     UnresolvedName,
 )
-from pmkg.ingest.text.normalise import Normalised
-from pmkg.ingest.vocabulary import role_of
 from pmkg.text import slug
 
 GROUP_POSTS = frozenset({"member", "observer"})

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pmkg.ingest.extract.registry import describe
 from pmkg.ingest.parse.minutes import NameMention
 from pmkg.ingest.pipeline import Stages
-from pmkg.ingest.record import Provenance
 from pmkg.ingest.vocabulary import role_of
+from pmkg.model.record import Provenance
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from typing import Any
 
 from pmkg import knowledge
 from pmkg.ingest.people.names import given_names, looks_like_person
-from pmkg.ingest.record import Initiative, Organization, Provenance
+from pmkg.model.record import Initiative, Organization, Provenance
 from pmkg.text import alternation, fold, slug
 
 KINDS = ("organization", "initiative", "country")

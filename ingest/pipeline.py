@@ -18,7 +18,6 @@ from pmkg.ingest.parse.minutes import ParsedMinutes
 from pmkg.ingest.people import People, declared_people, resolve_people
 from pmkg.ingest.people.index import PeopleIndex
 from pmkg.ingest.read import RawDocument, read_bytes, read_document
-from pmkg.ingest.record import Organization, Record
 from pmkg.ingest.text.language import detect_language
 from pmkg.ingest.text.normalise import Normalised, normalise
 

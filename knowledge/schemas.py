@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from pmkg.ingest.record import ROLE_CODES
+from pmkg.model.record import ROLE_CODES
 
 Words = list[str]  # words or phrases, matched ignoring case and accents unless the file says otherwise
 ByLanguage = dict[Literal["da", "en", "no", "sv"], Words]  # the same concern, each language a key

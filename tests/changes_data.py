@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pmkg.ingest.pipeline import extract_text
-from pmkg.ingest.record import Record
+from pmkg.model.record import Record
 
 NGC = Path(__file__).resolve().parent.parent / "examples" / "ngc-advisory-board-5.txt"
 SIXTH_MEETING_DATE = "2023-11-09"

@@ -17,9 +17,9 @@ from pmkg.ingest.parse import parse_minutes
 from pmkg.ingest.parse.minutes import NameMention, ParsedMinutes
 from pmkg.ingest.people.index import PeopleIndex
 from pmkg.ingest.pipeline import extract_text, extraction_context
-from pmkg.ingest.record import Organization, Provenance
 from pmkg.ingest.text.language import detect_language
 from pmkg.ingest.text.normalise import normalise
+from pmkg.model.record import Organization, Provenance
 
 ROOT = Path(__file__).resolve().parents[1]
 

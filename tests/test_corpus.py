@@ -17,7 +17,7 @@ import yaml
 
 from pmkg import knowledge
 from pmkg.ingest.pipeline import extract_file, extract_text
-from pmkg.ingest.record import Provenance, Record
+from pmkg.model.record import Provenance, Record
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPECTED = sorted((ROOT / "tests" / "expected").glob("*.yaml"))

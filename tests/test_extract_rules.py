@@ -10,7 +10,7 @@ from pmkg.ingest.extract import Context, describe, extract, rules
 from pmkg.ingest.extract.registry import rule
 from pmkg.ingest.parse.rules import PARSER_RULES
 from pmkg.ingest.pipeline import extract_file, extract_text
-from pmkg.ingest.record import Provenance
+from pmkg.model.record import Provenance
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pmkg.ingest.pipeline import extract_text
-from pmkg.ingest.record import Record
+from pmkg.model.record import Record
 
 
 def aliases(record: Record, name: str) -> set[str]:

@@ -18,8 +18,8 @@ from pmkg.ingest.extract.entities import Entities
 from pmkg.ingest.extract.reading import Content, Reading
 from pmkg.ingest.extract.registry import describe, rules
 from pmkg.ingest.extract.sentences import Dating, sentences, subjects
-from pmkg.ingest.record import Mention, Organization, Provenance
 from pmkg.ingest.text.dates import find_dates, infer_year
+from pmkg.model.record import Mention, Organization, Provenance
 
 # The rule modules, in the order their rules run: importing one registers its rules. Funding runs
 # before figures (a grant's sum is no figure), everything after the entity rules of organisations.

@@ -22,7 +22,7 @@ from pmkg.ingest.extract.names import LONGEST_NAME, initiative_noun, is_acronym,
 from pmkg.ingest.extract.reading import Reading
 from pmkg.ingest.extract.registry import rule
 from pmkg.ingest.gazetteer import Gazetteer, organisation_type, organization_for
-from pmkg.ingest.record import Initiative, Organization
+from pmkg.model.record import Initiative, Organization
 from pmkg.text import fold, slug
 
 _ACRONYM = r"[A-ZÆØÅ0-9][A-Za-zÆØÅæøå0-9+&-]{1,11}"

@@ -10,8 +10,8 @@ from pmkg.ingest.extract.reading import Reading, provenance
 from pmkg.ingest.extract.registry import rule
 from pmkg.ingest.extract.sentences import Dating, Sentence, joined, trailing_list
 from pmkg.ingest.extract.words import CLAUSE_REACH, agreement_words, clause_end, common
-from pmkg.ingest.record import Agreement
 from pmkg.ingest.text.dates import find_dates
+from pmkg.model.record import Agreement
 from pmkg.text import fold
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from pmkg.ingest.record import Organization
+from pmkg.model.record import Organization
 
 Span = tuple[int, int]
 

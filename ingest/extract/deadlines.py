@@ -13,8 +13,8 @@ from pmkg.ingest.extract.reading import Reading, provenance
 from pmkg.ingest.extract.registry import rule
 from pmkg.ingest.extract.sentences import Dating, Sentence
 from pmkg.ingest.extract.words import CAPWORD, common, phrase_re, phrases
-from pmkg.ingest.record import Deadline
 from pmkg.ingest.text.dates import parse_time_range
+from pmkg.model.record import Deadline
 from pmkg.text import EMAIL, fold
 
 

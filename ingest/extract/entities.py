@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pmkg.ingest.record import Initiative, Organization, Provenance
+from pmkg.model.record import Initiative, Organization, Provenance
 from pmkg.text import fold
 
 Span = tuple[int, int]

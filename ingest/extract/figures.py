@@ -17,7 +17,7 @@ from pmkg.ingest.extract.reading import Reading, provenance
 from pmkg.ingest.extract.registry import rule
 from pmkg.ingest.extract.sentences import Sentence
 from pmkg.ingest.extract.words import CLAUSE_REACH, clause_end, common
-from pmkg.ingest.record import Fact
+from pmkg.model.record import Fact
 from pmkg.text import fold
 
 _WORD_BEFORE = re.compile(r"(\S+)\s*$")

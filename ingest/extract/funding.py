@@ -16,7 +16,7 @@ from pmkg.ingest.extract.reading import Reading, provenance
 from pmkg.ingest.extract.registry import rule
 from pmkg.ingest.extract.sentences import Sentence
 from pmkg.ingest.extract.words import CLAUSE_REACH, clause_end, folded_set, phrase_re, phrases
-from pmkg.ingest.record import Funding
+from pmkg.model.record import Funding
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from pmkg.ingest.extract.reading import Reading
 from pmkg.ingest.extract.registry import rule
 from pmkg.ingest.extract.words import phrase_re, phrases
 from pmkg.ingest.gazetteer import Gazetteer
-from pmkg.ingest.record import Initiative
+from pmkg.model.record import Initiative
 from pmkg.text import fold, slug
 
 _TOKEN = r"[A-ZÀ-ÖØ-Þ0-9][\w+&'’-]*[\w+]|[A-ZÀ-ÖØ-Þ]"  # a capitalised or coined word

@@ -37,7 +37,7 @@ from pmkg.ingest.extract.names import (
 from pmkg.ingest.extract.reading import Reading
 from pmkg.ingest.extract.registry import rule
 from pmkg.ingest.gazetteer import Gazetteer, organization_for
-from pmkg.ingest.record import Initiative
+from pmkg.model.record import Initiative
 from pmkg.text import fold, slug
 
 _LOWER = r"[a-zæøåäöüéð]"

@@ -17,7 +17,7 @@ from pmkg.ingest.extract.names import inside_a_name, is_acronym
 from pmkg.ingest.extract.reading import Reading
 from pmkg.ingest.extract.registry import rule
 from pmkg.ingest.gazetteer import Gazetteer
-from pmkg.ingest.record import Initiative
+from pmkg.model.record import Initiative
 from pmkg.text import fold, slug
 
 _MEMBER = re.compile(r"[ \t]+([A-Z0-9][A-Za-z0-9+&-]*[A-Za-z0-9])(?![\w-])")  # "ERN| GUARD-Heart"

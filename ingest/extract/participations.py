@@ -15,7 +15,7 @@ from pmkg.ingest.extract.reading import Reading, provenance
 from pmkg.ingest.extract.registry import rule
 from pmkg.ingest.extract.sentences import Sentence, trailing_list
 from pmkg.ingest.extract.words import CLAUSE_REACH, common, phrase_re, phrases
-from pmkg.ingest.record import Participation
+from pmkg.model.record import Participation
 from pmkg.text import fold
 
 _LIST_TOKEN = re.compile(r"-?[^\W\d_]+")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pmkg.ingest.extract.context import Context, Span
 from pmkg.ingest.extract.entities import Entities
 from pmkg.ingest.extract.sentences import Dating, Sentence
-from pmkg.ingest.record import (
+from pmkg.model.record import (
     Agreement,
     Deadline,
     Fact,

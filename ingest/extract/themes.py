@@ -9,8 +9,8 @@ from pmkg.ingest.extract.context import Span
 from pmkg.ingest.extract.reading import Reading, provenance
 from pmkg.ingest.extract.registry import rule
 from pmkg.ingest.extract.words import BULLET
-from pmkg.ingest.record import Theme
 from pmkg.ingest.themes import Taxonomy
+from pmkg.model.record import Theme
 
 
 @rule("themes.bullet", "themes.agenda_item")

@@ -18,7 +18,7 @@ class NameMention:
     name: str  # the name with titles, roles and party letters removed
     span: Span  # where the whole entry stands (name plus its title/affiliation), normalised offsets
     titles: list[str] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)  # role codes from ingest.record.ROLE_CODES
+    roles: list[str] = field(default_factory=list)  # role codes from pmkg.model.record.ROLE_CODES
     status: str = "unknown"  # present | absent | unknown (for attendance entries)
     group: str | None = None  # the heading it stood under: "Bestyrelsen", "Observatører", "Sekretariat"
     affiliation: str | None = None  # raw organisation text, e.g. "Københavns Universitet"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from pmkg.ingest.parse.minutes import NameMention, Span
 from pmkg.ingest.people.names import name_runs
-from pmkg.ingest.record import Person
+from pmkg.model.record import Person
 from pmkg.text import slug
 
 
