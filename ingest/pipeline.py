@@ -20,6 +20,7 @@ from pmkg.ingest.people.index import PeopleIndex
 from pmkg.ingest.read import RawDocument, read_bytes, read_document
 from pmkg.ingest.text.language import detect_language
 from pmkg.ingest.text.normalise import Normalised, normalise
+from pmkg.model.record import Organization, Record
 
 
 def extract_file(path: str | Path) -> Record:
