@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from pmkg.ingest.parse.blocks import AttendanceBlock
-from pmkg.ingest.parse.entry import parse_name_entry
+from pmkg.ingest.parse.entry import heading_affiliation, leading_organisation, parse_name_entry
 from pmkg.ingest.parse.headings import heading_of, inline_heading_re
 from pmkg.ingest.parse.lists import (
     _continues,
@@ -135,13 +135,14 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
         if logical and block is not None:
             start, end = logical[0].start, logical[-1].end
             chunk = text[start:end].replace("\n", " ")
+            shared = label or leading_organisation(chunk) or heading_affiliation(block.group)
             for part, span in inverted_entries(chunk, start) or entries(chunk, start, known):
                 mention = parse_name_entry(part)
                 if not names_person(mention):
                     continue  # "Afbud: Ingen", "Apologies: none", "N.N."
                 roles = list(dict.fromkeys(r for r in [block.role, *mention.roles] if r))
                 status = block.status if mention.status == "unknown" else mention.status
-                affiliation = mention.affiliation or label
+                affiliation = mention.affiliation or shared
                 result.mentions.append(
                     replace(
                         mention,

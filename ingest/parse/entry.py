@@ -181,6 +181,43 @@ def _affiliation_link_re() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{words})\s+(?=(?-i:[A-ZÆØÅÄÖÜ0-9]))", re.IGNORECASE)
 
 
+_VIA = re.compile(r"\s*\bv/\s*|\s+(?:ved|c/o)\s+(?=[A-ZÆØÅÄÖÜ])")
+
+
+def leading_organisation(line: str) -> str | None:
+    """The organisation a line of entries opens with before ``v/`` (``Helse Nord v/ Kari Holm og Ola
+    Nilsen``): it speaks for every name on the line, not only the first."""
+    text = LEADING_BULLET.sub("", line).strip()
+    via = _VIA.search(text)
+    if via is None or not _organisation_like(text[: via.start()]):
+        return None
+    first = re.split(r"[,;(]|\s+(?:og|and|och|samt|&)\s+", text[via.end() :])[0]
+    return text[: via.start()].strip(" ,") if looks_like_person(_strip_prefixes(first, [], [])) else None
+
+
+def heading_affiliation(heading: str | None) -> str | None:
+    """The organisation a group heading names after its role word (``Fra sekretariatet i Helse Vest
+    RHF``, ``Secretariat of the Nordic Council``): the affiliation of everyone listed under it."""
+    if not heading:
+        return None
+    heading = re.sub(r"\bthe\s+", "", heading, flags=re.IGNORECASE)
+    links = list(_affiliation_link_re().finditer(heading))
+    rest = heading[links[-1].end() :].strip(" :") if links else ""
+    return rest if rest and _organisation_like(rest) else None
+
+
+def _particle_surname(head: str, link: re.Match[str]) -> bool:
+    """``Johan af Klercker``, ``Rannvá í Gerðinum``: a name particle that is also a linking word, before
+    one capitalised word that is no organisation's, belongs to the surname."""
+    rest = head[link.end() :].split()
+    return (
+        link.group(0).strip().lower() in phrase_set("name_particles")
+        and len(rest) == 1
+        and not is_organisation_word(rest[0])
+        and not rest[0].isupper()
+    )
+
+
 def parse_name_entry(entry: str) -> NameMention:
     """Take one attendance entry apart into name, titles, roles, affiliation and status.
 
@@ -204,7 +241,7 @@ def _parse_name_entry(entry: str) -> NameMention:
         text = text[: absent.start()]
     parens = re.findall(r"\(([^()]*)\)", text)
     text = re.sub(r"\s*\([^()]*\)", "", text).strip(" .;")
-    via = re.search(r"\s*\bv/\s*|\s+(?:ved|c/o)\s+(?=[A-ZÆØÅÄÖÜ])", text)
+    via = _VIA.search(text)
     if (
         via
         and _organisation_like(text[: via.start()])
@@ -221,7 +258,7 @@ def _parse_name_entry(entry: str) -> NameMention:
         _classify_segment(segment, parts)
     tokens = head.split()
     link = _affiliation_link_re().search(head)
-    if link and looks_like_person(head[: link.start()]):
+    if link and looks_like_person(head[: link.start()]) and not _particle_surname(head, link):
         parts["affiliation"].insert(0, head[link.end() :].strip())
         parts["how"].insert(0, "affiliation.from")
         tokens = head[: link.start()].split()
