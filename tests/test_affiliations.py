@@ -69,3 +69,12 @@ def test_titles_in_english_and_spanish_and_nordic_adviser_titles() -> None:
         "Torunn Aasvik": ("Helsedirektoratet", ["member"]),
         "Lena Ström": ("Socialstyrelsen", ["member"]),
     }
+
+
+def test_a_heading_naming_the_body_that_met_gives_no_affiliation() -> None:
+    text = "Members of the Board in attendance\n– Karen Lowe (Chair)\n– Tom Baines\n\n1. Welcome\n"
+    assert _affiliations(text) == {
+        "Karen Lowe": (None, ["member", "chair"]),
+        "Tom Baines": (None, ["member"]),
+    }
+    assert heading_affiliation("Styrets medlemmer fra Styret") is None

@@ -88,6 +88,19 @@ def _open_block(line: Line, block: AttendanceBlock | None) -> tuple[AttendanceBl
     return None
 
 
+def _shared_affiliation(label: str | None, line: str, heading: str | None) -> tuple[str | None, str | None]:
+    """The organisation every name on a line shares, with its rule: the line's label (``Danske
+    Regioner: A, B``), the organisation before ``v/`` (``Helse Nord v/ A og B``) or the one its group
+    heading names (``Fra sekretariatet i Helse Vest RHF:``)."""
+    if label:
+        return label, "affiliation.label"
+    if organisation := leading_organisation(line):
+        return organisation, "affiliation.org_first"
+    if organisation := heading_affiliation(heading):
+        return organisation, "affiliation.heading"
+    return None, None
+
+
 def _inline_headings(line: Line) -> list[Line]:
     """``Til stede: A og B. Fraværende: C`` on one line: a line per heading."""
     cuts = [m.end() for m in inline_heading_re().finditer(line.text)]
@@ -135,7 +148,7 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
         if logical and block is not None:
             start, end = logical[0].start, logical[-1].end
             chunk = text[start:end].replace("\n", " ")
-            shared = label or leading_organisation(chunk) or heading_affiliation(block.group)
+            shared, shared_rule = _shared_affiliation(label, chunk, block.group)
             for part, span in inverted_entries(chunk, start) or entries(chunk, start, known):
                 mention = parse_name_entry(part)
                 if not names_person(mention):
@@ -153,9 +166,7 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
                         affiliation=affiliation,
                         rule="attendance.list",
                         role_rules=heading_role_rules(mention, block.role),
-                        affiliation_rule=mention.affiliation_rule
-                        if mention.affiliation
-                        else label and "affiliation.label",
+                        affiliation_rule=mention.affiliation_rule if mention.affiliation else shared_rule,
                     )
                 )
         logical.clear()

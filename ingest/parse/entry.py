@@ -203,7 +203,13 @@ def heading_affiliation(heading: str | None) -> str | None:
     heading = re.sub(r"\bthe\s+", "", heading, flags=re.IGNORECASE)
     links = list(_affiliation_link_re().finditer(heading))
     rest = heading[links[-1].end() :].strip(" :") if links else ""
-    return rest if rest and _organisation_like(rest) else None
+    words = rest.split()
+    connectors = phrase_set("affiliation_words") | phrase_set("name_particles") | {"og", "and", "och", "&"}
+    named = all(w[:1].isupper() or w.lower() in connectors for w in words)
+    body = bool(words) and words[0].lower() in phrase_set(
+        "body_words"
+    )  # "Members of the Board in attendance"
+    return rest if rest and named and not body and _organisation_like(rest) else None
 
 
 def _particle_surname(head: str, link: re.Match[str]) -> bool:

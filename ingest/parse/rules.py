@@ -59,6 +59,10 @@ PARSER_RULES: dict[str, str] = {
     "affiliation.label": (
         "An organisation that labels a line of names, such as Danske Regioner: Anne Hansen, Bo Jensen."
     ),
+    "affiliation.heading": (
+        "An organisation the group heading names after its role word, such as "
+        "Fra sekretariatet i Helse Vest RHF:."
+    ),
     "people.unresolved": (
         "A short form (a first name, a surname, initials) that fits two or more of the document's people."
     ),
