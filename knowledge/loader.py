@@ -63,12 +63,35 @@ def read(path: Path, name: str, schema: type | None, hints: dict[str, str]) -> A
         raise KnowledgeError(name, None, f"not valid YAML: {' '.join(str(exc).split())}") from exc
     finally:
         loader.dispose()
+    duplicate = _duplicate_key(node)
+    if duplicate is not None:
+        key, line, first = duplicate
+        raise KnowledgeError(name, line, f"'{key}' is given twice (first on line {first}); keep one")
     if schema is not None:
         try:
             msgspec.convert(data, schema, strict=True)
         except msgspec.ValidationError as exc:
             raise _schema_error(name, node, str(exc), hints) from exc
     return data
+
+
+def _duplicate_key(root: yaml.Node | None) -> tuple[str, int, int] | None:
+    """The first key a mapping repeats, with its line and the line of its first use: YAML keeps the
+    last value silently, so a word list given twice would lose the first one unnoticed."""
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        return key.value, key.start_mark.line + 1, seen[key.value]
+                    seen[key.value] = key.start_mark.line + 1
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return None
 
 
 def _schema_error(name: str, root: yaml.Node | None, message: str, hints: dict[str, str]) -> KnowledgeError:

@@ -90,6 +90,19 @@ def test_a_gazetteer_entry_is_named_by_its_id(tmp_path: Path) -> None:
     assert "entries[0] (org:" in str(error)
 
 
+def test_a_key_given_twice_names_both_lines(tmp_path: Path) -> None:
+    copy = _broken(tmp_path, "attendance.yaml", "\nsv:", "\nsv:\n  present: [närvarande]\nsv:")
+    error = _error(copy)
+    first = _line_of(copy, "sv:")
+    assert error.line == first + 2
+    assert f"'sv' is given twice (first on line {first})" in str(error)
+
+
+def test_every_shipped_file_is_free_of_repeated_keys() -> None:
+    for path in sorted(Path(knowledge.path("content.yaml")).parent.glob("*.yaml")):
+        knowledge.load_file(path)  # raises for a repeated key
+
+
 def test_a_yaml_syntax_error_names_its_line(tmp_path: Path) -> None:
     copy = _broken(tmp_path, "minutes.yaml", "\ntime_words: [", "\ntime_words: [[")
     error = _error(copy)
