@@ -103,3 +103,26 @@ def test_faroese_particles_are_part_of_the_name() -> None:
     assert people["Jónleif við Á"] == ("present", ["chair"])
     assert people["Bjørk í Túni"] == ("present", ["vice_chair"])
     assert people["Dánjal á Lakjuni"][0] == "absent"
+
+
+def test_a_pdf_list_wrapped_inside_names_and_organisations() -> None:
+    english = (
+        "Minutes of the Council meeting\n"
+        "Present: Ragnhild Ása Thorsen\n(President, in the chair), Oskar Bjerre\nNystrup (Treasurer), "
+        "Liisa Mäkelä and Tove Sand\nHolmberg\nApologies: Petra Lind; Jussi\nKoskinen\n"
+        "1. President's report\nThe President reported.\n"
+    )
+    people = _people(english)
+    for name in ("Ragnhild Ása Thorsen", "Oskar Bjerre Nystrup", "Liisa Mäkelä", "Tove Sand Holmberg"):
+        assert people[name][0] == "present", name
+    assert people["Jussi Koskinen"][0] == "absent"
+    assert "Holmberg" not in people and "Nystrup" not in people
+    norwegian = (
+        "MØTEREFERAT\nTilstede: Siv Elin Haug (leder), Universitetssykehuset\nNord-Norge\n"
+        "Bodil Rasmussen, Nordlandssykehuset\nForfall: Geir Tveit, Helse Nord RHF\n"
+        "Sak 1/23 Godkjenning\nGodkjent.\n"
+    )
+    people = _people(norwegian)
+    assert people["Siv Elin Haug"] == ("present", ["chair"])
+    assert people["Bodil Rasmussen"][0] == "present"
+    assert people["Geir Tveit"][0] == "absent"

@@ -22,9 +22,10 @@ from pmkg.ingest.parse.lists import (
     names_person,
     recased_surnames,
     split_name_list,
+    wraps,
 )
 from pmkg.ingest.parse.minutes import NameMention
-from pmkg.ingest.parse.prose import preamble_end, read_paragraph, sentences
+from pmkg.ingest.parse.prose import agenda_line, preamble_end, read_paragraph, sentences
 from pmkg.ingest.parse.signatures import Signoff, role_field_re, role_fields, signatures_on, signoff_re
 from pmkg.ingest.parse.tables import (
     _Column,
@@ -243,7 +244,16 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
         elif block and (is_table_rule(line.text) or _comma_header(line.text)):
             flush()
             result.lines.add(line.index)
-        elif block and logical and _continues(logical[-1].text, line.text):
+        elif (
+            block
+            and logical
+            and (
+                _continues(logical[-1].text, line.text)
+                or wraps(logical[-1].text, line.text)
+                and not agenda_line(line.text)
+                and heading_of(line.text) is None
+            )
+        ):
             logical.append(line)
             result.lines.add(line.index)
         elif labelled and _entry_line(labelled.group("rest")):

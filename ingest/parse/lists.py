@@ -120,6 +120,25 @@ def _continues(previous: str, line: str) -> bool:
     return bool(open_paren or ends or line.startswith("(") or line[:1].islower())
 
 
+def wraps(previous: str, line: str) -> bool:
+    """A list wrapped across lines inside a name or an organisation (PDF text: ``Anders Bjerrum`` /
+    ``Kaas (Vice-President), ...``, ``..., Universitetssykehuset`` / ``Nord-Norge``): the previous line
+    is a list (a comma, semicolon or conjunction in it) that stops on a word, and this line does not
+    open with a name of its own, a number or a bullet."""
+    if not re.search(r"[,;]|\b(?:og|and|och)\b", previous) or not previous[-1:].isalpha():
+        return False
+    if LEADING_BULLET.match(line) or re.match(r"\s*\d", line):
+        return False
+    first = re.split(r"[,;(]|\s(?:og|and|och)\s", line)[0].strip()
+    words = first.split()
+    return (
+        bool(words)
+        and len(words) <= 3
+        and not names_person(parse_name_entry(first))
+        and words[0][:1].isupper()
+    )
+
+
 _NAME_WORD = r"[A-ZÆØÅÄÖÜ][\w'’-]*"
 
 

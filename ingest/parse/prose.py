@@ -162,6 +162,11 @@ def _agenda_line() -> re.Pattern[str]:
     )
 
 
+def agenda_line(text: str) -> bool:
+    """A numbered item, ``Sak 3``, or a section heading (``Dagsorden``): no line of an attendance list."""
+    return bool(_agenda_line().match(text))
+
+
 def preamble_end(lines: list[Line]) -> int:
     """The index of the first line of the agenda or the minutes proper (a numbered item, ``Sak 3``,
     ``Dagsorden``): attendance sentences stand before it, what follows is the business of the meeting."""
