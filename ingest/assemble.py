@@ -12,6 +12,7 @@ from pmkg.ingest.extract import Content, organisations_named
 from pmkg.ingest.gazetteer import Entry, Gazetteer, is_organization_name, organization_for
 from pmkg.ingest.parse.minutes import ParsedItem, ParsedMinutes, Span
 from pmkg.ingest.people import People, declared_people
+from pmkg.ingest.people.affiliated import written_affiliations
 from pmkg.ingest.people.index import PeopleIndex
 from pmkg.ingest.read import RawDocument
 from pmkg.ingest.text.normalise import Normalised
@@ -345,7 +346,7 @@ def assemble(
         meetings=[meeting],
         memberships=memberships(parsed, people.index, body, text),
         people=people_with_evidence(
-            people, parsed, affiliations(parsed, people, organizations, gazetteer), content.deadlines
+            people, parsed, affiliations(parsed, people, organizations, gazetteer, text), content.deadlines
         ),
         organizations=organizations.items(),
         initiatives=content.initiatives,
@@ -362,9 +363,9 @@ def assemble(
 
 
 def affiliations(
-    parsed: ParsedMinutes, people: People, organizations: OrganizationSet, gazetteer: Gazetteer
+    parsed: ParsedMinutes, people: People, organizations: OrganizationSet, gazetteer: Gazetteer, text: str
 ) -> dict[str, list[str]]:
-    """Person id -> the organisations written with them in their entries (added to ``organizations``)."""
+    """Person id -> the organisations written in their entries, else in running text."""
     found: dict[str, list[str]] = {}
     for mention in declared_people(parsed):
         written = _without_country(mention.affiliation or "", gazetteer)
@@ -376,6 +377,14 @@ def affiliations(
         person_id = people.index.find(mention.name)
         if person_id and org.id not in found.setdefault(person_id, []):
             found[person_id].append(org.id)
+    by_id = {org.id: org for org in organizations.items()}
+    prose = written_affiliations(text, people.index, people.references, parsed.mentioned, by_id.values())
+    for written in prose:
+        if found.get(written.person) and written.organization not in found[written.person]:
+            continue  # the entry says whom they represent
+        by_id[written.organization].provenance.append(written.provenance(text))
+        if written.organization not in found.setdefault(written.person, []):
+            found[written.person].append(written.organization)
     return found
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pmkg.ingest.parse.attendance import find_attendance
 from pmkg.ingest.parse.entry import heading_affiliation, leading_organisation, parse_name_entry
+from pmkg.ingest.pipeline import extract_text
 from pmkg.ingest.text.lines import split_lines
 
 
@@ -78,3 +79,33 @@ def test_a_heading_naming_the_body_that_met_gives_no_affiliation() -> None:
         "Tom Baines": (None, ["member"]),
     }
     assert heading_affiliation("Styrets medlemmer fra Styret") is None
+
+
+def _prose_affiliations(text: str) -> dict[str, list[str]]:
+    record = extract_text(text)
+    names = {org.id: org.name for org in record.organizations}
+    return {p.name: [names[o] for o in p.affiliations] for p in record.people if p.affiliations}
+
+
+def test_an_organisation_right_after_a_name_in_running_text() -> None:
+    swedish = (
+        "Protokoll\n\nNärvarande: Anna Lund (ordförande), Per Berg\n\n§ 1 Rådgivare\n"
+        "Ordföranden meddelade att professor Bengt Norlin vid Karolinska Institutet blir rådgivare.\n"
+    )
+    assert _prose_affiliations(swedish)["Bengt Norlin"] == ["Karolinska Institutet"]
+    danish = (
+        "Referat\n\nDeltagere: Mette Krog (formand), Jens Bach\n\n1. Oplæg\n"
+        "Jens Bach, Aalborg Universitetshospital, gennemgik panelet. Mette Krog takkede "
+        "overlæge Karen Winther fra Rigshospitalet.\n"
+    )
+    found = _prose_affiliations(danish)
+    assert found["Karen Winther"] == ["Rigshospitalet"]
+    assert found["Jens Bach"] == ["Aalborg Universitetshospital"]
+    english = (
+        "Minutes\n\nPresent: Anne Hill (Chair), Tom Reid\n\n1. Webinar\n"
+        "The Board agreed to ask Professor Alan Burns of the University of Edinburgh to speak. "
+        "Tom Reid thanked Karolinska Institutet for hosting.\n"
+    )
+    found = _prose_affiliations(english)
+    assert found["Alan Burns"] == ["University of Edinburgh"]
+    assert "Tom Reid" not in found  # a verb stands between the name and the organisation

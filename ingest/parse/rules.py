@@ -63,6 +63,10 @@ PARSER_RULES: dict[str, str] = {
         "An organisation the group heading names after its role word, such as "
         "Fra sekretariatet i Helse Vest RHF:."
     ),
+    "affiliation.prose": (
+        "An organisation the minutes name right after a person in running text, such as "
+        "professor Bengt Ahlqvist vid Karolinska Institutet."
+    ),
     "people.unresolved": (
         "A short form (a first name, a surname, initials) that fits two or more of the document's people."
     ),
