@@ -249,7 +249,8 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
             and logical
             and (
                 _continues(logical[-1].text, line.text)
-                or wraps(logical[-1].text, line.text)
+                or logical[-1].index == line.index - 1  # a wrap never crosses a blank line
+                and wraps(logical[-1].text, line.text)
                 and not agenda_line(line.text)
                 and heading_of(line.text) is None
             )
