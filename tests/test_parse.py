@@ -873,3 +873,22 @@ def test_a_meeting_line_naming_its_body_under_a_letterhead() -> None:
     )
     plain = parse_minutes("Region Hovedstaden\nMøde den 12. januar 2024\nTil stede: Anne Hansen\n")
     assert (plain.title, plain.body_name) == ("Region Hovedstaden", "Region Hovedstaden")
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("Steering Committee – Minutes", "Steering Committee"),
+        ("Health and Wellbeing Board – Minutes, Thursday 15 February 2024", "Health and Wellbeing Board"),
+        ("Programrådet för precisionsmedicin      Nr 1/2024", "Programrådet för precisionsmedicin"),
+        ("Nordisk arbejdsgruppe for biobanker – referat", "Nordisk arbejdsgruppe for biobanker"),
+        ("Fagrådet for genetikk - møtereferat 12.03.2024", "Fagrådet for genetikk"),
+        ("School of Medicine – Ethics Committee (DNA)", "School of Medicine – Ethics Committee (DNA)"),
+        ("Styret, Norsk forening for medisinsk genetikk", "Styret, Norsk forening for medisinsk genetikk"),
+    ],
+)  # fmt: skip
+def test_a_body_line_loses_what_only_names_the_minutes(line: str, body: str) -> None:
+    text = f"{line}\n\nDato: 3. maj 2024\n\nTil stede: Anne Hansen, Bo Jensen\n\n1. Velkomst\n"
+    m = parse_minutes(text)
+    assert m.body_name == body
+    assert m.body_span is not None and text[m.body_span[0] : m.body_span[1]] == body

@@ -5,7 +5,14 @@ from __future__ import annotations
 from pmkg.ingest.parse.fields import field_value, location_of, place_after_date, time_line
 from pmkg.ingest.parse.meetingdate import meeting_date
 from pmkg.ingest.parse.minutes import ParsedItem, ParsedMinutes
-from pmkg.ingest.parse.title import as_name, body_and_number, find_body_line, find_title, naming_re
+from pmkg.ingest.parse.title import (
+    as_name,
+    body_and_number,
+    body_line_name,
+    find_body_line,
+    find_title,
+    naming_re,
+)
 from pmkg.ingest.text.dates import find_dates, parse_time_range
 from pmkg.ingest.text.lines import Line
 from pmkg.ingest.vocabulary import vocabulary
@@ -49,7 +56,8 @@ def read_header(text: str, lines: list[Line], end: int, preamble_end: int, minut
     minutes.body_span = (at, at + len(evidence)) if evidence and at >= 0 else None
     body_line = None if minutes.body_name else find_body_line(header)
     if body_line is not None:  # "Udvalg for forebyggelse ..." under the region's name, over "Referat"
-        minutes.body_name, minutes.body_span = as_name(body_line.text), (body_line.start, body_line.end)
+        named = body_line_name(body_line.text)
+        minutes.body_name, minutes.body_span = as_name(named), (body_line.start, body_line.start + len(named))
     header_text = text[: header[-1].end if header else 0]
     date_field = field_value(header, "date")
     preferred = [minutes.title_span]

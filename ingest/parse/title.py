@@ -105,6 +105,34 @@ def _without_title_words(body: str) -> str:
     return ""
 
 
+_SEGMENT = re.compile(r"\s+[-–—|]\s+|,\s*")
+_NUMBER_TAIL = re.compile(r"\s+(?:nr|no)\.?\s*\d+(?:/\d+)?\s*$", re.I)
+
+
+def body_line_name(text: str) -> str:
+    """The start of a header line that names the body, without what only says which minutes these
+    are: ``Steering Committee – Minutes`` -> ``Steering Committee``; ``Health and Wellbeing Board –
+    Minutes, Thursday 15 February 2024`` -> ``Health and Wellbeing Board``; ``Programrådet för X
+    Nr 1/2024`` -> ``Programrådet för X``; ``… – working group minutes`` -> ``… – working group``."""
+    name = _NUMBER_TAIL.sub("", text.rstrip())
+    cuts = list(_SEGMENT.finditer(name))
+    while cuts and _says_nothing(name[cuts[-1].end() :]):
+        name = name[: cuts.pop().start()]
+    last = re.search(r"\s+(\S+)\s*$", name)
+    while last and _generic(last.group(1).strip(".:")):
+        name = name[: last.start()]
+        last = re.search(r"\s+(\S+)\s*$", name)
+    return name.rstrip(" .:-–")
+
+
+def _says_nothing(segment: str) -> bool:
+    """A piece of a title that is only dates, numbers, meeting and document words."""
+    for match in sorted(find_dates(segment), key=lambda d: -d.span[0]):
+        segment = segment[: match.span[0]] + segment[match.span[1] :]
+    segment = re.sub(r"\b(?:nr|no)\.?(?=\s*\d)|[\W\d_]+", " ", segment, flags=re.I)
+    return all(_generic(word) for word in segment.split())
+
+
 @cache
 def _body_word_re() -> re.Pattern[str]:
     """A word naming a body, also at the end of a compound (``Forskningsudvalget``)."""
