@@ -1,12 +1,16 @@
 """``pmkg extract FILE``: one document's extraction record as JSON, or its facts as RDF; ``--explain``:
-why each attendee, role, affiliation and entity was found, as plain text."""
+why each attendee, role, affiliation and entity was found, as plain text. ``--format jsonl`` takes many
+files and prints one record per line, what ``pmkg ingest --records`` loads: extraction is a pure
+function of a file, so it can run anywhere (a Dask or Spark job) and the lines be loaded here."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from pathlib import Path
 
+from pmkg.errors import PmkgError
 from pmkg.ingest.pipeline import extract_file
 
 
@@ -17,11 +21,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Read one minutes file (TXT, MD, PDF, DOCX, HTML) and print what was extracted.",
     )
     parser.add_argument("file", help="the minutes file")
+    parser.add_argument("more", nargs="*", metavar="FILE", help="more files (with --format jsonl only)")
     parser.add_argument(
         "--format",
-        choices=["json", "turtle", "jsonld", "xml", "nt", "nq"],
+        choices=["json", "jsonl", "turtle", "jsonld", "xml", "nt", "nq"],
         default="json",
-        help="json: the extraction record (knowledge/record.schema.json); others: RDF (default: json)",
+        help="json: the extraction record (knowledge/record.schema.json); jsonl: one record per line per "
+        "file, for `pmkg ingest --records`; others: RDF (default: json)",
     )
     parser.add_argument("--include-text", action="store_true", help="include the document text in JSON")
     parser.add_argument(
@@ -34,6 +40,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.format == "jsonl":
+        return run_jsonl([args.file, *args.more], include_text=args.include_text)
+    if args.more:
+        raise PmkgError("several files need --format jsonl (one record per line)")
     if args.explain:
         from pmkg.ingest.explain import explain, render
         from pmkg.ingest.pipeline import run_stages
@@ -51,3 +61,21 @@ def run(args: argparse.Namespace) -> int:
 
     sys.stdout.buffer.write(serialize(rows_to_dataset(record_to_rows(record)), args.format))
     return 0
+
+
+def run_jsonl(files: list[str], *, include_text: bool) -> int:
+    """One record per line per file, in the order given; a file that fails is named on stderr, the
+    others are still written, and the exit status is 1."""
+    from pmkg.ingest.parallel import extract_one
+    from pmkg.model.record import encode_record
+
+    failed = 0
+    for name in files:
+        done = extract_one(Path(name))
+        if done.record is None:
+            failed += 1
+            print(f"failed: {name}: {done.reason}", file=sys.stderr)
+            continue
+        sys.stdout.buffer.write(encode_record(done.record, include_text=include_text) + b"\n")
+    sys.stdout.flush()
+    return 1 if failed else 0

@@ -1,9 +1,11 @@
 """``pmkg ingest PATH...``, ``pmkg remove DOCUMENT`` and ``pmkg candidates``: fill and curate the graph.
 
-Files are extracted one by one and stored in batches of up to ``LOAD_BATCH`` documents per
-transaction (a folder of minutes loads several times faster than file by file). A batch that fails
-is stored again document by document, so a bad file is listed at the end and the good ones are
-stored; the exit status is 1 if any file failed.
+Files are extracted by ``--jobs`` worker processes (``pmkg.ingest.parallel``) and stored by one writer,
+in the order of the sorted paths, in batches of up to ``LOAD_BATCH`` documents per transaction (a
+folder of minutes loads several times faster than file by file); the graph is the same whatever the
+number of jobs. ``--records FILE.jsonl`` loads records extracted elsewhere (``pmkg extract --format
+jsonl``). A batch that fails is stored again document by document, so a bad file is listed at the end
+and the good ones are stored; the exit status is 1 if any file failed.
 """
 
 from __future__ import annotations
@@ -13,18 +15,20 @@ import hashlib
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import neo4j
 from tqdm import tqdm
 
-from pmkg.errors import InputError, PmkgError, StoreUnavailable
+from pmkg.errors import PmkgError, StoreUnavailable
 from pmkg.graph import connection
 from pmkg.graph.identity import candidate_merges
 from pmkg.graph.store import LoadSummary, load_record, load_records, remove_document, stored_document
+from pmkg.ingest.parallel import default_jobs, extract_in_order, failure_reason
 from pmkg.ingest.read import FORMATS
-from pmkg.model.record import Record
+from pmkg.model.record import Record, decode_record
 
 PROGRESS_FROM = 4  # files; fewer finish before a progress bar would help
 LOAD_BATCH = 50  # documents per write transaction (see BENCHMARKS.md for what batching gains)
@@ -37,7 +41,23 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Extract each file (TXT, MD, PDF, DOCX, HTML; folders recursively) and store it in "
         "Neo4j. Loading the same file again changes nothing; a changed file replaces its earlier version.",
     )
-    ingest.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    ingest.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
+    ingest.add_argument(
+        "--jobs",
+        type=int,
+        default=default_jobs(),
+        metavar="N",
+        help="extract in N worker processes; one writer loads in path order, so the graph is the same "
+        "for any N (default: the cores this process may use, %(default)s here)",
+    )
+    ingest.add_argument(
+        "--records",
+        action="append",
+        default=[],
+        metavar="FILE.jsonl",
+        help="load records written as JSON Lines by `pmkg extract --format jsonl` (extracted elsewhere, "
+        "e.g. by a Dask or Spark job), in the file's order; may be given more than once",
+    )
     ingest.add_argument("--json", action="store_true", help="print the summary as JSON")
     ingest.set_defaults(func=run_ingest)
 
@@ -114,16 +134,6 @@ class IngestReport:
         ]
 
 
-def _reason(exc: Exception, stage: str) -> str:
-    """One line saying why a file failed."""
-    if isinstance(exc, InputError):
-        return exc.reason
-    if isinstance(exc, PmkgError):
-        return str(exc)
-    text = " ".join(str(getattr(exc, "message", None) or exc).split()) or type(exc).__name__
-    return f"could not be {stage} ({type(exc).__name__}: {text[:200]})"
-
-
 def file_sha256(path: Path) -> str | None:
     """sha256 of the file's bytes (what the record's document id derives from); None if unreadable."""
     digest = hashlib.sha256()
@@ -136,27 +146,66 @@ def file_sha256(path: Path) -> str | None:
     return digest.hexdigest()
 
 
-def ingest_files(files: list[Path], report: IngestReport) -> None:
-    """Extract each file and store them in batches; failures are recorded, an unreachable Neo4j stops."""
-    from pmkg.ingest.pipeline import extract_file
-
+def ingest_files(files: list[Path], report: IngestReport, jobs: int = 1) -> None:
+    """Extract the files (``jobs`` processes) and store them in their order, in batches; failures are
+    recorded, an unreachable Neo4j stops. A file whose bytes are stored already is not extracted."""
     with connection.driver() as drv:
+        bar = tqdm(total=len(files), unit="file", disable=len(files) < PROGRESS_FROM, file=sys.stderr)
+
+        def to_extract() -> Iterator[Path]:
+            for path in files:
+                stored = stored_document(drv, digest) if (digest := file_sha256(path)) else None
+                if stored is None:
+                    yield path
+                    continue
+                report.add(LoadSummary(stored["id"], stored["source"], "unchanged"))  # nothing to extract
+                bar.update()
+
         pending: list[tuple[Path, Record]] = []
-        bar = tqdm(files, unit="file", disable=len(files) < PROGRESS_FROM, file=sys.stderr)
-        for path in bar:
-            bar.set_postfix_str(path.name[-40:], refresh=False)
-            stored = stored_document(drv, digest) if (digest := file_sha256(path)) else None
-            if stored is not None:  # the same bytes are loaded already: nothing to extract
-                report.add(LoadSummary(stored["id"], stored["source"], "unchanged"))
+        with bar:
+            for done in extract_in_order(to_extract(), jobs):
+                bar.set_postfix_str(done.path.name[-40:], refresh=False)
+                bar.update()
+                if done.record is None:  # one bad file must not stop the batch
+                    report.fail(done.path, done.reason or "could not be extracted")
+                    continue
+                pending.append((done.path, done.record))
+                if len(pending) >= LOAD_BATCH:
+                    store_batch(drv, pending, report)
+                    pending = []
+            store_batch(drv, pending, report)
+
+
+def read_records(path: Path, report: IngestReport) -> Iterator[tuple[Path, Record]]:
+    """The records of a JSON Lines file in its order; a line that is not a record is reported as
+    ``FILE:LINE`` with the reason and the rest are read."""
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        report.fail(path, f"cannot be read ({exc.strerror or exc})")
+        return
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
                 continue
             try:
-                pending.append((path, extract_file(path)))
-            except Exception as exc:  # one bad file must not stop the batch
-                report.fail(path, _reason(exc, "extracted"))
+                record = decode_record(line)
+            except ValueError as exc:  # msgspec.DecodeError and ValidationError are ValueErrors
+                report.fail(Path(f"{path}:{number}"), f"is not a record ({exc})")
                 continue
-            if len(pending) >= LOAD_BATCH:
-                store_batch(drv, pending, report)
-                pending = []
+            yield Path(f"{path}:{number}"), record
+
+
+def ingest_records(sources: list[Path], report: IngestReport) -> None:
+    """Store records extracted elsewhere, in the order of the files and their lines, in batches."""
+    with connection.driver() as drv:
+        pending: list[tuple[Path, Record]] = []
+        for source in sources:
+            for item in tqdm(read_records(source, report), unit="record", file=sys.stderr, desc=source.name):
+                pending.append(item)
+                if len(pending) >= LOAD_BATCH:
+                    store_batch(drv, pending, report)
+                    pending = []
         store_batch(drv, pending, report)
 
 
@@ -178,16 +227,23 @@ def store_batch(drv: neo4j.Driver, batch: list[tuple[Path, Record]], report: Ing
         except StoreUnavailable:
             raise
         except Exception as exc:  # its transaction rolled back: nothing of the file is stored
-            report.fail(path, _reason(exc, "stored"))
+            report.fail(path, failure_reason(exc, "stored"))
 
 
 def run_ingest(args: argparse.Namespace) -> int:
+    if args.jobs < 1:
+        raise PmkgError(f"--jobs must be 1 or more, not {args.jobs}")
+    if not args.paths and not args.records:
+        raise PmkgError("give files or folders to ingest, or --records FILE.jsonl")
     files = collect_files(args.paths)
-    if not files:
+    if args.paths and not files:
         raise PmkgError(f"no minutes files found in {' '.join(args.paths)} (looked for {', '.join(FORMATS)})")
     report = IngestReport()
     try:
-        ingest_files(files, report)
+        if args.records:
+            ingest_records([Path(p) for p in args.records], report)
+        if files:
+            ingest_files(files, report, jobs=min(args.jobs, len(files)))
     finally:
         if args.json:
             out = {
