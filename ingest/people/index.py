@@ -21,17 +21,28 @@ from pmkg.text import slug
 
 @dataclass
 class _Known:
+    """A person of the document; ``keys`` and ``slugs`` are kept with the spellings, since every
+    reference is compared with every person (renamed or given an alias only through the methods)."""
+
     id: str
     name: str
     aliases: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
+    keys: list[str] = field(init=False)
+    slugs: set[str] = field(init=False)
 
-    @property
-    def keys(self) -> list[str]:
-        return slug(self.name).split("-")
+    def __post_init__(self) -> None:
+        self.keys = slug(self.name).split("-")
+        self.slugs = {slug(s) for s in (self.name, *self.aliases)}
 
-    def slugs(self) -> set[str]:
-        return {slug(s) for s in (self.name, *self.aliases)}
+    def rename(self, name: str) -> None:
+        self.aliases.append(self.name)
+        self.name = name
+        self.__post_init__()
+
+    def alias(self, name: str) -> None:
+        self.aliases.append(name)
+        self.slugs.add(slug(name))
 
 
 def _same(short: str, long: str) -> bool:
@@ -115,12 +126,11 @@ class PeopleIndex:
         person = self._known[pid]
         if name != person.name and name not in person.aliases:
             if slug(name) == slug(person.name) and "-" in name and "-" not in person.name:
-                person.aliases.append(person.name)  # a hyphen is lost in wrapping more often than invented
-                person.name = name
+                person.rename(name)  # a hyphen is lost in wrapping more often than invented
             else:  # another spelling, or a short form declared with a title ("Prof. Raghunathan")
-                person.aliases.append(name)
+                person.alias(name)
         if mention.initials and mention.initials not in person.aliases:
-            person.aliases.append(mention.initials)  # "RB reported ...": the initials stand for the person
+            person.alias(mention.initials)  # "RB reported ...": the initials stand for the person
         for title in mention.titles:
             if title.lower() not in {t.lower() for t in person.titles}:
                 person.titles.append(title)
@@ -134,8 +144,9 @@ class PeopleIndex:
         return found[0] if len(found) == 1 else None
 
     def _full_candidates(self, name: str, *, shorter_only: bool = False) -> list[str]:
-        keys = slug(name).split("-")
-        exact = [p.id for p in self._known.values() if slug(name) in p.slugs()]
+        folded = slug(name)
+        keys = folded.split("-")
+        exact = [p.id for p in self._known.values() if folded in p.slugs]
         if exact:
             return exact[:1]
         variants = [
