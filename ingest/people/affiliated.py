@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from pmkg.ingest.parse.minutes import NameMention, Span
 from pmkg.ingest.people.index import PeopleIndex, Reference
@@ -46,19 +47,51 @@ def written_affiliations(
     names = {name: org.id for org in organizations for name in [org.name, *org.aliases] if len(name) > 2}
     if not names:
         return []
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    links = "|".join(re.escape(w) for w in phrases("affiliation_words"))
-    pattern = re.compile(
-        rf"(?:[ \t]+(?i:{links})[ \t]+(?:(?i:the)[ \t]+)?(?P<linked>{alternation})(?![\w-])"
-        rf"|[ \t]*(?P<open>[,(])[ \t]*(?P<set>{alternation})[ \t]*(?P<close>[,)]))"
-    )
+    longest_first = sorted(names, key=len, reverse=True)
     named = [(ref.person, ref.span[1]) for ref in references if ref.person]
     named += [(person, m.span[1]) for m in mentioned if (person := index.find(m.name))]
     found = []
     for person, end in named:
-        m = pattern.match(text, end)
-        if m is None or m["set"] and (m["open"] == "(") != (m["close"] == ")"):
-            continue
-        group = "linked" if m["linked"] else "set"
-        found.append(WrittenAffiliation(person, names[m[group]], m.span(group)))
+        span = _linked(text, end, longest_first) or _set_off(text, end, longest_first)
+        if span is not None:
+            found.append(WrittenAffiliation(person, names[text[span[0] : span[1]]], span))
     return found
+
+
+def _linked(text: str, end: int, names: list[str]) -> Span | None:
+    """``… vid Karolinska Institutet``: a link word, then a whole organisation name."""
+    lead = _link_re().match(text, end)
+    if lead is None:
+        return None
+    at = lead.end()
+    for name in names:
+        after = at + len(name)
+        if text.startswith(name, at) and not _WORD_GOES_ON.match(text, after):
+            return at, after
+    return None
+
+
+def _set_off(text: str, end: int, names: list[str]) -> Span | None:
+    """``…, Aalborg Universitetshospital, …`` or ``… (Rigshospitalet)``: the name between a comma or
+    an opening bracket and its match."""
+    lead = _OPEN.match(text, end)
+    if lead is None:
+        return None
+    at = lead.end()
+    for name in names:
+        close = _CLOSE.match(text, at + len(name)) if text.startswith(name, at) else None
+        if close is not None and (lead["open"] == "(") == (close["close"] == ")"):
+            return at, at + len(name)
+    return None
+
+
+_WORD_GOES_ON = re.compile(r"[\w-]")
+_OPEN = re.compile(r"[ \t]*(?P<open>[,(])[ \t]*")
+_CLOSE = re.compile(r"[ \t]*(?P<close>[,)])")
+
+
+@cache
+def _link_re() -> re.Pattern[str]:
+    """A link word between a name and an organisation (compiled once: the names differ per document)."""
+    links = "|".join(re.escape(w) for w in phrases("affiliation_words"))
+    return re.compile(rf"[ \t]+(?i:{links})[ \t]+(?:(?i:the)[ \t]+)?")
