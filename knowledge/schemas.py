@@ -137,7 +137,10 @@ class MinutesFile(_Strict):
     section_headings: Words
     item_prefixes: Words
     presenter_markers: Words
-    table_headers: dict[Literal["name", "organisation", "role", "title", "present", "absent", "other"], Words]
+    table_headers: dict[
+        Literal["name", "organisation", "role", "title", "present", "absent", "deputy", "other"], Words
+    ]
+    member_columns: Words
     table_marks: dict[Literal["checked", "unchecked"], Words]
     role_fields: dict[str, Role]
     signoff_headings: dict[str, Role | None]

@@ -35,13 +35,14 @@ def parse_minutes(text: str, language: str | None = None) -> ParsedMinutes:
     roster = Roster(found.mentions)
     for mention in found.role_fields:
         if roster.assign(mention, add_missing=True) is None:
-            minutes.warnings.append(f"{mention.roles[0]} '{mention.name}' is not in the attendance list")
+            what = mention.roles[0] if mention.roles else "signatory"  # "Justeras:" gives no role
+            minutes.warnings.append(f"{what} '{mention.name}' is not in the attendance list")
     for item in items:
         item.presenters = [roster.assign(p, add_missing=True) or p for p in item.presenters]
     minutes.attendance = roster.entries
     minutes.agenda = items
     skip = [(lines[i].start, lines[i].end) for i in found.lines | found.field_lines] + [minutes.title_span]
-    minutes.mentioned = mentioned_people(text, skip, roster.index)
+    minutes.mentioned = [*found.named, *mentioned_people(text, skip, roster.index)]
     if not roster.entries:
         minutes.warnings.append("no attendance list found")
     if minutes.date is None:

@@ -48,6 +48,7 @@ class AttendanceFound:
     role_fields: list[NameMention] = field(default_factory=list)
     lines: set[int] = field(default_factory=set)  # line indices of attendance blocks
     field_lines: set[int] = field(default_factory=set)  # lines of role fields ("Referent: Karl.")
+    named: list[NameMention] = field(default_factory=list)  # only named: a deputy a table lists unmarked
 
 
 _MAX_NOTE_WORDS = 5  # "Peder Ahnfeldt-Mollerup deltager under punkt 19"
@@ -212,7 +213,8 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
             and is_row(text, line, cells)
             and (row := _table_row(cells, columns, block))
         ):
-            result.mentions.extend(row)
+            result.mentions.extend(m for m in row if m.status != "unknown")
+            result.named.extend(m for m in row if m.status == "unknown")
             result.lines.add(line.index)
             gap_row = None if "|" in raw_line(text, line)[0] else line.index
         elif gap_row == line.index - 1 and not opened and result.mentions and _wrapped_cell(line.text, cells):

@@ -33,6 +33,10 @@ PARSER_RULES: dict[str, str] = {
     "roles.heading": (
         "The role the attendance heading gives everyone under it, such as Observatører: or Sekretariat:."
     ),
+    "roles.column": (
+        "The role a table's column gives everyone in it: members under Medlem or Member, deputies under "
+        "Varamedlem or Deputy."
+    ),
     "roles.field": (
         "The role the field names that the person stands after, such as Referent: for minute taker."
     ),

@@ -89,7 +89,71 @@ def _table_row(cells: list[Cell], columns: list[_Column], block: AttendanceBlock
     if all(col.kind in _STATUS_KINDS for col in columns if col.heading):
         return _grid_row(cells, columns, block)
     mention = _person_row(cells, [col.kind for col in columns], block)
-    return [mention] if mention else []
+    if (
+        mention
+        and _gives_membership(columns)
+        and "deputy" not in mention.roles
+        and not _substitute(cells, columns)
+    ):
+        mention = replace(
+            mention,
+            roles=[*mention.roles, "member"] if "member" not in mention.roles else mention.roles,
+            role_rules={"member": "roles.column", **mention.role_rules},
+        )
+    return ([mention] if mention else []) + _deputies(cells, columns, block, mention)
+
+
+def _gives_membership(columns: list[_Column]) -> bool:
+    """A table of a body's members (``| Member | Representing | Attendance |``, ``| Organisasjon |
+    Medlem | Varamedlem |``): its name column is headed by a member word and no column gives roles."""
+    words = {str(w).lower() for w in vocabulary()["member_columns"]}
+    kinds = {col.kind for col in columns}
+    return "role" not in kinds and any(
+        col.kind == "name" and col.heading.strip(" *_:.").lower() in words for col in columns
+    )
+
+
+def _substitute(cells: list[Cell], columns: list[_Column]) -> bool:
+    """A status cell saying, in brackets, that the row's person came as a substitute (``Present
+    (substitute)``; not ``Apologies – substitute: Dr Rachel Kimber``, which names someone else)."""
+    deputy = _column_words()["deputy"]
+    return any(
+        col.kind in _STATUS_KINDS
+        and (m := re.search(r"\(([^()]*)\)\s*$", cell))
+        and m[1].strip().lower() in deputy
+        for (cell, _), col in zip(cells, columns, strict=False)
+    )
+
+
+def _deputies(
+    cells: list[Cell], columns: list[_Column], block: AttendanceBlock, member: NameMention | None
+) -> list[NameMention]:
+    """The people in a deputy column (``Varamedlem``, ``Deputy``, ``Ersättare``): role deputy, the row's
+    organisation, and the status their own cell writes (``(møtte)``, ``(forfall)``); a deputy with no
+    mark is only named (status ``unknown``): a deputy attends in a member's place, and the minutes say so."""
+    found = []
+    for (cell, at), col in zip(cells, columns, strict=False):
+        if col.kind != "deputy" or not cell.strip():
+            continue
+        mention = parse_name_entry(uninverted(cell) or cell)
+        if not names_person(mention):
+            continue
+        organisation = (
+            member.affiliation if member and member.affiliation_rule == "affiliation.column" else None
+        )
+        found.append(
+            replace(
+                mention,
+                span=(at, at + len(cell)),
+                roles=list(dict.fromkeys(["deputy", *mention.roles])),
+                group=col.heading,
+                affiliation=organisation or mention.affiliation,
+                rule="attendance.table",
+                role_rules={"deputy": "roles.column", **mention.role_rules},
+                affiliation_rule="affiliation.column" if organisation else mention.affiliation_rule,
+            )
+        )
+    return found
 
 
 def _person_row(cells: list[Cell], kinds: list[str | None], block: AttendanceBlock) -> NameMention | None:
