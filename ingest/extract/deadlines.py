@@ -173,11 +173,18 @@ def _contact(sentence: str, people: People, before: int) -> str | None:
     return earlier[-1] if earlier else (later[0] if later else None)
 
 
+@cache
+def _whole_word(word: str) -> re.Pattern[str]:
+    """A word of the vocabulary standing alone, compiled once (not left to ``re``'s cache, which the
+    names compiled per document push out)."""
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+
+
 def location_of(sentence: str, folded: str, offset: int) -> str | None:
     """An online platform named in the sentence ("over Teams"), else "på/in <Place>" after the date."""
     vocab = _words()
     for word, canonical in sorted(vocab.online_places.items(), key=lambda kv: -len(kv[0])):
-        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded):
+        if _whole_word(word).search(folded):
             return canonical
     for prep in vocab.place_prepositions.finditer(folded, offset):
         place = re.match(rf"\s+({CAPWORD}(?:[ \t]+{CAPWORD})*)", sentence[prep.end() :])
