@@ -148,6 +148,8 @@ class MinutesFile(_Strict):
     absent_markers: Words
     present_markers: Words
     titles: Words
+    post_nominals: Words
+    substitute_words: Words
     name_particles: Words
     person_verbs: Words
     person_before_words: Words

@@ -27,6 +27,7 @@ from pmkg.ingest.parse.lists import (
 from pmkg.ingest.parse.minutes import NameMention
 from pmkg.ingest.parse.prose import agenda_line, preamble_end, read_paragraph, sentences
 from pmkg.ingest.parse.signatures import Signoff, role_field_re, role_fields, signatures_on, signoff_re
+from pmkg.ingest.parse.status import for_some_items, stood_in_for
 from pmkg.ingest.parse.tables import (
     _Column,
     _comma_header,
@@ -85,6 +86,8 @@ def _open_block(line: Line, block: AttendanceBlock | None) -> tuple[AttendanceBl
         return AttendanceBlock(heading.status, heading.role, heading.text, nested=not rest), rest
     if block and block.nested and not block.listed:
         return AttendanceBlock(block.status, heading.role, heading.text, nested=True, grouped=True), rest
+    if block and block.grouped:  # "Ersättare" / ... / "Adjungerade": a sibling group keeps the status
+        return AttendanceBlock(block.status, heading.role, heading.text, nested=False, grouped=True), rest
     if ":" in line.text or block and block.listed:  # observers after a list of absentees attended
         return AttendanceBlock("present", heading.role, heading.text, nested=False, grouped=True), rest
     return None
@@ -157,6 +160,8 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
                     continue  # "Afbud: Ingen", "Apologies: none", "N.N."
                 roles = list(dict.fromkeys(r for r in [block.role, *mention.roles] if r))
                 status = block.status if mention.status == "unknown" else mention.status
+                if status == "absent" and for_some_items(part, mention.name):
+                    status = "present"  # "Afbud: ... X deltog ikke i punkterne 2 – 11": away for some items
                 affiliation = mention.affiliation or shared
                 result.mentions.append(
                     replace(
@@ -287,6 +292,7 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
         if line.index not in result.lines | result.field_lines:
             break
         result.lines.add(line.index)
+    result.mentions = stood_in_for(result.mentions, text)
     if sum(bool(m.initials) for m in result.mentions) * 2 <= len(result.mentions):
         result.mentions = _initials_as_organisations(result.mentions)
         result.role_fields = _initials_as_organisations(result.role_fields)

@@ -12,6 +12,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from pmkg.ingest.parse.minutes import NameMention
+from pmkg.ingest.parse.status import substitute
 from pmkg.ingest.people.names import is_name_token, is_organisation_word, looks_like_person, name_tokens_end
 from pmkg.ingest.vocabulary import (
     _prefix_re,
@@ -73,7 +74,7 @@ def _classify_piece(piece: str, parts: dict[str, list[str]]) -> bool:
     if role_of(piece):
         parts["roles"].append(role_of(piece) or "")
         return True
-    if is_title(piece) or _ends_in_title(piece):
+    if is_title(piece) or _ends_in_title(piece) or piece.lower() in phrase_set("post_nominals"):
         parts["titles"].append(piece)
         return True
     if is_absent_marker(piece):
@@ -245,6 +246,10 @@ def _parse_name_entry(entry: str) -> NameMention:
     if absent and absent.start() > 0:
         parts["status"].append("absent")
         text = text[: absent.start()]
+    replaced = substitute(text)
+    if replaced:
+        text, replaces, role = replaced
+        parts["roles"] += [role] if role else []
     parens = re.findall(r"\(([^()]*)\)", text)
     text = re.sub(r"\s*\([^()]*\)", "", text).strip(" .;")
     via = _VIA.search(text)
@@ -269,7 +274,9 @@ def _parse_name_entry(entry: str) -> NameMention:
         parts["how"].insert(0, "affiliation.from")
         tokens = head[: link.start()].split()
     end = name_tokens_end(tokens)
-    name = " ".join(tokens[:end]).strip(" .,;:")
+    cut = _before_post_nominals(tokens, end)
+    parts["titles"].extend(tokens[cut:end])
+    name = " ".join(tokens[:cut]).strip(" .,;:")
     if end < len(tokens):
         _classify_segment(" ".join(tokens[end:]), parts)
     initials = None
@@ -291,7 +298,18 @@ def _parse_name_entry(entry: str) -> NameMention:
         initials=initials,
         role_rules=dict.fromkeys(roles, "roles.word"),
         affiliation_rule=parts["how"][0] if affiliation and parts["how"] else None,
+        replaces=replaced[1] if replaced else None,
     )
+
+
+def _before_post_nominals(tokens: list[str], end: int) -> int:
+    """Where the name ends before degrees written after it (``Jane Smith MD``, ``Kari Holm PhD``): a
+    degree is a title, never the name's last word; two words of the name always stay."""
+    degrees = phrase_set("post_nominals")
+    cut = end
+    while cut > 2 and tokens[cut - 1].lower() in degrees:
+        cut -= 1
+    return cut
 
 
 def _are_initials(text: str, name: str) -> bool:

@@ -117,7 +117,8 @@ def _continues(previous: str, line: str) -> bool:
         return False
     open_paren = previous.count("(") > previous.count(")")
     ends = re.search(r"(?:,|\b(?:og|and|och|samt|&))$", previous)
-    return bool(open_paren or ends or line.startswith("(") or line[:1].islower())
+    lettered = re.match(r"[a-z][.)]\s", line)  # "b) Dr Jane Smith": the next item of a lettered list
+    return bool(open_paren or ends or line.startswith("(") or line[:1].islower() and not lettered)
 
 
 def wraps(previous: str, line: str) -> bool:

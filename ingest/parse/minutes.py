@@ -27,6 +27,7 @@ class NameMention:
     rule: str | None = None  # "attendance.list"
     role_rules: dict[str, str] = field(default_factory=dict)  # role code -> "roles.word"
     affiliation_rule: str | None = None  # "affiliation.parenthesis"
+    replaces: str | None = None  # the person this one stood in for ("A för B"), who was absent
 
 
 @dataclass

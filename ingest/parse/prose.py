@@ -16,6 +16,7 @@ from functools import cache
 from pmkg.ingest.parse.entry import parse_name_entry
 from pmkg.ingest.parse.lists import entries, names_person
 from pmkg.ingest.parse.minutes import NameMention, Span
+from pmkg.ingest.parse.status import items_named_after
 from pmkg.ingest.text.lines import Line
 from pmkg.ingest.vocabulary import alternation, is_title, role_of, vocabulary
 from pmkg.knowledge import load
@@ -127,6 +128,8 @@ def read_sentence(text: str, offset: int, found: ProseFound) -> bool:
         closing = cues.after.search(folded)
         if closing and closing.start() > 0:
             key, names = _key("after", closing.group("cue")), (0, closing.start())
+            if key == "absent" and items_named_after(text, closing.end()):
+                key = "present"  # "X deltog ikke i punkterne 2 – 11": away for some items only
     if key is None or names is None:
         return False
     listed = text[names[0] : names[1]].rstrip(" .")

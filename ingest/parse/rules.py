@@ -28,6 +28,9 @@ PARSER_RULES: dict[str, str] = {
     ),
     "attendance.field": "A name after a role field such as Referent:, Ordstyrer: or Minutes taken by.",
     "attendance.signature": "A name among the signatures that close the minutes (Vid protokollet, Justeras).",
+    "attendance.substitute": (
+        "A person another stood in for (Ingrid Forsberg in Mattias Sjölander för Ingrid Forsberg): absent."
+    ),
     "attendance.presenter": "A person who presented an agenda item and was not on the attendance list.",
     "roles.word": "A role word written in the person's own entry, such as formand, Chair or sekreterare.",
     "roles.heading": (

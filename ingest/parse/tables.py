@@ -74,7 +74,8 @@ def _cell_status(values: dict[str, list[str]]) -> str | None:
     present = {str(w).lower() for w in vocabulary()["present_markers"]}
     for kind in ("present", "absent"):
         for cell in values.get(kind, []):
-            value = cell.strip(" .").lower()
+            # the status word a cell opens with: "Apologies – substitute: Dr X", "Present (substitute)"
+            value = re.split(r"\s*[-–—(:;,]\s*|\s+[-–—]\s+", cell.strip(" .").lower())[0] or cell.lower()
             if is_absent_marker(value) or value in _column_words()["absent"]:
                 return "absent"
             if value in present or value in _column_words()["present"]:

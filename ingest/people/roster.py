@@ -27,6 +27,8 @@ class Roster:
             first.titles = list(dict.fromkeys(first.titles + mention.titles))  # "Møteleder: Name, title"
             if not first.affiliation:
                 first.affiliation, first.affiliation_rule = mention.affiliation, mention.affiliation_rule
+            if mention.status == "absent" and first.status != "absent":  # a roster, then "Afbud: X"
+                first.status, first.group = "absent", mention.group or first.group
         else:
             self._where[pid] = len(self.entries)
             self.entries.append(mention)

@@ -1,0 +1,91 @@
+"""What an attendance list's wording says of a person's status beyond its heading.
+
+* ``Rasmus Ibsen deltog ikke i punkterne 2 – 11`` under ``Afbud``: away for some items only, so present;
+* ``Mattias Sjölander för Ingrid Forsberg``: the first attended as a substitute, the second was absent;
+* ``Til stede: Hele bestyrelsen`` over a ``Bestyrelsen`` list elsewhere: that list's people attended.
+
+The words are those of ``knowledge/minutes.yaml`` (``item_prefixes``, ``substitute_words``) and
+``knowledge/prose-attendance.yaml`` (``whole_body``, ``except``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from pmkg.ingest.parse.minutes import NameMention
+from pmkg.ingest.people.names import looks_like_person, name_tokens_end
+from pmkg.ingest.vocabulary import alternation, role_of, vocabulary
+
+
+@cache
+def _item_note() -> re.Pattern[str]:
+    prefixes = alternation(vocabulary()["item_prefixes"])
+    return re.compile(rf"(?<!\w)(?:{prefixes})\w*\.?\s*\d", re.IGNORECASE)
+
+
+def for_some_items(entry: str, name: str) -> bool:
+    """True when an entry limits the person's presence or absence to some agenda items (``deltog ikke i
+    punkterne 2 – 11``, ``for item 5``, ``under § 6``): the person attended the meeting."""
+    at = entry.find(name)
+    return at >= 0 and items_named_after(entry, at + len(name))
+
+
+def items_named_after(text: str, at: int) -> bool:
+    """True when agenda items are named in ``text`` after ``at`` (``i punkterne 2 – 11``, ``item 5``)."""
+    return bool(_item_note().search(text, at))
+
+
+@cache
+def _substitute_re() -> re.Pattern[str]:
+    words = alternation(vocabulary()["substitute_words"])
+    return re.compile(
+        rf"(?:\s*,\s*|\s+|\s*\(\s*)(?P<role>(?-i:[a-zæøåäöü]\w*)\s+)?(?:{words})\s+(?=(?-i:[A-ZÆØÅÄÖÜ]))",
+        re.IGNORECASE,
+    )
+
+
+def substitute(entry: str) -> tuple[str, str | None, str | None] | None:
+    """``Mattias Sjölander för Ingrid Forsberg``, ``Viktor Hansson, tjänstgörande för Petra Sundin``,
+    ``Jo Bloggs (for Sam Smith)``: the entry without the clause, the name of the person stood in for, and
+    a role word before the link (``ersättare för`` -> deputy); None when the words after the link are no
+    person's name (``Kari Holm for Helse Nord`` is an affiliation)."""
+    for link in _substitute_re().finditer(entry):
+        after = entry[link.end() :]
+        stop = re.search(r"[,;()]|\s[-–—]\s|$", after)
+        tokens = after[: stop.start()].split()
+        end = name_tokens_end(tokens)
+        other = " ".join(tokens[:end]).rstrip(".")
+        if end < 2 or not looks_like_person(other):
+            continue
+        rest = (" ".join(tokens[end:]) + after[stop.start() :]).strip(" ,;.)")
+        role = role_of(link.group("role").strip()) if link.group("role") else None
+        return entry[: link.start()] + (f", {rest}" if rest else ""), other, role
+    return None
+
+
+def stood_in_for(mentions: list[NameMention], text: str) -> list[NameMention]:
+    """Each substitute followed by an absent entry for the person it stood in for (rule
+    ``attendance.substitute``), spanning that person's name in the entry."""
+    out: list[NameMention] = []
+    for mention in mentions:
+        out.append(mention)
+        if mention.replaces:
+            at = text.find(mention.replaces, mention.span[0], max(mention.span[1], mention.span[0]))
+            span = (at, at + len(mention.replaces)) if at >= 0 else mention.span
+            out.append(
+                NameMention(
+                    name=mention.replaces,
+                    span=span,
+                    status="absent",
+                    group=mention.group,
+                    rule="attendance.substitute",
+                )
+            )
+    return out
+
+
+def with_status(mention: NameMention, status: str, rule: str) -> NameMention:
+    """The mention with the status a whole-body phrase gives it and that phrase's rule."""
+    return replace(mention, status=status, rule=rule)
