@@ -31,6 +31,11 @@ COMMANDS = {
     "app": "pmkg.cli.commands.app",
     "brief": "pmkg.cli.commands.brief",
     "changes": "pmkg.cli.commands.changes",
+    "merge": "pmkg.cli.commands.correct",
+    "rename": "pmkg.cli.commands.correct",
+    "reject": "pmkg.cli.commands.correct",
+    "not-same": "pmkg.cli.commands.correct",
+    "corrections": "pmkg.cli.commands.correct",
 }
 
 

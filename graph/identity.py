@@ -27,6 +27,7 @@ import neo4j
 from rapidfuzz import fuzz
 
 from pmkg.graph.connection import read_tx
+from pmkg.graph.corrections import not_same_pairs
 from pmkg.graph.schema import labelled
 from pmkg.model.record import Record
 from pmkg.text import slug
@@ -261,16 +262,23 @@ def candidate_pairs(label: str, nodes: Iterable[Known]) -> list[Candidate]:
 
 
 def candidate_merges(driver: neo4j.Driver) -> list[Candidate]:
-    """The candidate merges among the people and organisations in the graph, best first."""
+    """The candidate merges among the people and organisations in the graph, best first; a pair staff
+    said is not the same (a ``not_same`` correction) is never proposed again."""
 
-    def work(tx: neo4j.ManagedTransaction) -> dict[str, list[Known]]:
-        return {
+    def work(tx: neo4j.ManagedTransaction) -> tuple[dict[str, list[Known]], set[frozenset[str]]]:
+        known = {
             label: [
                 Known(r["id"], r["name"], tuple(r["aliases"]))
                 for r in tx.run(labelled(_ALL_NAMES, label=label)).data()
             ]
             for label in CANDIDATE_LABELS
         }
+        return known, not_same_pairs(tx)
 
-    known = read_tx(driver, work)
-    return [c for label in CANDIDATE_LABELS for c in candidate_pairs(label, known[label])]
+    known, reviewed = read_tx(driver, work)
+    return [
+        c
+        for label in CANDIDATE_LABELS
+        for c in candidate_pairs(label, known[label])
+        if frozenset((c.a_id, c.b_id)) not in reviewed
+    ]

@@ -27,6 +27,7 @@ import neo4j
 
 from pmkg.errors import PmkgError
 from pmkg.graph.connection import read_tx, write_tx
+from pmkg.graph.corrections import replay
 from pmkg.graph.identity import fetch_known, resolve, resolve_corpus
 from pmkg.graph.schema import ensure_schema, labelled
 from pmkg.graph.triples import GraphRows, merge_rows, record_to_rows, search_text
@@ -304,7 +305,14 @@ def _load(tx: neo4j.ManagedTransaction, record: Record) -> LoadSummary:
 def load_record(driver: neo4j.Driver, record: Record) -> LoadSummary:
     """Store one document's record in one write transaction; idempotent, replaces an older version."""
     _ensure_schema_once(driver)
-    return write_tx(driver, lambda tx: _load(tx, record))
+    return write_tx(driver, lambda tx: _corrected(tx, [_load(tx, record)])[0])
+
+
+def _corrected(tx: neo4j.ManagedTransaction, summaries: list[LoadSummary]) -> list[LoadSummary]:
+    """Replay the corrections (``graph.corrections``) in the transaction that changed the graph."""
+    if any(summary.status != "unchanged" for summary in summaries):
+        replay(tx)
+    return summaries
 
 
 def load_records(
@@ -328,7 +336,7 @@ def load_records(
             done = [load_record(driver, chunk[0])]
         else:
             _ensure_schema_once(driver)
-            done = write_tx(driver, lambda tx, chunk=chunk: _load_batch(tx, chunk))
+            done = write_tx(driver, lambda tx, chunk=chunk: _corrected(tx, _load_batch(tx, chunk)))
         for summary in done:
             summaries.append(summary)
             if progress:
@@ -418,7 +426,12 @@ def remove_document(driver: neo4j.Driver, document: str) -> LoadSummary:
         raise PmkgError(f"{document!r} matches {len(found)} documents ({names}): give the document id")
     doc = found[0]
     summary = LoadSummary(doc["id"], doc["source"], "removed")
-    write_tx(driver, lambda tx: _remove(tx, doc["id"], summary))
+
+    def work(tx: neo4j.ManagedTransaction) -> None:
+        _remove(tx, doc["id"], summary)
+        _corrected(tx, [summary])
+
+    write_tx(driver, work)
     return summary
 
 

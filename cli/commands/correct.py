@@ -1,0 +1,221 @@
+"""``pmkg merge|rename|reject|not-same`` and ``pmkg corrections list|export|import|undo``: staff corrections.
+
+Each correction is recorded with its author (``ui.identity.local_user``: ``PMKG_USER`` or the OS
+account, the signed-in person once sign-in exists), the time and the reason, stored in Neo4j apart
+from the extracted facts, and replayed after every ingest, replace and removal (``graph.corrections``).
+``--dry-run`` runs the same transaction and rolls it back, printing what would change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from pmkg.errors import PmkgError
+from pmkg.graph import connection, corrections
+from pmkg.graph.curation import Outcome
+from pmkg.model.correction import Correction, CorrectionError, from_lines, make, to_line
+from pmkg.model.graph import RELS
+from pmkg.ui.identity import local_user
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--why", default="", help="the reason, kept with the correction")
+    parser.add_argument("--dry-run", action="store_true", help="show what would change; store nothing")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    merge = sub.add_parser("merge", help="merge nodes that are one entity (kept across re-ingests)")
+    merge.add_argument("ids", nargs="+", metavar="ID", help="two or more node ids (see `pmkg candidates`)")
+    merge.add_argument("--keep", required=True, metavar="ID", help="the node that stays (its name is kept)")
+    _common(merge)
+    merge.set_defaults(func=run_merge)
+
+    rename = sub.add_parser("rename", help="set a node's name (the old one becomes an alias)")
+    rename.add_argument("id", metavar="ID")
+    rename.add_argument("name", metavar="NAME")
+    _common(rename)
+    rename.set_defaults(func=run_rename)
+
+    reject = sub.add_parser("reject", help="mark a fact wrong: it stays, visibly rejected")
+    reject.add_argument("source", metavar="FROM", help="the fact's first node id")
+    reject.add_argument(
+        "type", metavar="TYPE", choices=sorted(RELS), help="relationship type, e.g. HOLDS_ROLE"
+    )
+    reject.add_argument("target", metavar="TO", help="the fact's other node id")
+    reject.add_argument(
+        "--where",
+        action="append",
+        default=[],
+        metavar="PROP=VALUE",
+        help="only facts with this value (role=chair)",
+    )
+    _common(reject)
+    reject.set_defaults(func=run_reject)
+
+    not_same = sub.add_parser("not-same", help="two nodes are different: never propose merging them again")
+    not_same.add_argument("ids", nargs=2, metavar="ID")
+    _common(not_same)
+    not_same.set_defaults(func=run_not_same)
+
+    group = sub.add_parser("corrections", help="list, export, import or undo corrections")
+    actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listed = actions.add_parser("list", help="every correction: who, when, what, why, status")
+    listed.add_argument("--json", action="store_true", help="JSON Lines with the status")
+    listed.set_defaults(func=run_list)
+    export = actions.add_parser("export", help="write the corrections as JSON Lines")
+    export.add_argument("file", nargs="?", help="file to write (default: standard output)")
+    export.set_defaults(func=run_export)
+    imported = actions.add_parser("import", help="add corrections from JSON Lines (idempotent) and replay")
+    imported.add_argument("file", help="a file written by `pmkg corrections export`")
+    imported.add_argument("--dry-run", action="store_true", help="check and show what would change")
+    imported.set_defaults(func=run_import)
+    undo = actions.add_parser("undo", help="reverse one correction (it stays in the history, undone)")
+    undo.add_argument("id", metavar="CORRECTION")
+    undo.add_argument("--dry-run", action="store_true", help="show what would change; store nothing")
+    undo.set_defaults(func=run_undo)
+
+
+def _report(c: Correction, outcome: Outcome, dry_run: bool) -> int:
+    prefix = "would " if dry_run else ""
+    for line in outcome.changes or [f"{c.kind} {' '.join(c.targets)}: no change to the graph"]:
+        print(prefix + line)
+    if dry_run:
+        print("dry run: nothing stored")
+    else:
+        print(f"recorded {c.id} ({c.kind} by {c.author} at {c.at})")
+    return 0
+
+
+def _nodes(ids: list[str]) -> dict[str, tuple[str, str]]:
+    """Label and name of each id; a missing one is a one-line error."""
+    with connection.driver() as drv:
+        found = corrections.find_nodes(drv, ids)
+    missing = [i for i in ids if i not in found]
+    if missing:
+        raise CorrectionError(
+            f"not in the graph: {', '.join(missing)} (give node ids, e.g. person:jan-moore)"
+        )
+    return found
+
+
+def _one_label(ids: list[str], found: dict[str, tuple[str, str]]) -> str:
+    labels = {found[i][0] for i in ids}
+    if len(labels) != 1:
+        kinds = ", ".join(f"{i} is {found[i][0]}" for i in ids)
+        raise CorrectionError(f"only nodes of one kind can be compared: {kinds}")
+    return labels.pop()
+
+
+def _record(c: Correction, dry_run: bool) -> int:
+    with connection.driver() as drv:
+        outcome = corrections.record(drv, c, dry_run=dry_run)
+    return _report(c, outcome, dry_run)
+
+
+def run_merge(args: argparse.Namespace) -> int:
+    ids = list(dict.fromkeys([args.keep, *args.ids]))
+    if len(ids) < 2:
+        raise CorrectionError("merge needs two or more different node ids")
+    found = _nodes(ids)
+    payload = {"keep": args.keep, "label": _one_label(ids, found)}
+    return _record(make("merge", ids, payload, local_user().name, args.why), args.dry_run)
+
+
+def run_rename(args: argparse.Namespace) -> int:
+    label, was = _nodes([args.id])[args.id]
+    payload = {"label": label, "name": args.name.strip(), "was": was}
+    return _record(make("rename", [args.id], payload, local_user().name, args.why), args.dry_run)
+
+
+def run_reject(args: argparse.Namespace) -> int:
+    found = _nodes([args.source, args.target])
+    where = {}
+    for item in args.where:
+        prop, sep, value = item.partition("=")
+        if not sep:
+            raise CorrectionError(f"--where {item!r}: write PROP=VALUE, e.g. role=chair")
+        where[prop.strip()] = value.strip()
+    payload = {
+        "type": args.type,
+        "from_label": found[args.source][0],
+        "to_label": found[args.target][0],
+        "where": where,
+    }
+    c = make("reject", [args.source, args.target], payload, local_user().name, args.why)
+    return _record(c, args.dry_run)
+
+
+def run_not_same(args: argparse.Namespace) -> int:
+    ids = sorted(set(args.ids))
+    if len(ids) != 2:
+        raise CorrectionError("not-same needs two different node ids")
+    found = _nodes(ids)
+    c = make("not_same", ids, {"label": _one_label(ids, found)}, local_user().name, args.why)
+    return _record(c, args.dry_run)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    with connection.driver() as drv:
+        items = corrections.listing(drv)
+    if args.json:
+        for item in items:
+            print(
+                json.dumps(
+                    {**json.loads(to_line(item.correction)), "status": item.status}, ensure_ascii=False
+                )
+            )
+        return 0
+    if not items:
+        print("no corrections")
+        return 0
+    for item in items:
+        c = item.correction
+        details = " ".join(
+            f"{k}={v}" for k, v in sorted(c.payload.items()) if k not in ("label", "was") and v
+        )
+        why = f" - {c.reason}" if c.reason else ""
+        print(f"{c.id}\t{c.at}\t{c.author}\t{c.kind}\t{' '.join(c.targets)}\t{details}\t{item.status}{why}")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    with connection.driver() as drv:
+        records = corrections.export_lines(drv)
+    text = "".join(to_line(c) + "\n" for c in records)
+    if args.file:
+        Path(args.file).write_text(text, encoding="utf-8")
+        print(f"exported {len(records)} corrections to {args.file}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PmkgError(f"{path}: cannot be read ({type(exc).__name__})") from exc
+    records = from_lines(text, str(path))
+    with connection.driver() as drv:
+        new, replay = corrections.import_lines(drv, records, dry_run=args.dry_run)
+    prefix = "would " if args.dry_run else ""
+    for line in replay.changes:
+        print(prefix + line)
+    print(f"{prefix}import {new} new of {len(records)} corrections; {len(replay.orphaned)} orphaned")
+    for cid in replay.orphaned:
+        print(f"orphaned: {cid} (its targets are not in the graph)")
+    return 0
+
+
+def run_undo(args: argparse.Namespace) -> int:
+    with connection.driver() as drv:
+        changes = corrections.undo(drv, args.id, local_user().name, dry_run=args.dry_run)
+    prefix = "would " if args.dry_run else ""
+    for line in changes:
+        print(prefix + line)
+    print(f"{prefix}undo {args.id}" + (" (dry run: nothing stored)" if args.dry_run else ""))
+    return 0

@@ -1,0 +1,217 @@
+"""What each kind of correction does to the graph, inside a transaction the caller owns.
+
+Every function is idempotent: applied to a graph that already shows the correction it changes nothing,
+so ``graph.corrections.replay`` can run all of them after every load. A correction whose target nodes
+(or relationships) are not in the graph is *orphaned*: reported, kept, and applied again once they are.
+
+* ``merge`` moves every relationship of the other nodes onto the kept one (their properties, keys and
+  provenance unchanged, so removing a document still removes exactly its facts), adds the other
+  names to the kept node's aliases (also on the moved ``MENTIONS``, from which aliases are recomputed
+  when a document is removed), and deletes the others.
+* ``rename`` sets the name and keeps the old one as an alias.
+* ``reject`` marks the matching relationships ``rejected`` with the correction's id: the fact stays,
+  with its provenance, visibly rejected.
+* ``not_same`` changes nothing in the graph: ``graph.identity`` stops proposing the pair.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import neo4j
+
+from pmkg.graph.schema import labelled
+from pmkg.graph.triples import search_text
+from pmkg.model.correction import Correction, CorrectionError
+from pmkg.model.graph import CONTRIBUTED, NODES, RELS
+
+_NODES_OF = "MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id AS id, properties(n) AS props"
+_MOVE_OUT = """
+MATCH (a:{label} {id: $gone})-[r:{type}]->(b)
+MATCH (k:{label} {id: $keep})
+WITH r, k, CASE WHEN b = a THEN k ELSE b END AS other
+CREATE (k)-[n:{type}]->(other)
+SET n = properties(r)
+DELETE r
+RETURN count(n) AS moved
+"""
+_MOVE_IN = """
+MATCH (b)-[r:{type}]->(a:{label} {id: $gone})
+MATCH (k:{label} {id: $keep})
+CREATE (b)-[n:{type}]->(k)
+SET n = properties(r)
+DELETE r
+RETURN count(n) AS moved
+"""
+# A moved mention carries the merged name as an alias, so recomputing the kept node's aliases after a
+# document's removal keeps the names of the documents that remain.
+_MOVE_MENTIONS = """
+MATCH (d)-[r:MENTIONS]->(a:{label} {id: $gone})
+MATCH (k:{label} {id: $keep})
+CREATE (d)-[n:MENTIONS]->(k)
+SET n = properties(r),
+    n.aliases = CASE WHEN $alias IN coalesce(r.aliases, []) THEN r.aliases
+                     ELSE coalesce(r.aliases, []) + $alias END
+DELETE r
+RETURN count(n) AS moved
+"""
+_SET_PROPS = "MATCH (n:{label} {id: $id}) SET n += $props"
+_DELETE_NODE = "MATCH (n:{label} {id: $id}) DETACH DELETE n"
+_REJECT = """
+MATCH (a:{from_label} {id: $from})-[r:{type}]->(b:{to_label} {id: $to})
+WHERE all(k IN keys($where) WHERE r[k] = $where[k])
+WITH r, r.rejected = $id AS already
+SET r.rejected = $id
+RETURN count(r) AS matched, sum(CASE WHEN already THEN 0 ELSE 1 END) AS changed
+"""
+_UNREJECT = """
+MATCH (:{from_label} {id: $from})-[r:{type}]->(:{to_label} {id: $to}) WHERE r.rejected = $id
+REMOVE r.rejected
+RETURN count(r) AS changed
+"""
+
+
+@dataclass
+class Outcome:
+    """What applying one correction did: ``orphaned`` when its targets are missing; ``changes`` says
+    what changed, one line each (empty when the graph already showed it)."""
+
+    correction: str
+    orphaned: bool = False
+    changes: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+
+def apply(tx: neo4j.ManagedTransaction, c: Correction) -> Outcome:
+    """Apply ``c`` in ``tx`` (idempotent); undone corrections change nothing."""
+    if c.undone_at:
+        return Outcome(c.id)
+    return {"merge": _merge, "rename": _rename, "reject": _reject, "not_same": _not_same}[c.kind](tx, c)
+
+
+def _nodes(tx: neo4j.ManagedTransaction, label: str, ids: list[str]) -> dict[str, dict[str, Any]]:
+    return {row["id"]: row["props"] for row in tx.run(labelled(_NODES_OF, label=label), ids=ids)}
+
+
+def _merged_props(label: str, keep: dict[str, Any], gone: dict[str, Any]) -> dict[str, Any]:
+    """The kept node's properties after absorbing ``gone``: lists united (the other name an alias),
+    properties it lacks taken from the other node."""
+    out = {k: v for k, v in gone.items() if k not in keep and k not in ("id", "search_text")}
+    for prop in CONTRIBUTED.get(label, ()):
+        values = {*(keep.get(prop) or ()), *(gone.get(prop) or ())}
+        if prop == "aliases":
+            values = (values | {gone["name"]}) - {keep["name"]}
+        out[prop] = sorted(values) or None
+    if any(p.name == "search_text" for p in NODES[label].props):
+        out["search_text"] = search_text(keep["name"], out.get("aliases") or keep.get("aliases") or ())
+    return out
+
+
+def _merge(tx: neo4j.ManagedTransaction, c: Correction) -> Outcome:
+    label, keep = c.payload["label"], c.payload["keep"]
+    found = _nodes(tx, label, c.targets)
+    outcome = Outcome(c.id, missing=[t for t in c.targets if t not in found])
+    if keep not in found:
+        outcome.orphaned = True
+        return outcome
+    for gone in (t for t in c.targets if t != keep and t in found):
+        moved: Counter[str] = Counter()
+        for rtype, spec in RELS.items():
+            if label in spec.sources:
+                query = labelled(_MOVE_OUT, label=label, type=rtype)
+                moved[rtype] += tx.run(query, gone=gone, keep=keep).single(strict=True)["moved"]
+            if label in spec.targets:
+                if rtype == "MENTIONS":
+                    query = labelled(_MOVE_MENTIONS, label=label)
+                    params = {"gone": gone, "keep": keep, "alias": found[gone]["name"]}
+                else:
+                    query = labelled(_MOVE_IN, label=label, type=rtype)
+                    params = {"gone": gone, "keep": keep}
+                moved[rtype] += tx.run(query, params).single(strict=True)["moved"]
+        props = _merged_props(label, found[keep], found[gone])
+        tx.run(labelled(_SET_PROPS, label=label), id=keep, props=props).consume()
+        found[keep] = {**found[keep], **{k: v for k, v in props.items() if v is not None}}
+        tx.run(labelled(_DELETE_NODE, label=label), id=gone).consume()
+        counts = ", ".join(f"{rtype} {n}" for rtype, n in sorted(moved.items()) if n)
+        outcome.changes.append(
+            f"merge {gone} ({found[gone]['name']}) into {keep} ({found[keep]['name']}): "
+            f"{sum(moved.values())} relationships moved ({counts or 'none'}), {gone} deleted"
+        )
+    return outcome
+
+
+def _rename(tx: neo4j.ManagedTransaction, c: Correction) -> Outcome:
+    label, name, node_id = c.payload["label"], c.payload["name"], c.targets[0]
+    found = _nodes(tx, label, [node_id])
+    if node_id not in found:
+        return Outcome(c.id, orphaned=True, missing=[node_id])
+    node = found[node_id]
+    props: dict[str, Any] = {"name": name}
+    if "aliases" in CONTRIBUTED.get(label, ()):
+        was = c.payload.get("was") or node.get("name")
+        aliases = sorted({*(node.get("aliases") or ()), was} - {name, None})
+        props["aliases"] = aliases or None
+        props["search_text"] = search_text(name, aliases)
+    elif "search_text" in node:
+        props["search_text"] = search_text(name, ())
+    if all(node.get(k) == v for k, v in props.items()):
+        return Outcome(c.id)
+    tx.run(labelled(_SET_PROPS, label=label), id=node_id, props=props).consume()
+    return Outcome(c.id, changes=[f"rename {node_id} from {node.get('name')!r} to {name!r}"])
+
+
+def _reject_query(c: Correction, template: str) -> str:
+    p = c.payload
+    return labelled(template, type=p["type"], from_label=p["from_label"], to_label=p["to_label"])
+
+
+def _reject(tx: neo4j.ManagedTransaction, c: Correction) -> Outcome:
+    where = c.payload.get("where", {})
+    params = {"from": c.targets[0], "to": c.targets[1], "where": where, "id": c.id}
+    row = tx.run(_reject_query(c, _REJECT), params).single(strict=True)
+    if not row["matched"]:
+        return Outcome(c.id, orphaned=True, missing=[" -> ".join(c.targets)])
+    if not row["changed"]:
+        return Outcome(c.id)
+    condition = "".join(f" {k}={v}" for k, v in sorted(where.items()))
+    return Outcome(
+        c.id,
+        changes=[f"reject {row['changed']} {c.payload['type']}{condition} {c.targets[0]} -> {c.targets[1]}"],
+    )
+
+
+def _not_same(tx: neo4j.ManagedTransaction, c: Correction) -> Outcome:
+    found = _nodes(tx, c.payload["label"], c.targets)
+    missing = [t for t in c.targets if t not in found]
+    return Outcome(c.id, orphaned=bool(missing), missing=missing)
+
+
+def undo(tx: neo4j.ManagedTransaction, c: Correction) -> list[str]:
+    """Reverse what ``c`` did to the graph (before it is marked undone); what changed, one line each."""
+    if c.kind == "merge":
+        raise CorrectionError(f"{c.id}: a merge cannot be undone yet (split is not available)")
+    if c.kind == "rename":
+        was = c.payload.get("was")
+        if not was:
+            raise CorrectionError(f"{c.id}: the rename does not record the old name, so it cannot be undone")
+        back = Correction(
+            id=c.id, kind="rename", targets=c.targets, payload={**c.payload, "name": was, "was": None},
+            author=c.author, at=c.at,
+        )  # fmt: skip
+        outcome = _rename(tx, back)
+        label = c.payload["label"]
+        node = _nodes(tx, label, c.targets).get(c.targets[0])
+        if node and "aliases" in CONTRIBUTED.get(label, ()):  # the corrected name is not an alias
+            aliases = sorted(set(node.get("aliases") or ()) - {c.payload["name"], was})
+            props = {"aliases": aliases or None, "search_text": search_text(was, aliases)}
+            tx.run(labelled(_SET_PROPS, label=label), id=c.targets[0], props=props).consume()
+        return outcome.changes
+    if c.kind == "reject":
+        params = {"from": c.targets[0], "to": c.targets[1], "id": c.id}
+        changed = tx.run(_reject_query(c, _UNREJECT), params).single(strict=True)["changed"]
+        return (
+            [f"{changed} {c.payload['type']} {' -> '.join(c.targets)} no longer rejected"] if changed else []
+        )
+    return []  # not_same: only identity's candidate list changes

@@ -1,0 +1,162 @@
+"""A staff correction of the graph: a typed record kept apart from extracted facts and replayed after loads.
+
+Extraction is rerun whenever a document is ingested again, so a fix made to the graph itself would be
+lost. A :class:`Correction` instead says *what* a person decided (these nodes are one, this is the
+right name, this fact is wrong, these two are not the same), about which nodes (by their stable ids),
+who decided it, when and why. ``graph.corrections`` stores the records as ``:Correction`` nodes and
+replays them, in order, after every load and removal; ``pmkg corrections export|import`` moves them
+between installations as JSON Lines, one record per line, in exactly this form (see the README,
+"Correcting the graph"). Decoding checks every field, so a malformed line is refused with its number
+and the reason before anything is written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+import msgspec
+
+from pmkg.errors import PmkgError
+from pmkg.model.graph import ENTITIES, LABELS, REL_TYPES, rel_props
+
+Kind = Literal["merge", "rename", "reject", "not_same"]
+KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
+MERGEABLE = ENTITIES  # the labels whose nodes staff may merge or declare not the same
+
+
+class Correction(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, frozen=True):
+    """One correction, as stored and as one line of an export.
+
+    ``targets`` are node ids: ``merge`` every node that is one entity; ``rename`` the node;
+    ``reject`` the two ends of the rejected relationship (from, to); ``not_same`` the pair.
+    ``payload`` holds the rest: ``label`` of the nodes (``merge``, ``rename``, ``not_same``), ``keep``
+    (``merge``: the node that stays), ``name`` and ``was`` (``rename``), ``type``, ``from_label``,
+    ``to_label`` and ``where`` (``reject``: the relationship type, its ends' labels, and property
+    values the rejected relationships have, such as ``{"role": "chair"}``).
+    ``undone_at``/``undone_by`` are set by ``pmkg corrections undo``: the record stays, inactive.
+    """
+
+    id: str
+    kind: Kind
+    targets: list[str]
+    payload: dict[str, Any] = {}
+    author: str
+    at: str
+    reason: str = ""
+    undone_at: str | None = None
+    undone_by: str | None = None
+
+
+class CorrectionError(PmkgError):
+    """A correction that cannot be made or read (one line: which and why)."""
+
+
+def now() -> str:
+    """The time stamp corrections carry and are replayed in the order of: UTC, ISO 8601, to the microsecond
+    (two corrections made in one second keep their order)."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def correction_id(kind: str, targets: list[str], payload: dict[str, Any], author: str, at: str) -> str:
+    """A stable id from the content, so the same record exported twice imports as one."""
+    text = json.dumps([kind, targets, payload, author, at], sort_keys=True, ensure_ascii=False)
+    return "corr:" + hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def make(
+    kind: str, targets: list[str], payload: dict[str, Any], author: str, reason: str, at: str | None = None
+) -> Correction:
+    """A new, checked correction by ``author`` now (or at ``at``)."""
+    at = at or now()
+    record = Correction(
+        id=correction_id(kind, targets, payload, author, at),
+        kind=kind,  # type: ignore[arg-type]
+        targets=list(targets),
+        payload=dict(payload),
+        author=author,
+        at=at,
+        reason=reason,
+    )
+    problem = check(record)
+    if problem:
+        raise CorrectionError(f"{kind}: {problem}")
+    return record
+
+
+def _label_problem(payload: dict[str, Any], allowed: tuple[str, ...], key: str = "label") -> str | None:
+    if payload.get(key) not in allowed:
+        return f"payload.{key} must be one of {', '.join(allowed)}, not {payload.get(key)!r}"
+    return None
+
+
+def check(c: Correction) -> str | None:
+    """Why the record is not a valid correction of its kind, or None when it is."""
+    if any(not isinstance(t, str) or not t.strip() for t in c.targets) or len(set(c.targets)) != len(
+        c.targets
+    ):
+        return "targets must be distinct, non-empty node ids"
+    if not c.author.strip():
+        return "author is empty"
+    try:
+        datetime.fromisoformat(c.at)
+    except ValueError:
+        return f"at {c.at!r} is not an ISO 8601 time"
+    p = c.payload
+    if c.kind == "merge":
+        if len(c.targets) < 2:
+            return "a merge needs two or more targets"
+        if p.get("keep") not in c.targets:
+            return "payload.keep must be one of the targets"
+        return _label_problem(p, MERGEABLE)
+    if c.kind == "rename":
+        if len(c.targets) != 1:
+            return "a rename has exactly one target"
+        if not isinstance(p.get("name"), str) or not p["name"].strip():
+            return "payload.name must be the new, non-empty name"
+        return _label_problem(p, LABELS)
+    if c.kind == "reject":
+        if len(c.targets) != 2:
+            return "a reject has two targets: the relationship's from and to node ids"
+        if p.get("type") not in REL_TYPES:
+            return f"payload.type must be a relationship type ({', '.join(REL_TYPES)})"
+        where = p.get("where", {})
+        names = {prop.name for prop in rel_props(p["type"])}
+        if not isinstance(where, dict) or any(
+            k not in names or not isinstance(v, str) for k, v in where.items()
+        ):
+            return f"payload.where must map properties of {p['type']} ({', '.join(sorted(names))}) to text"
+        return _label_problem(p, LABELS, "from_label") or _label_problem(p, LABELS, "to_label")
+    if len(c.targets) != 2:  # not_same
+        return "not_same has exactly two targets"
+    return _label_problem(p, MERGEABLE)
+
+
+def to_line(c: Correction) -> str:
+    """One JSON Lines line (no newline), keys in a fixed order, ``undone_*`` only when set."""
+    data = {k: v for k, v in msgspec.structs.asdict(c).items() if v is not None}
+    return json.dumps(data, ensure_ascii=False, sort_keys=False)
+
+
+def from_lines(text: str, name: str = "corrections") -> list[Correction]:
+    """Every correction of a JSON Lines text; refuses the whole text at its first bad line.
+
+    Blank lines are skipped. The error names the line (1-based) and says what is wrong with it.
+    """
+    out = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = msgspec.json.decode(line, type=Correction)
+        except msgspec.ValidationError as exc:
+            raise CorrectionError(f"{name} line {number}: {exc}") from exc
+        except msgspec.DecodeError as exc:
+            raise CorrectionError(f"{name} line {number}: not a JSON object ({exc})") from exc
+        problem = check(record)
+        if problem:
+            raise CorrectionError(f"{name} line {number}: {record.kind} {record.id}: {problem}")
+        out.append(record)
+    return out
