@@ -162,15 +162,16 @@ def _rename(tx: neo4j.ManagedTransaction, c: Correction) -> Outcome:
     return Outcome(c.id, changes=[f"rename {node_id} from {node.get('name')!r} to {name!r}"])
 
 
-def _reject_query(c: Correction, template: str) -> str:
+def _ends(c: Correction) -> dict[str, str]:
+    """The rejected relationship's type and end labels, for :func:`labelled` (which checks them)."""
     p = c.payload
-    return labelled(template, type=p["type"], from_label=p["from_label"], to_label=p["to_label"])
+    return {"type": p["type"], "from_label": p["from_label"], "to_label": p["to_label"]}
 
 
 def _reject(tx: neo4j.ManagedTransaction, c: Correction) -> Outcome:
     where = c.payload.get("where", {})
     params = {"from": c.targets[0], "to": c.targets[1], "where": where, "id": c.id}
-    row = tx.run(_reject_query(c, _REJECT), params).single(strict=True)
+    row = tx.run(labelled(_REJECT, **_ends(c)), params).single(strict=True)
     if not row["matched"]:
         return Outcome(c.id, orphaned=True, missing=[" -> ".join(c.targets)])
     if not row["changed"]:
@@ -210,7 +211,7 @@ def undo(tx: neo4j.ManagedTransaction, c: Correction) -> list[str]:
         return outcome.changes
     if c.kind == "reject":
         params = {"from": c.targets[0], "to": c.targets[1], "id": c.id}
-        changed = tx.run(_reject_query(c, _UNREJECT), params).single(strict=True)["changed"]
+        changed = tx.run(labelled(_UNREJECT, **_ends(c)), params).single(strict=True)["changed"]
         return (
             [f"{changed} {c.payload['type']} {' -> '.join(c.targets)} no longer rejected"] if changed else []
         )
