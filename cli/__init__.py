@@ -21,6 +21,7 @@ from pmkg.errors import PmkgError
 COMMANDS = {
     "extract": "pmkg.cli.commands.extract",
     "neo4j": "pmkg.cli.commands.neo4j",
+    "keycloak": "pmkg.cli.commands.keycloak",
     "ingest": "pmkg.cli.commands.ingest",
     "remove": "pmkg.cli.commands.ingest",
     "candidates": "pmkg.cli.commands.ingest",

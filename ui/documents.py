@@ -91,6 +91,18 @@ def _extract(name: str, payload: bytes) -> Record | None:
     return record
 
 
+def store_upload(driver: neo4j.Driver, record: Record) -> None:
+    """Store an uploaded document if this request's user may edit (checked here, whatever the page showed)."""
+    identity.require(identity.current_user(), "edit")
+    store.load_record(driver, record)
+
+
+def remove(driver: neo4j.Driver, doc_id: str) -> None:
+    """Remove a document, if this request's user may edit (checked here, whatever the page showed)."""
+    identity.require(identity.current_user(), "edit")
+    store.remove_document(driver, doc_id)
+
+
 def _upload(driver: neo4j.Driver) -> None:
     st.subheader(t("doc.upload"))
     st.info(t("doc.limits", mb=MAX_UPLOAD_MB, types=", ".join(UPLOAD_TYPES).upper()))
@@ -114,16 +126,15 @@ def _upload(driver: neo4j.Driver) -> None:
     for tab, frame in zip(tabs, tables.values(), strict=True):
         tab.dataframe(frame, hide_index=True, width="stretch")
     if st.button(t("doc.store"), type="primary", icon=":material/save:", key="upload_store"):
-        identity.require(identity.current_user(), "edit")
         with st.spinner(t("doc.storing")):
-            store.load_record(driver, record)
+            store_upload(driver, record)
         st.session_state.upload_generation = generation + 1
         st.session_state.pop("upload_extraction", None)
         st.session_state.upload_stored = record.document.title
         st.rerun()
 
 
-def _stored_list(driver: neo4j.Driver) -> None:
+def _stored_list(driver: neo4j.Driver, editor: bool) -> None:
     st.subheader(t("doc.stored"))
     docs = data.documents(driver)
     if not docs:
@@ -141,6 +152,8 @@ def _stored_list(driver: neo4j.Driver) -> None:
         }
     )
     st.dataframe(frame, hide_index=True, width="stretch")
+    if not editor:
+        return
     titles = {d["id"]: f"{d['title'] or d['source']} ({Path(d['source'] or '').name})" for d in docs}
     chosen = st.selectbox(
         t("doc.pick"),
@@ -154,8 +167,7 @@ def _stored_list(driver: neo4j.Driver) -> None:
         return
     confirm = st.checkbox(t("doc.confirm_remove"), key=f"doc_confirm_{chosen}")
     if st.button(t("doc.remove"), icon=":material/delete:", disabled=not confirm, key="doc_remove"):
-        identity.require(identity.current_user(), "edit")
-        store.remove_document(driver, chosen)
+        remove(driver, chosen)
         st.session_state.doc_removed = titles[chosen]
         st.rerun()
 
@@ -167,8 +179,12 @@ def render(driver: neo4j.Driver) -> None:
     if removed := st.session_state.pop("doc_removed", None):
         st.success(t("doc.removed_ok"), icon=":material/check:")
         st.text(removed)
+    editor = identity.current_user().can("edit")  # a courtesy: the writes call require() themselves
     left, right = st.columns([1, 1], gap="large")
     with left:
-        _upload(driver)
+        if editor:
+            _upload(driver)
+        else:
+            st.info(t("doc.upload_needs_editor"), icon=":material/lock:")
     with right:
-        _stored_list(driver)
+        _stored_list(driver, editor)

@@ -12,6 +12,7 @@ import streamlit as st
 
 from pmkg.errors import PmkgError
 from pmkg.graph import rdf, store
+from pmkg.ui import identity
 from pmkg.ui.i18n import md_escape, t
 
 PERSONAL_DATA = ("default", "contact", "pseudonymized")
@@ -26,7 +27,11 @@ def options_for(choice: str) -> rdf.ExportOptions:
 
 
 def export_bytes(driver: neo4j.Driver, fmt: str, choice: str) -> tuple[bytes, int]:
-    """The whole graph serialised (and SHACL-validated) as ``fmt``, and its number of statements."""
+    """The whole graph serialised (and SHACL-validated) as ``fmt``, and its number of statements.
+
+    Contact details go only to editors: a viewer's export leaves them out, whatever the page sent."""
+    if choice == "contact":
+        identity.require(identity.current_user(), "edit")
     dataset = rdf.rows_to_dataset(store.read_rows(driver), options_for(choice))
     return rdf.serialize(dataset, fmt), len(dataset)
 
@@ -39,9 +44,10 @@ def render(driver: neo4j.Driver) -> None:
         format_func={f: t(f"export.format.{f}") for f in rdf.FORMATS}.__getitem__,
         key="export_format",
     )
+    offered = [c for c in PERSONAL_DATA if c != "contact" or identity.current_user().can("edit")]
     choice = cols[1].radio(
         t("export.personal"),
-        PERSONAL_DATA,
+        offered,
         format_func={c: t(f"export.personal.{c}") for c in PERSONAL_DATA}.__getitem__,
         key="export_personal",
     )
@@ -51,6 +57,8 @@ def render(driver: neo4j.Driver) -> None:
         try:
             with st.spinner(t("export.working")):
                 payload, statements = export_bytes(driver, fmt, choice)
+        except identity.NotAllowed:
+            raise  # the page's one-line refusal (pages.render)
         except PmkgError as exc:
             st.error(md_escape(str(exc)))
             return

@@ -1,13 +1,14 @@
 """Who is using pmkg, and what they may do: the one place every author and every permission comes from.
 
-Until sign-in exists the user is the local one: ``PMKG_USER`` if set, else the operating-system
-account, with every role (whoever can run pmkg on this machine can already change its database).
-Sign-in (OpenID Connect) slots in here: :func:`current_user` returns the signed-in person with the
-roles their identity provider grants, and nothing else in the app changes, because every write in
-the app (corrections, uploads, removals) calls :func:`require` on the server side before it
-touches the graph. Hiding a button is a courtesy; :func:`require` is the check.
+Without sign-in (a laptop: no ``[auth]`` in the app's secrets) the user is the local one: ``PMKG_USER``
+if set, else the operating-system account, with every role (whoever can run pmkg on this machine can
+already change its database). With sign-in (OpenID Connect, ``ui/signin.py``) :func:`current_user` is
+the signed-in person with the roles :func:`user_from_claims` reads from their identity provider's
+claims, and nobody signed in has no role at all. Every write in the app (corrections, uploads,
+removals) calls :func:`require` on the server side before it touches the graph. Hiding a button is a
+courtesy; :func:`require` is the check.
 
-The CLI takes its author from :func:`local_user` too (no Streamlit is imported here).
+The CLI takes its author from :func:`local_user` (Streamlit is imported only when the app asks).
 """
 
 from __future__ import annotations
@@ -74,10 +75,55 @@ def local_user(env: Mapping[str, str] | None = None) -> User:
     return User(name=name, roles=ROLES)
 
 
+# Who has a role by default: the claim ``roles`` holding pmkg's own role names. ``[roles]`` in the
+# app's secrets changes both (README, "Running pmkg for a team").
+DEFAULT_ROLE_CLAIM = "roles"
+ANONYMOUS = User(name="anonymous", roles=frozenset())
+# The claims that name a person in the history of what they change, most stable first.
+NAME_CLAIMS = ("email", "preferred_username", "sub")
+
+
+def claim_values(claims: Mapping[str, object], path: str) -> set[str]:
+    """The values of claim ``path`` (dotted when nested: ``realm_access.roles``), as a set of strings."""
+    value: object = claims
+    for part in path.split("."):
+        if not isinstance(value, Mapping) or part not in value:
+            return set()
+        value = value[part]
+    if isinstance(value, str):
+        return {value}
+    if isinstance(value, list | tuple):
+        return {str(item) for item in value}
+    return set()
+
+
+def user_from_claims(claims: Mapping[str, object], config: Mapping[str, object] | None = None) -> User:
+    """The signed-in person from their identity token's claims and the ``[roles]`` configuration.
+
+    ``config`` has ``claim`` (the claim listing the person's roles or groups, default ``roles``) and, for
+    each pmkg role, the claim values that grant it (default: the role's own name), e.g.
+    ``{"claim": "groups", "editor": ["/pmkg/editors"]}``. Values that grant no pmkg role are ignored.
+    """
+    config = config or {}
+    held = claim_values(claims, str(config.get("claim") or DEFAULT_ROLE_CLAIM))
+    roles = set()
+    for role in ROLES:
+        granting = config.get(role, [role])
+        granting = [granting] if isinstance(granting, str) else granting
+        if held & {str(value) for value in granting}:  # type: ignore[union-attr]
+            roles.add(role)
+    name = next((str(claims[c]) for c in NAME_CLAIMS if str(claims.get(c) or "").strip()), "")
+    if not name:
+        raise NotAllowed("an unnamed user", "view")
+    return User(name=name, roles=frozenset(roles))
+
+
 def current_user() -> User:
-    """The user of this request. Sign-in is off, so it is :func:`local_user`; sign-in replaces this
-    body with the signed-in person and the roles granted to them."""
-    return local_user()
+    """The user of this request: the signed-in person when sign-in is configured (:data:`ANONYMOUS`,
+    with no role, before they sign in), else :func:`local_user`."""
+    from pmkg.ui import signin  # Streamlit: only the app calls this
+
+    return signin.user()
 
 
 def require(user: User, action: str) -> None:

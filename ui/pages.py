@@ -8,8 +8,9 @@ import streamlit as st
 from neo4j import Driver
 
 from pmkg.errors import PmkgError
-from pmkg.ui.i18n import t
-from pmkg.ui.identity import NotAllowed
+from pmkg.ui import identity
+from pmkg.ui.i18n import md_escape, t
+from pmkg.ui.identity import NotAllowed, User
 from pmkg.ui.state import StoreStatus
 
 PAGES: dict[str, str] = {
@@ -27,6 +28,13 @@ PAGES: dict[str, str] = {
     "expert": "pmkg.ui.expert",
 }
 DEFAULT = "search"
+# The action a page needs beyond viewing: the Expert console (raw Cypher) is for admins.
+NEEDS: dict[str, str] = {"expert": "admin"}
+
+
+def allowed(page: str, user: User) -> bool:
+    """Whether ``user`` may open ``page`` (the sidebar offers only these; :func:`render` checks again)."""
+    return user.can(NEEDS.get(page, "view"))
 
 
 def render(page: str, driver: Driver) -> None:
@@ -34,9 +42,11 @@ def render(page: str, driver: Driver) -> None:
     st.header(t(f"page.{page}"))
     st.caption(t(f"page.{page}.help"))
     try:
+        identity.require(identity.current_user(), NEEDS.get(page, "view"))  # also for a page named in a link
         importlib.import_module(PAGES[page]).render(driver)
     except NotAllowed as exc:
-        st.error(t("auth.not_allowed", name=exc.user, action=t(f"auth.{exc.action}")))
+        role = t("signin.role.admin" if exc.action == "admin" else "signin.role.editor")
+        st.error(t("auth.not_allowed", name=md_escape(exc.user), action=t(f"auth.{exc.action}"), role=role))
     except PmkgError as exc:
         st.error(str(exc))
 

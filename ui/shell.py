@@ -11,15 +11,18 @@ import logging
 
 import streamlit as st
 
-from pmkg.ui import asof, pages, state
+from pmkg.ui import asof, pages, signin, state
 from pmkg.ui.i18n import LANGUAGES, t
+from pmkg.ui.identity import User
 
 # The server's query notifications (e.g. "property does not exist yet" on a young graph) are not news.
 logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
 
 
-def sidebar() -> str:
-    """Language and page pickers (mirrored in the URL: ``?lang=en&page=search``); returns the page."""
+def sidebar(user: User) -> str:
+    """Language and page pickers (mirrored in the URL: ``?lang=en&page=search``); returns the page.
+
+    Only the pages ``user`` may open are offered (the Expert console is for admins)."""
     params = st.query_params
     if "lang" not in st.session_state:
         st.session_state.lang = params.get("lang") if params.get("lang") in LANGUAGES else LANGUAGES[0]
@@ -35,7 +38,9 @@ def sidebar() -> str:
             format_func={"da": "Dansk", "en": "English"}.__getitem__,
             horizontal=True,
         )
-        titles = {page: t(f"page.{page}") for page in pages.PAGES}
+        titles = {page: t(f"page.{page}") for page in pages.PAGES if pages.allowed(page, user)}
+        if st.session_state.page not in titles:
+            st.session_state.page = pages.DEFAULT
         st.radio(t("app.pages"), list(titles), key="page", format_func=titles.__getitem__)
     asof.control()
     params["lang"] = st.session_state.lang
@@ -45,7 +50,8 @@ def sidebar() -> str:
 
 def main() -> None:
     st.set_page_config(page_title="pmkg", page_icon=":material/hub:", layout="wide")
-    page = sidebar()
+    user = signin.gate()  # with sign-in on, nothing below runs for anyone not signed in
+    page = sidebar(user)
     status, driver = state.store_status()
     pages.render_status(status)
     if driver is None:

@@ -1,0 +1,80 @@
+"""Sign-in with OpenID Connect, the way Streamlit does it: on when the app's secrets have ``[auth]``.
+
+Streamlit (``st.login`` / ``st.user`` / ``st.logout``, Authlib underneath) runs the code flow with the
+identity provider named by ``[auth]`` in ``.streamlit/secrets.toml`` (or the file given by
+``--secrets.files``) and keeps the person's identity-token claims in a signed cookie. This module turns
+those claims into a :class:`~pmkg.ui.identity.User` with the roles ``[roles]`` grants, shows the
+sign-in page instead of every other page to anyone not signed in, and puts the person and a sign-out
+button in the sidebar. Without ``[auth]`` (a laptop) nothing changes: the local user has every role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import streamlit as st
+
+from pmkg.ui import identity
+from pmkg.ui.i18n import LANGUAGES, md_escape, t
+
+
+def _secrets_section(name: str) -> Mapping[str, object] | None:
+    try:
+        section = st.secrets.get(name)
+    except FileNotFoundError:  # no secrets file at all: a laptop
+        return None
+    return section.to_dict() if hasattr(section, "to_dict") else section
+
+
+def configured() -> bool:
+    """Whether sign-in is on: an ``[auth]`` section in the app's secrets."""
+    return bool(_secrets_section("auth"))
+
+
+def role_config() -> Mapping[str, object]:
+    """``[roles]`` in the secrets: the claim listing roles or groups, and the values granting each role."""
+    return _secrets_section("roles") or {}
+
+
+def user() -> identity.User:
+    """The user of this request: the signed-in person, :data:`identity.ANONYMOUS` before sign-in, or the
+    local user when sign-in is off."""
+    if not configured():
+        return identity.local_user()
+    if not st.user.is_logged_in:
+        return identity.ANONYMOUS
+    return identity.user_from_claims(st.user.to_dict(), role_config())
+
+
+def _sign_in_page() -> None:
+    st.title(t("app.title"))
+    st.caption(t("app.subtitle"))
+    st.subheader(t("signin.title"))
+    st.write(t("signin.lead"))
+    st.button(t("signin.button"), type="primary", icon=":material/login:", on_click=st.login, key="signin")
+
+
+def gate() -> identity.User:
+    """The user the app serves; with sign-in on, stops the script at the sign-in page for anyone not
+    signed in, and at a one-line refusal for a signed-in person without a pmkg role."""
+    lang = st.query_params.get("lang")
+    if "lang" not in st.session_state and lang in LANGUAGES:
+        st.session_state.lang = lang
+    if not configured():
+        return identity.local_user()
+    if not st.user.is_logged_in:
+        _sign_in_page()
+        st.stop()
+    try:
+        person = user()
+    except identity.NotAllowed:
+        person = identity.ANONYMOUS
+    if not person.can("view"):
+        st.error(t("signin.no_role", name=md_escape(person.name)))
+        st.button(t("signin.out"), icon=":material/logout:", on_click=st.logout, key="signout")
+        st.stop()
+    with st.sidebar:
+        roles = ", ".join(t(f"signin.role.{role}") for role in sorted(person.roles))
+        st.caption(t("signin.as", name=md_escape(person.name), roles=roles))
+        st.button(t("signin.out"), icon=":material/logout:", on_click=st.logout, key="signout")
+    return person
