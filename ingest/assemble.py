@@ -9,11 +9,12 @@ from typing import Any
 import msgspec
 
 from pmkg.ingest.extract import Content, organisations_named
-from pmkg.ingest.gazetteer import Entry, Gazetteer, is_organization_name, organization_for
+from pmkg.ingest.gazetteer import Entry, Gazetteer, organization_for
 from pmkg.ingest.parse.minutes import ParsedItem, ParsedMinutes, Span
 from pmkg.ingest.people import People, declared_people
 from pmkg.ingest.people.affiliated import written_affiliations
 from pmkg.ingest.people.index import PeopleIndex
+from pmkg.ingest.people.units import written_organisation
 from pmkg.ingest.read import RawDocument
 from pmkg.ingest.text.normalise import Normalised
 from pmkg.ingest.vocabulary import role_of
@@ -369,10 +370,11 @@ def affiliations(
     found: dict[str, list[str]] = {}
     for mention in declared_people(parsed):
         written = _without_country(mention.affiliation or "", gazetteer)
-        if not written or not is_organization_name(written, gazetteer):
+        resolved = written_organisation(written, mention.affiliation_rule, organizations.items(), gazetteer)
+        if resolved is None:
             continue  # "Patient representative": a role, not a body
-        org = organization_for(written, gazetteer)
-        org.provenance = [Provenance(mention.affiliation, *mention.span, rule=mention.affiliation_rule)]
+        org, rule = resolved
+        org.provenance = [Provenance(mention.affiliation or "", *mention.span, rule=rule)]
         org = organizations.add(org)
         person_id = people.index.find(mention.name)
         if person_id and org.id not in found.setdefault(person_id, []):

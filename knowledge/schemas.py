@@ -158,6 +158,7 @@ class MinutesFile(_Strict):
     party_letters: Words
     representation_words: Words
     affiliation_words: Words
+    unit_words: Words
 
 
 # --- given-names.yaml, languages.yaml ----------------------------------------------------------------

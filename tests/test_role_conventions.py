@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pmkg.ingest.parse import parse_minutes
 from pmkg.ingest.parse.attendance import find_attendance
+from pmkg.ingest.parse.entry import parse_name_entry
+from pmkg.ingest.pipeline import extract_text
 from pmkg.ingest.text.lines import split_lines
 
 
@@ -64,3 +66,76 @@ def test_a_role_column_or_a_plain_name_column_gives_no_member_role() -> None:
         "Fremmødte\n| Navn | Organisation |\n| Lise Kruuse | Region Nordjylland |\n\n1. Velkomst\n"
     )
     assert [(n, r) for n, _, r, _, _ in _rows(text)] == [("Jens Bøgelund", ["observer"]), ("Lise Kruuse", [])]
+
+
+def _roles_and_orgs(text: str) -> dict[str, tuple[list[str], list[str]]]:
+    record = extract_text(text)
+    orgs = {o.id: o.name for o in record.organizations}
+    roles = {a.person: a.roles for a in record.meetings[0].attendance}
+    return {p.name: (sorted(roles.get(p.id, [])), [orgs[a] for a in p.affiliations]) for p in record.people}
+
+
+def test_a_known_organisation_before_a_unit_or_post_word_is_the_affiliation() -> None:
+    found = _roles_and_orgs(
+        "Nordic Hearing Genomics Association (NHGA)\nSteering group meeting, 4 March 2024\n\n"
+        "Present:\nGreta Lowther, Chair\nOwen Paskin, Programme Officer, NHGA Secretariat\n"
+        "Iris Feld, NHGA Programme Manager\nDora Vance, NHGA Office\n\n"
+        "1. Welcome\nThe Chair opened the meeting.\n"
+    )
+    assert found["Owen Paskin"] == (["secretariat"], ["Nordic Hearing Genomics Association"])
+    assert found["Iris Feld"] == ([], ["Nordic Hearing Genomics Association"])
+    assert found["Dora Vance"] == ([], ["Nordic Hearing Genomics Association"])
+
+
+def test_unit_words_in_danish_norwegian_and_swedish() -> None:
+    danish = _roles_and_orgs(
+        "Referat af møde i styregruppen, 3. april 2024\n\n"
+        "Deltagere:\nSøs Kjærgaard, Danske Regioner Sekretariatet\n\n"
+        "1. Velkomst\nSøs Kjærgaard bød velkommen.\n"
+    )
+    assert danish["Søs Kjærgaard"] == (["secretariat"], ["Danske Regioner"])
+    norwegian = _roles_and_orgs(
+        "Referat fra møte i styringsgruppen, 3. april 2024\n\nTil stede:\nOla Brekke, Helse Vest kontoret\n\n"
+        "Sak 1 Velkommen\nOla Brekke ønsket velkommen.\n"
+    )
+    assert norwegian["Ola Brekke"][1] == ["Helse Vest"]
+    swedish = _roles_and_orgs(
+        "Protokoll från styrgruppens möte, 3 april 2024\n\n"
+        "Närvarande:\nLena Strand, Biobank Sverige kansliet\n\n"
+        "§ 1 Mötets öppnande\nLena Strand öppnade mötet.\n"
+    )
+    assert swedish["Lena Strand"] == (["secretariat"], ["Biobank Sverige"])
+
+
+def test_an_unknown_name_before_a_unit_word_is_no_new_affiliation_rule() -> None:
+    mention = parse_name_entry("Tove Ness, Fjordkyst Secretariat")
+    assert (mention.affiliation, mention.roles, mention.role_rules) == (
+        "Fjordkyst Secretariat",
+        ["secretariat"],
+        {"secretariat": "roles.unit"},
+    )
+    assert parse_name_entry("Tove Ness, Secretariat").role_rules == {"secretariat": "roles.word"}
+
+
+def test_a_semicolon_closes_each_persons_entry_with_its_own_organisation() -> None:
+    text = (
+        "Deltagare: Signe Wallgren, Region Halland (ordförande); Tor Ekdahl, Region Jämtland Härjedalen; "
+        "Yara Haddad, VGR och Olle Brink, Region Gävleborg.\n\n§ 1 Mötets öppnande\n"
+    )
+    found = find_attendance(split_lines(text), text)
+    assert [(m.name, m.affiliation, m.roles) for m in found.mentions] == [
+        ("Signe Wallgren", "Region Halland", ["chair"]),
+        ("Tor Ekdahl", "Region Jämtland Härjedalen", []),
+        ("Yara Haddad", "VGR", []),
+        ("Olle Brink", "Region Gävleborg", []),
+    ]
+
+
+def test_an_invited_guest_is_a_guest_in_every_language() -> None:
+    for entry in (
+        "Dr. Amal Rahimi (invited guest, item 4)",
+        "Birk Thorsen (inviteret gæst)",
+        "Eirin Nedrelid (invitert gjest)",
+        "Lisa Kronberg (inbjuden gäst)",
+    ):
+        assert parse_name_entry(entry).roles == ["guest"], entry

@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from pmkg.ingest.parse.minutes import NameMention
 from pmkg.ingest.parse.status import substitute
 from pmkg.ingest.people.names import is_name_token, is_organisation_word, looks_like_person, name_tokens_end
+from pmkg.ingest.people.units import unit_role
 from pmkg.ingest.vocabulary import (
     _prefix_re,
     _role_prefix_re,
@@ -123,6 +124,9 @@ def _classify_segment(segment: str, parts: dict[str, list[str]], *, in_parens: b
     elif segment[:1].isupper() or segment[:1].isdigit():
         parts["affiliation"].append(segment)
         parts["how"].append("affiliation.parenthesis" if in_parens else "affiliation.comma")
+        if role := unit_role(segment):  # "ICGMS Secretariat": of the organisation, and its secretariat
+            parts["roles"].append(role)
+            parts["unit_roles"].append(role)
 
 
 def _short_title(piece: str, parts: dict[str, list[str]]) -> bool:
@@ -240,7 +244,14 @@ def parse_name_entry(entry: str) -> NameMention:
 def _parse_name_entry(entry: str) -> NameMention:
     """Cached: the attendance reader tries an entry more than once, and lists repeat between minutes."""
     # "how": the parser's rule (ingest/parse/rules.py) for each affiliation, in the same order
-    parts: dict[str, list[str]] = {"titles": [], "roles": [], "affiliation": [], "status": [], "how": []}
+    parts: dict[str, list[str]] = {
+        "titles": [],
+        "roles": [],
+        "affiliation": [],
+        "status": [],
+        "how": [],
+        "unit_roles": [],  # roles a unit word after an organisation gave ("NorPGx Secretariat")
+    }
     text = CELL_GAPS.sub(", ", LEADING_BULLET.sub("", entry).strip())
     absent = _absent_marker_re().search(text)
     if absent and absent.start() > 0:
@@ -296,7 +307,7 @@ def _parse_name_entry(entry: str) -> NameMention:
         status=parts["status"][-1] if parts["status"] else "unknown",
         affiliation=affiliation,
         initials=initials,
-        role_rules=dict.fromkeys(roles, "roles.word"),
+        role_rules={r: "roles.unit" if r in parts["unit_roles"] else "roles.word" for r in roles},
         affiliation_rule=parts["how"][0] if affiliation and parts["how"] else None,
         replaces=replaced[1] if replaced else None,
     )

@@ -94,10 +94,13 @@ def entries(text: str, offset: int, known: frozenset[str] = frozenset()) -> list
         parts.append((part, at, cursor))
     people = [names_person(parse_name_entry(p)) for p, _, _ in parts]
     all_names = len(parts) >= 3 and all(people)
+    # "Gustav Ek, Region Stockholm; Parisa Moradi, VGR": a semicolon closes an entry
+    semicolon = [i > 0 and ";" in text[parts[i - 1][2] : at] for i, (_, at, _) in enumerate(parts)]
     groups: list[list[tuple[str, int, int]]] = []
     for i, (part, is_person) in enumerate(zip(parts, people, strict=True)):
         name = parse_name_entry(part[0]).name
-        starts = is_person and any(people[:i]) and (all_names or _is_given(name) or name.lower() in known)
+        opens = all_names or semicolon[i] or _is_given(name) or name.lower() in known
+        starts = is_person and any(people[:i]) and opens
         if not groups or starts:
             groups.append([part])
         else:

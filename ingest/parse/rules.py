@@ -40,6 +40,10 @@ PARSER_RULES: dict[str, str] = {
         "The role a table's column gives everyone in it: members under Medlem or Member, deputies under "
         "Varamedlem or Deputy."
     ),
+    "roles.unit": (
+        "The secretariat role a secretariat word after an organisation gives, such as NorPGx Secretariat "
+        "or Biobank Sverige kansliet."
+    ),
     "roles.field": (
         "The role the field names that the person stands after, such as Referent: for minute taker."
     ),
@@ -73,6 +77,10 @@ PARSER_RULES: dict[str, str] = {
     "affiliation.prose": (
         "An organisation the minutes name right after a person in running text, such as "
         "professor Bengt Ahlqvist vid Karolinska Institutet."
+    ),
+    "affiliation.unit": (
+        "An organisation the minutes or the gazetteer know, written before a unit or post word, such as "
+        "NPOC Office or NPOC Programme Manager."
     ),
     "people.unresolved": (
         "A short form (a first name, a surname, initials) that fits two or more of the document's people."
