@@ -205,6 +205,7 @@ class ProseAttendanceWords(_Strict):
     before: dict[ProseKey, Words]  # phrases opening a sentence before a list of names
     after: dict[ProseKey, Words]  # phrases after a list of names (or a clause after one name)
     whole_body: Words  # "Hele bestyrelsen", "all members": the body, never a person
+    except_words: Words  # "Alle styremedlemmer unntatt X": X is the exception to the whole body's status
 
 
 ProseAttendanceFile = dict[Literal["da", "en", "no", "sv"], ProseAttendanceWords]

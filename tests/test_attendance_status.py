@@ -163,3 +163,48 @@ def test_a_status_cell_is_read_by_the_word_it_opens_with() -> None:
         "absent",
         "present",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "extra", "excepted"),
+    [
+        (
+            "Bestyrelsen\nHelle Rydahl (2022–2026), formand\nNiels Barfod\nSanne Krog\n\n"
+            "Til stede: Hele bestyrelsen. Desuden deltog sekretariatsleder Ditte Hjort.\nAfbud: Ingen\n\n"
+            "Dagsorden\n1. Velkomst\n",
+            "Ditte Hjort",
+            None,
+        ),
+        (
+            "Styret:\n1) Helle Rydahl, leder\n2) Niels Barfod\n3) Sanne Krog\n\n"
+            "Tilstede: Alle styremedlemmer unntatt Sanne Krog, som hadde meldt forfall.\n\n"
+            "Sak 1/24 Godkjenning\nx\n",
+            None,
+            "Sanne Krog",
+        ),
+        (
+            "Ledamöter:\nHelle Rydahl, ordförande\nNiels Barfod\nSanne Krog\n\n"
+            "Närvarande: Samtliga ledamöter utom Sanne Krog.\n\n§ 1 Öppnande\nx\n",
+            None,
+            "Sanne Krog",
+        ),
+        (
+            "Members:\nHelle Rydahl (Chair)\nNiels Barfod\nSanne Krog\n\n"
+            "Present: All members except Sanne Krog. Also present were Ditte Hjort.\n\n1. Minutes\nx\n",
+            "Ditte Hjort",
+            "Sanne Krog",
+        ),
+    ],
+)
+def test_the_whole_body_present_marks_its_roster_present(
+    text: str, extra: str | None, excepted: str | None
+) -> None:
+    minutes = parse_minutes(text)
+    people = {m.name: m for m in minutes.attendance}
+    for name in ("Helle Rydahl", "Niels Barfod"):
+        assert (people[name].status, people[name].roles[0]) == ("present", "member")
+    if extra:
+        assert people[extra].status == "present"
+    if excepted:
+        assert people[excepted].status == "absent"
+    assert not any("bestyrelsen" in n.lower() or "members" in n.lower() for n in people)

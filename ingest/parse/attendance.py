@@ -25,7 +25,7 @@ from pmkg.ingest.parse.lists import (
     wraps,
 )
 from pmkg.ingest.parse.minutes import NameMention
-from pmkg.ingest.parse.prose import agenda_line, preamble_end, read_paragraph, sentences
+from pmkg.ingest.parse.prose import agenda_line, preamble_end, read_paragraph, sentences, whole_body
 from pmkg.ingest.parse.signatures import Signoff, role_field_re, role_fields, signatures_on, signoff_re
 from pmkg.ingest.parse.status import for_some_items, stood_in_for
 from pmkg.ingest.parse.tables import (
@@ -72,12 +72,15 @@ def _entry_line(text: str) -> bool:
     return not note or (len(note) <= _MAX_NOTE_WORDS and not text.rstrip().endswith("."))
 
 
-def _open_block(line: Line, block: AttendanceBlock | None) -> tuple[AttendanceBlock, str] | None:
+def _open_block(
+    line: Line, block: AttendanceBlock | None, *, roster: bool = False
+) -> tuple[AttendanceBlock, str] | None:
     """The block a heading line opens and the names on the rest of the line, or None.
 
     A status heading (``Afbud:``) opens a block; a group heading (``Observatører:``) nests in a
     block whose heading stood alone (``Til stede:`` over ``Bestyrelsen:``, so it keeps that status)
-    and otherwise, written with a colon, opens a block of present people (``Fra sekretariatet:``)."""
+    and otherwise, written with a colon, opens a block of present people (``Fra sekretariatet:``), as does
+    a member heading alone on its line right over names (``roster``: the body's list, ``Bestyrelsen``)."""
     heading = heading_of(line.text)
     if heading is None:
         return None
@@ -88,7 +91,9 @@ def _open_block(line: Line, block: AttendanceBlock | None) -> tuple[AttendanceBl
         return AttendanceBlock(block.status, heading.role, heading.text, nested=True, grouped=True), rest
     if block and block.grouped:  # "Ersättare" / ... / "Adjungerade": a sibling group keeps the status
         return AttendanceBlock(block.status, heading.role, heading.text, nested=False, grouped=True), rest
-    if ":" in line.text or block and block.listed:  # observers after a list of absentees attended
+    # observers after a list of absentees attended; a body's roster under its name alone ("Bestyrelsen")
+    alone = roster and not rest and heading.role == "member" and re.fullmatch(r"[\w ’'-]+", line.text.strip())
+    if ":" in line.text or block and block.listed or alone:
         return AttendanceBlock("present", heading.role, heading.text, nested=False, grouped=True), rest
     return None
 
@@ -153,6 +158,10 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
         if logical and block is not None:
             start, end = logical[0].start, logical[-1].end
             chunk = text[start:end].replace("\n", " ")
+            if block.status and (named := whole_body(chunk, start, block.status)) is not None:
+                result.mentions.extend(named)  # "Til stede: Hele bestyrelsen. Desuden deltog X."
+                logical.clear()
+                return
             shared, shared_rule = _shared_affiliation(label, chunk, block.group)
             for part, span in inverted_entries(chunk, start) or entries(chunk, start, known):
                 mention = parse_name_entry(part)
@@ -178,6 +187,7 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
                 )
         logical.clear()
 
+    named = {line.index for line in lines if not line.blank and _entry_line(line.text)}
     paragraphs = {line.index: found for line in lines if (found := _prose_paragraph(line, preamble))}
     for line in (
         part
@@ -201,7 +211,7 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
             result.role_fields.extend(signoff.done)
             signoff = None
         header = _header_columns(cells, under_heading=block is not None)
-        opened = None if header else _open_block(line, block)
+        opened = None if header else _open_block(line, block, roster=line.index + 1 in named)
         labelled = _LABEL.match(line.text) if block and not opened else None
         signing = signoff_re().match(line.text)
         if header:

@@ -34,6 +34,7 @@ class _Cues:
     after: re.Pattern[str]
     keys: dict[str, str]  # folded phrase -> present | absent | a role code
     whole_body: re.Pattern[str]
+    exception: re.Pattern[str]  # "unntatt", "except for" right after a whole-body phrase
 
 
 @dataclass
@@ -55,6 +56,7 @@ def _cues() -> _Cues:
     before: set[str] = set()
     after: set[str] = set()
     whole: set[str] = set()
+    exceptions: set[str] = set()
     for language in load("prose-attendance.yaml").values():
         for side, bucket in (("before", before), ("after", after)):
             for key, phrases in language[side].items():
@@ -63,11 +65,13 @@ def _cues() -> _Cues:
                     keys.setdefault(f"{side}:{folded}", key)
                     bucket.add(folded)
         whole.update(" ".join(fold(p).split()) for p in language["whole_body"])
+        exceptions.update(" ".join(fold(p).split()) for p in language["except_words"])
     return _Cues(
         before=re.compile(rf"^(?P<from>{_FROM})?(?P<cue>{_alternation(before)})(?P<colon>\s*:)?(?=\s|$)"),
         after=re.compile(rf"(?:,\s*(?:som|who|der|which)\s+|\s+)(?P<cue>{_alternation(after)})(?!\w)"),
         keys=keys,
         whole_body=re.compile(rf"^(?:{_alternation(whole)})(?!\w)"),
+        exception=re.compile(rf"\s*,?\s*(?:{_alternation(exceptions)})\s+"),
     )
 
 
@@ -146,6 +150,31 @@ def read_sentence(text: str, offset: int, found: ProseFound) -> bool:
             found.mentions.append(mention)
             read = True
     return read
+
+
+def whole_body(text: str, offset: int, status: str) -> list[NameMention] | None:
+    """The people a list opening with the whole body names (``Til stede: Hele bestyrelsen. Desuden
+    deltog X``, ``Tilstede: Alle styremedlemmer unntatt Y, som hadde meldt forfall``): the exceptions with
+    the other status, then whom the following sentences name; None when the text names no whole body.
+    The body's own people, listed elsewhere under its heading, keep the status of that list."""
+    folded = fold(text)
+    opening = _cues().whole_body.match(folded)
+    if opening is None:
+        return None
+    spans = sentences(text)
+    first_end = next((b for a, b in spans if a <= opening.start() < b), len(text))
+    found: list[NameMention] = []
+    exception = _cues().exception.match(folded, opening.end())
+    if exception:
+        other = "absent" if status == "present" else "present"
+        listed = text[exception.end() : first_end].rstrip(" .")
+        for part, span in entries(listed, offset + exception.end()):
+            if (mention := _named(part, span, other)) is not None:
+                found.append(replace(mention, status=other, rule="attendance.whole_body"))
+    for a, b in spans:
+        if a >= first_end:
+            found.extend(read_paragraph(text[a:b], offset + a).mentions)
+    return found
 
 
 def read_paragraph(text: str, offset: int) -> ProseFound:

@@ -31,6 +31,9 @@ PARSER_RULES: dict[str, str] = {
     "attendance.substitute": (
         "A person another stood in for (Ingrid Forsberg in Mattias Sjölander för Ingrid Forsberg): absent."
     ),
+    "attendance.whole_body": (
+        "A person named as the exception to the whole body, such as X in Alle styremedlemmer unntatt X."
+    ),
     "attendance.presenter": "A person who presented an agenda item and was not on the attendance list.",
     "roles.word": "A role word written in the person's own entry, such as formand, Chair or sekreterare.",
     "roles.heading": (
