@@ -23,7 +23,7 @@ import neo4j
 from tqdm import tqdm
 
 from pmkg.errors import PmkgError, StoreUnavailable
-from pmkg.graph import connection
+from pmkg.graph import connection, corrections
 from pmkg.graph.identity import candidate_merges
 from pmkg.graph.store import LoadSummary, load_record, load_records, remove_document, stored_document
 from pmkg.ingest.parallel import default_jobs, extract_in_order, failure_reason
@@ -110,6 +110,7 @@ class IngestReport:
     rels_created: int = 0
     rels_deleted: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    orphaned: list[str] = field(default_factory=list)  # corrections whose targets are gone
 
     def add(self, summary: LoadSummary) -> None:
         self.documents[summary.status] += 1
@@ -131,6 +132,11 @@ class IngestReport:
             f"nodes: {self.nodes_created} created, {self.nodes_updated} updated, "
             f"{self.nodes_deleted} deleted; "
             f"relationships: {self.rels_created} created, {self.rels_deleted} deleted",
+            *(
+                [f"corrections orphaned (nodes gone, see pmkg corrections list): {' '.join(self.orphaned)}"]
+                if self.orphaned
+                else []
+            ),
         ]
 
 
@@ -207,6 +213,7 @@ def ingest_records(sources: list[Path], report: IngestReport) -> None:
                     store_batch(drv, pending, report)
                     pending = []
         store_batch(drv, pending, report)
+        report.orphaned = corrections.orphaned(drv)
 
 
 def store_batch(drv: neo4j.Driver, batch: list[tuple[Path, Record]], report: IngestReport) -> None:
@@ -250,6 +257,7 @@ def run_ingest(args: argparse.Namespace) -> int:
                 **{key: value for key, value in vars(report).items() if key.startswith(("nodes", "rels"))},
                 "documents": dict(report.documents),
                 "failed": [{"file": f, "reason": r} for f, r in report.failed],
+                "orphaned_corrections": report.orphaned,
             }
             json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")
