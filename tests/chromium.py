@@ -12,7 +12,8 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -49,10 +50,16 @@ def wait_healthy(url: str, process: subprocess.Popen, timeout: float) -> None:
     raise RuntimeError(f"streamlit did not answer on {url} within {timeout:.0f} s")
 
 
-@pytest.fixture(scope="session")
-def app_url(neo4j_settings: connection.Settings) -> Iterator[str]:
-    """``streamlit run app.py`` on a free loopback port, pointed at the test Neo4j."""
-    port = server.free_port()
+@contextmanager
+def serve_app(
+    neo4j_settings: connection.Settings,
+    flags: Sequence[str] = (),
+    log_name: str = "streamlit.log",
+    port: int = 0,
+) -> Iterator[str]:
+    """``streamlit run app.py`` on a free loopback port (or ``port``), pointed at the test Neo4j, with
+    extra Streamlit ``flags``; yields its URL and stops it after."""
+    port = port or server.free_port()
     env = {
         **os.environ,
         "NEO4J_URI": neo4j_settings.uri,
@@ -61,11 +68,11 @@ def app_url(neo4j_settings: connection.Settings) -> Iterator[str]:
         "NEO4J_DATABASE": neo4j_settings.database,
     }
     ARTIFACTS.mkdir(exist_ok=True)
-    log = (ARTIFACTS / "streamlit.log").open("wb")  # kept with the screenshots, for a failed run
+    log = (ARTIFACTS / log_name).open("wb")  # kept with the screenshots, for a failed run
     command = [
         sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
         "--server.address", "127.0.0.1", "--server.port", str(port),
-        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+        "--server.headless", "true", "--browser.gatherUsageStats", "false", *flags,
     ]  # fmt: skip
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -80,6 +87,13 @@ def app_url(neo4j_settings: connection.Settings) -> Iterator[str]:
             process.kill()
             process.wait()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def app_url(neo4j_settings: connection.Settings) -> Iterator[str]:
+    """The app without sign-in (as on a laptop), pointed at the test Neo4j."""
+    with serve_app(neo4j_settings) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

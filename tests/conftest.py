@@ -30,8 +30,8 @@ import pytest
 
 from pmkg.graph import connection, server
 
-# the app and the browser, one of each per session, for every browser test module
-pytest_plugins = ["tests.chromium"]
+# the app and the browser, one of each per session, for every browser test module; and the Keycloak
+pytest_plugins = ["tests.chromium", "tests.keycloak_server"]
 
 NEO4J_FIXTURES = {"neo4j_settings", "neo4j_driver", "neo4j_env"}
 

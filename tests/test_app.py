@@ -128,6 +128,17 @@ def test_merge_adds_neighbours_without_duplicates() -> None:
     assert len(merged.edges) == 4
 
 
+def test_pmkg_app_turns_sign_in_on_only_with_a_secrets_file(tmp_path: Path) -> None:
+    from pmkg.cli import build_parser
+    from pmkg.cli.commands.app import command
+
+    assert not any(arg.startswith("--secrets") for arg in command(8501, "127.0.0.1"))
+    secrets = tmp_path / "secrets.toml"
+    args = build_parser(["app"]).parse_args(["app", "--secrets", str(secrets)])
+    argv = command(args.port, args.host, args.secrets)
+    assert argv[argv.index("--secrets.files") + 1] == str(secrets)
+
+
 def test_pmkg_app_serves_on_loopback_by_default() -> None:
     from pmkg.cli import build_parser
     from pmkg.cli.commands.app import command

@@ -31,6 +31,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         default="127.0.0.1",
         help="address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 opens it to the network)",
     )
+    parser.add_argument(
+        "--secrets",
+        type=Path,
+        default=None,
+        help="secrets file with [auth] and [roles] to turn sign-in on (default: .streamlit/secrets.toml "
+        "in the current folder or in your home folder, if there is one)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -45,8 +52,9 @@ def config_flags() -> list[str]:
     return flags
 
 
-def command(port: int, host: str) -> list[str]:
-    """The streamlit command line for the app (the flags given here override the config file's)."""
+def command(port: int, host: str, secrets: Path | None = None) -> list[str]:
+    """The streamlit command line for the app (the flags given here override the config file's); sign-in
+    is on when the secrets (``secrets``, else Streamlit's own places) have ``[auth]``."""
     shell = Path(str(UI.joinpath("shell.py")))
     return [
         sys.executable,
@@ -59,6 +67,7 @@ def command(port: int, host: str) -> list[str]:
         host,
         "--server.port",
         str(port),
+        *(["--secrets.files", str(secrets.resolve())] if secrets else []),
     ]
 
 
@@ -68,5 +77,7 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"pmkg: the app is at http://{args.host}:{args.port} (Ctrl-C stops it)", file=sys.stderr, flush=True
     )
-    argv = command(args.port, args.host)
+    if args.secrets and not args.secrets.is_file():
+        raise PmkgError(f"--secrets {args.secrets}: no such file")
+    argv = command(args.port, args.host, args.secrets)
     os.execv(argv[0], argv)  # become the streamlit process (no child left behind when this one is stopped)
