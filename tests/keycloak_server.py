@@ -27,7 +27,7 @@ from pmkg.graph import connection, server
 from tests.chromium import serve_app
 
 REALM_FILE = Path(__file__).with_name("data") / "keycloak-realm.json"
-KEYCLOAK_FIXTURES = {"keycloak", "signin_app_url"}
+KEYCLOAK_FIXTURES = {"keycloak", "signin_app_url", "signin_cookie_secret"}
 
 
 def realm() -> dict:
@@ -93,12 +93,18 @@ def keycloak(pytestconfig: pytest.Config) -> kc.Instance:
     return pytestconfig.stash[KEYCLOAK].instance()
 
 
-def secrets_toml(instance: kc.Instance, app_port: int) -> str:
+@pytest.fixture(scope="session")
+def signin_cookie_secret() -> str:
+    """The secret the sign-in app signs its cookies with (the cookie tests forge some)."""
+    return secrets.token_urlsafe(32)
+
+
+def secrets_toml(instance: kc.Instance, app_port: int, cookie_secret: str) -> str:
     """The app's secrets for signing in against ``instance``: what README "Running pmkg for a team" shows."""
     client = next(c for c in realm()["clients"] if c["clientId"] == "pmkg")
     return f"""[auth]
 redirect_uri = "http://127.0.0.1:{app_port}/oauth2callback"
-cookie_secret = "{secrets.token_urlsafe(32)}"
+cookie_secret = "{cookie_secret}"
 client_id = "{client["clientId"]}"
 client_secret = "{client["secret"]}"
 server_metadata_url = "{instance.metadata_url}"
@@ -113,12 +119,15 @@ admin = ["pmkg-admin"]
 
 @pytest.fixture(scope="session")
 def signin_app_url(
-    keycloak: kc.Instance, neo4j_settings: connection.Settings, tmp_path_factory: pytest.TempPathFactory
+    keycloak: kc.Instance,
+    neo4j_settings: connection.Settings,
+    tmp_path_factory: pytest.TempPathFactory,
+    signin_cookie_secret: str,
 ) -> Iterator[str]:
     """The app with sign-in on, against the session's Keycloak and Neo4j."""
     port = server.free_port()
     secrets_file = tmp_path_factory.mktemp("signin") / "secrets.toml"
-    secrets_file.write_text(secrets_toml(keycloak, port), encoding="utf-8")
+    secrets_file.write_text(secrets_toml(keycloak, port, signin_cookie_secret), encoding="utf-8")
     flags = ["--secrets.files", str(secrets_file)]
     with serve_app(neo4j_settings, flags, log_name="streamlit-signin.log", port=port) as url:
         yield url

@@ -1,12 +1,15 @@
 """Sign-in end to end in Debian's headless Chromium against a real Keycloak (tests/keycloak_server.py) and the
 app with ``[auth]`` configured: an anonymous visitor sees only the sign-in page; the viewer signs in through
 Keycloak's own login form, sees the graph but no upload control; the editor uploads; both sign out.
-(The server-side refusal of a viewer's forged write is tests/test_users.py.) Screenshots go to
+A sign-in cookie that was tampered with (signed with another secret) or has expired is refused. (The
+server-side refusal of a viewer's forged write is tests/test_users.py.) Screenshots go to
 ``test-artifacts/``.
 """
 
 from __future__ import annotations
 
+import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -115,3 +118,48 @@ def test_the_editor_signs_in_and_uploads(
     assert [Path(row["source"]).name for row in stored] == ["steering.txt"]
     page.screenshot(path=str(ARTIFACTS / "signin-editor-stored.png"))
     sign_out(page, signin_app_url)
+
+
+def signed_cookie(secret: str, claims: dict[str, object], age_days: float = 0) -> str:
+    """A ``_streamlit_user`` cookie as Streamlit signs it (itsdangerous, the cookie name as salt), made
+    ``age_days`` ago."""
+    from itsdangerous import TimestampSigner, URLSafeTimedSerializer
+
+    class Backdated(TimestampSigner):
+        def get_timestamp(self) -> int:
+            return int(time.time() - age_days * 86400)
+
+    serializer = URLSafeTimedSerializer(secret, salt="_streamlit_user", signer=Backdated)
+    return serializer.dumps(json.dumps(claims))
+
+
+def test_a_tampered_or_expired_sign_in_cookie_is_refused(
+    page: Page, signin_app_url: str, signin_cookie_secret: str
+) -> None:
+    claims = {
+        "email": "mallory@example.org",
+        "preferred_username": "mallory",
+        "pmkg_roles": ["pmkg-editor", "pmkg-admin"],
+        "origin": signin_app_url,
+        "is_logged_in": True,
+        "provider": "default",
+    }
+    cookies = {
+        "the real secret, now": signed_cookie(signin_cookie_secret, claims),  # the control: accepted
+        "another secret": signed_cookie("not-the-apps-secret-" + signin_cookie_secret, claims),
+        "the real secret, 40 days ago": signed_cookie(signin_cookie_secret, claims, age_days=40),
+    }
+    seen = {}
+    for case, value in cookies.items():
+        page.context.clear_cookies()
+        page.context.add_cookies([{"name": "_streamlit_user", "value": value, "url": signin_app_url}])
+        page.goto(f"{signin_app_url}/?lang=en")
+        signed_in = page.get_by_text("Signed in as mallory@example.org", exact=False)
+        signin = page.get_by_role("button", name=en("signin.button"))
+        expect(signed_in.or_(signin)).to_be_visible()
+        seen[case] = "signed in" if signed_in.count() else "sign-in page"
+    assert seen == {
+        "the real secret, now": "signed in",
+        "another secret": "sign-in page",
+        "the real secret, 40 days ago": "sign-in page",
+    }
