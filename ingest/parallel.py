@@ -17,6 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -28,16 +29,18 @@ from pmkg.errors import InputError, PmkgError
 from pmkg.model.record import Record, decode_record, encode_record
 
 WINDOW_PER_JOB = 4  # files in flight per worker: enough to keep each busy while the writer works
-_PRELOAD = ["pmkg.ingest.pipeline"]  # imported once by the fork server, not once per worker
+_PRELOAD = ["pmkg.ingest.warm"]  # imported (and warmed) once by the fork server, not once per worker
 
 
 @dataclass(frozen=True)
 class Extracted:
-    """One file's outcome: its record, or why it could not be extracted."""
+    """One file's outcome: its record, or why it could not be extracted, and the CPU seconds it took
+    (in whichever process extracted it: what a benchmark needs to tell slow work from a busy machine)."""
 
     path: Path
     record: Record | None
     reason: str | None = None
+    cpu_seconds: float = 0.0
 
 
 def default_jobs() -> int:
@@ -59,16 +62,22 @@ def extract_one(path: Path) -> Extracted:
     """Extract one file in this process; any failure becomes the reason, never an exception."""
     from pmkg.ingest.pipeline import extract_file
 
+    start = time.process_time()
     try:
-        return Extracted(path, extract_file(path))
+        record = extract_file(path)
     except Exception as exc:  # one bad file must not stop the others
-        return Extracted(path, None, failure_reason(exc, "extracted"))
+        return Extracted(path, None, failure_reason(exc, "extracted"), time.process_time() - start)
+    return Extracted(path, record, None, time.process_time() - start)
 
 
-def _work(path: str) -> tuple[bytes | None, str | None]:
+_Sent = tuple[bytes | None, str | None, float]
+
+
+def _work(path: str) -> _Sent:
     """In a worker: the record as JSON bytes (cheap to send, checked when decoded), or the reason."""
     done = extract_one(Path(path))
-    return (encode_record(done.record), None) if done.record is not None else (None, done.reason)
+    data = encode_record(done.record) if done.record is not None else None
+    return data, done.reason, done.cpu_seconds
 
 
 def _ignore_sigint() -> None:
@@ -87,12 +96,12 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_ignore_sigint)
 
 
-def _outcome(path: Path, future: Future[tuple[bytes | None, str | None]]) -> Extracted:
+def _outcome(path: Path, future: Future[_Sent]) -> Extracted:
     try:
-        data, reason = future.result()
+        data, reason, cpu = future.result()
     except BrokenProcessPool:  # a worker died (killed, out of memory): the files in flight are not done
         return Extracted(path, None, "could not be extracted (a worker process stopped; ingest it again)")
-    return Extracted(path, decode_record(data) if data is not None else None, reason)
+    return Extracted(path, decode_record(data) if data is not None else None, reason, cpu)
 
 
 def extract_in_order(paths: Iterable[Path], jobs: int) -> Iterator[Extracted]:
@@ -108,7 +117,7 @@ def extract_in_order(paths: Iterable[Path], jobs: int) -> Iterator[Extracted]:
         return
     pool = _pool(jobs)
     try:
-        pending: deque[tuple[Path, Future[tuple[bytes | None, str | None]]]] = deque()
+        pending: deque[tuple[Path, Future[_Sent]]] = deque()
         for path in paths:
             try:
                 future = pool.submit(_work, str(path))
