@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from pmkg.ingest.parse.minutes import NameMention, Span
@@ -75,8 +75,9 @@ def _initials(name: str) -> set[str]:
     return {"".join(w[0] for w in words).upper(), (words[0][0] + words[-1][0]).upper()}
 
 
-def _merged(spans: Iterable[Span]) -> tuple[list[int], list[int]]:
-    """Spans joined where they overlap, as sorted starts and their ends (for a bisect)."""
+def covered_by(spans: Iterable[Span]) -> Callable[[int], bool]:
+    """Whether an offset lies inside any of ``spans``: the spans joined where they overlap and found
+    by bisection, so a long document's many spans cost a logarithm per question, not a scan."""
     starts: list[int] = []
     ends: list[int] = []
     for start, end in sorted(spans):
@@ -85,7 +86,12 @@ def _merged(spans: Iterable[Span]) -> tuple[list[int], list[int]]:
         else:
             starts.append(start)
             ends.append(end)
-    return starts, ends
+
+    def covered(offset: int) -> bool:
+        at = bisect.bisect_right(starts, offset) - 1
+        return at >= 0 and offset < ends[at]
+
+    return covered
 
 
 @dataclass(frozen=True)
@@ -113,6 +119,34 @@ class PeopleIndex:
 
     def __init__(self) -> None:
         self._known: dict[str, _Known] = {}
+        # Buckets by the words a comparison needs equal, so a reference is compared with the few people
+        # it can fit, not with everyone (minutes joined into one long document name thousands).
+        self._by_first: dict[str, list[str]] = {}  # first name word
+        self._by_last: dict[str, list[str]] = {}  # last name word
+        self._by_slug: dict[str, list[str]] = {}  # every spelling, folded
+        self._by_alias: dict[str, list[str]] = {}  # every other spelling as written ("RB")
+        self._by_initials: dict[str, list[str]] = {}
+        self._rank: dict[str, int] = {}
+
+    def _file(self, person: _Known) -> None:
+        """Put ``person`` in the buckets of its current name and spellings (idempotent)."""
+        entries = [
+            (self._by_first, [person.keys[0]]),
+            (self._by_last, [person.keys[-1]]),
+            (self._by_slug, person.slugs),
+            (self._by_alias, person.aliases),
+            (self._by_initials, _initials(person.name)),
+        ]
+        for bucket, words in entries:
+            for word in words:
+                ids = bucket.setdefault(word, [])
+                if person.id not in ids:
+                    ids.append(person.id)
+
+    def _pool(self, *groups: list[str]) -> list[_Known]:
+        """The people in any of ``groups``, in the order they were first declared."""
+        ids = {pid for group in groups for pid in group}
+        return [self._known[pid] for pid in sorted(ids, key=self._rank.__getitem__)]
 
     def add(self, mention: NameMention) -> str:
         """Register a person (or a new spelling of one already known) and return the person id."""
@@ -123,6 +157,7 @@ class PeopleIndex:
         if pid is None:
             pid = "person:" + slug(name)
             self._known[pid] = _Known(pid, name)
+            self._rank[pid] = len(self._rank)
         person = self._known[pid]
         if name != person.name and name not in person.aliases:
             if slug(name) == slug(person.name) and "-" in name and "-" not in person.name:
@@ -134,6 +169,7 @@ class PeopleIndex:
         for title in mention.titles:
             if title.lower() not in {t.lower() for t in person.titles}:
                 person.titles.append(title)
+        self._file(person)
         return pid
 
     def _resolve_full(self, name: str, *, shorter_only: bool = False) -> str | None:
@@ -146,12 +182,13 @@ class PeopleIndex:
     def _full_candidates(self, name: str, *, shorter_only: bool = False) -> list[str]:
         folded = slug(name)
         keys = folded.split("-")
-        exact = [p.id for p in self._known.values() if folded in p.slugs]
+        exact = self._by_slug.get(folded, [])
         if exact:
-            return exact[:1]
+            return [min(exact, key=self._rank.__getitem__)]
+        same_last = self._pool(self._by_last.get(keys[-1], []))  # a variant ends in the same word
         variants = [
             p.id
-            for p in self._known.values()
+            for p in same_last
             if _is_variant(keys, p.keys) or (not shorter_only and _is_variant(p.keys, keys))
         ]
         if variants:
@@ -159,7 +196,7 @@ class PeopleIndex:
         # "Kari Anne" for Kari Anne Solbakk (the given names), "Brinck Thyssen" for Lotte Brinck Thyssen
         return [
             p.id
-            for p in self._known.values()
+            for p in self._pool(self._by_first.get(keys[0], []), self._by_last.get(keys[-1], []))
             if len(keys) < len(p.keys) and keys in (p.keys[: len(keys)], p.keys[-len(keys) :])
         ]
 
@@ -172,11 +209,16 @@ class PeopleIndex:
         if " " in name:
             return self._full_candidates(name)
         key = slug(name).split("-")
+        by_last = self._pool(self._by_last.get(key[-1], []))
         for found in (
-            [p.id for p in self._known.values() if name in p.aliases],  # declared initials: "RB"
-            [p.id for p in self._known.values() if p.keys[: len(key)] == key],
-            [p.id for p in self._known.values() if key in _surname_keys(p.keys, p.name)],
-            [p.id for p in self._known.values() if _INITIALS.fullmatch(name) and name in _initials(p.name)],
+            [p.id for p in self._pool(self._by_alias.get(name, [])) if name in p.aliases],  # initials: "RB"
+            [p.id for p in self._pool(self._by_first.get(key[0], [])) if p.keys[: len(key)] == key],
+            [p.id for p in by_last if key in _surname_keys(p.keys, p.name)],
+            [
+                p.id
+                for p in self._pool(self._by_initials.get(name, []))
+                if _INITIALS.fullmatch(name) and name in _initials(p.name)
+            ],
         ):
             if found:
                 return list(dict.fromkeys(found))
@@ -200,10 +242,9 @@ class PeopleIndex:
         capitals that name something else (organisation acronyms), never a person's initials; nothing
         inside a ``skip`` span (where people are declared, not referred to) is a reference."""
         found: list[Reference] = []
-        starts, ends = _merged(skip)
+        skipped = covered_by(skip)
         for run in name_runs(text):
-            at = bisect.bisect_right(starts, run[0].start()) - 1
-            if at >= 0 and run[0].start() < ends[at]:
+            if skipped(run[0].start()):
                 continue
             i = 0
             while i < len(run):

@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from pmkg.ingest.parse.minutes import NameMention, Span
-from pmkg.ingest.people.index import PeopleIndex
+from pmkg.ingest.people.index import PeopleIndex, covered_by
 from pmkg.ingest.people.names import (
     could_be_surname,
     is_given_name,
@@ -80,8 +80,9 @@ def mentioned_people(text: str, skip: list[Span], index: PeopleIndex) -> list[Na
     word introduces it, a speech verb follows it, its first word is a known given name or an
     initial, or an organisation follows it after a comma (``Name, Region Midtjylland``)."""
     found: dict[str, NameMention] = {}
+    skipped = covered_by(skip)
     for run in name_runs(text):
-        if any(s <= run[0].start() < e for s, e in skip) or _continues_organisation(text, run[0].start()):
+        if skipped(run[0].start()) or _continues_organisation(text, run[0].start()):
             continue
         titles = _introducer(text[max(0, run[0].start() - 40) : run[0].start()])
         tokens = run[:6]
