@@ -42,3 +42,20 @@ def test_extraction_time_grows_linearly_with_the_text() -> None:
     extract(Context(text=small[:20_000], language="da"))  # word lists compiled before timing
     ratio = cpu_seconds(large) / cpu_seconds(small)
     assert ratio < SLACK * len(large) / len(small), f"{LARGE:,} characters took {ratio:.1f} times {SMALL:,}"
+
+
+def test_the_whole_pipeline_grows_linearly_with_the_text() -> None:
+    """Reading, parsing and resolving people too: the people of many minutes joined into one document
+    are thousands, and comparing every reference with every person made 1 MB take minutes."""
+    from pmkg.ingest.pipeline import extract_text
+
+    small, large = minutes_of(SMALL // 4), minutes_of(LARGE // 4)
+    extract_text(small[:20_000], "warm-up.txt")
+    seconds = []
+    for text in (small, large):
+        start = time.process_time()
+        record = extract_text(text, "joined.txt")
+        seconds.append(time.process_time() - start)
+        assert len(record.people) > 100  # the minutes' people were found
+    ratio = seconds[1] / seconds[0]
+    assert ratio < SLACK * len(large) / len(small), f"{len(large):,} characters took {ratio:.1f} times"

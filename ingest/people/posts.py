@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pmkg.ingest.parse.minutes import ParsedMinutes, Span
-from pmkg.ingest.people.index import PeopleIndex
+from pmkg.ingest.people.index import PeopleIndex, covered_by
 from pmkg.ingest.vocabulary import role_of, vocabulary
 from pmkg.knowledge import load as load_knowledge
 from pmkg.text import fold
@@ -121,13 +121,11 @@ def role_references(text: str, holders: RoleHolders, skip: Iterable[Span] = ()) 
     "Styrelederen ønsket velkommen") resolved to the one attendee holding the post; none where
     nobody or several hold it, and none inside ``skip`` (the attendance entries themselves)."""
     pattern, meaning = _role_words()
-    skipped = list(skip)
+    skipped = covered_by(skip)
     found = []
     for m in pattern.finditer(fold(text)):
         role, sense = meaning[" ".join(m["ref"].split())]
-        if any(start <= m.start() < end for start, end in skipped) or not stands_alone(
-            text, m.end(), post=True
-        ):
+        if skipped(m.start()) or not stands_alone(text, m.end(), post=True):
             continue
         if sense == "opening" and not _opens_a_clause(text, m.start(), m.end()):
             continue  # "valdes till ordförande", "Referent og ordstyrer": a bare title names the post
