@@ -134,6 +134,38 @@ def test_a_viewer_gets_no_upload_no_expert_page_and_no_contact_export(app_env: n
     editor = signed_in_app(claims("erik.editor", "pmkg-editor"), "documents")
     assert len(editor.file_uploader) == 1
     assert "expert" not in editor.sidebar.radio(key="page").options
+    admin = signed_in_app(claims("ada.admin", "pmkg-admin"), "expert")
+    assert not admin.exception and not admin.error
+    assert admin.sidebar.radio(key="page").value == "expert" and admin.text_area(key="expert_query")
+
+
+def _export_with_contact_details() -> None:
+    """A script run as the signed-in user that asks the export's path for contact details."""
+    import streamlit as st
+
+    from pmkg.ui import export, identity, state
+
+    _, driver = state.store_status()
+    try:
+        payload, _ = export.export_bytes(driver, "nt", "contact")
+    except identity.NotAllowed as exc:
+        st.text(str(exc))
+        return
+    st.text(f"exported {len(payload)} bytes")
+
+
+def test_the_server_gives_contact_details_to_editors_only(app_env: neo4j.Driver) -> None:
+    shown = {}
+    for name, role in (("vera.viewer", "pmkg-viewer"), ("erik.editor", "pmkg-editor")):
+        at = AppTest.from_function(_export_with_contact_details, default_timeout=60)
+        at.secrets = SECRETS
+        at.user = claims(name, role)
+        at.run()
+        assert not at.exception
+        shown[name] = at.text[0].value
+    refusal = "may not export contact details from the graph: ask for the admin or editor role"
+    assert shown["vera.viewer"] == f"vera.viewer@example.org {refusal}"
+    assert shown["erik.editor"].startswith("exported ")
 
 
 def _store_forged_upload() -> None:

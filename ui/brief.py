@@ -80,7 +80,7 @@ def render(driver: neo4j.Driver) -> None:
         return
     st.query_params["entity"] = entity_id
     lang = current_language()
-    contact = current_user().can("edit")
+    contact = current_user().can("contact")
     briefing = _briefing(driver, entity_id, asof.current(), contact)
     report = report_of.to_report(briefing, lang)
     document_buttons(lambda: report, f"brief-{slug(briefing.name)}", "brief", ("docx", "pdf", "md"))

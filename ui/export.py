@@ -31,7 +31,7 @@ def export_bytes(driver: neo4j.Driver, fmt: str, choice: str) -> tuple[bytes, in
 
     Contact details go only to editors: a viewer's export leaves them out, whatever the page sent."""
     if choice == "contact":
-        identity.require(identity.current_user(), "edit")
+        identity.require(identity.current_user(), "contact")
     dataset = rdf.rows_to_dataset(store.read_rows(driver), options_for(choice))
     return rdf.serialize(dataset, fmt), len(dataset)
 
@@ -44,7 +44,7 @@ def render(driver: neo4j.Driver) -> None:
         format_func={f: t(f"export.format.{f}") for f in rdf.FORMATS}.__getitem__,
         key="export_format",
     )
-    offered = [c for c in PERSONAL_DATA if c != "contact" or identity.current_user().can("edit")]
+    offered = [c for c in PERSONAL_DATA if c != "contact" or identity.current_user().can("contact")]
     choice = cols[1].radio(
         t("export.personal"),
         offered,

@@ -26,10 +26,11 @@ ROLES = frozenset({"viewer", "editor", "admin"})
 ALLOWED: Mapping[str, frozenset[str]] = {
     "view": frozenset({"viewer", "editor", "admin"}),
     "edit": frozenset({"editor", "admin"}),
+    "contact": frozenset({"editor", "admin"}),  # exports and briefings with e-mail addresses
     "admin": frozenset({"admin"}),
 }
 USER_ENV = "PMKG_USER"
-_VERBS = {"view": "see", "edit": "change", "admin": "administer"}
+_VERBS = {"view": "see", "edit": "change", "contact": "export contact details from", "admin": "administer"}
 
 
 class NotAllowed(PmkgError):
