@@ -20,6 +20,7 @@ from typing import Any
 
 from pmkg import knowledge
 from pmkg.ingest.people.names import given_names, looks_like_person
+from pmkg.ingest.vocabulary import role_words
 from pmkg.model.record import Initiative, Organization, Provenance
 from pmkg.text import alternation, fold, slug
 
@@ -299,7 +300,7 @@ def name_words() -> dict[str, frozenset[str]]:
     minutes = knowledge.load("minutes.yaml")
     positions = [
         *content["position_words"],
-        *minutes["roles"],
+        *role_words(),
         *(t for t in minutes["titles"] if " " not in t),
     ]
     generic = [

@@ -9,16 +9,32 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from pmkg import knowledge
+from pmkg.knowledge.loader import KnowledgeError
 
 
 @cache
 def vocabulary() -> dict[str, Any]:
-    """The vocabulary of minutes (``knowledge/minutes.yaml``), loaded once."""
-    return yaml.safe_load(resources.files("pmkg.knowledge").joinpath("minutes.yaml").read_text("utf-8"))
+    """The vocabulary of minutes (``knowledge/minutes.yaml``, checked against its schema), with
+    ``roles``: every role word of ``knowledge/roles.yaml`` (all languages) and the role it names."""
+    return {**knowledge.load("minutes.yaml"), "roles": role_words()}
+
+
+@cache
+def role_words() -> dict[str, str]:
+    """Each word of ``knowledge/roles.yaml`` and its role code ("formand" -> "chair"); a word given for
+    two roles is refused with the file's one-line error."""
+    found: dict[str, str] = {}
+    for role, languages in knowledge.load("roles.yaml").items():
+        for words in languages.values():
+            for word in words:
+                if found.setdefault(str(word).lower(), role) != role:
+                    raise KnowledgeError(
+                        "roles.yaml", None, f"'{word}' is given for {found[word]} and {role}"
+                    )
+    return found
 
 
 def alternation(words: Iterable[object]) -> str:

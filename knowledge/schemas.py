@@ -144,7 +144,6 @@ class MinutesFile(_Strict):
     table_marks: dict[Literal["checked", "unchecked"], Words]
     role_fields: dict[str, Role]
     signoff_headings: dict[str, Role | None]
-    roles: dict[str, Role]
     absent_markers: Words
     present_markers: Words
     titles: Words
@@ -235,6 +234,11 @@ class MeetingDateWords(_Strict):
 MeetingDateFile = dict[Literal["da", "en", "no", "sv"], MeetingDateWords]
 
 
+# --- roles.yaml --------------------------------------------------------------------------------------
+
+RolesFile = dict[Role, ByLanguage]  # every role code, its words in each language
+
+
 SCHEMAS: dict[str, object] = {
     "meeting-date.yaml": MeetingDateFile,
     "attendance.yaml": AttendanceFile,
@@ -243,6 +247,7 @@ SCHEMAS: dict[str, object] = {
     "gazetteer.yaml": GazetteerFile,
     "content.yaml": ContentFile,
     "minutes.yaml": MinutesFile,
+    "roles.yaml": RolesFile,
     "given-names.yaml": GivenNamesFile,
     "languages.yaml": LanguagesFile,
 }

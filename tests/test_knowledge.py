@@ -121,3 +121,31 @@ def test_an_unreadable_file_says_so(tmp_path: Path) -> None:
     missing = tmp_path / "content.yaml"
     with pytest.raises(KnowledgeError, match=r"^knowledge/content.yaml: cannot be read"):
         knowledge.load_file(missing)
+
+
+def test_a_role_word_given_for_two_roles_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pmkg.ingest import vocabulary
+
+    copy = _broken(tmp_path, "roles.yaml", "  sv: [kassör]", "  sv: [kassör, ordförande]")
+    monkeypatch.setattr(
+        knowledge, "load", lambda name: knowledge.load_file(copy) if name == "roles.yaml" else None
+    )
+    vocabulary.role_words.cache_clear()
+    try:
+        with pytest.raises(KnowledgeError, match="'ordförande' is given for chair and treasurer"):
+            vocabulary.role_words()
+    finally:
+        vocabulary.role_words.cache_clear()
+
+
+def test_every_role_has_words_and_every_word_one_role() -> None:
+    from pmkg.ingest.vocabulary import role_of, role_words
+    from pmkg.model.record import ROLE_CODES
+
+    roles = knowledge.load("roles.yaml")
+    assert set(roles) <= set(ROLE_CODES)
+    for role, languages in roles.items():
+        assert any(languages.values()), role
+        for words in languages.values():
+            assert all(role_of(word) == role for word in words), role
+    assert role_words()["formand"] == "chair" and role_words()["ersättare"] == "deputy"
