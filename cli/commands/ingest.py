@@ -26,6 +26,7 @@ from pmkg.errors import PmkgError, StoreUnavailable
 from pmkg.graph import connection, corrections
 from pmkg.graph.identity import candidate_merges
 from pmkg.graph.store import LoadSummary, load_record, load_records, remove_document, stored_document
+from pmkg.ingest.gather import gather
 from pmkg.ingest.parallel import default_jobs, extract_in_order, failure_reason
 from pmkg.ingest.read import FORMATS
 from pmkg.model.record import Record, decode_record
@@ -58,6 +59,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="load records written as JSON Lines by `pmkg extract --format jsonl` (extracted elsewhere, "
         "e.g. by a Dask or Spark job), in the file's order; may be given more than once",
     )
+    ingest.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="in folders, follow symbolic links that lead outside the folder (skipped and listed otherwise)",
+    )
     ingest.add_argument("--json", action="store_true", help="print the summary as JSON")
     ingest.set_defaults(func=run_ingest)
 
@@ -77,26 +83,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     candidates.set_defaults(func=run_candidates)
 
 
-def collect_files(paths: list[str]) -> list[Path]:
-    """The files to ingest: files as given, folders searched recursively for supported documents.
-
-    Hidden files and office lock files (``~$report.docx``) in folders are skipped.
-    """
-    files: list[Path] = []
-    for given in paths:
-        path = Path(given)
-        if not path.is_dir():
-            files.append(path)  # a missing or unsupported file fails with its own reason
-            continue
-        found = (
-            p
-            for p in path.rglob("*")
-            if p.is_file()
-            and p.suffix.lower() in FORMATS
-            and not any(part.startswith((".", "~$")) for part in p.relative_to(path).parts)
-        )
-        files.extend(sorted(found))
-    return list(dict.fromkeys(files))
+def collect_files(paths: list[str], follow_links: bool = False) -> list[Path]:
+    """The files to ingest (see ``pmkg.ingest.gather``), without the list of skipped links."""
+    return gather(paths, follow_links).files
 
 
 @dataclass
@@ -111,6 +100,7 @@ class IngestReport:
     rels_deleted: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     orphaned: list[str] = field(default_factory=list)  # corrections whose targets are gone
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (link, reason): not followed
 
     def add(self, summary: LoadSummary) -> None:
         self.documents[summary.status] += 1
@@ -137,6 +127,7 @@ class IngestReport:
                 if self.orphaned
                 else []
             ),
+            *([f"links skipped: {len(self.skipped)} (listed below)"] if self.skipped else []),
         ]
 
 
@@ -242,10 +233,13 @@ def run_ingest(args: argparse.Namespace) -> int:
         raise PmkgError(f"--jobs must be 1 or more, not {args.jobs}")
     if not args.paths and not args.records:
         raise PmkgError("give files or folders to ingest, or --records FILE.jsonl")
-    files = collect_files(args.paths)
+    gathered = gather(args.paths, args.follow_links)
+    files = gathered.files
+    report = IngestReport(skipped=[(str(link), why) for link, why in gathered.skipped])
     if args.paths and not files:
+        for link, why in report.skipped:
+            print(f"skipped: {link}: {why}", file=sys.stderr)
         raise PmkgError(f"no minutes files found in {' '.join(args.paths)} (looked for {', '.join(FORMATS)})")
-    report = IngestReport()
     try:
         if args.records:
             ingest_records([Path(p) for p in args.records], report)
@@ -258,11 +252,14 @@ def run_ingest(args: argparse.Namespace) -> int:
                 "documents": dict(report.documents),
                 "failed": [{"file": f, "reason": r} for f, r in report.failed],
                 "orphaned_corrections": report.orphaned,
+                "skipped": [{"link": f, "reason": r} for f, r in report.skipped],
             }
             json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")
         else:
             print("\n".join(report.lines()))
+        for path, reason in report.skipped:
+            print(f"skipped: {path}: {reason}", file=sys.stderr)
         for path, reason in report.failed:
             print(f"failed: {path}: {reason}", file=sys.stderr)
     return 1 if report.failed else 0
