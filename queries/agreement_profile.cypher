@@ -8,7 +8,7 @@
 // documents dated on or before it; each kind cut to `limit`).
 MATCH (g:Agreement {id: $agreement})
 CALL (g) {
-  MATCH (doc:Document)-[r:MENTIONS]->(g) WHERE $as_of IS NULL OR doc.date <= $as_of
+  MATCH (doc:Document)-[r:MENTIONS WHERE r.rejected IS NULL]->(g) WHERE $as_of IS NULL OR doc.date <= $as_of
   WITH r, doc ORDER BY doc.date, doc.id LIMIT 1
   UNWIND [['kind', g.kind], ['date', g.date + CASE WHEN g.date_inferred THEN ' (year inferred)' ELSE '' END]]
          AS pair
@@ -16,7 +16,7 @@ CALL (g) {
   RETURN 0 AS rank, 'identity' AS kind, pair[0] AS name, pair[1] AS detail, doc.date AS since,
          doc.date AS date, r.quotes[0] AS quote, doc.name AS document, null AS id, doc.id AS document_id
   UNION
-  MATCH (o:Organization)-[r:PARTY_TO]->(g)
+  MATCH (o:Organization)-[r:PARTY_TO WHERE r.rejected IS NULL]->(g)
   MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
   WITH o, r, doc ORDER BY doc.date DESC
   WITH o, collect({r: r, doc: doc})[0] AS last, min(doc.date) AS since
@@ -24,9 +24,9 @@ CALL (g) {
   RETURN 1 AS rank, 'party' AS kind, o.name AS name, o.type AS detail, since, last.doc.date AS date,
          last.r.quotes[0] AS quote, last.doc.name AS document, o.id AS id, last.doc.id AS document_id
   UNION
-  MATCH (o:Organization)-[:PARTY_TO]->(g)
+  MATCH (o:Organization)-[rj1:PARTY_TO WHERE rj1.rejected IS NULL]->(g)
   WITH DISTINCT o
-  MATCH (p:Person)-[r:HOLDS_ROLE|AFFILIATED_WITH]->(o)
+  MATCH (p:Person)-[r:HOLDS_ROLE|AFFILIATED_WITH WHERE r.rejected IS NULL]->(o)
   MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
   WITH p, o, r, doc ORDER BY doc.date DESC
   WITH p, o, collect(DISTINCT coalesce(r.role, 'affiliated')) AS roles, collect({r: r, doc: doc})[0] AS last,
@@ -37,9 +37,9 @@ CALL (g) {
          since, last.doc.date AS date, last.r.quotes[0] AS quote, last.doc.name AS document, p.id AS id,
          last.doc.id AS document_id
   UNION
-  MATCH (o:Organization)-[:PARTY_TO]->(g)
+  MATCH (o:Organization)-[rj2:PARTY_TO WHERE rj2.rejected IS NULL]->(g)
   WITH DISTINCT o
-  MATCH (o)-[r:PARTICIPATES_IN]->(i:Initiative)
+  MATCH (o)-[r:PARTICIPATES_IN WHERE r.rejected IS NULL]->(i:Initiative)
   MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
   WITH i, o, r, doc ORDER BY doc.date DESC
   WITH i, collect(DISTINCT o.name) AS parties, collect({r: r, doc: doc})[0] AS last, min(doc.date) AS since
@@ -49,16 +49,16 @@ CALL (g) {
          since, last.doc.date AS date, last.r.quotes[0] AS quote, last.doc.name AS document, i.id AS id,
          last.doc.id AS document_id
   UNION
-  MATCH (doc:Document)-[r:MENTIONS]->(g) WHERE $as_of IS NULL OR doc.date <= $as_of
-  MATCH (doc)-[:RECORDS]->(m:Meeting)
+  MATCH (doc:Document)-[r:MENTIONS WHERE r.rejected IS NULL]->(g) WHERE $as_of IS NULL OR doc.date <= $as_of
+  MATCH (doc)-[rj3:RECORDS WHERE rj3.rejected IS NULL]->(m:Meeting)
   WITH m, r, doc ORDER BY m.date DESC LIMIT $limit
   RETURN 4 AS rank, 'meeting' AS kind, m.name AS name,
-         coalesce(COLLECT { MATCH (m)-[:HELD_BY]->(b:Organization) RETURN b.name LIMIT 1 }[0], m.body_name, '')
+         coalesce(COLLECT { MATCH (m)-[rj4:HELD_BY WHERE rj4.rejected IS NULL]->(b:Organization) RETURN b.name LIMIT 1 }[0], m.body_name, '')
          + CASE WHEN m.date_inferred THEN ', year inferred' ELSE '' END AS detail,
          m.date AS since, m.date AS date, r.quotes[0] AS quote, doc.name AS document, m.id AS id,
          doc.id AS document_id
   UNION
-  MATCH (doc:Document)-[r:MENTIONS]->(g) WHERE $as_of IS NULL OR doc.date <= $as_of
+  MATCH (doc:Document)-[r:MENTIONS WHERE r.rejected IS NULL]->(g) WHERE $as_of IS NULL OR doc.date <= $as_of
   WITH doc, r ORDER BY doc.date DESC LIMIT $limit
   RETURN 5 AS rank, 'document' AS kind, doc.name AS name, doc.source AS detail, doc.date AS since,
          doc.date AS date, r.quotes[0] AS quote, doc.name AS document, doc.id AS id, doc.id AS document_id

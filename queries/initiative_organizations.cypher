@@ -3,9 +3,9 @@
 // param initiative: initiative optional -- Initiativ | Initiative
 // result: table
 CALL () {
-  MATCH (o:Organization)-[r:PARTICIPATES_IN|FUNDS]->(i:Initiative {id: $initiative}) RETURN o, r, i
+  MATCH (o:Organization)-[r:PARTICIPATES_IN|FUNDS WHERE r.rejected IS NULL]->(i:Initiative {id: $initiative}) RETURN o, r, i
   UNION ALL
-  MATCH (o:Organization)-[r:PARTICIPATES_IN|FUNDS]->(i:Initiative) WHERE $initiative IS NULL RETURN o, r, i
+  MATCH (o:Organization)-[r:PARTICIPATES_IN|FUNDS WHERE r.rejected IS NULL]->(i:Initiative) WHERE $initiative IS NULL RETURN o, r, i
 }
 OPTIONAL MATCH (d:Document {id: r.doc})
 WITH i, o, CASE type(r) WHEN 'FUNDS' THEN 'funds' ELSE 'participates' END AS relation,

@@ -8,7 +8,7 @@
 // names), `since` is the first; `as_of` keeps documents dated on or before it; each kind cut to `limit`.
 MATCH (i:Initiative {id: $initiative})
 CALL (i) {
-  MATCH (doc:Document)-[r:MENTIONS]->(i) WHERE $as_of IS NULL OR doc.date <= $as_of
+  MATCH (doc:Document)-[r:MENTIONS WHERE r.rejected IS NULL]->(i) WHERE $as_of IS NULL OR doc.date <= $as_of
   WITH r, doc ORDER BY doc.date, doc.id
   WITH collect({r: r, doc: doc})[0] AS first,
        reduce(s = [], x IN collect(coalesce(r.aliases, [])) | s + [a IN x WHERE NOT a IN s]) AS aliases
@@ -20,7 +20,7 @@ CALL (i) {
          first.doc.id AS document_id
   LIMIT $limit
   UNION
-  MATCH (o:Organization)-[r:PARTICIPATES_IN]->(i)
+  MATCH (o:Organization)-[r:PARTICIPATES_IN WHERE r.rejected IS NULL]->(i)
   MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
   WITH o, r, doc ORDER BY doc.date DESC
   WITH o, collect({r: r, doc: doc})[0] AS last, min(doc.date) AS since
@@ -28,7 +28,7 @@ CALL (i) {
   RETURN 1 AS rank, 'participant' AS kind, o.name AS name, o.type AS detail, since, last.doc.date AS date,
          last.r.quotes[0] AS quote, last.doc.name AS document, o.id AS id, last.doc.id AS document_id
   UNION
-  MATCH (o:Organization)-[r:FUNDS]->(i)
+  MATCH (o:Organization)-[r:FUNDS WHERE r.rejected IS NULL]->(i)
   MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
   WITH o, r, doc ORDER BY doc.date DESC LIMIT $limit
   RETURN 2 AS rank, 'funded by' AS kind, o.name AS name,
@@ -37,9 +37,9 @@ CALL (i) {
          doc.date AS since, doc.date AS date, r.quotes[0] AS quote, doc.name AS document, o.id AS id,
          doc.id AS document_id
   UNION
-  MATCH (o:Organization)-[:PARTICIPATES_IN|FUNDS]->(i)
+  MATCH (o:Organization)-[rj1:PARTICIPATES_IN|FUNDS WHERE rj1.rejected IS NULL]->(i)
   WITH DISTINCT o
-  MATCH (p:Person)-[r:HOLDS_ROLE|AFFILIATED_WITH]->(o)
+  MATCH (p:Person)-[r:HOLDS_ROLE|AFFILIATED_WITH WHERE r.rejected IS NULL]->(o)
   MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
   WITH p, o, r, doc ORDER BY doc.date DESC
   WITH p, o, collect(DISTINCT coalesce(r.role, 'affiliated')) AS roles, collect({r: r, doc: doc})[0] AS last,
@@ -50,17 +50,17 @@ CALL (i) {
          since, last.doc.date AS date, last.r.quotes[0] AS quote, last.doc.name AS document, p.id AS id,
          last.doc.id AS document_id
   UNION
-  MATCH (doc:Document)-[r:MENTIONS]->(i) WHERE $as_of IS NULL OR doc.date <= $as_of
-  MATCH (doc)-[:RECORDS]->(m:Meeting)
+  MATCH (doc:Document)-[r:MENTIONS WHERE r.rejected IS NULL]->(i) WHERE $as_of IS NULL OR doc.date <= $as_of
+  MATCH (doc)-[rj2:RECORDS WHERE rj2.rejected IS NULL]->(m:Meeting)
   WITH m, r, doc ORDER BY m.date DESC LIMIT $limit
   RETURN 4 AS rank, 'meeting' AS kind, m.name AS name,
-         coalesce(COLLECT { MATCH (m)-[:HELD_BY]->(b:Organization) RETURN b.name LIMIT 1 }[0], m.body_name, '')
+         coalesce(COLLECT { MATCH (m)-[rj3:HELD_BY WHERE rj3.rejected IS NULL]->(b:Organization) RETURN b.name LIMIT 1 }[0], m.body_name, '')
          + CASE WHEN m.date_inferred THEN ', year inferred' ELSE '' END AS detail,
          m.date AS since, m.date AS date, r.quotes[0] AS quote, doc.name AS document, m.id AS id,
          doc.id AS document_id
   UNION
-  MATCH (doc:Document)-[:MENTIONS]->(i) WHERE $as_of IS NULL OR doc.date <= $as_of
-  MATCH (doc)-[:RECORDS]->(m:Meeting)-[r:RAISED]->(t:Theme) WHERE r.doc = doc.id
+  MATCH (doc:Document)-[rj4:MENTIONS WHERE rj4.rejected IS NULL]->(i) WHERE $as_of IS NULL OR doc.date <= $as_of
+  MATCH (doc)-[rj5:RECORDS WHERE rj5.rejected IS NULL]->(m:Meeting)-[r:RAISED WHERE r.rejected IS NULL]->(t:Theme) WHERE r.doc = doc.id
   WITH t, r, m, doc ORDER BY m.date DESC
   WITH t, collect({r: r, doc: doc})[0] AS last, min(m.date) AS since, max(m.date) AS date,
        count(DISTINCT r.point_id) AS points
@@ -68,7 +68,7 @@ CALL (i) {
   RETURN 5 AS rank, 'theme' AS kind, t.name AS name, toString(points) + ' point(s)' AS detail, since, date,
          last.r.quotes[0] AS quote, last.doc.name AS document, t.id AS id, last.doc.id AS document_id
   UNION
-  MATCH (f:Figure)-[r:ABOUT]->(i)
+  MATCH (f:Figure)-[r:ABOUT WHERE r.rejected IS NULL]->(i)
   MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
   WITH f, r, doc ORDER BY coalesce(f.date, doc.date) DESC LIMIT $limit
   RETURN 6 AS rank, 'figure' AS kind, f.name AS name,
@@ -77,7 +77,7 @@ CALL (i) {
          coalesce(f.date, doc.date) AS since, coalesce(f.date, doc.date) AS date, r.quotes[0] AS quote,
          doc.name AS document, f.id AS id, doc.id AS document_id
   UNION
-  MATCH (doc:Document)-[r:MENTIONS]->(i) WHERE $as_of IS NULL OR doc.date <= $as_of
+  MATCH (doc:Document)-[r:MENTIONS WHERE r.rejected IS NULL]->(i) WHERE $as_of IS NULL OR doc.date <= $as_of
   WITH doc, r ORDER BY doc.date DESC LIMIT $limit
   RETURN 7 AS rank, 'document' AS kind, doc.name AS name, doc.source AS detail, doc.date AS since,
          doc.date AS date, r.quotes[0] AS quote, doc.name AS document, doc.id AS id, doc.id AS document_id

@@ -16,20 +16,20 @@ CALL () {
 WITH i, toUpper(trim($country)) AS country
 WITH i, country,
      COLLECT {
-       MATCH (o:Organization)-[:PARTICIPATES_IN]->(i) WHERE country IS NULL OR o.country = country
+       MATCH (o:Organization)-[rj1:PARTICIPATES_IN WHERE rj1.rejected IS NULL]->(i) WHERE country IS NULL OR o.country = country
        RETURN DISTINCT o ORDER BY o.name
      } AS participating,
      COLLECT {
-       MATCH (o:Organization)-[:FUNDS]->(i) WHERE country IS NULL OR o.country = country
+       MATCH (o:Organization)-[rj2:FUNDS WHERE rj2.rejected IS NULL]->(i) WHERE country IS NULL OR o.country = country
        RETURN DISTINCT o ORDER BY o.name
      } AS funding,
      COLLECT {
-       MATCH (d:Document)-[:MENTIONS]->(i) WHERE d.body IS NOT NULL
+       MATCH (d:Document)-[rj3:MENTIONS WHERE rj3.rejected IS NULL]->(i) WHERE d.body IS NOT NULL
        WITH DISTINCT d.body AS body
        MATCH (b:Organization {id: body}) WHERE country IS NULL OR b.country = country
        RETURN b ORDER BY b.name
      } AS discussing,
-     COLLECT { MATCH (d:Document)-[:MENTIONS]->(i) RETURN max(d.date) } AS last
+     COLLECT { MATCH (d:Document)-[rj4:MENTIONS WHERE rj4.rejected IS NULL]->(i) RETURN max(d.date) } AS last
 WHERE country IS NULL OR size(participating) + size(funding) + size(discussing) > 0
 WITH i, participating, funding, discussing, last,
      COLLECT {

@@ -7,10 +7,10 @@
 // The same columns as organisation_profile. A meeting after `as_of` has no answer (it had not been held).
 MATCH (m:Meeting {id: $meeting}) WHERE $as_of IS NULL OR m.date <= $as_of
 CALL (m) {
-  MATCH (doc:Document)-[r:RECORDS]->(m)
+  MATCH (doc:Document)-[r:RECORDS WHERE r.rejected IS NULL]->(m)
   WITH r, doc ORDER BY doc.date, doc.id LIMIT 1
   UNWIND [['date', m.date + CASE WHEN m.date_inferred THEN ' (year inferred)' ELSE '' END],
-          ['body', coalesce(COLLECT { MATCH (m)-[:HELD_BY]->(b:Organization) RETURN b.name LIMIT 1 }[0],
+          ['body', coalesce(COLLECT { MATCH (m)-[rj1:HELD_BY WHERE rj1.rejected IS NULL]->(b:Organization) RETURN b.name LIMIT 1 }[0],
                             m.body_name)],
           ['number', m.number], ['location', m.location],
           ['time', m.start_time + coalesce('–' + m.end_time, '')]] AS pair
@@ -18,7 +18,7 @@ CALL (m) {
   RETURN 0 AS rank, 'identity' AS kind, pair[0] AS name, pair[1] AS detail, m.date AS since, m.date AS date,
          r.quotes[0] AS quote, doc.name AS document, null AS id, doc.id AS document_id
   UNION
-  MATCH (p:Person)-[r:ATTENDED]->(m)
+  MATCH (p:Person)-[r:ATTENDED WHERE r.rejected IS NULL]->(m)
   WITH p, r ORDER BY CASE r.status WHEN 'present' THEN 0 WHEN 'unknown' THEN 1 ELSE 2 END, p.name LIMIT $limit
   MATCH (doc:Document {id: r.doc})
   RETURN 1 AS rank, CASE r.status WHEN 'absent' THEN 'absent' ELSE 'attendee' END AS kind, p.name AS name,
@@ -27,14 +27,14 @@ CALL (m) {
          m.date AS since, m.date AS date, r.quotes[0] AS quote, doc.name AS document, p.id AS id,
          doc.id AS document_id
   UNION
-  MATCH (p:Person)-[r:PRESENTED]->(m)
+  MATCH (p:Person)-[r:PRESENTED WHERE r.rejected IS NULL]->(m)
   WITH p, r ORDER BY r.item_number, p.name LIMIT $limit
   MATCH (doc:Document {id: r.doc})
   RETURN 2 AS rank, 'presenter' AS kind, p.name AS name, r.item_number + ' ' + r.item_title AS detail,
          m.date AS since, m.date AS date, r.quotes[0] AS quote, doc.name AS document, p.id AS id,
          doc.id AS document_id
   UNION
-  MATCH (m)-[r:RAISED]->(t:Theme)
+  MATCH (m)-[r:RAISED WHERE r.rejected IS NULL]->(t:Theme)
   WITH t, collect(r) AS points
   ORDER BY size(points) DESC, t.name LIMIT $limit
   WITH t, points, points[0] AS first
@@ -43,7 +43,7 @@ CALL (m) {
          m.date AS since, m.date AS date, first.quotes[0] AS quote, doc.name AS document, t.id AS id,
          doc.id AS document_id
   UNION
-  MATCH (m)-[r:REPORTED]->(f:Figure)
+  MATCH (m)-[r:REPORTED WHERE r.rejected IS NULL]->(f:Figure)
   WITH f, r ORDER BY f.name LIMIT $limit
   MATCH (doc:Document {id: r.doc})
   RETURN 4 AS rank, 'figure' AS kind, f.name AS name,
@@ -52,7 +52,7 @@ CALL (m) {
          coalesce(f.date, m.date) AS since, coalesce(f.date, m.date) AS date, r.quotes[0] AS quote,
          doc.name AS document, f.id AS id, doc.id AS document_id
   UNION
-  MATCH (m)-[r:SET]->(d:Deadline)
+  MATCH (m)-[r:SET WHERE r.rejected IS NULL]->(d:Deadline)
   WITH d, r ORDER BY d.date LIMIT $limit
   MATCH (doc:Document {id: r.doc})
   RETURN 5 AS rank, 'deadline' AS kind, d.name AS name,
@@ -60,7 +60,7 @@ CALL (m) {
          d.date AS since, d.date AS date, r.quotes[0] AS quote, doc.name AS document, d.id AS id,
          doc.id AS document_id
   UNION
-  MATCH (doc:Document)-[r:RECORDS]->(m)
+  MATCH (doc:Document)-[r:RECORDS WHERE r.rejected IS NULL]->(m)
   WITH doc, r ORDER BY doc.date DESC LIMIT $limit
   RETURN 6 AS rank, 'document' AS kind, doc.name AS name, doc.source AS detail, doc.date AS since,
          doc.date AS date, r.quotes[0] AS quote, doc.name AS document, doc.id AS id, doc.id AS document_id

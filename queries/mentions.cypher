@@ -2,7 +2,7 @@
 // description: Hvert sted en person, organisation, et initiativ, møde eller emne optræder i referaterne: dokument, dato, citat, position og hvilke fakta citatet belægger. | Every place a person, organisation, initiative, meeting or theme appears in the minutes: document, date, quote, position and the facts the quote supports.
 // param entity: entity -- Person, organisation, initiativ ... | Person, organisation, initiative ...
 // result: table
-MATCH (e:Person|Organization|Initiative|Meeting|Theme|Agreement|Document {id: $entity})-[r]-(x)
+MATCH (e:Person|Organization|Initiative|Meeting|Theme|Agreement|Document {id: $entity})-[r WHERE r.rejected IS NULL]-(x)
 WHERE r.doc IS NOT NULL AND size(coalesce(r.quotes, [])) > 0
 MATCH (d:Document {id: r.doc})
 UNWIND range(0, size(r.quotes) - 1) AS i

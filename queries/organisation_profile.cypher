@@ -10,7 +10,7 @@
 // cut to `limit` rows (the newest first) inside its branch, so a hub costs no more than a page.
 MATCH (o:Organization {id: $organization})
 CALL (o) {
-  MATCH (doc:Document)-[r:MENTIONS]->(o) WHERE $as_of IS NULL OR doc.date <= $as_of
+  MATCH (doc:Document)-[r:MENTIONS WHERE r.rejected IS NULL]->(o) WHERE $as_of IS NULL OR doc.date <= $as_of
   WITH r, doc ORDER BY doc.date, doc.id
   WITH collect({r: r, doc: doc})[0] AS first,
        reduce(s = [], x IN collect(coalesce(r.aliases, [])) | s + [a IN x WHERE NOT a IN s]) AS aliases
@@ -23,7 +23,7 @@ CALL (o) {
          first.doc.id AS document_id
   LIMIT $limit
   UNION
-  MATCH (p:Person)-[r:HOLDS_ROLE]->(o)
+  MATCH (p:Person)-[r:HOLDS_ROLE WHERE r.rejected IS NULL]->(o)
   MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
   WITH p, r.role AS role, r, doc ORDER BY doc.date DESC
   WITH p, role, collect({r: r, doc: doc})[0] AS last, min(doc.date) AS since
@@ -31,7 +31,7 @@ CALL (o) {
   RETURN 1 AS rank, 'role' AS kind, p.name AS name, role AS detail, since, last.doc.date AS date,
          last.r.quotes[0] AS quote, last.doc.name AS document, p.id AS id, last.doc.id AS document_id
   UNION
-  MATCH (p:Person)-[r:AFFILIATED_WITH]->(o)
+  MATCH (p:Person)-[r:AFFILIATED_WITH WHERE r.rejected IS NULL]->(o)
   MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
   WITH p, r, doc ORDER BY doc.date DESC
   WITH p, collect({r: r, doc: doc})[0] AS last, min(doc.date) AS since
@@ -41,16 +41,16 @@ CALL (o) {
          since, last.doc.date AS date, last.r.quotes[0] AS quote, last.doc.name AS document, p.id AS id,
          last.doc.id AS document_id
   UNION
-  MATCH (o)<-[r:HELD_BY]-(m:Meeting) WHERE $as_of IS NULL OR m.date <= $as_of
+  MATCH (o)<-[r:HELD_BY WHERE r.rejected IS NULL]-(m:Meeting) WHERE $as_of IS NULL OR m.date <= $as_of
   WITH m, r ORDER BY m.date DESC LIMIT $limit
   MATCH (doc:Document {id: r.doc})
   RETURN 3 AS rank, 'meeting' AS kind, m.name AS name,
-         toString(COUNT { (:Person)-[:ATTENDED {status: 'present'}]->(m) }) + ' present'
+         toString(COUNT { (:Person)-[rj1:ATTENDED {status: 'present'} WHERE rj1.rejected IS NULL]->(m) }) + ' present'
          + CASE WHEN m.date_inferred THEN ', year inferred' ELSE '' END AS detail,
          m.date AS since, m.date AS date, r.quotes[0] AS quote, doc.name AS document, m.id AS id,
          doc.id AS document_id
   UNION
-  MATCH (o)-[r:PARTICIPATES_IN]->(i:Initiative)
+  MATCH (o)-[r:PARTICIPATES_IN WHERE r.rejected IS NULL]->(i:Initiative)
   MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
   WITH i, r, doc ORDER BY doc.date DESC
   WITH i, collect({r: r, doc: doc})[0] AS last, min(doc.date) AS since
@@ -58,19 +58,19 @@ CALL (o) {
   RETURN 4 AS rank, 'initiative' AS kind, i.name AS name, i.type AS detail, since, last.doc.date AS date,
          last.r.quotes[0] AS quote, last.doc.name AS document, i.id AS id, last.doc.id AS document_id
   UNION
-  MATCH (o)-[r:PARTY_TO]->(g:Agreement)
+  MATCH (o)-[r:PARTY_TO WHERE r.rejected IS NULL]->(g:Agreement)
   MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
   WITH g, r, doc ORDER BY doc.date DESC
   WITH g, collect({r: r, doc: doc})[0] AS last, min(doc.date) AS since
   ORDER BY last.doc.date DESC, g.name LIMIT $limit
   RETURN 5 AS rank, 'agreement' AS kind, g.name AS name,
-         reduce(s = g.kind, x IN COLLECT { MATCH (g)<-[:PARTY_TO]-(q:Organization) WHERE q <> o
+         reduce(s = g.kind, x IN COLLECT { MATCH (g)<-[rj2:PARTY_TO WHERE rj2.rejected IS NULL]-(q:Organization) WHERE q <> o
                                            RETURN DISTINCT q.name ORDER BY q.name } | s + ', ' + x) AS detail,
          coalesce(g.date, since) AS since, coalesce(g.date, last.doc.date) AS date, last.r.quotes[0] AS quote,
          last.doc.name AS document,
          g.id AS id, last.doc.id AS document_id
   UNION
-  MATCH (o)-[r:COLLABORATES_WITH]-(q:Organization)
+  MATCH (o)-[r:COLLABORATES_WITH WHERE r.rejected IS NULL]-(q:Organization)
   MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
   WITH q, r, doc ORDER BY doc.date DESC
   WITH q, collect({r: r, doc: doc})[0] AS last, min(doc.date) AS since
@@ -78,7 +78,7 @@ CALL (o) {
   RETURN 6 AS rank, 'collaborator' AS kind, q.name AS name, q.type AS detail, since, last.doc.date AS date,
          last.r.quotes[0] AS quote, last.doc.name AS document, q.id AS id, last.doc.id AS document_id
   UNION
-  MATCH (o)-[r:FUNDS]-(x)
+  MATCH (o)-[r:FUNDS WHERE r.rejected IS NULL]-(x)
   MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
   WITH x, r, doc ORDER BY doc.date DESC LIMIT $limit
   RETURN 7 AS rank, CASE WHEN startNode(r) = o THEN 'funds' ELSE 'funded by' END AS kind, x.name AS name,
@@ -87,7 +87,7 @@ CALL (o) {
          doc.date AS since, doc.date AS date, r.quotes[0] AS quote, doc.name AS document, x.id AS id,
          doc.id AS document_id
   UNION
-  MATCH (o)<-[:HELD_BY]-(m:Meeting)-[r:RAISED]->(t:Theme) WHERE $as_of IS NULL OR m.date <= $as_of
+  MATCH (o)<-[rj3:HELD_BY WHERE rj3.rejected IS NULL]-(m:Meeting)-[r:RAISED WHERE r.rejected IS NULL]->(t:Theme) WHERE $as_of IS NULL OR m.date <= $as_of
   WITH t, r, m ORDER BY m.date DESC
   WITH t, collect(r)[0] AS last, max(m.date) AS date, min(m.date) AS since, count(DISTINCT r.point_id) AS points
   ORDER BY points DESC, date DESC LIMIT $limit
@@ -95,7 +95,7 @@ CALL (o) {
   RETURN 8 AS rank, 'theme' AS kind, t.name AS name, toString(points) + ' point(s)' AS detail, since, date,
          last.quotes[0] AS quote, doc.name AS document, t.id AS id, doc.id AS document_id
   UNION
-  MATCH (f:Figure)-[r:ABOUT]->(o)
+  MATCH (f:Figure)-[r:ABOUT WHERE r.rejected IS NULL]->(o)
   MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
   WITH f, r, doc ORDER BY coalesce(f.date, doc.date) DESC LIMIT $limit
   RETURN 9 AS rank, 'figure' AS kind, f.name AS name, CASE WHEN f.value = toInteger(f.value) THEN toString(toInteger(f.value)) ELSE toString(f.value) END
@@ -103,7 +103,7 @@ CALL (o) {
          coalesce(f.date, doc.date) AS since, coalesce(f.date, doc.date) AS date, r.quotes[0] AS quote,
          doc.name AS document, f.id AS id, doc.id AS document_id
   UNION
-  MATCH (o)<-[:HELD_BY]-(m:Meeting)-[r:SET]->(d:Deadline) WHERE $as_of IS NULL OR m.date <= $as_of
+  MATCH (o)<-[rj4:HELD_BY WHERE rj4.rejected IS NULL]-(m:Meeting)-[r:SET WHERE r.rejected IS NULL]->(d:Deadline) WHERE $as_of IS NULL OR m.date <= $as_of
   WITH d, r ORDER BY d.date DESC LIMIT $limit
   MATCH (doc:Document {id: r.doc})
   RETURN 10 AS rank, 'deadline' AS kind, d.name AS name,
@@ -111,7 +111,7 @@ CALL (o) {
          d.date AS since, d.date AS date, r.quotes[0] AS quote, doc.name AS document, d.id AS id,
          doc.id AS document_id
   UNION
-  MATCH (doc:Document)-[r:MENTIONS]->(o) WHERE $as_of IS NULL OR doc.date <= $as_of
+  MATCH (doc:Document)-[r:MENTIONS WHERE r.rejected IS NULL]->(o) WHERE $as_of IS NULL OR doc.date <= $as_of
   WITH doc, r ORDER BY doc.date DESC LIMIT $limit
   RETURN 11 AS rank, 'document' AS kind, doc.name AS name, doc.source AS detail, doc.date AS since,
          doc.date AS date, r.quotes[0] AS quote, doc.name AS document, doc.id AS id, doc.id AS document_id

@@ -11,7 +11,7 @@
 // documents dated on or before it.
 MATCH (p:Person {id: $person})
 CALL (p) {
-  MATCH (doc:Document)-[r:MENTIONS]->(p) WHERE $as_of IS NULL OR doc.date <= $as_of
+  MATCH (doc:Document)-[r:MENTIONS WHERE r.rejected IS NULL]->(p) WHERE $as_of IS NULL OR doc.date <= $as_of
   WITH r, doc ORDER BY doc.date, doc.id
   WITH collect({r: r, doc: doc})[0] AS first,
        reduce(s = [], x IN collect(coalesce(r.aliases, [])) | s + [a IN x WHERE NOT a IN s]) AS aliases,
@@ -23,7 +23,7 @@ CALL (p) {
          first.doc.id AS document_id
   LIMIT $limit
   UNION
-  MATCH (p)-[r:AFFILIATED_WITH]->(o:Organization)
+  MATCH (p)-[r:AFFILIATED_WITH WHERE r.rejected IS NULL]->(o:Organization)
   MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
   WITH o, r, doc ORDER BY doc.date DESC
   WITH o, collect({r: r, doc: doc})[0] AS last, min(doc.date) AS since
@@ -31,7 +31,7 @@ CALL (p) {
   RETURN 1 AS rank, 'affiliation' AS kind, o.name AS name, o.type AS detail, since, last.doc.date AS date,
          last.r.quotes[0] AS quote, last.doc.name AS document, o.id AS id, last.doc.id AS document_id
   UNION
-  MATCH (p)-[r:HOLDS_ROLE]->(o:Organization)
+  MATCH (p)-[r:HOLDS_ROLE WHERE r.rejected IS NULL]->(o:Organization)
   MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
   WITH o, r.role AS role, r, doc ORDER BY doc.date DESC
   WITH o, role, collect({r: r, doc: doc})[0] AS last, min(doc.date) AS since
@@ -39,7 +39,7 @@ CALL (p) {
   RETURN 2 AS rank, 'role' AS kind, o.name AS name, role AS detail, since, last.doc.date AS date,
          last.r.quotes[0] AS quote, last.doc.name AS document, o.id AS id, last.doc.id AS document_id
   UNION
-  MATCH (p)-[a:ATTENDED]->(m:Meeting)-[:HELD_BY]->(b:Organization) WHERE $as_of IS NULL OR m.date <= $as_of
+  MATCH (p)-[a:ATTENDED WHERE a.rejected IS NULL]->(m:Meeting)-[rj1:HELD_BY WHERE rj1.rejected IS NULL]->(b:Organization) WHERE $as_of IS NULL OR m.date <= $as_of
   WITH b, a, m ORDER BY m.date DESC
   UNWIND CASE WHEN size(coalesce(a.roles, [])) = 0 THEN [null] ELSE a.roles END AS role
   WITH b, collect(DISTINCT role) AS roles, collect(a)[0] AS last, max(m.date) AS date, min(m.date) AS since
@@ -49,7 +49,7 @@ CALL (p) {
          reduce(s = '', role IN roles | CASE WHEN s = '' THEN role ELSE s + ', ' + role END) AS detail,
          since, date, last.quotes[0] AS quote, doc.name AS document, b.id AS id, doc.id AS document_id
   UNION
-  MATCH (p)-[a:ATTENDED]->(m:Meeting) WHERE $as_of IS NULL OR m.date <= $as_of
+  MATCH (p)-[a:ATTENDED WHERE a.rejected IS NULL]->(m:Meeting) WHERE $as_of IS NULL OR m.date <= $as_of
   WITH a, m ORDER BY m.date DESC LIMIT $limit
   MATCH (doc:Document {id: a.doc})
   RETURN 4 AS rank, 'meeting' AS kind, m.name AS name,
@@ -58,14 +58,14 @@ CALL (p) {
          m.date AS since, m.date AS date, a.quotes[0] AS quote, doc.name AS document, m.id AS id,
          doc.id AS document_id
   UNION
-  MATCH (p)-[r:PRESENTED]->(m:Meeting) WHERE $as_of IS NULL OR m.date <= $as_of
+  MATCH (p)-[r:PRESENTED WHERE r.rejected IS NULL]->(m:Meeting) WHERE $as_of IS NULL OR m.date <= $as_of
   WITH r, m ORDER BY m.date DESC LIMIT $limit
   MATCH (doc:Document {id: r.doc})
   RETURN 5 AS rank, 'presented' AS kind, m.name AS name, r.item_number + ' ' + r.item_title AS detail,
          m.date AS since, m.date AS date, r.quotes[0] AS quote, doc.name AS document, m.id AS id,
          doc.id AS document_id
   UNION
-  MATCH (p)-[pr:PRESENTED]->(m:Meeting)-[r:RAISED]->(t:Theme)
+  MATCH (p)-[pr:PRESENTED WHERE pr.rejected IS NULL]->(m:Meeting)-[r:RAISED WHERE r.rejected IS NULL]->(t:Theme)
   WHERE r.agenda_item = pr.item_number AND ($as_of IS NULL OR m.date <= $as_of)
   WITH t, r, m ORDER BY m.date DESC
   WITH t, collect(r)[0] AS last, count(DISTINCT r.point_id) AS points, max(m.date) AS date, min(m.date) AS since
@@ -74,9 +74,9 @@ CALL (p) {
   RETURN 6 AS rank, 'theme' AS kind, t.name AS name, toString(points) + ' point(s)' AS detail, since, date,
          last.quotes[0] AS quote, doc.name AS document, t.id AS id, doc.id AS document_id
   UNION
-  MATCH (p)-[:AFFILIATED_WITH|HOLDS_ROLE]->(o:Organization)
+  MATCH (p)-[rj2:AFFILIATED_WITH|HOLDS_ROLE WHERE rj2.rejected IS NULL]->(o:Organization)
   WITH DISTINCT o
-  MATCH (o)-[r:PARTICIPATES_IN]->(i)
+  MATCH (o)-[r:PARTICIPATES_IN WHERE r.rejected IS NULL]->(i)
   MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
   WITH o, i, r, doc ORDER BY doc.date DESC
   WITH o, i, collect({r: r, doc: doc})[0] AS last, min(doc.date) AS since
@@ -84,22 +84,22 @@ CALL (p) {
   RETURN 7 AS rank, 'initiative' AS kind, i.name AS name, o.name AS detail, since, last.doc.date AS date,
          last.r.quotes[0] AS quote, last.doc.name AS document, i.id AS id, last.doc.id AS document_id
   UNION
-  MATCH (p)-[:AFFILIATED_WITH|HOLDS_ROLE]->(o:Organization)
+  MATCH (p)-[rj3:AFFILIATED_WITH|HOLDS_ROLE WHERE rj3.rejected IS NULL]->(o:Organization)
   WITH DISTINCT o
-  MATCH (o)-[r:PARTY_TO]->(g)
+  MATCH (o)-[r:PARTY_TO WHERE r.rejected IS NULL]->(g)
   MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
   WITH o, g, r, doc ORDER BY g.date DESC LIMIT $limit
   RETURN 8 AS rank, 'agreement' AS kind, g.name AS name, o.name AS detail, coalesce(g.date, doc.date) AS since,
          coalesce(g.date, doc.date) AS date,
          r.quotes[0] AS quote, doc.name AS document, g.id AS id, doc.id AS document_id
   UNION
-  MATCH (p)-[r:CONTACT_FOR]->(d:Deadline)
+  MATCH (p)-[r:CONTACT_FOR WHERE r.rejected IS NULL]->(d:Deadline)
   MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
   WITH d, r, doc ORDER BY d.date DESC LIMIT $limit
   RETURN 9 AS rank, 'contact' AS kind, d.name AS name, d.email AS detail, doc.date AS since, d.date AS date,
          r.quotes[0] AS quote, doc.name AS document, d.id AS id, doc.id AS document_id
   UNION
-  MATCH (doc:Document)-[r:MENTIONS]->(p) WHERE $as_of IS NULL OR doc.date <= $as_of
+  MATCH (doc:Document)-[r:MENTIONS WHERE r.rejected IS NULL]->(p) WHERE $as_of IS NULL OR doc.date <= $as_of
   WITH doc, r ORDER BY doc.date DESC LIMIT $limit
   RETURN 10 AS rank, 'document' AS kind, doc.name AS name, doc.source AS detail, doc.date AS since,
          doc.date AS date, r.quotes[0] AS quote, doc.name AS document, doc.id AS id, doc.id AS document_id

@@ -9,9 +9,9 @@
 // do not are all its meetings read, and then the people merely affiliated or holding a role.
 MATCH (o:Organization {id: $organization})
 CALL (o) {
-  MATCH (o)<-[:HELD_BY]-(m)
+  MATCH (o)<-[rj1:HELD_BY WHERE rj1.rejected IS NULL]-(m)
   WITH m ORDER BY m.date DESC LIMIT $limit
-  MATCH (m)<-[a:ATTENDED]-(p)
+  MATCH (m)<-[a:ATTENDED WHERE a.rejected IS NULL]-(p)
   UNWIND CASE WHEN size(coalesce(a.roles, [])) = 0 THEN [null] ELSE a.roles END AS role
   WITH p, max(m.date) AS last, collect(DISTINCT role) AS roles
   RETURN collect({person: p, last: last, roles: roles}) AS recent
@@ -23,11 +23,11 @@ CALL (o, recent) {
   UNION
   WITH o, recent WHERE size(recent) < $limit
   CALL (o) {
-    MATCH (o)<-[:HELD_BY]-(m)<-[a:ATTENDED]-(p)
+    MATCH (o)<-[rj2:HELD_BY WHERE rj2.rejected IS NULL]-(m)<-[a:ATTENDED WHERE a.rejected IS NULL]-(p)
     UNWIND CASE WHEN size(coalesce(a.roles, [])) = 0 THEN [null] ELSE a.roles END AS role
     RETURN p, m.date AS last, role
     UNION ALL
-    MATCH (o)<-[:AFFILIATED_WITH|HOLDS_ROLE]-(p)
+    MATCH (o)<-[rj3:AFFILIATED_WITH|HOLDS_ROLE WHERE rj3.rejected IS NULL]-(p)
     RETURN DISTINCT p, null AS last, null AS role
   }
   RETURN p, max(last) AS last_meeting, collect(DISTINCT role) AS meeting_roles
@@ -38,11 +38,11 @@ LIMIT $limit
 RETURN o.name AS organization, p.name AS person,
        [relation IN [
           CASE WHEN last_meeting IS NOT NULL THEN 'member' END,
-          CASE WHEN EXISTS { (p)-[:HOLDS_ROLE]->(o) } THEN 'role' END,
-          CASE WHEN EXISTS { (p)-[:AFFILIATED_WITH]->(o) } THEN 'affiliated' END
+          CASE WHEN EXISTS { (p)-[rj4:HOLDS_ROLE WHERE rj4.rejected IS NULL]->(o) } THEN 'role' END,
+          CASE WHEN EXISTS { (p)-[rj5:AFFILIATED_WITH WHERE rj5.rejected IS NULL]->(o) } THEN 'affiliated' END
         ] WHERE relation IS NOT NULL] AS relations,
        COLLECT {
-         MATCH (p)-[r:HOLDS_ROLE]->(o) RETURN r.role AS role
+         MATCH (p)-[r:HOLDS_ROLE WHERE r.rejected IS NULL]->(o) RETURN r.role AS role
          UNION
          UNWIND meeting_roles AS role RETURN role
        } AS roles,

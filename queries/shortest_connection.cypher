@@ -8,6 +8,7 @@ MATCH (b:Person|Organization|Initiative|Meeting|Theme|Agreement|Document {id: $t
 WHERE a <> b
 MATCH p = allShortestPaths((a)-[*..8]-(b))
 WHERE all(n IN nodes(p) WHERE NOT n:Document OR n.id IN [$source, $target])
+  AND all(r IN relationships(p) WHERE r.rejected IS NULL)
 // Between two hubs there can be millions of equally short paths, and sorting them all would exhaust the
 // server's memory: the first 200 found are enough to pick 10 different routes from.
 WITH p LIMIT 200

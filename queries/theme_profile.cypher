@@ -14,7 +14,7 @@ CALL (t) {
   RETURN 0 AS rank, 'identity' AS kind, pair[0] AS name, pair[1] AS detail, null AS since, null AS date,
          null AS quote, null AS document, null AS id, null AS document_id
   UNION
-  MATCH (m:Meeting)-[r:RAISED]->(t) WHERE $as_of IS NULL OR m.date <= $as_of
+  MATCH (m:Meeting)-[r:RAISED WHERE r.rejected IS NULL]->(t) WHERE $as_of IS NULL OR m.date <= $as_of
   WITH m, r ORDER BY m.date DESC, r.point_id LIMIT $limit
   MATCH (doc:Document {id: r.doc})
   RETURN 1 AS rank, 'point' AS kind, coalesce(r.text, m.name) AS name,
@@ -22,7 +22,7 @@ CALL (t) {
          m.date AS since, m.date AS date, r.quotes[0] AS quote, doc.name AS document, m.id AS id,
          doc.id AS document_id
   UNION
-  MATCH (b:Organization)<-[:HELD_BY]-(m:Meeting)-[r:RAISED]->(t) WHERE $as_of IS NULL OR m.date <= $as_of
+  MATCH (b:Organization)<-[rj1:HELD_BY WHERE rj1.rejected IS NULL]-(m:Meeting)-[r:RAISED WHERE r.rejected IS NULL]->(t) WHERE $as_of IS NULL OR m.date <= $as_of
   WITH b, r, m ORDER BY m.date DESC
   WITH b, collect(r)[0] AS last, min(m.date) AS since, max(m.date) AS date, count(DISTINCT r.point_id) AS points
   ORDER BY points DESC, date DESC LIMIT $limit
@@ -30,7 +30,7 @@ CALL (t) {
   RETURN 2 AS rank, 'body' AS kind, b.name AS name, toString(points) + ' point(s)' AS detail, since, date,
          last.quotes[0] AS quote, doc.name AS document, b.id AS id, doc.id AS document_id
   UNION
-  MATCH (p:Person)-[pr:PRESENTED]->(m:Meeting)-[r:RAISED]->(t)
+  MATCH (p:Person)-[pr:PRESENTED WHERE pr.rejected IS NULL]->(m:Meeting)-[r:RAISED WHERE r.rejected IS NULL]->(t)
   WHERE r.agenda_item = pr.item_number AND ($as_of IS NULL OR m.date <= $as_of)
   WITH p, r, m ORDER BY m.date DESC
   WITH p, collect(r)[0] AS last, min(m.date) AS since, max(m.date) AS date, count(DISTINCT r.point_id) AS points
@@ -39,7 +39,7 @@ CALL (t) {
   RETURN 3 AS rank, 'person' AS kind, p.name AS name, toString(points) + ' point(s)' AS detail, since, date,
          last.quotes[0] AS quote, doc.name AS document, p.id AS id, doc.id AS document_id
   UNION
-  MATCH (o:Organization)<-[:AFFILIATED_WITH|HOLDS_ROLE]-(p:Person)-[pr:PRESENTED]->(m:Meeting)-[r:RAISED]->(t)
+  MATCH (o:Organization)<-[rj2:AFFILIATED_WITH|HOLDS_ROLE WHERE rj2.rejected IS NULL]-(p:Person)-[pr:PRESENTED WHERE pr.rejected IS NULL]->(m:Meeting)-[r:RAISED WHERE r.rejected IS NULL]->(t)
   WHERE r.agenda_item = pr.item_number AND ($as_of IS NULL OR m.date <= $as_of)
   WITH o, r, m ORDER BY m.date DESC
   WITH o, collect(r)[0] AS last, min(m.date) AS since, max(m.date) AS date, count(DISTINCT r.point_id) AS points
@@ -48,7 +48,7 @@ CALL (t) {
   RETURN 4 AS rank, 'organisation' AS kind, o.name AS name, toString(points) + ' point(s)' AS detail, since,
          date, last.quotes[0] AS quote, doc.name AS document, o.id AS id, doc.id AS document_id
   UNION
-  MATCH (m:Meeting)-[r:RAISED]->(t) WHERE $as_of IS NULL OR m.date <= $as_of
+  MATCH (m:Meeting)-[r:RAISED WHERE r.rejected IS NULL]->(t) WHERE $as_of IS NULL OR m.date <= $as_of
   WITH DISTINCT r.doc AS id, m ORDER BY m.date DESC LIMIT $limit
   MATCH (doc:Document {id: id})
   RETURN 5 AS rank, 'document' AS kind, doc.name AS name, doc.source AS detail, doc.date AS since,

@@ -16,9 +16,9 @@ CALL () {
   UNWIND range(0, size(t.raised_months) - 1) AS i
   RETURN t, t.raised_months[i] AS month, t.raised_points[i] AS points
   UNION ALL
-  MATCH (:Organization {id: $body})<-[:HELD_BY]-(m:Meeting)
+  MATCH (:Organization {id: $body})<-[rj1:HELD_BY WHERE rj1.rejected IS NULL]-(m:Meeting)
   WITH substring(m.date, 0, 7) AS month, m
-  MATCH (m)-[:RAISED]->(t) WHERE $theme IS NULL OR t.id = $theme
+  MATCH (m)-[rj2:RAISED WHERE rj2.rejected IS NULL]->(t) WHERE $theme IS NULL OR t.id = $theme
   RETURN t, month, 1 AS points
 }
 WITH t, points, CASE $per

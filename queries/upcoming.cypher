@@ -13,21 +13,21 @@ CALL () {
   UNION
   MATCH (x:Person|Organization|Initiative|Meeting|Theme|Agreement|Document {id: $entity})
   CALL (x) {
-    MATCH (x)-[:ATTENDED|HELD_BY]-(m:Meeting) RETURN m
+    MATCH (x)-[rj1:ATTENDED|HELD_BY WHERE rj1.rejected IS NULL]-(m:Meeting) RETURN m
     UNION
-    MATCH (x)<-[:MENTIONS]-(:Document)-[:RECORDS]->(m:Meeting) RETURN m
+    MATCH (x)<-[rj2:MENTIONS WHERE rj2.rejected IS NULL]-(:Document)-[rj3:RECORDS WHERE rj3.rejected IS NULL]->(m:Meeting) RETURN m
     UNION
     MATCH (m:Meeting) WHERE m = x RETURN m
   }
-  MATCH (m)-[:SET]->(d:Deadline) WHERE d.date >= $on RETURN d
+  MATCH (m)-[rj4:SET WHERE rj4.rejected IS NULL]->(d:Deadline) WHERE d.date >= $on RETURN d
   UNION
-  MATCH (:Person {id: $entity})-[:CONTACT_FOR]->(d:Deadline) WHERE d.date >= $on RETURN d
+  MATCH (:Person {id: $entity})-[rj5:CONTACT_FOR WHERE rj5.rejected IS NULL]->(d:Deadline) WHERE d.date >= $on RETURN d
 }
-WITH d WHERE $as_of IS NULL OR EXISTS { MATCH (m:Meeting)-[:SET]->(d) WHERE m.date <= $as_of }
+WITH d WHERE $as_of IS NULL OR EXISTS { MATCH (m:Meeting)-[rj6:SET WHERE rj6.rejected IS NULL]->(d) WHERE m.date <= $as_of }
 WITH d ORDER BY d.date, d.start_time, d.name LIMIT $limit
-OPTIONAL MATCH (m:Meeting)-[s:SET]->(d)
-OPTIONAL MATCH (m)-[:HELD_BY]->(b:Organization)
-OPTIONAL MATCH (p:Person)-[:CONTACT_FOR]->(d)
+OPTIONAL MATCH (m:Meeting)-[s:SET WHERE s.rejected IS NULL]->(d)
+OPTIONAL MATCH (m)-[rj7:HELD_BY WHERE rj7.rejected IS NULL]->(b:Organization)
+OPTIONAL MATCH (p:Person)-[rj8:CONTACT_FOR WHERE rj8.rejected IS NULL]->(d)
 RETURN d.date AS date, d.kind AS kind, d.name AS what, d.start_time AS start_time, d.end_time AS end_time,
        d.location AS location, p.name AS contact, coalesce(d.email, p.emails[0]) AS email,
        coalesce(b.name, m.body_name) AS body, m.name AS set_at, coalesce(d.date_inferred, false) AS date_inferred,
