@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
+from typing import TYPE_CHECKING
 
-from pmkg.ingest.gazetteer import Gazetteer, is_organization_name, organization_for
 from pmkg.ingest.vocabulary import alternation, phrases, role_of, vocabulary
 from pmkg.model.record import Organization
 from pmkg.text import fold
+
+if TYPE_CHECKING:  # the gazetteer imports the people package, which the parser (using this) is under
+    from pmkg.ingest.gazetteer import Gazetteer
 
 
 @cache
@@ -63,6 +66,8 @@ def written_organisation(
     """The organisation an entry's affiliation text denotes and the rule that found it: a known one before
     a unit or post word (``affiliation.unit``), else the text if it reads as an organisation (the entry's
     own ``rule``); None for a role or a post alone (``Patient representative``)."""
+    from pmkg.ingest.gazetteer import is_organization_name, organization_for  # see the import above
+
     unit = organisation_before_unit(written, organizations, gazetteer)
     if unit is not None:
         return unit, "affiliation.unit"
