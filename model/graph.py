@@ -367,6 +367,14 @@ HIDDEN_PROPERTIES = frozenset(
     p.name for props in (*(n.props for n in NODES.values()), REL_COMMON) for p in props if p.hidden
 )
 
+# Contact details (the ``contact`` codec: e-mail addresses), shown and exported only to those allowed them.
+CONTACT_PROPERTIES = frozenset(
+    p.name
+    for props in (*(n.props for n in NODES.values()), *(r.props for r in RELS.values()))
+    for p in props
+    if p.codec == "contact"
+)
+
 
 def rel_props(rtype: str) -> tuple[Prop, ...]:
     """Every property a relationship of this type may hold: the common ones, then its own."""

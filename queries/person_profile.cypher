@@ -4,6 +4,7 @@
 // param as_of: date optional -- Pr. dato (kun referater til og med) | As of (minutes up to and including)
 // param limit: int default=25 min=1 max=1000 -- Højst rækker pr. slags | At most rows per kind
 // result: table
+// contact: kind=contact
 // Each kind is cut to `limit` rows (the newest first) inside its branch, so a person who sat in hundreds
 // of meetings, or an organisation party to thousands of agreements, costs no more than a page. The
 // columns and rules are those of every *_profile question: each row cites its newest statement (`quote`,

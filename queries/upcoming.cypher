@@ -5,6 +5,7 @@
 // param as_of: date optional -- Kendt pr. dato (kun referater til og med) | Known as of (minutes up to and including)
 // param limit: int default=100 min=1 max=5000 -- Højst rækker | At most rows
 // result: table
+// contact: email
 // With an entity, the deadlines are those set at meetings it attended, held, or whose minutes mention
 // it, and those it is the contact for (the briefing note's "upcoming"); with `as_of`, only deadlines set
 // at meetings held on or before it (what was known then).
