@@ -81,10 +81,7 @@ def test_console_is_read_only(cli, neo4j_driver: neo4j.Driver, query: str) -> No
     before = connection.read(neo4j_driver, COUNTS)
     status, out, err = cli("cypher", query)
     assert status == 1 and out == ""
-    assert (
-        err.strip()
-        == "pmkg: error: the console is read-only: the query tries to write, and the server refused it"
-    )
+    assert err.startswith("pmkg: error: the console is read-only: the query ") and len(err.splitlines()) == 1
     assert connection.read(neo4j_driver, COUNTS) == before
 
 

@@ -36,7 +36,11 @@ NOT_NEO4J = {"subprocess", "asyncio", "pytest"}  # receivers whose .run is not C
 BUILDERS = {"labelled"}
 QUERY_FILE_FIELDS = {"cypher", "choices_cypher"}
 PRAGMA = "# safe-cypher:"
-PRAGMA_FILES = {"cli/commands/cypher.py", "ui/expert.py"}  # a new exception must be added here, deliberately
+PRAGMA_FILES = {
+    "cli/commands/cypher.py",
+    "ui/expert.py",
+    "graph/console.py",
+}  # a new exception must be added here, deliberately
 
 
 @dataclass

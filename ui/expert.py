@@ -1,18 +1,16 @@
 """Expert: a read-only Cypher console.
 
-Queries run in a read transaction, so the server itself refuses any write; the server also
+Only reads of the graph are admitted (``pmkg.graph.console``, shared with ``pmkg cypher``); the server
 aborts a query past the time limit, and at most the row limit of rows is fetched.
 """
 
 from __future__ import annotations
 
-import itertools
-
 import neo4j
 import streamlit as st
 
 from pmkg.errors import PmkgError
-from pmkg.graph.connection import read_tx
+from pmkg.graph.console import run_console
 from pmkg.graph.questions import tabulate
 from pmkg.ui.graph_view import MAX_ELEMENTS, cap, from_rows
 from pmkg.ui.i18n import md_escape, t
@@ -22,25 +20,6 @@ EXAMPLE = "MATCH (p:Person)-[a:ATTENDED]->(m:Meeting)\nRETURN p, a, m\nLIMIT 50"
 MAX_ROWS = 10_000
 MAX_SECONDS = 120
 GRAPH_KEY = "expert_graph"
-
-
-def run_console(
-    driver: neo4j.Driver, query: str, *, rows: int, seconds: float
-) -> tuple[list[neo4j.Record], bool]:
-    """At most ``rows`` records of a read-only query and whether more were left out.
-
-    A write, a syntax error or a timeout comes back as a one-line PmkgError with the server's reason.
-    """
-
-    def work(tx: neo4j.ManagedTransaction) -> list[neo4j.Record]:
-        return list(itertools.islice(tx.run(query), rows + 1))
-
-    try:
-        records = read_tx(driver, work, timeout=seconds)
-    except neo4j.exceptions.Neo4jError as exc:
-        reason = (exc.message or str(exc)).strip().splitlines()[0]
-        raise PmkgError(reason) from exc
-    return records[:rows], len(records) > rows
 
 
 def render(driver: neo4j.Driver) -> None:
@@ -61,14 +40,14 @@ def render(driver: neo4j.Driver) -> None:
     )
     if cols[3].button(t("expert.run"), type="primary", icon=":material/play_arrow:", key="expert_run"):
         try:
-            # safe-cypher: the expert console runs the user's query in a read transaction (server-enforced)
-            records, more = run_console(driver, query, rows=int(rows), seconds=float(seconds))
+            # safe-cypher: the expert console runs the user's query; graph.console admits reads only
+            found = run_console(driver, query, {}, rows=int(rows), seconds=float(seconds))
         except PmkgError as exc:
             st.session_state.expert_result = None
             st.error(t("expert.failed", reason=md_escape(str(exc))))
             return
-        frame, graph = tabulate(records)
-        st.session_state.expert_result = (frame, graph, more)
+        frame, graph = tabulate(found.records)
+        st.session_state.expert_result = (frame, graph, found.more)
     result = st.session_state.get("expert_result")
     if not result:
         st.caption(t("expert.hint"))

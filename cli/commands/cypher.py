@@ -1,7 +1,8 @@
 """``pmkg cypher "QUERY"``: a read-only Cypher console with a time limit and a row limit.
 
-The query runs in a READ transaction, so the server itself refuses any write (the console does not
-try to recognise writes in the text); the transaction timeout is enforced by the server too.
+Only reads of the graph are admitted (``pmkg.graph.console``: the server's plan must be a read, and
+administration commands and ``dbms.*``/``db.clear*`` procedures are refused); the query runs in a READ
+transaction whose timeout the server enforces.
 """
 
 from __future__ import annotations
@@ -12,14 +13,13 @@ import json
 import sys
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
-from itertools import islice
 from typing import Any
 
 import neo4j
-from neo4j.exceptions import CypherSyntaxError, Neo4jError
 
 from pmkg.errors import PmkgError
 from pmkg.graph import connection
+from pmkg.graph.console import run_console
 
 DEFAULT_LIMIT = 1000
 DEFAULT_TIMEOUT_S = 30.0
@@ -116,31 +116,13 @@ def table(keys: list[str], rows: list[list[Any]]) -> str:
 def run_query(
     drv: neo4j.Driver, query: str, params: Mapping[str, Any], limit: int, timeout: float
 ) -> tuple[list[str], list[list[Any]], bool]:
-    """(column names, at most ``limit`` rows of plain values, whether more rows were left out)."""
+    """(column names, at most ``limit`` rows of plain values, whether more rows were left out).
 
-    def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[list[Any]]]:
-        result = tx.run(query, dict(params))
-        rows = [[plain(v) for v in record.values()] for record in islice(result, limit + 1)]
-        return list(result.keys()), rows
-
-    try:
-        keys, rows = connection.read_tx(drv, work, timeout=timeout)
-    except Neo4jError as exc:
-        raise PmkgError(_message(exc, timeout)) from None
-    return keys, rows[:limit], len(rows) > limit
-
-
-def _message(exc: Neo4jError, timeout: float) -> str:
-    code = exc.code or ""
-    lines = (exc.message or "").strip().splitlines()
-    detail = lines[0] if lines else code
-    if code == "Neo.ClientError.Statement.AccessMode":
-        return "the console is read-only: the query tries to write, and the server refused it"
-    if code.startswith("Neo.ClientError.Transaction.TransactionTimedOut"):
-        return f"the query ran longer than {timeout:g} s and was stopped: narrow it or raise --timeout"
-    if isinstance(exc, CypherSyntaxError):
-        return f"Cypher syntax error: {detail}"
-    return f"the query failed: {detail}"
+    The query goes through the console's gate (``pmkg.graph.console``): reads of the graph only.
+    """
+    # safe-cypher: running the user's query is the console's purpose; graph.console admits reads only
+    found = run_console(drv, query, params, rows=limit, seconds=timeout)
+    return found.keys, [[plain(v) for v in record.values()] for record in found.records], found.more
 
 
 def write_rows(keys: list[str], rows: Iterable[list[Any]], fmt: str) -> None:
@@ -161,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
         raise PmkgError("--limit must be at least 1 and --timeout more than 0")
     params = dict(parse_param(p) for p in args.param)
     with connection.driver() as drv:
-        # safe-cypher: running the user's query is the console's purpose; the server keeps it read-only
+        # safe-cypher: running the user's query is the console's purpose; graph.console admits reads only
         keys, rows, truncated = run_query(drv, args.query, params, args.limit, args.timeout)
     write_rows(keys, rows, args.format)
     if truncated:
