@@ -20,7 +20,6 @@ import hashlib
 import json
 import os
 import shutil
-import signal
 import subprocess
 import tarfile
 import time
@@ -31,6 +30,7 @@ from pathlib import Path
 
 from pmkg.errors import PmkgError
 from pmkg.graph import server
+from pmkg.processes import alive, terminate
 
 VERSION = "26.5.6"
 # The SHA-256 Maven Central publishes beside the archive (keycloak-quarkus-dist-26.5.6.tar.gz.sha256),
@@ -162,22 +162,6 @@ def _java_home() -> str:
     return str(java.parent.parent)
 
 
-def _alive(pid: int) -> bool:
-    try:
-        finished, _ = os.waitpid(pid, os.WNOHANG)
-        if finished == pid:
-            return False
-    except ChildProcessError:
-        pass
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def running(run_dir: Path) -> Instance | None:
     """The instance started from ``run_dir`` if it still runs (a stale pid file is removed)."""
     try:
@@ -186,7 +170,7 @@ def running(run_dir: Path) -> Instance | None:
     except (OSError, ValueError):
         return None
     cmdline = Path(f"/proc/{pid}/cmdline")
-    ours = _alive(pid) and (not cmdline.exists() or b"kc.sh" in cmdline.read_bytes())
+    ours = alive(pid) and (not cmdline.exists() or b"kc.sh" in cmdline.read_bytes())
     if not ours:
         (run_dir / "keycloak.pid").unlink(missing_ok=True)
         return None
@@ -273,13 +257,6 @@ def stop(home: Path | None = None, *, run_dir: Path | None = None, timeout: floa
     pid = pid_of(instance) if instance else None
     if instance is None or pid is None:
         return False
-    os.killpg(pid, signal.SIGTERM)
-    deadline = time.monotonic() + timeout
-    while _alive(pid) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    if _alive(pid):
-        os.killpg(pid, signal.SIGKILL)
-        while _alive(pid):
-            time.sleep(0.1)
+    terminate(pid, timeout, group=True)
     instance.pid_file.unlink(missing_ok=True)
     return True

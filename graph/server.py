@@ -20,7 +20,6 @@ import os
 import re
 import secrets
 import shutil
-import signal
 import socket
 import subprocess
 import time
@@ -34,6 +33,7 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError
 
 from pmkg.errors import PmkgError, StoreUnavailable
 from pmkg.graph.settings import DEFAULT_DATABASE, Settings
+from pmkg.processes import alive, terminate
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 POM = REPO_ROOT / "neo4j-server" / "pom.xml"
@@ -341,33 +341,17 @@ def port_is_free(port: int) -> bool:
     return True
 
 
-def _alive(pid: int) -> bool:
-    try:
-        finished, _ = os.waitpid(pid, os.WNOHANG)  # reaps the server if this process started it
-        if finished == pid:
-            return False
-    except ChildProcessError:
-        pass  # started by another pmkg process
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _is_our_server(pid: int, server: ManagedServer) -> bool:
     """Guard against a recycled pid: the process must be this home's Neo4j (where /proc tells)."""
     cmdline = Path(f"/proc/{pid}/cmdline")
     if not cmdline.exists():
-        return _alive(pid)
+        return alive(pid)
     try:
         args = cmdline.read_bytes().split(b"\0")
     except OSError:
         return False
     home_arg = f"--home-dir={server.root.as_posix()}".encode()
-    return ENTRY_POINT.encode() in args and home_arg in args and _alive(pid)
+    return ENTRY_POINT.encode() in args and home_arg in args and alive(pid)
 
 
 def running_pid(server: ManagedServer) -> int | None:
@@ -437,7 +421,7 @@ def _wait_for_bolt(server: ManagedServer, pid: int, timeout: float) -> None:
     auth = (USERNAME, server.read_password() or DEFAULT_PASSWORD)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if not _alive(pid):
+        if not alive(pid):
             server.pid_file.unlink(missing_ok=True)
             raise PmkgError(f"Neo4j stopped during start-up: see {server.log_file} and {server.console_log}")
         if _bolt_answers(server, auth):
@@ -507,14 +491,7 @@ def stop(home: Path | ManagedServer | None = None, timeout: float = STOP_TIMEOUT
     pid = running_pid(server)
     if pid is None:
         return False
-    os.kill(pid, signal.SIGTERM)
-    deadline = time.monotonic() + timeout
-    while _alive(pid) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    if _alive(pid):
-        os.kill(pid, signal.SIGKILL)
-        while _alive(pid):
-            time.sleep(0.1)
+    terminate(pid, timeout)
     _CHILDREN.pop(pid, None)
     server.pid_file.unlink(missing_ok=True)
     return True

@@ -1,0 +1,42 @@
+"""The servers pmkg starts (Neo4j, Keycloak): whether one still runs, and stopping it.
+
+Shared ground for ``pmkg.graph.server`` and ``pmkg.auth.keycloak``, which start their servers in the
+same way: a child process (or its process group) whose pid is kept in a file.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+
+def alive(pid: int) -> bool:
+    """Whether ``pid`` still runs; reaps it if this process started it (a zombie counts as gone)."""
+    try:
+        finished, _ = os.waitpid(pid, os.WNOHANG)
+        if finished == pid:
+            return False
+    except ChildProcessError:
+        pass  # started by another pmkg process
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def terminate(pid: int, timeout: float, *, group: bool = False) -> None:
+    """SIGTERM, then SIGKILL past ``timeout`` seconds; returns once the process is gone. With ``group``
+    the signals go to its process group (a launcher script and the JVM it started)."""
+    kill = os.killpg if group else os.kill
+    kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    if alive(pid):
+        kill(pid, signal.SIGKILL)
+        while alive(pid):
+            time.sleep(0.1)
