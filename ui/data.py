@@ -11,6 +11,7 @@ from typing import Any
 import neo4j
 
 from pmkg.graph.connection import read, read_tx
+from pmkg.graph.contact import without_contact_properties
 from pmkg.model.graph import HIDDEN_PROPERTIES
 from pmkg.ui.graph_view import GraphData, from_neo4j
 
@@ -87,13 +88,16 @@ ORDER BY m.date
 """
 
 
-def node(driver: neo4j.Driver, node_id: str) -> tuple[list[str], dict[str, Any]] | None:
-    """The labels and readable properties of one node, or None when it is gone."""
+def node(
+    driver: neo4j.Driver, node_id: str, *, contact: bool = False
+) -> tuple[list[str], dict[str, Any]] | None:
+    """The labels and readable properties of one node, or None when it is gone; its contact details
+    (``Person.emails`` ...) only with ``contact`` (a reader with that permission)."""
     rows = read(driver, NODE, {"id": node_id})
     if not rows:
         return None
     props = {k: v for k, v in rows[0]["props"].items() if k not in NOT_IN_DETAILS}
-    return rows[0]["labels"], props
+    return rows[0]["labels"], props if contact else without_contact_properties(props)
 
 
 def provenance(driver: neo4j.Driver, node_id: str, limit: int = 2000) -> list[dict[str, Any]]:

@@ -1,7 +1,8 @@
 """Questions: the prebuilt questions of ``queries/``, with pickers filled from the graph.
 
 The answer is shown as the question's file says (table, graph or chart) and can be switched
-to the other views it supports; it downloads as CSV, Excel and RDF.
+to the other views it supports; it downloads as CSV, Excel and RDF. A reader without the contact
+permission is shown, and downloads, the answer without its contact details (``graph.contact``).
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ import streamlit as st
 
 from pmkg.graph import questions as qs
 from pmkg.graph import subgraph
+from pmkg.graph.contact import shown_to
 from pmkg.graph.rdf import FORMATS, rows_to_dataset, serialize
 from pmkg.ui import asof
 from pmkg.ui.downloads import answer_docx_button
 from pmkg.ui.graph_view import MAX_ELEMENTS, cap, from_rows
 from pmkg.ui.i18n import current_language, has, t
+from pmkg.ui.identity import current_user
 from pmkg.ui.widgets import CLICK, details, fresh_event, readable, show_graph
 
 GRAPH_KEY = "question_graph"
@@ -125,15 +128,17 @@ def downloads(driver: neo4j.Driver, answer: qs.Answer) -> None:
 
 
 def _answer(driver: neo4j.Driver, question: qs.Question, values: dict[str, Any]) -> qs.Answer:
-    """Run a question once per choice of parameters (graph clicks rerun the page, not the query)."""
+    """Run a question once per choice of parameters (graph clicks rerun the page, not the query), and
+    keep from it what the signed-in reader may see: the table, graph and every download come from this."""
     cache_key = (question.name, tuple(sorted((k, str(v)) for k, v in values.items())))
     cached = st.session_state.get("q_answer")
     if cached and cached[0] == cache_key:
-        return cached[1]
-    with st.spinner(t("q.running")):
-        answer = qs.run_question(driver, question, values)
-    st.session_state.q_answer = (cache_key, answer)
-    return answer
+        answer = cached[1]
+    else:
+        with st.spinner(t("q.running")):
+            answer = qs.run_question(driver, question, values)
+        st.session_state.q_answer = (cache_key, answer)
+    return shown_to(current_user(), answer)
 
 
 def show_answer(driver: neo4j.Driver, answer: qs.Answer) -> None:

@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 from st_graph_workbench import EdgeStyle, Event, NodeStyle, StyleRule, graph_workbench
 
+from pmkg.graph.contact import without_contact_properties
 from pmkg.ui import data
 from pmkg.ui.graph_view import (
     NODE_TYPES,
@@ -25,6 +26,7 @@ from pmkg.ui.graph_view import (
     to_elements,
 )
 from pmkg.ui.i18n import current_language, has, md_escape, t
+from pmkg.ui.identity import current_user
 
 CLICK = "node_click"
 DOUBLE_CLICK = "node_expand"
@@ -164,8 +166,10 @@ def fresh_event(event: dict[str, Any] | None, key: str) -> dict[str, Any] | None
 
 
 def details(driver: neo4j.Driver, node_id: str) -> None:
-    """A node's properties and every source quote behind its relationships, with document and date."""
-    found = data.node(driver, node_id)
+    """A node's properties (contact details only for a reader allowed them) and every source quote
+    behind its relationships, with document and date."""
+    contact = current_user().can("contact")
+    found = data.node(driver, node_id, contact=contact)
     if found is None:
         st.warning(t("details.gone"))
         return
@@ -187,6 +191,8 @@ def details(driver: neo4j.Driver, node_id: str) -> None:
             width="stretch",
         )
     rows = data.provenance(driver, node_id)
+    if not contact:  # a quote may give an address
+        rows = [without_contact_properties(row) for row in rows]
     quote_col = t("details.quote")
     table = pd.DataFrame(
         {
