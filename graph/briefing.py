@@ -20,6 +20,7 @@ import pandas as pd
 
 from pmkg.errors import PmkgError
 from pmkg.graph.connection import read
+from pmkg.graph.contact import without_contact
 from pmkg.graph.identity import candidate_merges
 from pmkg.graph.questions import Param, load_questions, resolve_entity, run_question
 
@@ -75,8 +76,6 @@ SECTION_OF_KIND = {
 }
 # Where a kind means something else for one kind of entity (a theme's bodies are who raised it).
 SECTION_OVERRIDES = {("Theme", "body"): "links", ("Document", "meeting"): "identity"}
-# Rows whose detail is a contact detail (an e-mail address).
-CONTACT_KINDS = ("contact",)
 # Memberships whose currency the as-of date decides (see current_roles).
 MEMBERSHIP_KINDS = ("role", "body")
 
@@ -266,22 +265,23 @@ def build_briefing(
     contact_details: bool = False,
 ) -> Briefing:
     """The briefing of one entity (an id or a name), as the graph stood on ``as_of`` (default: now).
-    E-mail addresses are left out unless ``contact_details`` (as in every export of personal data)."""
+    Contact details are left out unless ``contact_details`` (as in every export of personal data): the
+    questions' contact rows and columns, and addresses in their text (``graph.contact.without_contact``)."""
     found = entity_of(driver, entity)
     label = found["label"]
     question, param = PROFILES[label]
     questions = load_questions()
     day = as_of.isoformat() if isinstance(as_of, dt.date) else as_of
     profile = run_question(driver, questions[question], {param: found["id"], "as_of": day, "limit": limit})
-    statements = profile_statements(label, _records(profile.frame))
-    if not contact_details:
-        statements = [_with(s, detail="") if s.kind in CONTACT_KINDS else s for s in statements]
     upcoming_from = day or dt.date.today().isoformat()
     upcoming = run_question(
         driver,
         questions["upcoming"],
         {"on": upcoming_from, "entity": found["id"], "as_of": day, "limit": limit},
     )
+    if not contact_details:  # the questions' contact columns and rows, and addresses in their text
+        profile, upcoming = without_contact(profile), without_contact(upcoming)
+    statements = profile_statements(label, _records(profile.frame))
     statements += upcoming_statements(_records(upcoming.frame))
     statements += review_statements(driver, found["id"], label)
     bodies = sorted({s.entity_id for s in statements if s.kind in MEMBERSHIP_KINDS and s.entity_id})

@@ -20,6 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 from pmkg.errors import PmkgError
 from pmkg.graph import connection, store
+from pmkg.graph.briefing import build_briefing
 from pmkg.graph.contact import CONTACT_PROPERTIES, shown_to, without_contact_properties
 from pmkg.graph.questions import Answer, load_questions, parse_question
 from pmkg.ingest.pipeline import extract_file
@@ -220,3 +221,18 @@ def test_a_viewer_sees_no_e_mail_in_a_persons_profile_or_details(ngc: neo4j.Driv
         assert "Christiane Saurbrey Karle" in shown[name]
     assert EMAIL not in shown["vera.viewer"]
     assert EMAIL in shown["erik.editor"]
+
+
+def test_a_briefing_has_e_mail_addresses_only_when_asked(ngc: neo4j.Driver) -> None:
+    """As a viewer gets it (the app asks only with the contact permission, the CLI with the option)."""
+    asked = build_briefing(ngc, "person:christiane-saurbrey-karle", "2023-06-14", contact_details=True)
+    plain = build_briefing(ngc, "person:christiane-saurbrey-karle", "2023-06-14")
+    assert EMAIL in repr(asked)
+    assert [s.detail for s in asked.statements if s.kind == "contact"] == [EMAIL]
+    assert EMAIL not in repr(plain)
+    upcoming = [s for s in asked.statements if s.section == "upcoming" and s.kind != "contact"]
+    assert [s.kind for s in upcoming] == ["deadline", "next_meeting"]
+    assert EMAIL in upcoming[0].name  # "... sendt til Christiane Karle (cska@ngc.dk) senest ..."
+    assert [(s.kind, s.name) for s in plain.statements if s.section == "upcoming"] == [
+        (s.kind, s.name.replace(EMAIL, "[…]")) for s in upcoming
+    ]
