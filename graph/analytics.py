@@ -50,7 +50,7 @@ ORDER BY id
 LIMIT $limit
 """
 _RELATIONSHIPS = """
-MATCH (a)-[r]->(b)
+MATCH (a)-[r WHERE r.rejected IS NULL]->(b)
 WHERE any(label IN labels(a) WHERE label IN $labels) AND any(label IN labels(b) WHERE label IN $labels)
   AND ($types IS NULL OR type(r) IN $types)
 RETURN a.id AS source, b.id AS target, type(r) AS type, r.doc AS doc
@@ -66,7 +66,7 @@ _PAIRS = """
 MATCH (a) WHERE any(label IN labels(a) WHERE label IN $labels) AND a.id IS NOT NULL
 WITH a ORDER BY a.id
 CALL (a) {
-  MATCH (a)-[r]->(b)
+  MATCH (a)-[r WHERE r.rejected IS NULL]->(b)
   WHERE any(label IN labels(b) WHERE label IN $labels) AND b.id <> a.id
   WITH b.id AS target, type(r) AS type, count(r) AS weight
   RETURN target, type, weight ORDER BY target, type
@@ -77,7 +77,7 @@ LIMIT $limit
 
 _STATE = """
 CALL () { MATCH (n) RETURN count(n) AS nodes }
-CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+CALL () { MATCH ()-[r WHERE r.rejected IS NULL]->() RETURN count(r) AS relationships }
 RETURN nodes, relationships, COLLECT {
   MATCH (d:Document) WHERE d.ingested_at IS NOT NULL
   RETURN d.ingested_at ORDER BY d.ingested_at DESC LIMIT 1

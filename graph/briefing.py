@@ -87,7 +87,7 @@ LIMIT 1
 """
 _LAST_MEETINGS = """
 UNWIND $ids AS id
-MATCH (b:Organization {id: id})<-[:HELD_BY]-(m:Meeting)
+MATCH (b:Organization {id: id})<-[rj1:HELD_BY WHERE rj1.rejected IS NULL]-(m:Meeting)
 WHERE $as_of IS NULL OR m.date <= $as_of
 RETURN b.id AS id, max(m.date) AS last
 LIMIT 1000

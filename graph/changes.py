@@ -23,13 +23,14 @@ CATEGORIES = ("people", "roles", "affiliations", "initiatives", "agreements", "t
 COLUMNS = ["category", "change", "name", "before", "after", "quote", "document", "date", "key"]
 
 _BODY_MEETINGS = """
-MATCH (:Organization {id: $body})<-[:HELD_BY]-(m:Meeting) WHERE m.date IS NOT NULL
+MATCH (:Organization {id: $body})<-[rj1:HELD_BY WHERE rj1.rejected IS NULL]-(m:Meeting)
+WHERE m.date IS NOT NULL
 RETURN m.id AS id, m.date AS date, m.name AS name, coalesce(m.date_inferred, false) AS date_inferred
 ORDER BY m.date DESC, m.id
 LIMIT $limit
 """
 _BODIES = """
-MATCH (b:Organization) WHERE EXISTS { (b)<-[:HELD_BY]-(:Meeting) }
+MATCH (b:Organization) WHERE EXISTS { (b)<-[rj2:HELD_BY WHERE rj2.rejected IS NULL]-(:Meeting) }
 RETURN b.id AS id, b.name AS name
 ORDER BY toLower(b.name)
 LIMIT 2000
@@ -37,12 +38,14 @@ LIMIT 2000
 _MEETING = """
 MATCH (m:Meeting {id: $id})
 RETURN m.id AS id, m.date AS date, m.name AS name, coalesce(m.date_inferred, false) AS date_inferred,
-       COLLECT { MATCH (m)-[:HELD_BY]->(b:Organization) RETURN b.id LIMIT 1 }[0] AS body
+       COLLECT {
+         MATCH (m)-[rj3:HELD_BY WHERE rj3.rejected IS NULL]->(b:Organization) RETURN b.id LIMIT 1
+       }[0] AS body
 LIMIT 1
 """
 # The last meeting each body (or the one body) held on or before a date.
 _LATEST_BEFORE = """
-MATCH (b:Organization)<-[:HELD_BY]-(m:Meeting)
+MATCH (b:Organization)<-[rj4:HELD_BY WHERE rj4.rejected IS NULL]-(m:Meeting)
 WHERE ($body IS NULL OR b.id = $body) AND m.date <= $date
 WITH b, m ORDER BY m.date DESC, m.id
 WITH b, collect(m)[0] AS m
@@ -55,33 +58,35 @@ _STATE = """
 UNWIND $meetings AS meeting_id
 MATCH (m:Meeting {id: meeting_id})
 CALL (m) {
-  MATCH (p:Person)-[a:ATTENDED]->(m)
+  MATCH (p:Person)-[a:ATTENDED WHERE a.rejected IS NULL]->(m)
   RETURN 'people' AS category, p.id AS key, p.name AS name, a.status AS value, a.quotes[0] AS quote,
          a.doc AS doc
   UNION ALL
-  MATCH (p:Person)-[a:ATTENDED]->(m)-[:HELD_BY]->(b:Organization) WHERE size(coalesce(a.roles, [])) > 0
+  MATCH (p:Person)-[a:ATTENDED WHERE a.rejected IS NULL]->(m)
+        -[rj5:HELD_BY WHERE rj5.rejected IS NULL]->(b:Organization)
+  WHERE size(coalesce(a.roles, [])) > 0
   RETURN 'roles' AS category, p.id + '|' + b.id AS key, p.name + ' · ' + b.name AS name,
          reduce(s = '', x IN a.roles | CASE WHEN s = '' THEN x ELSE s + ', ' + x END) AS value,
          a.quotes[0] AS quote, a.doc AS doc
   UNION ALL
-  MATCH (doc:Document)-[:RECORDS]->(m)
-  MATCH (p:Person)-[:ATTENDED]->(m)
-  MATCH (p)-[r:AFFILIATED_WITH {doc: doc.id}]->(o:Organization)
+  MATCH (doc:Document)-[rj6:RECORDS WHERE rj6.rejected IS NULL]->(m)
+  MATCH (p:Person)-[rj7:ATTENDED WHERE rj7.rejected IS NULL]->(m)
+  MATCH (p)-[r:AFFILIATED_WITH {doc: doc.id} WHERE r.rejected IS NULL]->(o:Organization)
   RETURN 'affiliations' AS category, p.id + '|' + o.id AS key, p.name + ' · ' + o.name AS name, '' AS value,
          r.quotes[0] AS quote, r.doc AS doc
   UNION ALL
-  MATCH (doc:Document)-[:RECORDS]->(m)
-  MATCH (o:Organization)-[r:PARTICIPATES_IN {doc: doc.id}]->(i:Initiative)
+  MATCH (doc:Document)-[rj8:RECORDS WHERE rj8.rejected IS NULL]->(m)
+  MATCH (o:Organization)-[r:PARTICIPATES_IN {doc: doc.id} WHERE r.rejected IS NULL]->(i:Initiative)
   RETURN 'initiatives' AS category, o.id + '|' + i.id AS key, o.name + ' · ' + i.name AS name, '' AS value,
          r.quotes[0] AS quote, r.doc AS doc
   UNION ALL
-  MATCH (doc:Document)-[:RECORDS]->(m)
+  MATCH (doc:Document)-[rj9:RECORDS WHERE rj9.rejected IS NULL]->(m)
   // an agreement gets an id per document that names it; its name is what two minutes share
-  MATCH (doc)-[r:MENTIONS]->(g:Agreement)
+  MATCH (doc)-[r:MENTIONS WHERE r.rejected IS NULL]->(g:Agreement)
   RETURN 'agreements' AS category, toLower(g.name) AS key, g.name AS name,
          g.kind + coalesce(', ' + g.date, '') AS value, r.quotes[0] AS quote, r.doc AS doc
   UNION ALL
-  MATCH (m)-[r:RAISED]->(t:Theme)
+  MATCH (m)-[r:RAISED WHERE r.rejected IS NULL]->(t:Theme)
   WITH t, collect(r) AS points
   RETURN 'themes' AS category, t.id AS key, t.name AS name, toString(size(points)) + ' point(s)' AS value,
          points[0].quotes[0] AS quote, points[0].doc AS doc

@@ -27,11 +27,12 @@ STAKEHOLDERS = ("organisation", "type", "person")
 THEME_PREFIX = "theme:"
 
 _POINTS = """
-MATCH (p:Person)-[pr:PRESENTED]->(m:Meeting)-[r:RAISED]->(t:Theme)
+MATCH (p:Person)-[pr:PRESENTED WHERE pr.rejected IS NULL]->(m:Meeting)
+      -[r:RAISED WHERE r.rejected IS NULL]->(t:Theme)
 WHERE r.agenda_item = pr.item_number AND ($as_of IS NULL OR m.date <= $as_of)
 WITH DISTINCT p, t, r.point_id AS point
 CALL (p) {
-  OPTIONAL MATCH (p)-[:AFFILIATED_WITH|HOLDS_ROLE]->(o:Organization)
+  OPTIONAL MATCH (p)-[rj1:AFFILIATED_WITH|HOLDS_ROLE WHERE rj1.rejected IS NULL]->(o:Organization)
   RETURN collect(DISTINCT o) AS organisations
 }
 WITH p, t, point, [x IN organisations | coalesce(x.type, 'organization')] AS types, organisations
@@ -42,17 +43,22 @@ RETURN theme, column_id, column_name, points
 LIMIT 100000
 """
 _TYPES = """
-MATCH (o:Organization) WHERE EXISTS { (o)<-[:AFFILIATED_WITH|HOLDS_ROLE]-(:Person) }
+MATCH (o:Organization) WHERE EXISTS {
+  (o)<-[rj2:AFFILIATED_WITH|HOLDS_ROLE WHERE rj2.rejected IS NULL]-(:Person) }
 RETURN DISTINCT coalesce(o.type, 'organization') AS type
 LIMIT 200
 """
 _QUOTES = """
-MATCH (p:Person)-[pr:PRESENTED]->(m:Meeting)-[r:RAISED]->(t:Theme)
+MATCH (p:Person)-[pr:PRESENTED WHERE pr.rejected IS NULL]->(m:Meeting)
+      -[r:RAISED WHERE r.rejected IS NULL]->(t:Theme)
 WHERE t.id IN $themes AND r.agenda_item = pr.item_number AND ($as_of IS NULL OR m.date <= $as_of)
   AND CASE $by WHEN 'person' THEN p.id = $column
-      WHEN 'type' THEN EXISTS { (p)-[:AFFILIATED_WITH|HOLDS_ROLE]->(o:Organization)
+      WHEN 'type' THEN EXISTS {
+        (p)-[rj3:AFFILIATED_WITH|HOLDS_ROLE WHERE rj3.rejected IS NULL]->(o:Organization)
                                 WHERE coalesce(o.type, 'organization') = $column }
-      ELSE EXISTS { (p)-[:AFFILIATED_WITH|HOLDS_ROLE]->(:Organization {id: $column}) } END
+      ELSE EXISTS {
+        (p)-[rj4:AFFILIATED_WITH|HOLDS_ROLE WHERE rj4.rejected IS NULL]->(:Organization {id: $column})
+      } END
 WITH DISTINCT r, p, m, t ORDER BY m.date DESC LIMIT $limit
 MATCH (d:Document {id: r.doc})
 RETURN m.date AS date, p.name AS person, t.name AS theme, r.text AS point, r.quotes[0] AS quote,

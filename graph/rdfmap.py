@@ -185,6 +185,8 @@ def rows_to_quads(rows: GraphRows, options: ExportOptions | None = None) -> Iter
             yield from ((s, p, o, None) for s, p, o in node_triples(m, label, node))
     for rtype, rels in rows.rels.items():
         for rel in rels:
+            if rel.get("rejected"):  # staff rejected it: no longer stated (docs/rdf.md)
+                continue
             name = m.graph_iri(rel["doc"])
             yield from ((s, p, o, name) for s, p, o in fact_triples(m, rtype, rel))
     yield from ((s, p, o, None) for s, p, o in context_triples(m))

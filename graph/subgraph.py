@@ -22,7 +22,7 @@ MATCH (n) WHERE n.id IN $ids
 RETURN labels(n) AS labels, properties(n) AS props
 """
 _RELS_AMONG = """
-MATCH (a)-[r]->(b) WHERE a.id IN $ids AND b.id IN $ids
+MATCH (a)-[r WHERE r.rejected IS NULL]->(b) WHERE a.id IN $ids AND b.id IN $ids
 RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props
 """
 

@@ -32,14 +32,15 @@ OPTIONAL MATCH (d:Document {id: r.doc})
 WITH n, r, m, d, coalesce(r.quotes, []) AS quotes
 UNWIND CASE WHEN size(quotes) = 0 THEN [null] ELSE quotes END AS quote
 RETURN type(r) AS rel, startNode(r) = n AS outgoing, m.id AS other_id, m.name AS other,
-       labels(m) AS other_labels, quote, d.title AS document, d.source AS source, d.date AS date
+       labels(m) AS other_labels, quote, d.title AS document, d.source AS source, d.date AS date,
+       r.rejected AS rejected
 ORDER BY date, rel, other
 LIMIT $limit
 """
 
 # With an as-of date (the sidebar's), only the facts of documents dated on or before it.
 NEIGHBOURS = """
-MATCH (n {id: $id})-[r]-(m)
+MATCH (n {id: $id})-[r WHERE r.rejected IS NULL]-(m)
 WHERE ($documents OR NOT type(r) IN $document_links)
   AND ($as_of IS NULL OR EXISTS { MATCH (d:Document {id: r.doc}) WHERE d.date <= $as_of })
 RETURN n, r, m
@@ -47,11 +48,12 @@ LIMIT $limit
 """
 
 OVERVIEW = """
-MATCH (a)-[r]->(b)
+MATCH (a)-[r WHERE r.rejected IS NULL]->(b)
 WHERE any(l IN labels(a) WHERE l IN $types) AND any(l IN labels(b) WHERE l IN $types)
   AND ($documents OR NOT type(r) IN $document_links)
   AND ($as_of IS NULL OR EXISTS { MATCH (d:Document {id: r.doc}) WHERE d.date <= $as_of })
-WITH a, r, b, COUNT { (a)--() } + COUNT { (b)--() } AS weight
+WITH a, r, b,
+     COUNT { (a)-[x WHERE x.rejected IS NULL]-() } + COUNT { (b)-[y WHERE y.rejected IS NULL]-() } AS weight
 ORDER BY weight DESC
 RETURN a, r, b
 LIMIT $limit
@@ -67,23 +69,24 @@ LIMIT $limit
 
 DOCUMENTS = """
 MATCH (d:Document)
-OPTIONAL MATCH (d)-[:RECORDS]->(m:Meeting)
+OPTIONAL MATCH (d)-[rj1:RECORDS WHERE rj1.rejected IS NULL]->(m:Meeting)
 RETURN d.id AS id, d.title AS title, d.source AS source, d.format AS format, d.language AS language,
        d.date AS date, d.ingested_at AS ingested_at, collect(DISTINCT m.name) AS meetings,
-       COUNT { (d)-[:MENTIONS]->() } AS mentions
+       COUNT { (d)-[rj2:MENTIONS WHERE rj2.rejected IS NULL]->() } AS mentions
 ORDER BY d.date DESC, d.title
 """
 
 MEETINGS = """
 MATCH (m:Meeting)
-OPTIONAL MATCH (m)-[:HELD_BY]->(body:Organization)
+OPTIONAL MATCH (m)-[rj3:HELD_BY WHERE rj3.rejected IS NULL]->(body:Organization)
 RETURN m.id AS id, m.name AS title, m.date AS date, m.location AS location,
        coalesce(m.body_name, body.name) AS body,
-       [(p:Person)-[a:ATTENDED]->(m) WHERE coalesce(a.status, 'unknown') <> 'absent' | p.name] AS attendees,
-       [(p:Person)-[a:ATTENDED]->(m) WHERE a.status = 'absent' | p.name] AS absent,
-       [(m)-[:RAISED]->(t:Theme) | t.id] AS theme_ids,
-       [(m)-[:RAISED]->(t:Theme) | coalesce(t.label_da, t.name)] AS themes_da,
-       [(m)-[:RAISED]->(t:Theme) | coalesce(t.label_en, t.name)] AS themes_en
+       [(p:Person)-[a:ATTENDED WHERE a.rejected IS NULL]->(m)
+        WHERE coalesce(a.status, 'unknown') <> 'absent' | p.name] AS attendees,
+       [(p:Person)-[a:ATTENDED WHERE a.rejected IS NULL]->(m) WHERE a.status = 'absent' | p.name] AS absent,
+       [(m)-[rj4:RAISED WHERE rj4.rejected IS NULL]->(t:Theme) | t.id] AS theme_ids,
+       [(m)-[rj5:RAISED WHERE rj5.rejected IS NULL]->(t:Theme) | coalesce(t.label_da, t.name)] AS themes_da,
+       [(m)-[rj6:RAISED WHERE rj6.rejected IS NULL]->(t:Theme) | coalesce(t.label_en, t.name)] AS themes_en
 ORDER BY m.date
 """
 
