@@ -118,6 +118,20 @@ def test_json_output_carries_rows_and_graph(pmkg: Runner) -> None:
         (["query", "person_profile", "-p", "person=Nobody Special"], "no person named 'Nobody Special'"),
         (["query", "ego_network", "-p", "entity=NGC", "-p", "radius=9"], "radius must be at most 4, not 9"),
         (["query", "-p", "person=x"], "--param needs a question NAME"),
+        (
+            ["query", "person_profile", "-p", "person=Søren Brunak", "-p", "limit=1e309"],
+            "limit must be a whole",
+        ),
+        (["query", "ego_network", "-p", "entity=NGC", "-p", "radius=1e309"], "radius must be a whole number"),
+        (["query", "ego_network", "-p", "entity=NGC", "-p", "radius=2.5"], "radius must be a whole number"),
+        (["query", "stakeholders", "-p", "top=1e309"], "top must be a whole number, not 'inf'"),
+        (["query", "stakeholders", "-p", "top=true"], "top must be a whole number, not 'True'"),
+        (
+            ["query", "themes_over_time", "-p", "per=junk"],
+            "per must be one of month, quarter, year, not 'junk'",
+        ),
+        (["query", "meetings", "-p", "body=-1"], "no organization named '-1' in the graph"),
+        (["query", "meetings", "-p", "body=5"], "no organization named '5' in the graph"),
     ],
 )
 def test_user_errors_are_one_line(pmkg: Runner, args: list[str], message: str) -> None:
