@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,6 +25,7 @@ from pmkg.graph.schema import search
 from pmkg.text import fold, words
 
 PARAM_TIMEOUT_S = 30.0
+_READS_GRAPH_RE = re.compile(r"\bMATCH\b", re.IGNORECASE)
 CHOICES_LIMIT = 2000
 
 # The label disjunction names every label an entity parameter may take (SEARCHABLE_LABELS): the planner
@@ -104,13 +106,20 @@ def _whole_number(name: str, raw: Any) -> int:
     return int(text)
 
 
-def check_choice(driver: neo4j.Driver, param: Param, value: Any) -> None:
-    """A parameter whose file lists its choices takes only one of them (``per=junk`` is refused)."""
+def check_choice(driver: neo4j.Driver, param: Param, value: Any) -> Any:
+    """The value as its choices query spells it (``dk`` -> ``DK``), for a parameter whose file lists
+    its choices. A fixed list (a choices query that reads no graph, like ``per``'s month, quarter,
+    year) is closed: another value is refused (``per=junk``). Choices read from the graph are only
+    what is stored now, so another value (a country no body has yet) is asked and answers nothing."""
     if value is None or not param.choices_cypher or param.is_entity:
-        return
+        return value
     offered = [c["id"] for c in choices(driver, param)]
-    if str(value) not in offered:
-        raise PmkgError(f"{param.name} must be one of {', '.join(offered)}, not '{value}'")
+    same = [choice for choice in offered if fold(choice) == fold(str(value))]
+    if same:
+        return same[0]
+    if _READS_GRAPH_RE.search(param.choices_cypher):
+        return value
+    raise PmkgError(f"{param.name} must be one of {', '.join(offered)}, not '{value}'")
 
 
 def resolve_entity(driver: neo4j.Driver, param: Param, value: str) -> str:

@@ -80,7 +80,7 @@ def run_question(driver: neo4j.Driver, question: Question, params: Mapping[str, 
     """Answer a question: bind and resolve its parameters, run its query or analytic."""
     values = bind_params(question, params or {})
     for param in question.params:
-        check_choice(driver, param, values[param.name])
+        values[param.name] = check_choice(driver, param, values[param.name])
         if param.is_entity and values[param.name] is not None:
             values[param.name] = resolve_entity(driver, param, values[param.name])
     if question.analytic:
