@@ -236,3 +236,18 @@ def test_a_briefing_has_e_mail_addresses_only_when_asked(ngc: neo4j.Driver) -> N
     assert [(s.kind, s.name) for s in plain.statements if s.section == "upcoming"] == [
         (s.kind, s.name.replace(EMAIL, "[…]")) for s in upcoming
     ]
+
+
+def test_explores_names_have_no_e_mail_for_a_viewer(ngc: neo4j.Driver) -> None:
+    options: dict[str, list[str]] = {}
+    for name, role in (("vera.viewer", "pmkg-viewer"), ("erik.editor", "pmkg-editor")):
+        at = signed_in_app(claims(name, role), "explore")
+        at.multiselect(key="explore_types").select("Deadline").run()
+        at.selectbox(key="explore_start").set_value("person:christiane-saurbrey-karle").run()
+        at.button(key="explore_reset").click().run()
+        assert not at.exception, [e.value for e in at.exception]
+        options[name] = list(at.selectbox(key="explore_pick").options)
+    deadlines = [o for o in options["erik.editor"] if EMAIL in o]
+    assert len(deadlines) == 1  # the consultation deadline, named by its sentence in the minutes
+    assert [o for o in options["vera.viewer"] if "[…]" in o] == [deadlines[0].replace(EMAIL, "[…]")]
+    assert not [o for o in options["vera.viewer"] if EMAIL in o]

@@ -24,7 +24,7 @@ from pmkg.ui.graph_view import (
     merge,
 )
 from pmkg.ui.i18n import current_language, t
-from pmkg.ui.widgets import CLICK, DOUBLE_CLICK, details, fresh_event, show_graph, type_name
+from pmkg.ui.widgets import CLICK, DOUBLE_CLICK, details, for_reader, fresh_event, show_graph, type_name
 
 # Shown at first and offered as starting points; documents, figures and deadlines are a click away.
 ACTOR_TYPES = ["Person", "Organization", "Initiative", "Meeting", "Theme", "Agreement"]
@@ -96,6 +96,7 @@ def render(driver: neo4j.Driver) -> None:
     shown, truncated = cap(
         filter_graph(view, types, start_day, end_day), MAX_ELEMENTS, keep=[pick] if pick else []
     )
+    shown = for_reader(shown)  # the picker's names too
     st.caption(t("explore.counts", nodes=len(shown.nodes), edges=len(shown.edges)))
     if truncated:
         st.warning(t("explore.capped", n=MAX_ELEMENTS))

@@ -7,6 +7,7 @@ special character escaped. The graph component draws names on its canvas.
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from typing import Any
 
 import neo4j
@@ -14,7 +15,7 @@ import pandas as pd
 import streamlit as st
 from st_graph_workbench import EdgeStyle, Event, NodeStyle, StyleRule, graph_workbench
 
-from pmkg.graph.contact import without_contact_properties
+from pmkg.graph.contact import masked, without_contact_properties
 from pmkg.ui import data
 from pmkg.ui.graph_view import (
     NODE_TYPES,
@@ -128,6 +129,15 @@ def group_styles(view: GraphData) -> list[StyleRule]:
     return [StyleRule(f"node[group = {int(g)}]", {"background-color": group_colour(g)}) for g in groups(view)]
 
 
+def for_reader(view: GraphData) -> GraphData:
+    """The view as the signed-in reader may see it: without the contact permission, e-mail addresses and
+    phone numbers in node names (a deadline's wording) are masked, as in answers (``graph.contact``)."""
+    if current_user().can("contact"):
+        return view
+    nodes = {i: replace(n, name=masked(n.name), name_en=masked(n.name_en)) for i, n in view.nodes.items()}
+    return GraphData(nodes, view.edges)
+
+
 def show_graph(view: GraphData, key: str, height: int = 600) -> dict[str, Any] | None:
     """Draw a view with pan, zoom, drag and search; return the latest click or double click.
 
@@ -137,6 +147,7 @@ def show_graph(view: GraphData, key: str, height: int = 600) -> dict[str, Any] |
     if not view.nodes:
         st.info(t("graph.empty"))
         return None
+    view = for_reader(view)
     legend(view)
     large = len(view) > 300
     return graph_workbench(
