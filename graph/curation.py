@@ -7,7 +7,10 @@ so ``graph.corrections.replay`` can run all of them after every load. A correcti
 * ``merge`` moves every relationship of the other nodes onto the kept one (their properties, keys and
   provenance unchanged, so removing a document still removes exactly its facts), adds the other
   names to the kept node's aliases (also on the moved ``MENTIONS``, from which aliases are recomputed
-  when a document is removed), and deletes the others.
+  when a document is removed), and deletes the others. Two relationships it leaves side by side that
+  state one fact of one document (one from each merged node: same type, other end and values) join
+  into one with both provenances; those of different documents stay apart, one per document, so
+  removing a document still removes exactly its facts.
 * ``rename`` sets the name and keeps the old one as an alias.
 * ``reject`` marks the matching relationships ``rejected`` with the correction's id: the fact stays,
   with its provenance, visibly rejected.
@@ -25,7 +28,7 @@ import neo4j
 from pmkg.graph.schema import labelled
 from pmkg.graph.triples import search_text
 from pmkg.model.correction import Correction, CorrectionError
-from pmkg.model.graph import CONTRIBUTED, NODES, RELS
+from pmkg.model.graph import CONTRIBUTED, NODES, PROVENANCE_KEYS, RELS
 
 _NODES_OF = "MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id AS id, properties(n) AS props"
 _MOVE_OUT = """
@@ -72,6 +75,19 @@ REMOVE r.rejected
 RETURN count(r) AS changed
 """
 
+_PARALLEL = """
+MATCH (k:{label} {id: $keep})-[r:{type}]-(other)
+RETURN elementId(r) AS rid, startNode(r) = k AS out, other.id AS other, properties(r) AS props
+"""
+_JOIN = """
+MATCH ()-[r]->() WHERE elementId(r) = $kept
+SET r = $props
+WITH count(r) AS kept
+MATCH ()-[d]->() WHERE elementId(d) IN $drop
+DELETE d
+RETURN count(d) AS dropped
+"""
+
 
 @dataclass
 class Outcome:
@@ -109,6 +125,56 @@ def _merged_props(label: str, keep: dict[str, Any], gone: dict[str, Any]) -> dic
     return out
 
 
+# What may differ between two statements of one fact: its key (it names the merged node), its
+# provenance (joined) and lists (united); a rejection is kept if either was rejected.
+_LOOSE = frozenset(("key", "rejected", *PROVENANCE_KEYS))
+
+
+def _same_fact(out: bool, other: str, props: dict[str, Any]) -> tuple[Any, ...]:
+    """What makes two relationships of one type at the kept node the same fact from the same document."""
+    fixed = sorted((k, v) for k, v in props.items() if k not in _LOOSE and not isinstance(v, list))
+    return (out, other, tuple(fixed))
+
+
+def _joined(rels: list[dict[str, Any]]) -> dict[str, Any]:
+    """One relationship stating what all of ``rels`` state: the first key, every quote with its span."""
+    out = dict(rels[0])
+    spans = {
+        span
+        for r in rels
+        for span in zip(r.get("starts", []), r.get("ends", []), r.get("quotes", []), strict=False)
+    }
+    if spans:
+        ordered = sorted(spans)
+        out.update(starts=[s for s, _, _ in ordered], ends=[e for _, e, _ in ordered])
+        out["quotes"] = [q for _, _, q in ordered]
+    for r in rels[1:]:
+        for k, v in r.items():
+            if isinstance(v, list) and k not in PROVENANCE_KEYS:
+                out[k] = sorted({*(out.get(k) or ()), *v})
+            elif k == "rejected" and not out.get("rejected"):
+                out[k] = v
+    return out
+
+
+def _join_parallel(tx: neo4j.ManagedTransaction, label: str, rtype: str, keep: str) -> int:
+    """After a merge, one relationship per fact: two of the same type, the same other end, the same
+    document and the same values (one from each merged node) become one with both provenances.
+    Facts of different documents stay apart, so removing a document still removes exactly its facts."""
+    groups: dict[tuple[Any, ...], dict[str, dict[str, Any]]] = {}
+    for row in tx.run(labelled(_PARALLEL, label=label, type=rtype), keep=keep):
+        fact = _same_fact(row["out"], row["other"], row["props"])
+        groups.setdefault(fact, {})[row["rid"]] = row["props"]  # a self-loop is matched from both ends
+    dropped = 0
+    for found in groups.values():
+        if len(found) > 1:
+            group = sorted(found.items(), key=lambda item: item[1].get("key", ""))
+            props = _joined([p for _, p in group])
+            params = {"kept": group[0][0], "props": props, "drop": [rid for rid, _ in group[1:]]}
+            dropped += tx.run(_JOIN, params).single(strict=True)["dropped"]
+    return dropped
+
+
 def _merge(tx: neo4j.ManagedTransaction, c: Correction) -> Outcome:
     label, keep = c.payload["label"], c.payload["keep"]
     found = _nodes(tx, label, c.targets)
@@ -130,6 +196,11 @@ def _merge(tx: neo4j.ManagedTransaction, c: Correction) -> Outcome:
                     query = labelled(_MOVE_IN, label=label, type=rtype)
                     params = {"gone": gone, "keep": keep}
                 moved[rtype] += tx.run(query, params).single(strict=True)["moved"]
+        joined = sum(
+            _join_parallel(tx, label, rtype, keep)
+            for rtype, spec in RELS.items()
+            if label in spec.sources or label in spec.targets
+        )
         props = _merged_props(label, found[keep], found[gone])
         tx.run(labelled(_SET_PROPS, label=label), id=keep, props=props).consume()
         found[keep] = {**found[keep], **{k: v for k, v in props.items() if v is not None}}
@@ -138,6 +209,7 @@ def _merge(tx: neo4j.ManagedTransaction, c: Correction) -> Outcome:
         outcome.changes.append(
             f"merge {gone} ({found[gone]['name']}) into {keep} ({found[keep]['name']}): "
             f"{sum(moved.values())} relationships moved ({counts or 'none'}), {gone} deleted"
+            + (f", {joined} parallel relationships joined" if joined else "")
         )
     return outcome
 
