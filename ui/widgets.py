@@ -212,6 +212,7 @@ def details(driver: neo4j.Driver, node_id: str) -> None:
             t("details.other"): [r["other"] for r in rows],
             t("details.document"): [r["document"] or r["source"] or "" for r in rows],
             t("details.date"): [r["date"] or "" for r in rows],
+            t("details.rejected"): [r.get("rejected") or "" for r in rows],  # left out of every answer
         }
     ).drop_duplicates()
     st.markdown(f"**{t('details.sources', n=int((table[quote_col] != '').sum()))}**")
