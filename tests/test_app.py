@@ -462,3 +462,19 @@ def test_an_unreadable_upload_gets_a_one_line_reason(open_page: Callable[..., Ap
     assert not at.exception
     assert at.error[0].value.startswith("The file could not be read:")
     assert "\n" not in at.error[0].value
+
+
+def test_a_store_error_on_upload_is_one_line_not_a_crash(
+    open_page: Callable[..., AppTest], loaded: neo4j.Driver
+) -> None:
+    """A file name past Neo4j's index key limit (Document.source is indexed) is refused by the server."""
+    name = "x" * 9000 + ".txt"
+    text = "Referat af møde i styregruppen\n\nDato: 3. marts 2024\n\nDeltagere\nSøren Brunak\n".encode()
+    before = connection.read(loaded, "MATCH (d:Document) RETURN count(d) AS n")[0]["n"]
+    at = open_page("documents", "en")
+    at.file_uploader[0].set_value((name, text, "text/plain")).run()
+    at.button(key="upload_store").click().run()
+    assert not at.exception
+    assert at.error[0].value.startswith("The document could not be stored; nothing was stored: could not be")
+    assert "\n" not in at.error[0].value
+    assert connection.read(loaded, "MATCH (d:Document) RETURN count(d) AS n")[0]["n"] == before

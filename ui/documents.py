@@ -15,6 +15,7 @@ import streamlit as st
 
 from pmkg.errors import PmkgError
 from pmkg.graph import store
+from pmkg.ingest.parallel import failure_reason
 from pmkg.ingest.pipeline import extract_bytes
 from pmkg.model.record import Record
 from pmkg.ui import data, identity
@@ -127,7 +128,11 @@ def _upload(driver: neo4j.Driver) -> None:
         tab.dataframe(frame, hide_index=True, width="stretch")
     if st.button(t("doc.store"), type="primary", icon=":material/save:", key="upload_store"):
         with st.spinner(t("doc.storing")):
-            store_upload(driver, record)
+            try:
+                store_upload(driver, record)
+            except neo4j.exceptions.Neo4jError as exc:  # refused by the server: rolled back, nothing stored
+                st.error(t("doc.store_failed", reason=md_escape(failure_reason(exc, "stored"))))
+                return
         st.session_state.upload_generation = generation + 1
         st.session_state.pop("upload_extraction", None)
         st.session_state.upload_stored = record.document.title
