@@ -170,7 +170,7 @@ def test_key_stakeholders_on_the_examples(graph: neo4j.Driver) -> None:
     assert set(answer.frame["id"]) <= set(drawn) and drawn["org:ngc"]["rank"] == 1
     people = run_question(graph, QUESTIONS["stakeholders"], {"kind": "person", "top": 3}).frame
     assert set(people["label"]) == {"Person"} and len(people) == 3
-    with pytest.raises(PmkgError, match="unknown kind 'robot'"):
+    with pytest.raises(PmkgError, match="kind must be one of Person, Organization, Initiative, not 'robot'"):
         run_question(graph, QUESTIONS["stakeholders"], {"kind": "robot"})
 
 

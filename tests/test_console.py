@@ -50,7 +50,7 @@ def test_reads_run_with_parameters_and_words_in_strings_are_not_commands(neo4j_d
     found = run_console(neo4j_driver, query, {"name": "SHOW dbms.x USE"}, rows=5, seconds=10)
     assert found.keys == ["name", "word"] and [r["name"] for r in found.records] == ["SHOW dbms.x USE"]
     labels = run_console(neo4j_driver, "CALL db.labels() YIELD label RETURN label", {}, rows=5, seconds=10)
-    assert [r["label"] for r in labels.records] == ["Person"]
+    assert "Person" in [r["label"] for r in labels.records]  # a read procedure runs (labels once used stay)
 
 
 def test_cli_refuses_show_users_in_one_line(
