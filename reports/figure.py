@@ -114,3 +114,47 @@ def lines_png(frame: pd.DataFrame, x: str, y: str, series: str, title: str = "",
     axes.legend(fontsize=6, loc="upper left", bbox_to_anchor=(1, 1))
     axes.set_title(title, fontsize=9)
     return png_of(figure)
+
+
+def network_picture(
+    nodes: Sequence[tuple[str, str, str]],
+    edges: Sequence[tuple[str, str, str]],
+    legend: Sequence[tuple[str, str]],
+    fmt: str = "png",
+) -> bytes:
+    """The graph a page shows, drawn for a file (PNG or SVG): ``nodes`` as ``(id, caption, colour)``,
+    ``edges`` as ``(source, target, kind)`` with the kind written on the edge, and the ``legend`` of
+    ``(label, colour)``. The layout is seeded, so the same view draws the same picture; in SVG the
+    text stays text (searchable, selectable)."""
+    graph = nx.MultiDiGraph()
+    for node_id, name, colour in nodes:
+        graph.add_node(node_id, name=name, colour=colour)
+    for source, target, kind in edges:
+        if source in graph and target in graph:
+            graph.add_edge(source, target, kind=kind)
+    size = 8 + min(len(graph), 400) / 40  # inches: a larger view gets a larger page
+    figure, axes = plt.subplots(figsize=(size, size * 0.75), dpi=DPI)
+    positions = nx.spring_layout(graph, seed=42, k=1.5 / max(1, len(graph)) ** 0.5)
+    nx.draw_networkx_edges(graph, positions, ax=axes, edge_color="#B0B0B0", width=0.7, arrows=False)
+    kinds = {(s, t): k for s, t, k in graph.edges(data="kind")}
+    if len(kinds) <= 150:  # beyond that the names would hide the drawing
+        nx.draw_networkx_edge_labels(graph, positions, edge_labels=kinds, font_size=4, ax=axes, alpha=0.8)
+    nx.draw_networkx_nodes(
+        graph, positions, ax=axes, node_color=[graph.nodes[n]["colour"] for n in graph], node_size=160
+    )
+    nx.draw_networkx_labels(
+        graph, positions, labels={n: _label(graph.nodes[n]["name"]) for n in graph}, font_size=5, ax=axes
+    )
+    for label, colour in legend:
+        axes.scatter([], [], color=colour, label=label)
+    if legend:
+        axes.legend(loc="lower left", fontsize=6, frameon=False)
+    axes.axis("off")
+    if fmt == "svg":
+        buffer = io.BytesIO()
+        figure.tight_layout()
+        with plt.rc_context({"svg.fonttype": "none"}):
+            figure.savefig(buffer, format="svg")
+        plt.close(figure)
+        return buffer.getvalue()
+    return png_of(figure)

@@ -171,14 +171,25 @@ def test_search_finds_a_person_written_without_diacritics(ui: Watched) -> None:
     ui.shot("search")
 
 
-def test_a_question_renders_a_graph_with_nodes_and_a_table(ui: Watched) -> None:
+def test_a_question_renders_a_graph_with_nodes_and_a_table(ui: Watched, tmp_path: Path) -> None:
     ui.open("questions", "en")
     ui.choose("Choose a question", "Who is near a person or organisation?")
     ui.choose("Person, organisation", "Søren Brunak")
     brunak = ui.settled_node("person:soren-brunak")
     assert brunak["name"] == "Søren Brunak"
-    assert len(ui.graph_nodes()) > 5
+    drawn = ui.graph_nodes()
+    assert len(drawn) > 5
     ui.shot("question-graph")
+    pictures = {}
+    for button in ("SVG", "PNG"):  # the graph as a picture, its legend and the kinds of its links
+        with ui.page.expect_download(timeout=WAIT_MS) as download:
+            ui.page.get_by_role("button", name=button, exact=True).last.click()
+        pictures[button] = tmp_path / download.value.suggested_filename
+        download.value.save_as(pictures[button])
+    svg = pictures["SVG"].read_text(encoding="utf-8")
+    assert pictures["SVG"].name == "graph.svg" and "<svg" in svg
+    assert "Søren Brunak" in svg and "Person" in svg  # a node's caption and the legend, as text
+    assert pictures["PNG"].read_bytes().startswith(b"\x89PNG")
     ui.page.get_by_test_id("stButtonGroup").get_by_text("Table", exact=True).click()
     expect(ui.page.get_by_test_id("stDataFrame")).to_be_visible(timeout=WAIT_MS)
     ui.expect_in_table("Søren Brunak")

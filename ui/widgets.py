@@ -20,6 +20,7 @@ from pmkg.ui import data
 from pmkg.ui.graph_view import (
     NODE_TYPES,
     GraphData,
+    caption,
     group_colour,
     groups,
     present_types,
@@ -150,7 +151,7 @@ def show_graph(view: GraphData, key: str, height: int = 600) -> dict[str, Any] |
     view = for_reader(view)
     legend(view)
     large = len(view) > 300
-    return graph_workbench(
+    event = graph_workbench(
         to_elements(view, current_language()),
         layout="fcose" if large else "cose",
         node_styles=[*node_styles(), *group_styles(view)],
@@ -163,6 +164,36 @@ def show_graph(view: GraphData, key: str, height: int = 600) -> dict[str, Any] |
         performance_profile="large" if large else "default",
         toolbar={"mode": "compact"},
     )
+    picture_buttons(view, key)
+    return event
+
+
+def picture_buttons(view: GraphData, key: str) -> None:
+    """The view as a picture with its legend, PNG and SVG, drawn only when a button is clicked."""
+    from pmkg.reports.figure import network_picture  # matplotlib: loaded when a picture is asked for
+
+    language = current_language()
+
+    def draw(fmt: str) -> bytes:
+        nodes = [(n.id, caption(n, language), style_for(n.type).colour) for n in view.nodes.values()]
+        edges = [(e.source, e.target, rel_name(e.type, True)) for e in view.edges.values()]
+        legend = [(type_name(kind), style_for(kind).colour) for kind in present_types(view)]
+        return network_picture(nodes, edges, legend, fmt)
+
+    left, right = st.columns(2)
+    with left:
+        st.download_button(
+            "PNG", lambda: draw("png"), "graph.png", "image/png", key=f"{key}_graph_png", on_click="ignore"
+        )
+    with right:
+        st.download_button(
+            "SVG",
+            lambda: draw("svg"),
+            "graph.svg",
+            "image/svg+xml",
+            key=f"{key}_graph_svg",
+            on_click="ignore",
+        )
 
 
 def fresh_event(event: dict[str, Any] | None, key: str) -> dict[str, Any] | None:
