@@ -28,6 +28,7 @@ from rdflib.namespace import SKOS
 from pmkg import __version__, knowledge
 from pmkg.errors import PmkgError
 from pmkg.model.graph import PREFIXES, Prop
+from pmkg.text import EMAIL_PATTERN
 
 SCHEMA = Namespace(PREFIXES["schema"])
 OA = Namespace(PREFIXES["oa"])
@@ -44,9 +45,9 @@ MEDIA_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "html": "text/html",
 }
-# E-mail addresses and phone numbers ("+45 12 34 56 78", "12345678") in free text.
+# E-mail addresses (pmkg.text's one pattern) and phone numbers ("+45 12 34 56 78") in free text.
 CONTACT_DETAIL = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\d.,])(?:\+\d{1,3}[ ]?)?(?:\d{2}[ ]?){3}\d{2}(?![\d.,])"
+    rf"{EMAIL_PATTERN}|(?<![\d.,])(?:\+\d{{1,3}}[ ]?)?(?:\d{{2}}[ ]?){{3}}\d{{2}}(?![\d.,])"
 )
 
 Triple = tuple[Any, Any, Any]
