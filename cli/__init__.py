@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from pmkg import __version__
-from pmkg.errors import PmkgError
+from pmkg.errors import PmkgError, interrupted
 
 # Each sub-command and the module that registers it. Only the module of the command being run is
 # imported (the store's driver alone takes seconds to import, which `pmkg extract` does not need);
@@ -64,12 +64,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return int(args.func(args) or 0)
-    except PmkgError as exc:
-        print(f"pmkg: error: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("pmkg: interrupted", file=sys.stderr)
-        return 130
+    except BaseException as exc:
+        if interrupted(exc):
+            print("pmkg: interrupted", file=sys.stderr)
+            return 130
+        if isinstance(exc, PmkgError):
+            print(f"pmkg: error: {exc}", file=sys.stderr)
+            return 1
+        raise
 
 
 if __name__ == "__main__":

@@ -16,3 +16,20 @@ class InputError(PmkgError):
 
 class StoreUnavailable(PmkgError):
     """Neo4j cannot be reached."""
+
+
+def interrupted(exc: BaseException) -> bool:
+    """Whether ``exc`` is a Ctrl-C, or an error raised while cleaning up after one.
+
+    A Ctrl-C that lands inside the Neo4j driver's socket read leaves its buffer half-filled; the
+    driver's own clean-up then fails on it (``BufferError``, a broken connection) and that error,
+    not the interrupt, reaches here. The interrupt is still in its chain, and it is what the user did.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False

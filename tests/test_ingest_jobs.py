@@ -162,3 +162,33 @@ def test_ctrl_c_stops_the_ingest_and_leaves_no_worker(neo4j_env: Any, tmp_path: 
     while any(_alive(pid) for pid in seen) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [pid for pid in seen if _alive(pid)]
+
+
+def _raised(make: Any) -> BaseException:
+    try:
+        make()
+    except BaseException as exc:  # noqa: BLE001 - the chain is what is examined
+        return exc
+    raise AssertionError("nothing was raised")
+
+
+def _clean_up_fails_after_ctrl_c() -> None:
+    try:
+        raise KeyboardInterrupt
+    finally:  # as the driver's session does when the interrupt lands inside its socket read
+        raise BufferError("Existing exports of data: object cannot be re-sized")
+
+
+def _plain_failure() -> None:
+    try:
+        raise ValueError("bad row")
+    except ValueError as exc:
+        raise BufferError("other") from exc
+
+
+def test_an_error_while_cleaning_up_after_ctrl_c_still_counts_as_ctrl_c() -> None:
+    from pmkg.errors import interrupted
+
+    assert interrupted(_raised(_clean_up_fails_after_ctrl_c))
+    assert interrupted(KeyboardInterrupt())
+    assert not interrupted(_raised(_plain_failure))

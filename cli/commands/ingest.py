@@ -22,7 +22,7 @@ from pathlib import Path
 import neo4j
 from tqdm import tqdm
 
-from pmkg.errors import PmkgError, StoreUnavailable
+from pmkg.errors import PmkgError, StoreUnavailable, interrupted
 from pmkg.graph import connection, corrections
 from pmkg.graph.identity import candidate_merges
 from pmkg.graph.store import LoadSummary, load_record, load_records, remove_document, stored_document
@@ -217,14 +217,17 @@ def store_batch(drv: neo4j.Driver, batch: list[tuple[Path, Record]], report: Ing
         return
     except StoreUnavailable:
         raise  # nothing more can be stored: stop with the summary so far
-    except Exception:  # the batch rolled back: nothing of it is stored
-        pass
+    except Exception as exc:  # the batch rolled back: nothing of it is stored
+        if interrupted(exc):  # Ctrl-C inside the driver: stop, do not retry file by file
+            raise
     for path, record in batch:
         try:
             report.add(load_record(drv, record))
         except StoreUnavailable:
             raise
         except Exception as exc:  # its transaction rolled back: nothing of the file is stored
+            if interrupted(exc):
+                raise
             report.fail(path, failure_reason(exc, "stored"))
 
 
