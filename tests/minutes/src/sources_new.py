@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from tests.minutes.src.render import Source
+from tests.minutes.src.sources_new_conventions import (
+    MELLANSVERIGE_GENOMISK_MEDICIN_RAD_2024_10_22,
+    REGION_SYDDANMARK_KOORDINATIONSGRUPPE_GENETIK_2024_05_29,
+)
 from tests.minutes.src.sources_new_office import (
     BIOBANK_SVERIGE_STYRGRUPP_2023_10_05,
     HELSEDIREKTORATET_GENOMDIAGNOSTIKK_2023_11_21,
@@ -37,4 +41,10 @@ RENDERED: dict[str, Source] = {
         NORTHMOOR_HEALTH_WELLBEING_BOARD_2024_02_15, lang="en"
     ),
     "innlandet-brukerutvalg-2024-04-23.html": Source(INNLANDET_BRUKERUTVALG_2024_04_23, lang="no"),
+    "region-syddanmark-koordinationsgruppe-genetik-2024-05-29.docx": Source(
+        REGION_SYDDANMARK_KOORDINATIONSGRUPPE_GENETIK_2024_05_29
+    ),
+    "mellansverige-genomisk-medicin-rad-2024-10-22.pdf": Source(
+        MELLANSVERIGE_GENOMISK_MEDICIN_RAD_2024_10_22
+    ),
 }
