@@ -10,8 +10,10 @@ the registry :data:`ANALYTICS`.
 
 The projection and the slow results (centrality, communities) are computed once per state of the graph
 and kept in memory (:func:`_memo`): the state is the node and relationship counts (kept by Neo4j, read
-in constant time) and the latest ``Document.ingested_at``, so every load, replacement or removal of a
-document starts afresh, while the app asking again costs one small query.
+in constant time), the latest ``Document.ingested_at`` and the corrections made and undone, so every
+load, replacement or removal of a document and every correction starts afresh (a merge deletes a node
+and adds a ``:Correction``, leaving both counts as they were), while the app asking again costs one
+small query.
 """
 
 from __future__ import annotations
@@ -78,7 +80,8 @@ LIMIT $limit
 _STATE = """
 CALL () { MATCH (n) RETURN count(n) AS nodes }
 CALL () { MATCH ()-[r WHERE r.rejected IS NULL]->() RETURN count(r) AS relationships }
-RETURN nodes, relationships, COLLECT {
+CALL () { MATCH (c:Correction) RETURN count(c) AS corrections, max(c.undone_at) AS undone }
+RETURN nodes, relationships, corrections, undone, COLLECT {
   MATCH (d:Document) WHERE d.ingested_at IS NOT NULL
   RETURN d.ingested_at ORDER BY d.ingested_at DESC LIMIT 1
 } AS last

@@ -27,6 +27,7 @@ READERS = [
     "graph/briefing.py",
     "graph/changes.py",
     "graph/matrix.py",
+    "graph/review.py",
     "graph/subgraph.py",
     "ui/data.py",
 ]

@@ -153,13 +153,24 @@ def meetings(driver: neo4j.Driver) -> list[dict[str, Any]]:
     return read(driver, MEETINGS)
 
 
+# Documents and corrections: a merge leaves the documents as they were but changes the graph.
 VERSION = """
 MATCH (d:Document)
-RETURN count(d) AS documents, max(d.ingested_at) AS latest, collect(d.id) AS ids
+WITH count(d) AS documents, max(d.ingested_at) AS latest, collect(d.id) AS ids
+OPTIONAL MATCH (c:Correction)
+RETURN documents, latest, ids, count(c) AS corrections, max(c.at) AS corrected, max(c.undone_at) AS undone
 """
 
 
-def graph_version(driver: neo4j.Driver) -> tuple[int, str, int]:
-    """Changes whenever a document is stored or removed: a key for caching analytics."""
+def graph_version(driver: neo4j.Driver) -> tuple[Any, ...]:
+    """Changes whenever a document is stored or removed and whenever a correction is made or undone (in
+    any session, or by the CLI): the key for what the app keeps of answers (``ui.state.forget_stale``)."""
     row = read(driver, VERSION)[0]
-    return row["documents"], str(row["latest"]), hash(tuple(sorted(row["ids"])))
+    return (
+        row["documents"],
+        str(row["latest"]),
+        hash(tuple(sorted(row["ids"]))),
+        row["corrections"],
+        row["corrected"],
+        row["undone"],
+    )

@@ -8,10 +8,9 @@ import streamlit as st
 from neo4j import Driver
 
 from pmkg.errors import PmkgError
-from pmkg.ui import identity
+from pmkg.ui import data, identity, state
 from pmkg.ui.i18n import md_escape, t
 from pmkg.ui.identity import NotAllowed, User
-from pmkg.ui.state import StoreStatus
 
 PAGES: dict[str, str] = {
     "search": "pmkg.ui.search",
@@ -24,6 +23,7 @@ PAGES: dict[str, str] = {
     "matrix": "pmkg.ui.matrix",
     "plots": "pmkg.ui.plots",
     "documents": "pmkg.ui.documents",
+    "review": "pmkg.ui.review",
     "export": "pmkg.ui.export",
     "expert": "pmkg.ui.expert",
 }
@@ -43,6 +43,7 @@ def render(page: str, driver: Driver) -> None:
     st.caption(t(f"page.{page}.help"))
     try:
         identity.require(identity.current_user(), NEEDS.get(page, "view"))  # also for a page named in a link
+        state.forget_stale(data.graph_version(driver))
         importlib.import_module(PAGES[page]).render(driver)
     except NotAllowed as exc:
         role = t("signin.role.admin" if exc.action == "admin" else "signin.role.editor")
@@ -51,7 +52,7 @@ def render(page: str, driver: Driver) -> None:
         st.error(str(exc))
 
 
-def render_status(status: StoreStatus) -> None:
+def render_status(status: state.StoreStatus) -> None:
     """The Neo4j connection line at the bottom of the sidebar."""
     with st.sidebar:
         st.divider()
@@ -62,7 +63,7 @@ def render_status(status: StoreStatus) -> None:
         st.text(status.uri)
 
 
-def render_unavailable(status: StoreStatus) -> None:
+def render_unavailable(status: state.StoreStatus) -> None:
     """The page shown instead of any other while Neo4j cannot be reached."""
     st.header(t("down.title"))
     st.error(t("down.lead"))

@@ -50,3 +50,28 @@ def store_status() -> tuple[StoreStatus, Driver | None]:
         return StoreStatus(ok=True, uri=settings.uri), _cached_driver(settings)
     except StoreUnavailable as exc:
         return StoreStatus(ok=False, uri=settings.uri, error=str(exc)), None
+
+
+# What pages keep in the session from reading the graph (answers, views, the node shown beside them).
+ANSWERS = (
+    "q_answer",
+    "q_node",
+    "brief_cache",
+    "stakeholder_answer",
+    "sh_node",
+    "explore_view",
+    "expert_result",
+    "expert_node",
+    "export_result",
+)
+VERSION_KEY = "graph_version"
+
+
+def forget_stale(version: tuple[object, ...]) -> None:
+    """Drop what this session kept of the graph once its ``version`` (``ui.data.graph_version``) changed:
+    a document stored or removed, a correction made or undone, here, in another session or by the CLI.
+    Every page then reads the graph as it is now, without a restart."""
+    if st.session_state.get(VERSION_KEY, version) != version:
+        for key in ANSWERS:
+            st.session_state.pop(key, None)
+    st.session_state[VERSION_KEY] = version

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from pmkg.errors import PmkgError
-from pmkg.graph import connection, corrections
+from pmkg.graph import connection, corrections, review
 from pmkg.graph.curation import Outcome
 from pmkg.model.correction import Correction, CorrectionError, from_lines, make, to_line
 from pmkg.model.graph import RELS
@@ -92,21 +92,7 @@ def _report(c: Correction, outcome: Outcome, dry_run: bool) -> int:
 def _nodes(ids: list[str]) -> dict[str, tuple[str, str]]:
     """Label and name of each id; a missing one is a one-line error."""
     with connection.driver() as drv:
-        found = corrections.find_nodes(drv, ids)
-    missing = [i for i in ids if i not in found]
-    if missing:
-        raise CorrectionError(
-            f"not in the graph: {', '.join(missing)} (give node ids, e.g. person:jan-moore)"
-        )
-    return found
-
-
-def _one_label(ids: list[str], found: dict[str, tuple[str, str]]) -> str:
-    labels = {found[i][0] for i in ids}
-    if len(labels) != 1:
-        kinds = ", ".join(f"{i} is {found[i][0]}" for i in ids)
-        raise CorrectionError(f"only nodes of one kind can be compared: {kinds}")
-    return labels.pop()
+        return review.found_nodes(drv, ids)
 
 
 def _record(c: Correction, dry_run: bool) -> int:
@@ -116,12 +102,9 @@ def _record(c: Correction, dry_run: bool) -> int:
 
 
 def run_merge(args: argparse.Namespace) -> int:
-    ids = list(dict.fromkeys([args.keep, *args.ids]))
-    if len(ids) < 2:
-        raise CorrectionError("merge needs two or more different node ids")
-    found = _nodes(ids)
-    payload = {"keep": args.keep, "label": _one_label(ids, found)}
-    return _record(make("merge", ids, payload, local_user().name, args.why), args.dry_run)
+    with connection.driver() as drv:
+        c, outcome = review.merge(drv, args.ids, args.keep, local_user().name, args.why, dry_run=args.dry_run)
+    return _report(c, outcome, args.dry_run)
 
 
 def run_rename(args: argparse.Namespace) -> int:
@@ -149,12 +132,9 @@ def run_reject(args: argparse.Namespace) -> int:
 
 
 def run_not_same(args: argparse.Namespace) -> int:
-    ids = sorted(set(args.ids))
-    if len(ids) != 2:
-        raise CorrectionError("not-same needs two different node ids")
-    found = _nodes(ids)
-    c = make("not_same", ids, {"label": _one_label(ids, found)}, local_user().name, args.why)
-    return _record(c, args.dry_run)
+    with connection.driver() as drv:
+        c, outcome = review.not_same(drv, args.ids, local_user().name, args.why, dry_run=args.dry_run)
+    return _report(c, outcome, args.dry_run)
 
 
 def run_list(args: argparse.Namespace) -> int:
