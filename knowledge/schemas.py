@@ -188,6 +188,7 @@ class AttendanceWords(_Strict):
     absent: Words
     groups: dict[Role, Words]
     qualifiers: Words
+    leadership: Words = []  # "Formandskab:": a group heading that gives no role; each entry says whose
 
 
 AttendanceFile = dict[Literal["da", "en", "no", "sv"], AttendanceWords]

@@ -37,6 +37,7 @@ from pmkg.ingest.parse.tables import (
     _table_row,
     _wrapped_cell,
 )
+from pmkg.ingest.people.names import is_organisation_word
 from pmkg.ingest.text.lines import Line, is_row, is_table_rule, raw_line, row_cells, split_lines
 from pmkg.ingest.vocabulary import lookup
 
@@ -70,6 +71,12 @@ def _entry_line(text: str) -> bool:
     head = re.split(r"[,(;]|\s[-–—]\s", part)[0]  # "Jane Smith – NHS England": a dash ends the name
     note = head[head.find(name) + len(name) :].split() if name in head else []
     return not note or (len(note) <= _MAX_NOTE_WORDS and not text.rstrip().endswith("."))
+
+
+def _person_label(label: str) -> bool:
+    """Whether the words before a colon on an entry line are a person's name (``Siri Lunde Fjeld:
+    overlege``), not an organisation's label over its people (``St. Olavs hospital: Kåre Hallan``)."""
+    return names_person(parse_name_entry(label)) and not any(is_organisation_word(w) for w in label.split())
 
 
 def _open_block(
@@ -213,6 +220,8 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
         header = _header_columns(cells, under_heading=block is not None)
         opened = None if header else _open_block(line, block, roster=line.index + 1 in named)
         labelled = _LABEL.match(line.text) if block and not opened else None
+        if labelled and _person_label(labelled.group("label")):
+            labelled = None  # "Siri Lunde Fjeld: overlege, Ålesund sjukehus": a person's entry, no label
         signing = signoff_re().match(line.text)
         if header:
             flush()

@@ -109,6 +109,11 @@ def _classify_segment(segment: str, parts: dict[str, list[str]], *, in_parens: b
     segment = segment.strip(" .,;:-–—")
     if not segment:
         return
+    linked = _leading_link_re().match(segment)
+    if linked and not looks_like_person(segment[linked.end() :]):  # ", på vegne af X", ", representing the X"
+        parts["affiliation"].append(segment[linked.end() :])
+        parts["how"].append("affiliation.from")
+        return
     if in_parens and segment.lower() in phrase_set("party_letters"):
         return
     pieces = CONJUNCTION.split(segment)
@@ -184,6 +189,14 @@ def _affiliation_link_re() -> re.Pattern[str]:
     """``Name fra Organisation``, ``Name from Organisation``: the word that links a name to its body."""
     words = "|".join(re.escape(w) for w in phrases("affiliation_words"))
     return re.compile(rf"\s+(?:{words})\s+(?=(?-i:[A-ZÆØÅÄÖÜ0-9]))", re.IGNORECASE)
+
+
+@cache
+def _leading_link_re() -> re.Pattern[str]:
+    """A part after the name that opens with the linking word (``på vegne af Lungeforeningen``,
+    ``representing the Central Hub``): the organisation follows it, maybe after ``the``."""
+    words = "|".join(re.escape(w) for w in phrases("affiliation_words"))
+    return re.compile(rf"^(?:{words})\s+(?:the\s+)?(?=(?-i:[A-ZÆØÅÄÖÜ]))", re.IGNORECASE)
 
 
 _VIA = re.compile(r"\s*\bv/\s*|\s+(?:ved|c/o)\s+(?=[A-ZÆØÅÄÖÜ])")
@@ -276,8 +289,9 @@ def _parse_name_entry(entry: str) -> NameMention:
     while rest and _leading_descriptor(head, rest, parts):
         head = rest.pop(0)
     head = _strip_prefixes(head.strip(), parts["titles"], parts["roles"])
-    for segment in rest:
-        _classify_segment(segment, parts)
+    for segment in rest:  # "Chair; Non-Executive Director" (a cell of posts): each part on its own
+        for piece in split_top_level(segment, ";"):
+            _classify_segment(piece, parts)
     tokens = head.split()
     link = _affiliation_link_re().search(head)
     if link and looks_like_person(head[: link.start()]) and not _particle_surname(head, link):
@@ -296,6 +310,7 @@ def _parse_name_entry(entry: str) -> NameMention:
             initials = segment
         else:
             _classify_segment(segment, parts, in_parens=True)
+    _posts_are_no_organisations(parts)
     cleaned = (re.sub(r"^the\s+", "", a.strip(" .,;:"), flags=re.IGNORECASE) for a in parts["affiliation"])
     affiliation = ", ".join(a for a in cleaned if a) or None
     roles = _unique(parts["roles"])
@@ -311,6 +326,25 @@ def _parse_name_entry(entry: str) -> NameMention:
         affiliation_rule=parts["how"][0] if affiliation and parts["how"] else None,
         replaces=replaced[1] if replaced else None,
     )
+
+
+def _posts_are_no_organisations(parts: dict[str, list[str]]) -> None:
+    """Where the entry links the person to an organisation (``from``, ``representing``), a capitalised
+    part ending in a title is a post, not a second organisation (``Laboratory Director, representing
+    the X Hub``)."""
+    if len(parts["affiliation"]) != len(parts["how"]) or not {
+        "affiliation.from",
+        "affiliation.representing",
+    } & set(parts["how"]):
+        return
+    kept = [
+        (a, how)
+        for a, how in zip(parts["affiliation"], parts["how"], strict=True)
+        if how != "affiliation.comma" or not a.split() or not is_title(a.split()[-1])
+    ]
+    parts["titles"] += [a for a in parts["affiliation"] if a not in {k for k, _ in kept}]
+    parts["affiliation"] = [a for a, _ in kept]
+    parts["how"] = [how for _, how in kept]
 
 
 def _before_post_nominals(tokens: list[str], end: int) -> int:

@@ -54,6 +54,8 @@ def _words() -> _Words:
         for role, group in language["groups"].items():
             for phrase in group:
                 phrases.setdefault(tuple(_tokens(phrase)), ("group", role))
+        for phrase in language.get("leadership", []):  # "Formandskab:": the entries say who is chair
+            phrases.setdefault(tuple(_tokens(phrase)), ("group", None))
         qualifiers.update(fold(w) for w in language["qualifiers"])
     return _Words(phrases, frozenset(qualifiers), max(map(len, phrases)))
 
@@ -79,15 +81,23 @@ def _phrase_at(tokens: list[str], at: int) -> tuple[int, tuple[str, str | None]]
     return None
 
 
+def _qualifier(token: str) -> bool:
+    """A qualifying word, or its genitive ("Panelets medlemmer", "Udvalgets medlemmer")."""
+    qualifiers = _words().qualifiers
+    return token in qualifiers or token.endswith("s") and token[:-1] in qualifiers
+
+
 def classify(head: str) -> tuple[str | None, str | None] | None:
     """(status, role) of a heading's words, or None when they are not a heading: every word a heading
-    word but for ``MAX_NAMES`` runs of capitalised words (never first), at least one status or group."""
+    word but for ``MAX_NAMES`` runs of capitalised words (never first), at least one status or group
+    (a leadership group, ``Formandskab``, has no role: ``(None, None)``)."""
     written = _WORD.findall(head)
     tokens = [fold(w) for w in written]
     if not tokens or len(tokens) > MAX_WORDS:
         return None
     status: str | None = None
     role: str | None = None
+    grouped = False  # a group word, maybe one that gives no role ("Formandskab")
     names = 0
     i = 0
     while i < len(tokens):
@@ -97,9 +107,9 @@ def classify(head: str) -> tuple[str | None, str | None] | None:
             if kind == "status":
                 status = "absent" if "absent" in (status, value) else value
             else:
-                role = role or value
+                role, grouped = role or value, True
             i += size
-        elif tokens[i] in _words().qualifiers:
+        elif _qualifier(tokens[i]):
             i += 1
         elif i and written[i][:1].isupper() and names < MAX_NAMES:  # "Fra sekretariatet i Helse Vest RHF"
             names += 1
@@ -107,7 +117,7 @@ def classify(head: str) -> tuple[str | None, str | None] | None:
                 i += 1
         else:
             return None
-    return (status, role) if status or role else None
+    return (status, role) if status or grouped else None
 
 
 def heading_of(line: str) -> Heading | None:

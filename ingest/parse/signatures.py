@@ -15,6 +15,9 @@ from pmkg.ingest.text.dates import find_dates
 from pmkg.ingest.text.lines import Cell, Line
 from pmkg.ingest.vocabulary import alternation, lookup, role_of, vocabulary
 
+#: A person written by initials alone in a role field (``Referent: ET``, ``Minutes: GP``), resolved later.
+_INITIALS = re.compile(r"[A-ZÆØÅÄÖÜ]{2,4}")
+
 
 @cache
 def role_field_re() -> re.Pattern[str]:
@@ -40,7 +43,8 @@ def role_fields(line: Line) -> list[NameMention]:
         offset = line.start + m.end()
         for part, (s, e) in inverted_entries(value, offset) or entries(value, offset):
             mention = parse_name_entry(part)
-            if looks_like_person(mention.name) or is_given_name(mention.name):
+            name = mention.name
+            if looks_like_person(name) or is_given_name(name) or _INITIALS.fullmatch(name):
                 found.append(_signed(mention, (s, e), str(role), "field"))
     return found
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import cache
 
 from pmkg.ingest.parse.minutes import NameMention
-from pmkg.ingest.people.names import looks_like_person, name_tokens_end
+from pmkg.ingest.people.names import is_given_name, looks_like_person, name_tokens_end
 from pmkg.ingest.vocabulary import alternation, role_of, vocabulary
 
 
@@ -46,6 +46,13 @@ def _substitute_re() -> re.Pattern[str]:
     )
 
 
+def _post_before(before: str, other: str) -> bool:
+    """``Clinical Lead for Rare Disease``: "for" after a post (capitalised words after the name's) and
+    before words that are no given name is part of the post, not a substitution."""
+    words = before.replace(",", " ").split()
+    return len(words) > 3 and words[-1][:1].isupper() and not is_given_name(other.split()[0])
+
+
 def substitute(entry: str) -> tuple[str, str | None, str | None] | None:
     """``Mattias Sjölander för Ingrid Forsberg``, ``Viktor Hansson, tjänstgörande för Petra Sundin``,
     ``Jo Bloggs (for Sam Smith)``: the entry without the clause, the name of the person stood in for, and
@@ -57,7 +64,7 @@ def substitute(entry: str) -> tuple[str, str | None, str | None] | None:
         tokens = after[: stop.start()].split()
         end = name_tokens_end(tokens)
         other = " ".join(tokens[:end]).rstrip(".")
-        if end < 2 or not looks_like_person(other):
+        if end < 2 or not looks_like_person(other) or _post_before(entry[: link.start()], other):
             continue
         rest = (" ".join(tokens[end:]) + after[stop.start() :]).strip(" ,;.)")
         role = role_of(link.group("role").strip()) if link.group("role") else None

@@ -34,7 +34,15 @@ def _column_kind(heading: str) -> str | None:
     if exact or " " not in cleaned:
         return exact
     head = cleaned.split()[-1]  # "Region Midtjylland" in a row ends in no heading word: a value
-    return next((kind for kind, listed in words if head in listed), None)
+    found = next((kind for kind, listed in words if head in listed), None)
+    qualified = _QUALIFIED.match(cleaned)  # "Rolle i mødet", "Role at the meeting": the word before
+    if found or not qualified:
+        return found
+    return next((kind for kind, listed in words if qualified.group(1) in listed), None)
+
+
+#: A heading whose head word is qualified by a phrase about the meeting ("Rolle i mødet", "Roll på mötet").
+_QUALIFIED = re.compile(r"^(\w+) (?:i|in|på|at|on|ved|vid|under|during)(?: the)? (?:\w+)$")
 
 
 @cache

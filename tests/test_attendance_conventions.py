@@ -1,0 +1,113 @@
+"""Attendance conventions beyond the first layouts: leadership groups, genitive headings, a person's
+entry written with a colon, posts in aligned columns, links such as ``på vegne af`` and ``representing``,
+a table column qualified by ``i mødet``, and a minute taker named by initials only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pmkg.ingest.parse.attendance import find_attendance
+from pmkg.ingest.parse.entry import parse_name_entry
+from pmkg.ingest.parse.headings import heading_of
+from pmkg.ingest.pipeline import extract_file
+from pmkg.ingest.text.lines import split_lines
+
+
+def _found(text: str) -> list[tuple[str, str, list[str], str | None]]:
+    """Name, status, roles and affiliation of every attendance entry and role field of a text."""
+    found = find_attendance(split_lines(text), text)
+    return [(m.name, m.status, m.roles, m.affiliation) for m in found.mentions + found.role_fields]
+
+
+@pytest.mark.parametrize(
+    ("line", "status", "role"),
+    [
+        ("Møtedeltakere:", "present", None),
+        ("Mötesdeltagare:", "present", None),
+        ("Forfald:", "absent", None),
+        ("Sent regrets:", "absent", None),
+        ("Afbud i øvrigt:", "absent", None),
+        ("Panelets medlemmer:", None, "member"),  # the genitive of a qualifier ("panelet")
+        ("Udvalgets medlemmer:", None, "member"),
+        ("Formandskab:", None, None),  # a group that gives no role: each entry says whose
+        ("Presidium:", None, None),
+    ],
+)
+def test_more_heading_words(line: str, status: str | None, role: str | None) -> None:
+    heading = heading_of(line)
+    assert heading is not None
+    assert (heading.status, heading.role) == (status, role)
+
+
+def test_a_leadership_group_leaves_the_roles_to_its_entries() -> None:
+    text = (
+        "Formandskab:\nAnne Holm (formand), Astmaforeningen\nBo Ek (næstformand)\n\n"
+        "Forfald: Karl Lund\n\n1. Velkomst\n"
+    )
+    assert _found(text) == [
+        ("Anne Holm", "present", ["chair"], "Astmaforeningen"),
+        ("Bo Ek", "present", ["vice_chair"], None),
+        ("Karl Lund", "absent", [], None),
+    ]
+
+
+def test_a_name_before_a_colon_is_an_entry_and_an_organisation_before_one_a_label() -> None:
+    person = "Til stede:\nKari Holm: overlege, Helse Bergen\nOla Dahl\n\nSak 1\n"
+    label = "Til stede:\nSt. Olavs hospital: Kari Holm, Ola Dahl\n\nSak 1\n"
+    assert _found(person) == [
+        ("Kari Holm", "present", [], "Helse Bergen"),
+        ("Ola Dahl", "present", [], None),
+    ]
+    assert [a for *_, a in _found(label)] == ["St. Olavs hospital", "St. Olavs hospital"]
+
+
+@pytest.mark.parametrize(
+    ("entry", "roles", "affiliation"),
+    [
+        ("Dr Jane Hill          Chair; Non-Executive Director", ["chair"], None),  # aligned post column
+        ("Ann Lee   Laboratory Director, representing the North Genomic Hub", [], "North Genomic Hub"),
+        ("Ulla Berg, på vegne af Astmaforeningen", [], "Astmaforeningen"),
+        ("Per Lund från Region Örebro län", [], "Region Örebro län"),
+        ("Nina Dahl, from the University of Kent", [], "University of Kent"),
+        ("Simon Berg (ref.)", ["minute_taker"], None),
+    ],
+)
+def test_roles_and_organisations_written_after_the_name(
+    entry: str, roles: list[str], affiliation: str | None
+) -> None:
+    mention = parse_name_entry(entry)
+    assert (mention.roles, mention.affiliation) == (roles, affiliation)
+
+
+def test_a_post_with_for_is_no_substitution() -> None:
+    mention = parse_name_entry("Dr Ann Lee          Clinical Lead for Rare Disease")
+    assert (mention.name, mention.replaces) == ("Ann Lee", None)
+    assert parse_name_entry("Kasper Holm for Eva Duus").replaces == "Eva Duus"
+
+
+def test_a_role_column_qualified_by_the_meeting() -> None:
+    text = (
+        "Deltagere\n| Navn | Organisation | Rolle i mødet |\n"
+        "| Anne Holm | Region Syddanmark | Formand |\n"
+        "| Bo Ek | Syddansk Universitet | Observatør |\n\n1. Velkomst\n"
+    )
+    assert _found(text) == [
+        ("Anne Holm", "present", ["chair"], "Region Syddanmark"),
+        ("Bo Ek", "present", ["observer"], "Syddansk Universitet"),
+    ]
+
+
+def test_a_minute_taker_named_by_initials_only_is_the_person_they_fit(tmp_path: Path) -> None:
+    minutes = tmp_path / "minutes.txt"
+    minutes.write_text(
+        "Referat fra møde i styret 3. mars 2024\n\nTil stede:\nKari Holm, Helse Bergen\nOla Dahl\n\n"
+        "Referent: KH\n\nSak 1 Velkommen\nOla Dahl ønsket velkommen.\n",
+        encoding="utf-8",
+    )
+    record = extract_file(minutes).to_dict()
+    people = {p["id"]: p["name"] for p in record["people"]}
+    roles = {people[a["person"]]: a.get("roles") for a in record["meetings"][0]["attendance"]}
+    assert "KH" not in people.values()
+    assert roles["Kari Holm"] == ["minute_taker"]
