@@ -33,6 +33,7 @@ COMMANDS = {
     "brief": "pmkg.cli.commands.brief",
     "changes": "pmkg.cli.commands.changes",
     "merge": "pmkg.cli.commands.correct",
+    "split": "pmkg.cli.commands.correct",
     "rename": "pmkg.cli.commands.correct",
     "reject": "pmkg.cli.commands.correct",
     "not-same": "pmkg.cli.commands.correct",

@@ -15,6 +15,10 @@ so ``graph.corrections.replay`` can run all of them after every load. A correcti
 * ``reject`` marks the matching relationships ``rejected`` with the correction's id: the fact stays,
   with its provenance, visibly rejected.
 * ``not_same`` changes nothing in the graph: ``graph.identity`` stops proposing the pair.
+* ``split`` moves the relationships one node has from the given documents (every relationship carries
+  its ``doc``) onto a new node, so facts two people of one name contributed, or a wrong merge joined,
+  stand apart again; each node's aliases are recomputed from the mentions it keeps. A document loaded
+  again is split again on replay; undoing a split merges the new node back.
 """
 
 from __future__ import annotations
@@ -25,14 +29,16 @@ from typing import Any
 
 import neo4j
 
+from pmkg.graph import contributed
 from pmkg.graph.schema import labelled
 from pmkg.graph.triples import search_text
 from pmkg.model.correction import Correction, CorrectionError
 from pmkg.model.graph import CONTRIBUTED, NODES, PROVENANCE_KEYS, RELS
 
 _NODES_OF = "MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id AS id, properties(n) AS props"
+# ``$docs``: only the relationships these documents stated (a split), or all of them (a merge: null).
 _MOVE_OUT = """
-MATCH (a:{label} {id: $gone})-[r:{type}]->(b)
+MATCH (a:{label} {id: $gone})-[r:{type}]->(b) WHERE $docs IS NULL OR r.doc IN $docs
 MATCH (k:{label} {id: $keep})
 WITH r, k, CASE WHEN b = a THEN k ELSE b END AS other
 CREATE (k)-[n:{type}]->(other)
@@ -41,7 +47,7 @@ DELETE r
 RETURN count(n) AS moved
 """
 _MOVE_IN = """
-MATCH (b)-[r:{type}]->(a:{label} {id: $gone})
+MATCH (b)-[r:{type}]->(a:{label} {id: $gone}) WHERE $docs IS NULL OR r.doc IN $docs
 MATCH (k:{label} {id: $keep})
 CREATE (b)-[n:{type}]->(k)
 SET n = properties(r)
@@ -61,6 +67,15 @@ DELETE r
 RETURN count(n) AS moved
 """
 _SET_PROPS = "MATCH (n:{label} {id: $id}) SET n += $props"
+# A split names documents by id and by source: a new version of a file (a new id) is split like the old.
+_DOCS_NOW = "MATCH (d:Document) WHERE d.id IN $docs OR d.source IN $sources RETURN collect(d.id) AS ids"
+_FACTS_FROM = "MATCH (:{label} {id: $id})-[r]-() WHERE r.doc IN $docs RETURN count(r) AS facts"
+_SPLIT_NODE = """
+MERGE (s:{label} {id: $into})
+ON CREATE SET s += $props
+SET s.name = coalesce($name, s.name)
+RETURN s.name AS name
+"""
 _DELETE_NODE = "MATCH (n:{label} {id: $id}) DETACH DELETE n"
 _REJECT = """
 MATCH (a:{from_label} {id: $from})-[r:{type}]->(b:{to_label} {id: $to})
@@ -104,7 +119,8 @@ def apply(tx: neo4j.ManagedTransaction, c: Correction) -> Outcome:
     """Apply ``c`` in ``tx`` (idempotent); undone corrections change nothing."""
     if c.undone_at:
         return Outcome(c.id)
-    return {"merge": _merge, "rename": _rename, "reject": _reject, "not_same": _not_same}[c.kind](tx, c)
+    kinds = {"merge": _merge, "rename": _rename, "reject": _reject, "not_same": _not_same, "split": _split}
+    return kinds[c.kind](tx, c)
 
 
 def _nodes(tx: neo4j.ManagedTransaction, label: str, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -187,14 +203,14 @@ def _merge(tx: neo4j.ManagedTransaction, c: Correction) -> Outcome:
         for rtype, spec in RELS.items():
             if label in spec.sources:
                 query = labelled(_MOVE_OUT, label=label, type=rtype)
-                moved[rtype] += tx.run(query, gone=gone, keep=keep).single(strict=True)["moved"]
+                moved[rtype] += tx.run(query, gone=gone, keep=keep, docs=None).single(strict=True)["moved"]
             if label in spec.targets:
                 if rtype == "MENTIONS":
                     query = labelled(_MOVE_MENTIONS, label=label)
                     params = {"gone": gone, "keep": keep, "alias": found[gone]["name"]}
                 else:
                     query = labelled(_MOVE_IN, label=label, type=rtype)
-                    params = {"gone": gone, "keep": keep}
+                    params = {"gone": gone, "keep": keep, "docs": None}
                 moved[rtype] += tx.run(query, params).single(strict=True)["moved"]
         joined = sum(
             _join_parallel(tx, label, rtype, keep)
@@ -255,6 +271,43 @@ def _reject(tx: neo4j.ManagedTransaction, c: Correction) -> Outcome:
     )
 
 
+def _split(tx: neo4j.ManagedTransaction, c: Correction) -> Outcome:
+    label, node_id, into = c.payload["label"], c.targets[0], c.payload["into"]
+    named = {"docs": c.payload["documents"], "sources": c.payload.get("sources", [])}
+    docs = sorted(tx.run(_DOCS_NOW, named).single(strict=True)["ids"])
+    found = _nodes(tx, label, [node_id, into])
+    facts = 0
+    if node_id in found:
+        facts = tx.run(labelled(_FACTS_FROM, label=label), id=node_id, docs=docs).single(strict=True)["facts"]
+    if not facts:  # split already, or the documents (or the node) are gone: orphaned unless split already
+        named_docs = ", ".join(c.payload.get("sources") or c.payload["documents"])
+        missing = [node_id] if node_id not in found else [f"facts of {named_docs} on {node_id}"]
+        return Outcome(c.id, orphaned=into not in found, missing=[] if into in found else missing)
+    props = {k: v for k, v in found[node_id].items() if k != "id"}  # the lists are recomputed below
+    params = {"into": into, "props": props, "name": c.payload.get("name")}
+    name = tx.run(labelled(_SPLIT_NODE, label=label), params).single(strict=True)["name"]
+    moved = 0
+    for rtype, spec in RELS.items():
+        params = {"gone": node_id, "keep": into, "docs": docs}
+        if label in spec.sources:
+            moved += tx.run(labelled(_MOVE_OUT, label=label, type=rtype), params).single(strict=True)["moved"]
+        if label in spec.targets:
+            moved += tx.run(labelled(_MOVE_IN, label=label, type=rtype), params).single(strict=True)["moved"]
+    if label in CONTRIBUTED:
+        contributed.recompute(tx, label, [node_id, into])
+    elif "search_text" in found[node_id]:
+        tx.run(
+            labelled(_SET_PROPS, label=label), id=into, props={"search_text": search_text(name, ())}
+        ).consume()
+    return Outcome(
+        c.id,
+        changes=[
+            f"split {node_id} ({found[node_id]['name']}): {moved} relationships of "
+            f"{', '.join(docs)} moved to {into} ({name})"
+        ],
+    )
+
+
 def _not_same(tx: neo4j.ManagedTransaction, c: Correction) -> Outcome:
     found = _nodes(tx, c.payload["label"], c.targets)
     missing = [t for t in c.targets if t not in found]
@@ -263,8 +316,17 @@ def _not_same(tx: neo4j.ManagedTransaction, c: Correction) -> Outcome:
 
 def undo(tx: neo4j.ManagedTransaction, c: Correction) -> list[str]:
     """Reverse what ``c`` did to the graph (before it is marked undone); what changed, one line each."""
-    if c.kind == "merge":
-        raise CorrectionError(f"{c.id}: a merge cannot be undone yet (split is not available)")
+    if c.kind == "merge":  # which facts each merged node had is not kept: split them by document
+        raise CorrectionError(
+            f"{c.id}: a merge cannot be undone; separate the facts of some documents with "
+            f"`pmkg split {c.payload['keep']} --documents DOC ...`"
+        )
+    if c.kind == "split":  # the new node goes back into the one it was split from
+        back = Correction(
+            id=c.id, kind="merge", targets=[c.targets[0], c.payload["into"]],
+            payload={"label": c.payload["label"], "keep": c.targets[0]}, author=c.author, at=c.at,
+        )  # fmt: skip
+        return _merge(tx, back).changes
     if c.kind == "rename":
         was = c.payload.get("was")
         if not was:

@@ -26,11 +26,12 @@ from typing import Any, Literal
 import neo4j
 
 from pmkg.errors import PmkgError
+from pmkg.graph import contributed
 from pmkg.graph.connection import read_tx, write_tx
 from pmkg.graph.corrections import replay
 from pmkg.graph.identity import fetch_known, resolve, resolve_corpus
 from pmkg.graph.schema import ensure_schema, labelled
-from pmkg.graph.triples import GraphRows, merge_rows, record_to_rows, search_text
+from pmkg.graph.triples import GraphRows, merge_rows, record_to_rows
 from pmkg.model.graph import CONTRIBUTED, LABELS, REL_TYPES, STORE_ONLY
 from pmkg.model.record import Record
 
@@ -72,28 +73,6 @@ MATCH (a:{from_label} {id: row.from})
 MATCH (b:{to_label} {id: row.to})
 CREATE (a)-[r:{type}]->(b)
 SET r = row.props
-"""
-# The distinct values only: a hub (an organisation every document mentions) has thousands of mentions.
-_MENTIONS_OF = """
-MATCH (n:{label}) WHERE n.id IN $ids
-CALL (n) {
-  MATCH (:Document)-[m:MENTIONS]->(n)
-  UNWIND [p IN ['aliases', 'titles', 'emails'] | [v IN coalesce(m[p], []) | [p, v]]] AS values
-  UNWIND values AS value
-  RETURN collect(DISTINCT value) AS contributed
-}
-RETURN n.id AS id, n.name AS name, contributed
-"""
-_CONTRIBUTED_NOW = """
-MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id AS id, n.name AS name, properties(n) AS props
-"""
-_SET_PROPS = """
-UNWIND $rows AS row
-MATCH (n:{label} {id: row.id})
-WITH n, row, properties(n) AS before
-SET n += row.props
-WITH n, before WHERE properties(n) <> before
-RETURN n.id AS id
 """
 _TALLY_NOW = """
 MATCH (t:Theme) WHERE t.id IN $ids
@@ -174,52 +153,6 @@ def complete_tally(driver: neo4j.Driver) -> int:
     return write_tx(driver, work)
 
 
-def _recompute_contributed(tx: neo4j.ManagedTransaction, label: str, ids: list[str]) -> set[str]:
-    """Set nodes' list properties and search_text from the MENTIONS of the documents that remain.
-
-    Returns the ids of the nodes this changed.
-    """
-    props = CONTRIBUTED[label]
-    rows = []
-    for row in tx.run(labelled(_MENTIONS_OF, label=label), ids=ids):
-        lists = {p: sorted(v for key, v in row["contributed"] if key == p) or None for p in props}
-        rows.append({"id": row["id"], "props": _with_search_text(row["name"], lists)})
-    return _set_contributed(tx, label, rows)
-
-
-def _add_contributed(tx: neo4j.ManagedTransaction, label: str, nodes: list[dict[str, Any]]) -> set[str]:
-    """Add what new documents say (aliases, titles, emails) to the stored lists and search_text.
-
-    Loading only adds mentions, so the union of the stored lists and the new values is what
-    :func:`_recompute_contributed` would find, without reading every mention of a busy node.
-    """
-    props = CONTRIBUTED[label]
-    stored = {
-        row["id"]: (row["name"], row["props"])
-        for row in tx.run(labelled(_CONTRIBUTED_NOW, label=label), ids=[n["id"] for n in nodes])
-    }
-    rows = []
-    for node in nodes:
-        name, before = stored.get(node["id"], (node["name"], {}))
-        lists = {p: sorted({*(before.get(p) or ()), *(node.get(p) or ())}) or None for p in props}
-        update = _with_search_text(name, lists)
-        if any(before.get(key) != value for key, value in update.items()):
-            rows.append({"id": node["id"], "props": update})
-    return _set_contributed(tx, label, rows)
-
-
-def _with_search_text(name: str, lists: dict[str, list[str] | None]) -> dict[str, Any]:
-    """The contributed lists with the search_text they give the node (its name and aliases)."""
-    return {**lists, "search_text": search_text(name, lists["aliases"] or ())}
-
-
-def _set_contributed(tx: neo4j.ManagedTransaction, label: str, rows: list[dict[str, Any]]) -> set[str]:
-    """Write ``{id, props}`` rows; the ids of the nodes whose properties changed."""
-    if not rows:
-        return set()
-    return {row["id"] for row in tx.run(labelled(_SET_PROPS, label=label), rows=rows)}
-
-
 def _add_tally(tx: neo4j.ManagedTransaction, rows: GraphRows) -> None:
     """Add the points these rows raise to their themes' monthly tally (see ``THEME_TALLY``)."""
     dates = {meeting["id"]: meeting.get("date") for meeting in rows.nodes.get("Meeting", ())}
@@ -264,7 +197,7 @@ def _write_rows(tx: neo4j.ManagedTransaction, rows: GraphRows, summary: LoadSumm
     _add_tally(tx, rows)
     for label in CONTRIBUTED:
         if rows.nodes.get(label):
-            for node_id in _add_contributed(tx, label, rows.nodes[label]):
+            for node_id in contributed.add(tx, label, rows.nodes[label]):
                 changed.setdefault(node_id, False)
     summary.nodes_updated += sum(1 for created in changed.values() if not created)
     return changed
@@ -282,7 +215,7 @@ def _remove(tx: neo4j.ManagedTransaction, doc: str, summary: LoadSummary) -> Non
     for label in LABELS:
         summary.add_counters(tx.run(labelled(_DELETE_ORPHANS, label=label), ids=ids).consume().counters)
     for label in CONTRIBUTED:
-        summary.nodes_updated += len(_recompute_contributed(tx, label, ids))
+        summary.nodes_updated += len(contributed.recompute(tx, label, ids))
     tx.run(_RECOUNT_TALLY, ids=ids).consume()
 
 

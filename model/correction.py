@@ -22,7 +22,7 @@ import msgspec
 from pmkg.errors import PmkgError
 from pmkg.model.graph import ENTITIES, LABELS, REL_TYPES, rel_props
 
-Kind = Literal["merge", "rename", "reject", "not_same"]
+Kind = Literal["merge", "rename", "reject", "not_same", "split"]
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
 MERGEABLE = ENTITIES  # the labels whose nodes staff may merge or declare not the same
 
@@ -35,7 +35,10 @@ class Correction(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, froze
     ``payload`` holds the rest: ``label`` of the nodes (``merge``, ``rename``, ``not_same``), ``keep``
     (``merge``: the node that stays), ``name`` and ``was`` (``rename``), ``type``, ``from_label``,
     ``to_label`` and ``where`` (``reject``: the relationship type, its ends' labels, and property
-    values the rejected relationships have, such as ``{"role": "chair"}``).
+    values the rejected relationships have, such as ``{"role": "chair"}``); ``documents`` (``split``: the
+    ids of the documents whose facts move to a new node; ``sources``, their file paths, so that a new
+    version of one is split too), ``into`` (its id, :func:`split_id`) and
+    optionally its ``name``.
     ``undone_at``/``undone_by`` are set by ``pmkg corrections undo``: the record stays, inactive.
     """
 
@@ -86,6 +89,13 @@ def make(
     return record
 
 
+def split_id(node_id: str, documents: list[str]) -> str:
+    """The id of the node a split makes: the split node's id and a digest of the documents it takes, so
+    the same split made twice, or replayed, names the same node."""
+    digest = hashlib.sha256("\n".join(sorted(set(documents))).encode()).hexdigest()[:8]
+    return f"{node_id}~{digest}"
+
+
 def _label_problem(payload: dict[str, Any], allowed: tuple[str, ...], key: str = "label") -> str | None:
     if payload.get(key) not in allowed:
         return f"payload.{key} must be one of {', '.join(allowed)}, not {payload.get(key)!r}"
@@ -129,8 +139,33 @@ def check(c: Correction) -> str | None:
         ):
             return f"payload.where must map properties of {p['type']} ({', '.join(sorted(names))}) to text"
         return _label_problem(p, LABELS, "from_label") or _label_problem(p, LABELS, "to_label")
+    if c.kind == "split":
+        return _split_problem(c)
     if len(c.targets) != 2:  # not_same
         return "not_same has exactly two targets"
+    return _label_problem(p, MERGEABLE)
+
+
+def _split_problem(c: Correction) -> str | None:
+    p = c.payload
+    if len(c.targets) != 1:
+        return "a split has exactly one target: the node to split"
+    documents = p.get("documents")
+    if (
+        not isinstance(documents, list)
+        or not documents
+        or not all(isinstance(d, str) and d for d in documents)
+    ):
+        return "payload.documents must list the ids of the documents whose facts move to the new node"
+    if p.get("into") != split_id(c.targets[0], documents):
+        return (
+            f"payload.into must be {split_id(c.targets[0], documents)!r} (made from the node and documents)"
+        )
+    sources = p.get("sources", [])
+    if not isinstance(sources, list) or not all(isinstance(s, str) and s for s in sources):
+        return "payload.sources, when given, must list the documents' file names or paths"
+    if "name" in p and (not isinstance(p["name"], str) or not p["name"].strip()):
+        return "payload.name, when given, must be the new node's non-empty name"
     return _label_problem(p, MERGEABLE)
 
 

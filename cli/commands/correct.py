@@ -1,4 +1,4 @@
-"""``pmkg merge|rename|reject|not-same`` and ``pmkg corrections list|export|import|undo``: staff corrections.
+"""``pmkg merge|split|rename|reject|not-same``, ``pmkg corrections list|export|import|undo``: corrections.
 
 Each correction is recorded with its author (``ui.identity.local_user``: ``PMKG_USER`` or the OS
 account, the signed-in person once sign-in exists), the time and the reason, stored in Neo4j apart
@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 from pmkg.errors import PmkgError
-from pmkg.graph import connection, corrections, review
+from pmkg.graph import connection, corrections, review, store
 from pmkg.graph.curation import Outcome
-from pmkg.model.correction import Correction, CorrectionError, from_lines, make, to_line
+from pmkg.model.correction import Correction, CorrectionError, from_lines, make, split_id, to_line
 from pmkg.model.graph import RELS
 from pmkg.ui.identity import local_user
 
@@ -32,6 +32,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     merge.add_argument("--keep", required=True, metavar="ID", help="the node that stays (its name is kept)")
     _common(merge)
     merge.set_defaults(func=run_merge)
+
+    split = sub.add_parser("split", help="move one node's facts from some documents onto a new node")
+    split.add_argument("id", metavar="ID", help="the node to split (e.g. one two people of one name share)")
+    split.add_argument(
+        "--documents",
+        nargs="+",
+        required=True,
+        metavar="DOC",
+        help="documents whose facts move (id, file name or path, or sha256 prefix)",
+    )
+    split.add_argument("--name", help="the new node's name (default: the same name)")
+    _common(split)
+    split.set_defaults(func=run_split)
 
     rename = sub.add_parser("rename", help="set a node's name (the old one becomes an alias)")
     rename.add_argument("id", metavar="ID")
@@ -105,6 +118,30 @@ def run_merge(args: argparse.Namespace) -> int:
     with connection.driver() as drv:
         c, outcome = review.merge(drv, args.ids, args.keep, local_user().name, args.why, dry_run=args.dry_run)
     return _report(c, outcome, args.dry_run)
+
+
+def _documents(names: list[str]) -> list[dict[str, str]]:
+    """Each named document's id and source; a name that matches none or several is a one-line error."""
+    docs = []
+    with connection.driver() as drv:
+        for name in names:
+            found = store.find_documents(drv, name)
+            if len(found) != 1:
+                matches = ", ".join(row["id"] for row in found) or "no document"
+                raise CorrectionError(f"--documents {name!r} must name one document, not: {matches}")
+            docs.append(found[0])
+    return docs
+
+
+def run_split(args: argparse.Namespace) -> int:
+    label, _ = _nodes([args.id])[args.id]
+    named = _documents(args.documents)
+    docs = sorted({d["id"] for d in named})
+    payload = {"label": label, "documents": docs, "sources": sorted({d["source"] for d in named})}
+    payload["into"] = split_id(args.id, docs)
+    if args.name and args.name.strip():
+        payload["name"] = args.name.strip()
+    return _record(make("split", [args.id], payload, local_user().name, args.why), args.dry_run)
 
 
 def run_rename(args: argparse.Namespace) -> int:
