@@ -111,3 +111,33 @@ def test_a_minute_taker_named_by_initials_only_is_the_person_they_fit(tmp_path: 
     roles = {people[a["person"]]: a.get("roles") for a in record["meetings"][0]["attendance"]}
     assert "KH" not in people.values()
     assert roles["Kari Holm"] == ["minute_taker"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "affiliation"),
+    [
+        (
+            "Under punkt 3 deltog desuden Nanna Holt på vegne af Danske Regioner.",
+            "Nanna Holt",
+            "Danske Regioner",
+        ),
+        ("Från Region Stockholm deltog Ida Sand under punkt 4.", "Ida Sand", "Region Stockholm"),
+        ("Under sak 5 møtte Ola Dahl fra Helse Bergen.", "Ola Dahl", "Helse Bergen"),
+    ],
+)
+def test_a_sentence_opening_with_the_item_or_the_organisation_lists_who_came(
+    sentence: str, name: str, affiliation: str
+) -> None:
+    assert _found(f"{sentence}\n\n1. Velkomst\n") == [(name, "present", [], affiliation)]
+
+
+def test_a_list_line_ends_before_a_sentence_that_opens_its_own_list() -> None:
+    text = (
+        "Deltagare: Anna Berg, Region Skåne; Bo Ek. Från Region Stockholm deltog Ida Sand under punkt 4.\n"
+        "\n§ 1\n"
+    )
+    assert _found(text) == [
+        ("Anna Berg", "present", [], "Region Skåne"),
+        ("Bo Ek", "present", [], None),
+        ("Ida Sand", "present", [], "Region Stockholm"),
+    ]

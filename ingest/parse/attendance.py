@@ -25,7 +25,14 @@ from pmkg.ingest.parse.lists import (
     wraps,
 )
 from pmkg.ingest.parse.minutes import NameMention
-from pmkg.ingest.parse.prose import agenda_line, preamble_end, read_paragraph, sentences, whole_body
+from pmkg.ingest.parse.prose import (
+    agenda_line,
+    opens_list,
+    preamble_end,
+    read_paragraph,
+    sentences,
+    whole_body,
+)
 from pmkg.ingest.parse.signatures import Signoff, role_field_re, role_fields, signatures_on, signoff_re
 from pmkg.ingest.parse.status import for_some_items, stood_in_for
 from pmkg.ingest.parse.tables import (
@@ -41,6 +48,7 @@ from pmkg.ingest.people.names import is_organisation_word
 from pmkg.ingest.text.lines import Line, is_row, is_table_rule, raw_line, row_cells, split_lines
 from pmkg.ingest.vocabulary import lookup
 
+_NEXT_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-ZÆØÅÄÖÜ])")
 _LABEL = re.compile(r"^(?P<label>[^:]{2,60}?)\s*:\s*(?P<rest>\S.*)$")
 
 
@@ -119,8 +127,11 @@ def _shared_affiliation(label: str | None, line: str, heading: str | None) -> tu
 
 
 def _inline_headings(line: Line) -> list[Line]:
-    """``Til stede: A og B. Fraværende: C`` on one line: a line per heading."""
+    """``Til stede: A og B. Fraværende: C`` on one line: a line per heading, and one per sentence that
+    opens its own list (``Deltagare: A, B. Från GMS deltog C under punkt 4.``)."""
     cuts = [m.end() for m in inline_heading_re().finditer(line.text)]
+    cuts += [m.end() for m in _NEXT_SENTENCE.finditer(line.text) if opens_list(line.text[m.end() :])]
+    cuts = sorted(set(cuts))
     bounds = list(zip([0, *cuts], [*cuts, len(line.text)], strict=True))
     return [
         Line(

@@ -218,7 +218,7 @@ def heading_affiliation(heading: str | None) -> str | None:
     RHF``, ``Secretariat of the Nordic Council``): the affiliation of everyone listed under it."""
     if not heading:
         return None
-    heading = re.sub(r"\bthe\s+", "", heading, flags=re.IGNORECASE)
+    heading = " " + re.sub(r"\bthe\s+", "", heading, flags=re.IGNORECASE)  # "Från GMS" links at the start too
     links = list(_affiliation_link_re().finditer(heading))
     rest = heading[links[-1].end() :].strip(" :") if links else ""
     words = rest.split()

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from pmkg.ingest.parse.entry import parse_name_entry
+from pmkg.ingest.parse.entry import heading_affiliation, parse_name_entry
 from pmkg.ingest.parse.lists import entries, names_person
 from pmkg.ingest.parse.minutes import NameMention, Span
 from pmkg.ingest.parse.status import items_named_after
@@ -23,7 +23,11 @@ from pmkg.knowledge import load
 from pmkg.text import fold
 
 _STATUSES = ("present", "absent")
-_FROM = r"(?:fra|from|fran|fra|av|af)\s+\w+(?:\s+\w+)?\s+"  # "Fra sekretariatet deltog X" (folded)
+# What may open a sentence before its phrase (folded): the group or organisation the people come from
+# ("Fra sekretariatet deltog X", "Från Genomic Medicine Sweden deltog X"), or the item they came for
+# ("Under punkt 3 deltog desuden X", "For item 4 Dr Y joined" is an ``after`` phrase instead).
+_FROM = r"(?:fra|from|fran|av|af)\s+\w+(?:\s+\w+){0,3}\s+"
+_ITEM = r"(?:under|ved|vid|for|during|at|i|pa)\s+(?:{prefixes})\s*\d+(?:[.,]\d+)?\s+"
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÆØÅÄÖÜÞÐÁÍÓÚ])")
 _GENITIVE = re.compile(r"^(?:the\s+)?\w+(?:'s|’s|s)\s+(?P<next>[\w.-]+)")  # "udvalgets formand"
 
@@ -67,12 +71,20 @@ def _cues() -> _Cues:
         whole.update(" ".join(fold(p).split()) for p in language["whole_body"])
         exceptions.update(" ".join(fold(p).split()) for p in language["except_words"])
     return _Cues(
-        before=re.compile(rf"^(?P<from>{_FROM})?(?P<cue>{_alternation(before)})(?P<colon>\s*:)?(?=\s|$)"),
+        before=re.compile(
+            rf"^(?P<from>{_FROM}|{_ITEM.format(prefixes=_item_prefixes())})?"
+            rf"(?P<cue>{_alternation(before)})(?P<colon>\s*:)?(?=\s|$)"
+        ),
         after=re.compile(rf"(?:,\s*(?:som|who|der|which)\s+|\s+)(?P<cue>{_alternation(after)})(?!\w)"),
         keys=keys,
         whole_body=re.compile(rf"^(?:{_alternation(whole)})(?!\w)"),
         exception=re.compile(rf"\s*,?\s*(?:{_alternation(exceptions)})\s+"),
     )
+
+
+def _item_prefixes() -> str:
+    """The words naming an agenda item ("punkt", "sak", "item", "§"), folded, as one alternation."""
+    return _alternation({" ".join(fold(str(p)).split()) for p in vocabulary()["item_prefixes"]})
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -118,6 +130,21 @@ def _named(part: str, span: Span, key: str) -> NameMention | None:
     return replace(mention, span=span, roles=list(dict.fromkeys(roles)), status=status)
 
 
+def _opening(folded: str) -> re.Match[str] | None:
+    """The phrase a sentence opens its list with; a one-word phrase ("Afbud") only before a colon."""
+    opening = _cues().before.match(folded)
+    if opening and (opening.group("colon") or opening.group("from") or " " in opening.group("cue")):
+        return opening
+    return None
+
+
+def opens_list(text: str) -> bool:
+    """Whether a sentence opens with a phrase and the people after it (``Från GMS deltog X``), so that
+    a list line it follows (``Deltagare: A, B. Från GMS deltog X``) ends before it."""
+    opening = _opening(fold(text))
+    return opening is not None and opening.group("from") is not None
+
+
 def read_sentence(text: str, offset: int, found: ProseFound) -> bool:
     """Read one sentence (its text and where it starts) into ``found``; False when it is no attendance
     sentence. A one-word phrase ("Afbud", "Referent") opens a list only with a colon after it."""
@@ -125,8 +152,8 @@ def read_sentence(text: str, offset: int, found: ProseFound) -> bool:
     cues = _cues()
     key: str | None = None
     names: tuple[int, int] | None = None
-    opening = cues.before.match(folded)
-    if opening and (opening.group("colon") or opening.group("from") or " " in opening.group("cue")):
+    opening = _opening(folded)
+    if opening:
         key, names = _key("before", opening.group("cue")), (opening.end(), len(text))
     else:
         closing = cues.after.search(folded)
@@ -143,10 +170,14 @@ def read_sentence(text: str, offset: int, found: ProseFound) -> bool:
     if cues.whole_body.match(fold(listed)):
         found.whole_body = key if key in _STATUSES else "present"
         return True
+    came_from = text[: opening.end("from")].strip() if opening and opening.group("from") else None
+    shared = heading_affiliation(came_from)
     read = False
     for part, span in entries(listed, start):
         mention = _named(part, span, key)
         if mention is not None:
+            if shared and not mention.affiliation:  # "Från Genomic Medicine Sweden deltog X"
+                mention = replace(mention, affiliation=shared, affiliation_rule="affiliation.heading")
             found.mentions.append(mention)
             read = True
     return read
