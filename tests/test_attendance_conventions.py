@@ -72,6 +72,12 @@ def test_a_name_before_a_colon_is_an_entry_and_an_organisation_before_one_a_labe
         ("Per Lund från Region Örebro län", [], "Region Örebro län"),
         ("Nina Dahl, from the University of Kent", [], "University of Kent"),
         ("Simon Berg (ref.)", ["minute_taker"], None),
+        ("Jonas Ek, förde protokollet", ["minute_taker"], None),
+        ("patientrepræsentant Lis Holm", ["patient_representative"], None),  # a role written as a title
+        ("brukerrepresentant Kari Moe", ["patient_representative"], None),
+        ("Dr Jo Reed, Consultant Clinical Geneticist, Kent General Hospital", [], "Kent General Hospital"),
+        ("Ann Cole, Director of Public Health, Kent County Council", [], "Kent County Council"),
+        ("Ola Sara, Finnmarkssykehuset, Sámi klinihkka", [], "Finnmarkssykehuset, Sámi klinihkka"),  # a unit
     ],
 )
 def test_roles_and_organisations_written_after_the_name(

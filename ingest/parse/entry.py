@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from functools import cache, lru_cache
 
+from pmkg.ingest.extract.names import is_organisation_name
 from pmkg.ingest.parse.minutes import NameMention
 from pmkg.ingest.parse.status import substitute
 from pmkg.ingest.people.names import is_name_token, is_organisation_word, looks_like_person, name_tokens_end
@@ -52,6 +53,8 @@ def _strip_prefixes(text: str, titles: list[str], roles: list[str]) -> str:
         title = _prefix_re("titles").match(text)
         if title and title.end() < len(text):
             titles.append(title.group(0).strip())
+            if role := role_of(title.group(0).strip()):  # "patientrepræsentant Birthe Nørby Schmidt"
+                roles.append(role)
             text = text[title.end() :]
             continue
         role = _role_prefix_re().match(text)
@@ -329,22 +332,27 @@ def _parse_name_entry(entry: str) -> NameMention:
 
 
 def _posts_are_no_organisations(parts: dict[str, list[str]]) -> None:
-    """Where the entry links the person to an organisation (``from``, ``representing``), a capitalised
-    part ending in a title is a post, not a second organisation (``Laboratory Director, representing
-    the X Hub``)."""
-    if len(parts["affiliation"]) != len(parts["how"]) or not {
-        "affiliation.from",
-        "affiliation.representing",
-    } & set(parts["how"]):
+    """Posts read as organisations, moved to the titles: beside a link to an organisation (``from``,
+    ``representing``) a part ending in a title (``Laboratory Director, representing the X Hub``), and
+    before a part that is an organisation's name any part that is none (``Consultant Clinical
+    Geneticist, Northbridge Royal Infirmary``, ``Director of Public Health, Northmoor Borough Council``)."""
+    if len(parts["affiliation"]) != len(parts["how"]):
         return
-    kept = [
-        (a, how)
-        for a, how in zip(parts["affiliation"], parts["how"], strict=True)
-        if how != "affiliation.comma" or not a.split() or not is_title(a.split()[-1])
-    ]
-    parts["titles"] += [a for a in parts["affiliation"] if a not in {k for k, _ in kept}]
-    parts["affiliation"] = [a for a, _ in kept]
-    parts["how"] = [how for _, how in kept]
+    pairs = list(zip(parts["affiliation"], parts["how"], strict=True))
+    linked = bool({"affiliation.from", "affiliation.representing"} & set(parts["how"]))
+    loose = [a for a, how in pairs if how in ("affiliation.comma", "affiliation.of")]
+    named = [i for i, a in enumerate(loose) if is_organisation_name(a.split())]
+
+    def post(affiliation: str, how: str) -> bool:
+        if how not in ("affiliation.comma", "affiliation.of") or not affiliation.split():
+            return False
+        ends_in_title = how == "affiliation.comma" and is_title(affiliation.split()[-1])
+        before_a_name = bool(named) and loose.index(affiliation) < named[-1]  # a unit after it stays
+        return linked and ends_in_title or before_a_name and not is_organisation_name(affiliation.split())
+
+    parts["titles"] += [a for a, how in pairs if post(a, how)]
+    parts["affiliation"] = [a for a, how in pairs if not post(a, how)]
+    parts["how"] = [how for a, how in pairs if not post(a, how)]
 
 
 def _before_post_nominals(tokens: list[str], end: int) -> int:
