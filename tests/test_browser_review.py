@@ -39,9 +39,10 @@ def en(key: str, **values: object) -> str:
     return translate(key, "en", **values)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def three_boards(neo4j_settings: connection.Settings) -> Iterator[neo4j.Driver]:
-    """Three board minutes chaired by Jan, Jane and Johan Moore: three candidate pairs, no corrections."""
+    """Three board minutes chaired by Jan, Jane and Johan Moore: three candidate pairs, no corrections
+    (each test starts from them again)."""
     with connection.driver(neo4j_settings) as driver:
         connection.write(driver, "MATCH (n) DETACH DELETE n")
         for record in MINUTES.values():
@@ -138,3 +139,32 @@ def test_skip_then_merge_from_the_queue_survives_a_re_ingest(
     assert not connection.read(driver, PERSON, {"id": "person:jane-moore"})
     assert connection.read(driver, ATTENDED, {"id": "person:jan-moore"}) == [{"n": 2}]
     assert ("person:jan-moore", "person:jane-moore") not in pairs(driver)
+
+
+def test_not_the_same_is_never_proposed_again_also_after_a_re_ingest(
+    page: Page, app_url: str, three_boards: neo4j.Driver
+) -> None:
+    driver = three_boards
+    open_review(page, app_url)
+    expect_pair(page, "Jan Moore", "Jane Moore")
+    page.get_by_label(en("review.reason")).fill("two people")
+    page.get_by_role("button", name=en("review.not_same")).click()
+    expect(page.get_by_text("Jan Moore and Jane Moore are marked as different")).to_be_visible()
+    expect(page.get_by_text(en("review.count", n=2, skipped=0))).to_be_visible()
+    expect(page.get_by_role("heading", name="Jan Moore · Jane Moore", exact=True)).to_have_count(0)
+
+    [stored] = corrections.listing(driver)
+    assert (stored.correction.kind, stored.correction.targets) == (
+        "not_same",
+        ["person:jan-moore", "person:jane-moore"],
+    )
+    assert (stored.correction.author, stored.correction.reason) == (local_user().name, "two people")
+    assert len(connection.read(driver, "MATCH (p:Person) WHERE p.name ENDS WITH 'Moore' RETURN p.id")) == 3
+
+    for source in ("a.txt", "b.txt"):
+        again(driver, MINUTES[source])
+    assert ("person:jan-moore", "person:jane-moore") not in pairs(driver)
+    assert len(pairs(driver)) == 2
+    open_review(page, app_url)  # a new session
+    expect(page.get_by_text(en("review.count", n=2, skipped=0))).to_be_visible()
+    expect(page.get_by_role("heading", name="Jan Moore · Jane Moore", exact=True)).to_have_count(0)
