@@ -7,16 +7,16 @@ import datetime as dt
 
 import streamlit as st
 
+from pmkg.ui import links
 from pmkg.ui.i18n import t
 
 PARAM = "as_of"
 
 
 def _from_url() -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(st.query_params.get(PARAM, "")))
-    except ValueError:
-        return None
+    """The opening link's date (the switch and the date are two widgets but one parameter)."""
+    value, ok = links.seed_value(links.opening(PARAM) or "", links.DATE)
+    return value if ok else None
 
 
 def control() -> None:
@@ -29,10 +29,7 @@ def control() -> None:
         st.toggle(t("asof.toggle"), key="as_of_on", help=t("asof.help"))
         if st.session_state.as_of_on:
             st.date_input(t("asof.date"), key="as_of_date", format="YYYY-MM-DD")
-    if current():
-        st.query_params[PARAM] = current()
-    elif PARAM in st.query_params:
-        del st.query_params[PARAM]
+    links.share(PARAM, current())
 
 
 def current() -> str | None:

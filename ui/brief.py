@@ -13,7 +13,7 @@ from pmkg.reports import briefing as report_of
 from pmkg.reports.model import Report
 from pmkg.reports.text import note_text
 from pmkg.text import slug
-from pmkg.ui import asof
+from pmkg.ui import asof, links
 from pmkg.ui.downloads import document_buttons
 from pmkg.ui.i18n import current_language, md_escape, t
 from pmkg.ui.identity import current_user
@@ -65,12 +65,11 @@ def render(driver: neo4j.Driver) -> None:
     asof.caption()
     options = qs.choices(driver, ENTITY)
     names = {o["id"]: o["name"] for o in options}
-    wanted = st.query_params.get("entity")
-    index = list(names).index(wanted) if wanted in names else None
+    links.bind("brief_entity", "entity", choices=names)
     entity_id = st.selectbox(
         t("brief.entity"),
         list(names),
-        index=index,
+        index=None,
         format_func=names.__getitem__,
         placeholder=t("q.pick"),
         key="brief_entity",
@@ -78,10 +77,10 @@ def render(driver: neo4j.Driver) -> None:
     if not entity_id:
         st.info(t("brief.pick"))
         return
-    st.query_params["entity"] = entity_id
     lang = current_language()
     contact = current_user().can("contact")
     briefing = _briefing(driver, entity_id, asof.current(), contact)
     report = report_of.to_report(briefing, lang)
     document_buttons(lambda: report, f"brief-{slug(briefing.name)}", "brief", ("docx", "pdf", "md"))
+    links.copy_link()
     show(report)

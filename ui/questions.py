@@ -20,7 +20,7 @@ from pmkg.graph import questions as qs
 from pmkg.graph import subgraph
 from pmkg.graph.contact import shown_to
 from pmkg.graph.rdf import FORMATS, rows_to_dataset, serialize
-from pmkg.ui import asof
+from pmkg.ui import asof, links
 from pmkg.ui.downloads import answer_docx_button
 from pmkg.ui.graph_view import MAX_ELEMENTS, cap, from_rows
 from pmkg.ui.i18n import current_language, has, t
@@ -31,22 +31,26 @@ GRAPH_KEY = "question_graph"
 
 
 def param_input(driver: neo4j.Driver, question: qs.Question, param: qs.Param, lang: str) -> Any:
-    """One picker per parameter: a choice list from the graph, a date, a number or free text."""
+    """One picker per parameter: a choice list from the graph, a date, a number or free text; each in the
+    link under the parameter's own name (``?question=near&entity=person:soren-brunak&radius=2``)."""
     key = f"q_{question.name}_{param.name}"
     label = param.label(lang)
     options = qs.choices(driver, param) if (param.is_entity or param.choices_cypher) else []
     if options:
         names = {o["id"]: o["name"] for o in options}
+        links.bind(key, param.name, choices=names)
         index = list(names).index(param.default) if param.default in names else None
         return st.selectbox(
             label, list(names), index=index, format_func=names.__getitem__, placeholder=t("q.pick"), key=key
         )
     if param.type == "int":
+        links.bind(key, param.name, links.INT, check=lambda v: in_range(v, param))
         value = int(param.default) if param.default is not None else (param.minimum or 0)
         return st.number_input(
             label, min_value=param.minimum, max_value=param.maximum, value=value, step=1, key=key
         )
     if param.type == "date":
+        links.bind(key, param.name, links.DATE)
         if param.default is None:
             value = None
         elif param.default == "today":
@@ -54,7 +58,14 @@ def param_input(driver: neo4j.Driver, question: qs.Question, param: qs.Param, la
         else:
             value = dt.date.fromisoformat(param.default)
         return st.date_input(label, value=value, format="YYYY-MM-DD", key=key)
+    links.bind(key, param.name)
     return st.text_input(label, value=param.default or "", key=key)
+
+
+def in_range(value: int, param: qs.Param) -> bool:
+    """Whether a linked number fits the picker (a number outside its bounds would stop the page)."""
+    above = param.minimum is None or value >= param.minimum
+    return above and (param.maximum is None or value <= param.maximum)
 
 
 def frame_for_download(frame: pd.DataFrame) -> pd.DataFrame:
@@ -141,6 +152,20 @@ def _answer(driver: neo4j.Driver, question: qs.Question, values: dict[str, Any])
     return shown_to(current_user(), answer)
 
 
+def show_answer_graph(found: dict[str, Any], name: str) -> str | None:
+    """An answer's graph; returns the node clicked (or named by the link) whose sources to show."""
+    graph, truncated = cap(from_rows(found["nodes"], found["edges"]), MAX_ELEMENTS)
+    if truncated:
+        st.warning(t("explore.capped", n=MAX_ELEMENTS))
+    event = fresh_event(show_graph(graph, key=f"{GRAPH_KEY}-{name}", height=560), GRAPH_KEY)
+    if event and event.get("action") == CLICK:
+        st.session_state.q_node = event["data"]["target_id"]
+    links.bind("q_node", "node", check=graph.nodes.__contains__)
+    if st.session_state.get("q_node") not in graph.nodes:
+        st.session_state.q_node = None  # a node of another answer
+    return st.session_state.q_node
+
+
 def show_answer(driver: neo4j.Driver, answer: qs.Answer) -> None:
     views = ["table"]
     if answer.graph:
@@ -148,6 +173,7 @@ def show_answer(driver: neo4j.Driver, answer: qs.Answer) -> None:
     if answer.question.chart:
         views.append("chart")
     preferred = answer.question.result if answer.question.result in views else "table"
+    links.bind(f"q_view_{answer.question.name}", "view", choices=views)
     view = st.segmented_control(
         t("q.view"),
         views,
@@ -156,21 +182,16 @@ def show_answer(driver: neo4j.Driver, answer: qs.Answer) -> None:
         key=f"q_view_{answer.question.name}",
     )
     st.caption(t("q.rows", n=len(answer.frame)))
+    picked = None
     if view == "graph" and answer.graph:
-        graph, truncated = cap(from_rows(answer.graph["nodes"], answer.graph["edges"]), MAX_ELEMENTS)
-        if truncated:
-            st.warning(t("explore.capped", n=MAX_ELEMENTS))
-        event = fresh_event(
-            show_graph(graph, key=f"{GRAPH_KEY}-{answer.question.name}", height=560), GRAPH_KEY
-        )
-        if event and event.get("action") == CLICK:
-            st.session_state.q_node = event["data"]["target_id"]
-        if st.session_state.get("q_node") in graph.nodes:
-            details(driver, st.session_state.q_node)
+        picked = show_answer_graph(answer.graph, answer.question.name)
     elif view == "chart" and answer.question.chart:
         st.altair_chart(chart(answer.frame, answer.question.chart, current_language()), width="stretch")
     else:
         st.dataframe(readable(answer.frame), hide_index=True, width="stretch")
+    links.copy_link()
+    if picked:
+        details(driver, picked)
     downloads(driver, answer)
 
 
@@ -178,6 +199,7 @@ def render(driver: neo4j.Driver) -> None:
     asof.caption()
     lang = current_language()
     questions = qs.load_questions()
+    links.bind("q_name", "question", choices=questions)
     name = st.selectbox(
         t("q.choose"),
         list(questions),

@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from pmkg.graph import schema
+from pmkg.ui import data, links
 from pmkg.ui.i18n import t
 from pmkg.ui.widgets import details, type_name
 
@@ -29,11 +30,29 @@ def open_in_explorer(node_id: str) -> None:
     st.session_state.page = "explore"
 
 
+def chosen_entity(hits: list[dict[str, Any]], query: str, rows: list[int]) -> str:
+    """The entity whose details are shown: a row the reader has just selected, else the one shown before
+    for the same text (or named by the link), else the best hit. Kept as its id, never as a row number,
+    so a link still names it when the ranking changes."""
+    state = st.session_state
+    seen = state.get("search_seen")
+    if seen is not None and seen[0] != query:  # a new search: the old selection means nothing now
+        state.search_entity = None
+    elif rows and seen != (query, rows) and rows[0] < len(hits):
+        state.search_entity = str(hits[rows[0]]["id"])
+    state.search_seen = (query, rows)
+    if not state.get("search_entity"):
+        state.search_entity = str(hits[0]["id"])
+    return state.search_entity
+
+
 def render(driver: neo4j.Driver) -> None:
+    links.bind("search_q", "search")
     query = st.text_input(t("search.box"), key="search_q", placeholder=t("search.placeholder"))
     if not query.strip():
         st.info(t("search.hint"))
         return
+    links.bind("search_entity", "entity", check=lambda v: data.node(driver, v) is not None)
     hits = schema.search(driver, query.strip())
     if not hits:
         st.warning(t("search.none"))
@@ -53,14 +72,14 @@ def render(driver: neo4j.Driver) -> None:
         selection_mode="single-row",
         key="search_hits",
     )
-    rows = picked.selection.rows if picked else []
-    chosen = hits[rows[0]] if rows else hits[0]
+    chosen = chosen_entity(hits, query, list(picked.selection.rows) if picked else [])
+    links.copy_link()
     st.divider()
-    details(driver, str(chosen["id"]))
+    details(driver, chosen)
     st.button(
         t("search.show_in_graph"),
         icon=":material/hub:",
         on_click=open_in_explorer,
-        args=(str(chosen["id"]),),
+        args=(chosen,),
         key="search_to_graph",
     )

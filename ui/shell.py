@@ -11,7 +11,7 @@ import logging
 
 import streamlit as st
 
-from pmkg.ui import asof, pages, signin, state
+from pmkg.ui import asof, links, pages, signin, state
 from pmkg.ui.i18n import LANGUAGES, t
 from pmkg.ui.identity import User
 
@@ -20,14 +20,14 @@ logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
 
 
 def sidebar(user: User) -> str:
-    """Language and page pickers (mirrored in the URL: ``?lang=en&page=search``); returns the page.
+    """Language and page pickers (in the URL: ``?lang=en&page=search``); returns the page.
 
     Only the pages ``user`` may open are offered (the Expert console is for admins)."""
-    params = st.query_params
-    if "lang" not in st.session_state:
-        st.session_state.lang = params.get("lang") if params.get("lang") in LANGUAGES else LANGUAGES[0]
-    if "page" not in st.session_state:
-        st.session_state.page = params.get("page") if params.get("page") in pages.PAGES else pages.DEFAULT
+    with st.sidebar:
+        links.bind("lang", "lang", choices=LANGUAGES)
+        links.bind("page", "page", choices=pages.PAGES)
+    st.session_state.setdefault("lang", LANGUAGES[0])
+    st.session_state.setdefault("page", pages.DEFAULT)
     with st.sidebar:
         st.title(t("app.title"))
         st.caption(t("app.subtitle"))
@@ -43,14 +43,13 @@ def sidebar(user: User) -> str:
             st.session_state.page = pages.DEFAULT
         st.radio(t("app.pages"), list(titles), key="page", format_func=titles.__getitem__)
     asof.control()
-    params["lang"] = st.session_state.lang
-    params["page"] = st.session_state.page
     return st.session_state.page
 
 
 def main() -> None:
     st.set_page_config(page_title="pmkg", page_icon=":material/hub:", layout="wide")
     user = signin.gate()  # with sign-in on, nothing below runs for anyone not signed in
+    links.begin()
     page = sidebar(user)
     status, driver = state.store_status()
     pages.render_status(status)
@@ -58,6 +57,7 @@ def main() -> None:
         pages.render_unavailable(status)
         return
     pages.render(page, driver)
+    links.sync()  # only after a page was drawn: a link opened while Neo4j is down keeps its view
 
 
 if __name__ == "__main__":  # how Streamlit runs a script

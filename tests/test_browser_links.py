@@ -1,0 +1,138 @@
+"""A link for every view (ui/links.py), in Debian's headless Chromium against the app on loopback with the
+example minutes (fixtures of tests/test_browser.py): a view is set up by hand, its link (the address bar
+and the link shown to copy) is opened in a new browser context with nothing of the first session, and the
+same answer is shown; a link naming an entity that no longer exists says so in one line."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from pmkg.ui.i18n import translate
+from tests import test_browser as chromium_app
+from tests.test_browser import WAIT_MS, Watched
+
+pytestmark = pytest.mark.browser
+loaded = (
+    chromium_app.loaded
+)  # the example minutes and the hostile record, as tests/test_browser.py loads them
+ui = chromium_app.ui
+ROW_PX = 35  # the height of a row in Streamlit's data grid
+MARKER_PX = 20  # the middle of the row-marker column that selects a row
+LEADING = 4  # cells compared per row: date, meeting, body and person in the attendance answer
+
+
+def query(url: str) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(url).query, keep_blank_values=True)
+
+
+def shown_link(page: Page) -> str:
+    """The link the page offers to copy (the first one: the answer's or the search's)."""
+    code = page.get_by_test_id("stCode").first
+    expect(code).to_be_visible(timeout=WAIT_MS)
+    return code.inner_text().strip()
+
+
+def table_rows(page: Page) -> list[list[str]]:
+    """The cells of the page's first table, row by row (the accessible table mirroring the grid's canvas)."""
+    rows = page.locator('[data-testid="stDataFrame"]').first.locator("table tbody tr")
+    expect(rows.first).to_be_attached(timeout=WAIT_MS)
+    return [[cell.strip() for cell in row.locator("td").all_inner_texts()] for row in rows.all()]
+
+
+def leading(rows: list[list[str]]) -> list[list[str]]:
+    """The first cells of each row: the grid mirrors only the columns it has drawn so far."""
+    return [row[:LEADING] for row in rows]
+
+
+def expect_rows(page: Page, rows: list[list[str]]) -> None:
+    """Wait until the page's first table shows ``rows`` (it is drawn after the caption above it)."""
+    for _ in range(WAIT_MS // 250):
+        if leading(table_rows(page)) == leading(rows):
+            return
+        page.wait_for_timeout(250)
+    assert leading(table_rows(page)) == leading(rows)
+
+
+def fresh(browser: Browser, url: str) -> Watched:
+    """``url`` in a new browser context: no cookies, no session, nothing of the first browser's."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1100})
+    watched = Watched(context.new_page(), url)
+    watched.page.goto(url)
+    watched.settle()
+    return watched
+
+
+def the_link(ui: Watched) -> str:
+    """The view's link, once the address bar and the link offered to copy agree on it."""
+    ui.settle()
+    link = shown_link(ui.page)
+    assert query(link) == query(ui.page.url)
+    assert urlsplit(link).netloc == urlsplit(ui.base).netloc  # the app's own address
+    return link
+
+
+def test_a_question_with_its_parameters_opens_the_same_answer(ui: Watched, browser: Browser) -> None:
+    ui.open("questions", "en")
+    ui.choose("Choose a question", "Who attended which meetings?")
+    ui.choose("Person", "Søren Brunak")
+    ui.page.get_by_label("At most rows").fill("3")
+    ui.page.keyboard.press("Enter")
+    expect(ui.page.get_by_text("1 rows in the answer.")).to_be_visible(timeout=WAIT_MS)  # his one meeting
+    rows = table_rows(ui.page)
+    assert len(rows) == 1 and "Søren Brunak" in rows[0]
+    link = the_link(ui)
+    params = query(link)
+    assert params["question"] == ["attendance"] and params["person"] == ["person:soren-brunak"]
+    assert params["limit"] == ["3"] and params["lang"] == ["en"]
+    other = fresh(browser, link)
+    try:
+        expect(other.page.get_by_text("1 rows in the answer.")).to_be_visible(timeout=WAIT_MS)
+        expect_rows(other.page, rows)
+        assert query(shown_link(other.page)) == params
+        other.shot("link-question-opened")
+    finally:
+        other.page.context.close()
+
+
+def test_a_search_with_its_chosen_entity_opens_the_same_details(ui: Watched, browser: Browser) -> None:
+    ui.open("search", "en")
+    ui.page.get_by_label(translate("search.box", "en")).fill("Region")
+    ui.page.keyboard.press("Enter")
+    names = [row[0] for row in table_rows(ui.page)]
+    assert len(names) > 1
+    box = ui.page.get_by_test_id("stDataFrame").first.bounding_box()
+    assert box is not None
+    x, y = box["x"] + MARKER_PX, box["y"] + ROW_PX * 2 + ROW_PX / 2  # the second hit, below the header
+    ui.page.mouse.move(x, y)
+    ui.page.wait_for_timeout(500)
+    ui.page.mouse.click(x, y, delay=100)
+    expect(ui.page.get_by_role("heading", name=names[1], exact=True)).to_be_visible(timeout=WAIT_MS)
+    link = the_link(ui)
+    assert query(link)["search"] == ["Region"] and query(link)["entity"][0]
+    other = fresh(browser, link)
+    try:
+        expect(other.page.get_by_role("heading", name=names[1], exact=True)).to_be_visible(timeout=WAIT_MS)
+        expect(other.page.get_by_label(translate("search.box", "en"))).to_have_value("Region")
+        assert query(shown_link(other.page)) == query(link)
+    finally:
+        other.page.context.close()
+
+
+@pytest.mark.parametrize(
+    "view",
+    [
+        "page=search&lang=en&search=Brunak&entity=person:nobody-here",
+        "page=questions&lang=en&question=ego_network&entity=person:nobody-here",
+        "page=brief&lang=en&entity=person:nobody-here",
+    ],
+)
+def test_a_link_to_an_entity_that_is_gone_says_so(ui: Watched, view: str) -> None:
+    ui.page.goto(f"{ui.base}/?{view}")
+    message = translate("links.gone", "en", value="person:nobody-here")
+    expect(ui.page.get_by_text(message, exact=True)).to_be_visible(timeout=WAIT_MS)
+    ui.settle()
+    assert ui.page.get_by_test_id("stException").count() == 0
+    ui.shot(f"link-gone-{query('?' + view)['page'][0]}")

@@ -1,0 +1,207 @@
+"""A link for every view: each page's state lives in the URL's query string, so a copied address opens
+the same view in another browser.
+
+A page calls :func:`bind` for a session-state key (a widget's key, or a plain key holding an id) before it
+draws the widget. In the first run of a session that draws a page the key is seeded from the link the
+session was opened with (read once, when the session starts; a value that no longer names anything is
+refused, and the page says so in one line); at the end of every run :func:`sync` (called by the shell)
+writes each value bound in that run back to the URL and drops every parameter no one bound, so the address
+bar names exactly the view on screen. A value that is no widget's (the as-of date, made of a switch and a
+date) is written with :func:`share`. Only ids go into a link (entity and question ids), never row numbers.
+
+:func:`copy_link` shows the link with a copy button (``st.code``): the app's own address, from
+``st.context.url``, plus the query string; nothing is fetched from anywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote, urlencode, urlsplit
+
+import streamlit as st
+
+from pmkg.ui.i18n import t
+
+START = "_links_start"  # the parameters the session was opened with, until a page has been drawn once
+SEEDED = "_links_seeded"  # keys seeded from them (each at most once a session)
+RUN = "_links_run"  # param -> (key, codec) or the encoded value, for the current run
+REFUSED = "_links_refused"  # key -> [the refused text, drawn since?, the value the widget showed instead]
+SAFE = ":,"  # kept as they are: ids read "person:soren-brunak", lists "Person,Meeting"
+
+
+@dataclass(frozen=True)
+class Codec:
+    """How one kind of value is written into a URL and read back.
+
+    ``encode`` gives None to leave the parameter out (nothing chosen); ``decode`` raises ValueError on
+    text it cannot read, which is then ignored."""
+
+    encode: Callable[[Any], str | None]
+    decode: Callable[[str], Any]
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None or str(value) == "" else str(value)
+
+
+def _int(value: Any) -> str | None:
+    return None if value is None else str(int(value))
+
+
+def _date(value: Any) -> str | None:
+    return value.isoformat() if isinstance(value, dt.date) else None
+
+
+def _items(text: str) -> list[str]:
+    return [item for item in text.split(",") if item]
+
+
+def _span(value: Any) -> str | None:
+    if not isinstance(value, (tuple, list)) or len(value) != 2:
+        return None
+    first, last = (_date(v) for v in value)
+    return f"{first}..{last}" if first and last else None
+
+
+def _read_span(text: str) -> tuple[dt.date, dt.date]:
+    first, sep, last = text.partition("..")
+    if not sep:
+        raise ValueError(f"not a span: {text!r}")
+    return dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+
+
+TEXT = Codec(_text, str)
+INT = Codec(_int, int)
+DATE = Codec(_date, dt.date.fromisoformat)
+LIST = Codec(lambda v: None if v is None else ",".join(map(str, v)), _items)  # [] stays: "none chosen"
+SPAN = Codec(_span, _read_span)  # two dates, "2023-01-01..2024-06-30"
+
+
+def seed_value(
+    text: str,
+    codec: Codec,
+    choices: Collection[Any] | None = None,
+    check: Callable[[Any], bool] | None = None,
+) -> tuple[Any, bool]:
+    """The value a link's ``text`` gives, and whether it is acceptable: readable, among ``choices`` (for a
+    list: every item) and passing ``check``. Pure, so the rules are tested without a browser."""
+    try:
+        value = codec.decode(text)
+    except ValueError:
+        return None, False
+    if choices is not None:
+        items = value if isinstance(value, list) else [value]
+        if any(item not in choices for item in items):
+            return value, False
+    if check is not None and not check(value):
+        return value, False
+    return value, True
+
+
+def query_string(params: Mapping[str, str]) -> str:
+    """``params`` as a query string, ids left readable (``?page=search&entity=person:soren-brunak``)."""
+    return urlencode(params, quote_via=quote, safe=SAFE)
+
+
+def view_url(base: str, params: Mapping[str, str]) -> str:
+    """The address of a view: the app's ``base`` address (its query and fragment dropped) and ``params``."""
+    base = base.split("#", 1)[0].split("?", 1)[0]
+    if not urlsplit(base).path:
+        base += "/"
+    return f"{base}?{query_string(params)}" if params else base
+
+
+def begin() -> None:
+    """At the top of every run: keep the opening link (first run only) and start this run's bindings."""
+    state = st.session_state
+    if START not in state:
+        state[START] = st.query_params.to_dict()
+        state[SEEDED] = set()
+        state[REFUSED] = {}
+    state[RUN] = {}
+
+
+def bind(
+    key: str,
+    param: str,
+    codec: Codec = TEXT,
+    *,
+    choices: Collection[Any] | None = None,
+    check: Callable[[Any], bool] | None = None,
+) -> None:
+    """Tie ``st.session_state[key]`` to the URL parameter ``param`` for this run; call before the widget.
+
+    The first time in a session, the opening link's value is put in the key when :func:`seed_value`
+    accepts it; else the page shows, in one line, that the link names something that no longer exists."""
+    state = st.session_state
+    state[RUN][param] = (key, codec)
+    start: dict[str, str] = state[START]
+    if key not in state[SEEDED] and param in start:
+        state[SEEDED].add(key)
+        value, ok = seed_value(start[param], codec, choices, check)
+        if ok:
+            state[key] = value
+        else:
+            state[REFUSED][key] = [start[param], False, None]
+    refused = state[REFUSED].get(key)
+    if refused is None:
+        return
+    if refused[1] and state.get(key) != refused[2]:
+        del state[REFUSED][key]  # the reader has chosen something else
+        return
+    st.warning(t("links.gone", value=refused[0]), icon=":material/link_off:")
+
+
+def share(param: str, text: str | None) -> None:
+    """Write a value that no single key holds (already encoded; None leaves the parameter out)."""
+    st.session_state[RUN][param] = text
+
+
+def opening(param: str) -> str | None:
+    """The opening link's value of ``param`` while the session has not drawn a page yet, else None."""
+    return st.session_state.get(START, {}).get(param)
+
+
+def current() -> dict[str, str]:
+    """The parameters of the view as drawn so far in this run (bound keys at their present values)."""
+    params: dict[str, str] = {}
+    for param, bound in st.session_state.get(RUN, {}).items():
+        text = bound[1].encode(st.session_state.get(bound[0])) if isinstance(bound, tuple) else bound
+        if text is not None:
+            params[param] = text
+    return params
+
+
+def sync() -> None:
+    """At the end of a run that drew a page: the URL becomes :func:`current`, and the opening link has
+    been used (later keys start at their defaults)."""
+    params = current()
+    for param in [p for p in st.query_params if p not in params]:
+        del st.query_params[param]
+    for param, text in params.items():
+        if st.query_params.get(param) != text:
+            st.query_params[param] = text
+    state = st.session_state
+    state[START] = {}
+    for key, refused in state.get(REFUSED, {}).items():
+        if not refused[1]:  # what the widget showed instead: the message stays until the reader changes it
+            refused[1:] = [True, state.get(key)]
+
+
+def base_url() -> str:
+    """The app's own address as the browser sees it (``st.context.url``; from the Host header if the
+    browser did not say)."""
+    url = getattr(st.context, "url", None)
+    if url:
+        return str(url)
+    host = st.context.headers.get("Host", "localhost")
+    return f"http://{host}/"
+
+
+def copy_link() -> None:
+    """The link to the view on screen, with a copy button, beside an answer or a graph."""
+    st.caption(t("links.copy"))
+    st.code(view_url(base_url(), current()), language=None, wrap_lines=True)
