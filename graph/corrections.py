@@ -131,12 +131,28 @@ def stored(tx: neo4j.ManagedTransaction) -> list[Stored]:
     return [Stored(_from_row(row), row["status"]) for row in tx.run(_ALL)]
 
 
-def replay(tx: neo4j.ManagedTransaction) -> Replay:
-    """Apply every active correction in order, in ``tx``; records each one's status on its node."""
+def _nodes_of(c: Correction) -> set[str]:
+    """The nodes a correction reads or writes: its targets, and the node a split makes."""
+    return {*c.targets, *([c.payload["into"]] if c.kind == "split" else [])}
+
+
+def replay(tx: neo4j.ManagedTransaction, touched: set[str] | None = None) -> Replay:
+    """Apply the active corrections in order, in ``tx``; records each one's status on its node.
+
+    With ``touched`` (the nodes a load or removal wrote), only the corrections of those nodes are
+    applied: the others' nodes are as the last replay left them, and every kind is idempotent. A
+    correction that changes something adds its nodes to ``touched``, so a later one on them (a rejected
+    role of the node a merge just moved facts onto) is applied too, as a full replay would.
+    """
     report = Replay()
     for item in stored(tx):
-        if item.correction.undone_at is None:
-            report.outcomes.append(curation.apply(tx, item.correction))
+        c = item.correction
+        if c.undone_at is not None or (touched is not None and not _nodes_of(c) & touched):
+            continue
+        outcome = curation.apply(tx, c)
+        report.outcomes.append(outcome)
+        if touched is not None and outcome.changes:
+            touched |= _nodes_of(c)
     rows = [{"id": o.correction, "status": "orphaned" if o.orphaned else "applied"} for o in report.outcomes]
     if rows:
         tx.run(_STATUS, rows=rows).consume()

@@ -19,7 +19,7 @@ import re
 import weakref
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -122,6 +122,8 @@ class LoadSummary:
     nodes_deleted: int = 0
     rels_created: int = 0
     rels_deleted: int = 0
+    # the ids of the nodes it wrote or whose relationships it deleted: the corrections to replay
+    touched: set[str] = field(default_factory=set, repr=False, compare=False)
 
     def add_counters(self, counters: neo4j.SummaryCounters) -> None:
         self.nodes_created += counters.nodes_created
@@ -212,11 +214,18 @@ def _remove(tx: neo4j.ManagedTransaction, doc: str, summary: LoadSummary) -> Non
         summary.add_counters(result.consume().counters)
     summary.add_counters(tx.run(_DELETE_DOCUMENT, doc=doc).consume().counters)
     ids = sorted(touched - {doc})
+    summary.touched.update(ids)
     for label in LABELS:
         summary.add_counters(tx.run(labelled(_DELETE_ORPHANS, label=label), ids=ids).consume().counters)
     for label in CONTRIBUTED:
         summary.nodes_updated += len(contributed.recompute(tx, label, ids))
     tx.run(_RECOUNT_TALLY, ids=ids).consume()
+
+
+def _ids(rows: GraphRows) -> set[str]:
+    """Every node the rows write or link to."""
+    ends = {rel[end] for rels in rows.rels.values() for rel in rels for end in ("from", "to")}
+    return ends | {node["id"] for nodes in rows.nodes.values() for node in nodes}
 
 
 def _load(tx: neo4j.ManagedTransaction, record: Record) -> LoadSummary:
@@ -231,6 +240,7 @@ def _load(tx: neo4j.ManagedTransaction, record: Record) -> LoadSummary:
         _remove(tx, row["id"], summary)
     rows = record_to_rows(resolve(record, fetch_known(tx, record)))
     _write_rows(tx, rows, summary)
+    summary.touched.update(_ids(rows))
     tx.run(_STAMP, id=info.id, now=datetime.now(UTC).isoformat(timespec="seconds")).consume()
     return summary
 
@@ -242,9 +252,9 @@ def load_record(driver: neo4j.Driver, record: Record) -> LoadSummary:
 
 
 def _corrected(tx: neo4j.ManagedTransaction, summaries: list[LoadSummary]) -> list[LoadSummary]:
-    """Replay the corrections (``graph.corrections``) in the transaction that changed the graph."""
+    """Replay the corrections (``graph.corrections``) of the nodes this transaction changed, in it."""
     if any(summary.status != "unchanged" for summary in summaries):
-        replay(tx)
+        replay(tx, set().union(*(summary.touched for summary in summaries)))
     return summaries
 
 
@@ -327,7 +337,7 @@ def _write_new(tx: neo4j.ManagedTransaction, new: list[tuple[int, Record]]) -> d
     summaries = {}
     for number, ((index, record), part) in enumerate(zip(new, parts, strict=True)):
         ids = {node["id"] for nodes in part.nodes.values() for node in nodes}
-        summary = LoadSummary(record.document.id, record.document.source, "loaded")
+        summary = LoadSummary(record.document.id, record.document.source, "loaded", touched=_ids(part))
         summary.rels_created = part.counts()[1]
         summary.nodes_created = sum(1 for i in ids if created.get(i) is True and first[i] == number)
         summary.nodes_updated = sum(1 for i in ids if created.get(i) is False)
