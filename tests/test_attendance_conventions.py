@@ -33,6 +33,8 @@ def _found(text: str) -> list[tuple[str, str, list[str], str | None]]:
         ("Udvalgets medlemmer:", None, "member"),
         ("Formandskab:", None, None),  # a group that gives no role: each entry says whose
         ("Presidium:", None, None),
+        ("Tjänstgörande ersättare", None, "deputy"),
+        ("Övriga deltagande", "present", None),
     ],
 )
 def test_more_heading_words(line: str, status: str | None, role: str | None) -> None:
@@ -73,6 +75,10 @@ def test_a_name_before_a_colon_is_an_entry_and_an_organisation_before_one_a_labe
         ("Nina Dahl, from the University of Kent", [], "University of Kent"),
         ("Simon Berg (ref.)", ["minute_taker"], None),
         ("Jonas Ek, förde protokollet", ["minute_taker"], None),
+        ("Edda Sig (President, in the chair)", ["chair"], None),  # a society's president chairs
+        ("Anders Kaas (Vice-President)", ["vice_chair"], None),
+        ("Ulf Berg, sammankallande", ["chair"], None),
+        ("Kari Moe (leiar), Helse Førde", ["chair"], "Helse Førde"),
         ("patientrepræsentant Lis Holm", ["patient_representative"], None),  # a role written as a title
         ("brukerrepresentant Kari Moe", ["patient_representative"], None),
         ("Dr Jo Reed, Consultant Clinical Geneticist, Kent General Hospital", [], "Kent General Hospital"),
