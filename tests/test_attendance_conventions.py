@@ -79,6 +79,8 @@ def test_a_name_before_a_colon_is_an_entry_and_an_organisation_before_one_a_labe
         ("Anders Kaas (Vice-President)", ["vice_chair"], None),
         ("Ulf Berg, sammankallande", ["chair"], None),
         ("Kari Moe (leiar), Helse Førde", ["chair"], "Helse Førde"),
+        ("Dr Jane Hill – Chair – Kent County Council", ["chair"], "Kent County Council"),  # dashed parts
+        ("Tom Ash – Public Health Registrar, Kent County Council", [], "Kent County Council"),
         ("patientrepræsentant Lis Holm", ["patient_representative"], None),  # a role written as a title
         ("brukerrepresentant Kari Moe", ["patient_representative"], None),
         ("Dr Jo Reed, Consultant Clinical Geneticist, Kent General Hospital", [], "Kent General Hospital"),

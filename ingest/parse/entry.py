@@ -194,6 +194,9 @@ def _affiliation_link_re() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{words})\s+(?=(?-i:[A-ZÆØÅÄÖÜ0-9]))", re.IGNORECASE)
 
 
+_DASHES = re.compile(r"\s+[-–—]\s+")
+
+
 @cache
 def _leading_link_re() -> re.Pattern[str]:
     """A part after the name that opens with the linking word (``på vegne af Lungeforeningen``,
@@ -292,9 +295,6 @@ def _parse_name_entry(entry: str) -> NameMention:
     while rest and _leading_descriptor(head, rest, parts):
         head = rest.pop(0)
     head = _strip_prefixes(head.strip(), parts["titles"], parts["roles"])
-    for segment in rest:  # "Chair; Non-Executive Director" (a cell of posts): each part on its own
-        for piece in split_top_level(segment, ";"):
-            _classify_segment(piece, parts)
     tokens = head.split()
     link = _affiliation_link_re().search(head)
     if link and looks_like_person(head[: link.start()]) and not _particle_surname(head, link):
@@ -305,8 +305,12 @@ def _parse_name_entry(entry: str) -> NameMention:
     cut = _before_post_nominals(tokens, end)
     parts["titles"].extend(tokens[cut:end])
     name = " ".join(tokens[:cut]).strip(" .,;:")
-    if end < len(tokens):
-        _classify_segment(" ".join(tokens[end:]), parts)
+    if end < len(tokens):  # "Jane Hill – Chair – NHS England": each dashed part on its own
+        for piece in _DASHES.split(" ".join(tokens[end:]).strip(" -–—")):
+            _classify_segment(piece, parts)
+    for segment in rest:  # "Chair; Non-Executive Director" (a cell of posts): each part on its own
+        for piece in split_top_level(segment, ";"):
+            _classify_segment(piece, parts)
     initials = None
     for segment in (seg for paren in parens for seg in split_top_level(paren)):
         if _are_initials(segment, name) and segment.lower() not in phrase_set("party_letters"):
