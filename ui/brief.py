@@ -17,6 +17,7 @@ from pmkg.ui import asof, links
 from pmkg.ui.downloads import document_buttons
 from pmkg.ui.i18n import current_language, md_escape, t
 from pmkg.ui.identity import current_user
+from pmkg.ui.picker import entity_picker
 
 ENTITY = qs.Param(name="entity", type="entity")
 
@@ -66,14 +67,7 @@ def render(driver: neo4j.Driver) -> None:
     options = qs.choices(driver, ENTITY)
     names = {o["id"]: o["name"] for o in options}
     links.bind("brief_entity", "entity", choices=names)
-    entity_id = st.selectbox(
-        t("brief.entity"),
-        list(names),
-        index=None,
-        format_func=names.__getitem__,
-        placeholder=t("q.pick"),
-        key="brief_entity",
-    )
+    entity_id = entity_picker(driver, t("brief.entity"), names, "brief_entity")
     if not entity_id:
         st.info(t("brief.pick"))
         return

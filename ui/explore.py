@@ -24,6 +24,7 @@ from pmkg.ui.graph_view import (
     merge,
 )
 from pmkg.ui.i18n import current_language, t
+from pmkg.ui.picker import entity_picker
 from pmkg.ui.widgets import CLICK, DOUBLE_CLICK, details, for_reader, fresh_event, show_graph, type_name
 
 # Shown at first and offered as starting points; documents, figures and deadlines are a click away.
@@ -79,9 +80,8 @@ def render(driver: neo4j.Driver) -> None:
         row["id"]: f"{row['name']} ({type_names.get(row['type'], row['type'])})"
         for row in data.entities(driver, ACTOR_TYPES)
     }
-    start = controls[1].selectbox(
-        t("explore.start"), list(starts), format_func=starts.__getitem__, key="explore_start"
-    )
+    with controls[1]:
+        start = entity_picker(driver, t("explore.start"), starts, "explore_start", index=0)
     if controls[2].button(t("explore.show"), icon=":material/refresh:", type="primary", key="explore_reset"):
         if start is None:
             _set_view(data.overview(driver, types, limit=MAX_ELEMENTS, as_of=asof.current()))

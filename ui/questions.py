@@ -25,6 +25,7 @@ from pmkg.ui.downloads import answer_docx_button
 from pmkg.ui.graph_view import MAX_ELEMENTS, cap, from_rows
 from pmkg.ui.i18n import current_language, has, t
 from pmkg.ui.identity import current_user
+from pmkg.ui.picker import entity_picker
 from pmkg.ui.widgets import CLICK, details, fresh_event, readable, show_graph
 
 GRAPH_KEY = "question_graph"
@@ -40,6 +41,8 @@ def param_input(driver: neo4j.Driver, question: qs.Question, param: qs.Param, la
         names = {o["id"]: o["name"] for o in options}
         links.bind(key, param.name, choices=names)
         index = list(names).index(param.default) if param.default in names else None
+        if param.is_entity:  # found as the search box finds ("Soren" -> Søren Brunak)
+            return entity_picker(driver, label, names, key, index=index)
         return st.selectbox(
             label, list(names), index=index, format_func=names.__getitem__, placeholder=t("q.pick"), key=key
         )
