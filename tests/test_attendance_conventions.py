@@ -80,6 +80,9 @@ def test_a_name_before_a_colon_is_an_entry_and_an_organisation_before_one_a_labe
         ("Ulf Berg, sammankallande", ["chair"], None),
         ("Kari Moe (leiar), Helse Førde", ["chair"], "Helse Førde"),
         ("Dr Jane Hill – Chair – Kent County Council", ["chair"], "Kent County Council"),  # dashed parts
+        ("Eva Lund (ordf.), Region Halland", ["chair"], "Region Halland"),  # abbreviated roles
+        ("Bo Berg (vice ordf.)", ["vice_chair"], None),
+        ("Jens Holm (fmd.)", ["chair"], None),
         ("Tom Ash – Public Health Registrar, Kent County Council", [], "Kent County Council"),
         ("patientrepræsentant Lis Holm", ["patient_representative"], None),  # a role written as a title
         ("brukerrepresentant Kari Moe", ["patient_representative"], None),
