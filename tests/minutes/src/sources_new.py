@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from tests.minutes.src.render import Source
 from tests.minutes.src.sources_new_conventions import (
+    ASHBY_VALE_PUBLIC_HEALTH_COMMITTEE_2024_10_08,
+    HELSE_FONNA_FORSKINGSUTVAL_2024_11_05,
     MELLANSVERIGE_GENOMISK_MEDICIN_RAD_2024_10_22,
     REGION_SYDDANMARK_KOORDINATIONSGRUPPE_GENETIK_2024_05_29,
 )
@@ -47,4 +49,8 @@ RENDERED: dict[str, Source] = {
     "mellansverige-genomisk-medicin-rad-2024-10-22.pdf": Source(
         MELLANSVERIGE_GENOMISK_MEDICIN_RAD_2024_10_22
     ),
+    "ashby-vale-public-health-committee-2024-10-08.html": Source(
+        ASHBY_VALE_PUBLIC_HEALTH_COMMITTEE_2024_10_08, lang="en"
+    ),
+    "helse-fonna-forskingsutval-2024-11-05.docx": Source(HELSE_FONNA_FORSKINGSUTVAL_2024_11_05),
 }

@@ -85,3 +85,55 @@ MELLANSVERIGE_GENOMISK_MEDICIN_RAD_2024_10_22 = [
     ("p", "SL påminde om att nästa möte hålls den 3 december 2024."),
     ("p", "Antecknat av: SL"),
 ]
+
+
+ASHBY_VALE_PUBLIC_HEALTH_COMMITTEE_2024_10_08 = [
+    ("nav", ["Home", "Your council", "Committees", "Public Health Committee", "Contact us"]),
+    ("title", "Public Health Committee – 8 October 2024"),
+    ("p", "Minutes of the Public Health Committee of Ashby Vale District Council, 8 October 2024, 6.30 pm"),
+    ("h", "Councillors present"),
+    ("bullets", ["Cllr Rosa Whitlock (Chair)", "Cllr Imran Sadiq (Vice-Chair)", "Cllr Gwen Penrose"]),
+    ("h", "Co-opted members"),
+    ("bullets", ["Dr Malik Osei, representing Ashby Vale Primary Care Network"]),
+    ("h", "Officers present"),
+    ("bullets", ["Joanne Pike, Director of Public Health", "Ewan Hart, Democratic Services (minutes)"]),
+    ("h", "Apologies"),
+    ("p", "Apologies were received from Cllr Tessa Grange, with Cllr Owen Marsh attending as substitute."),
+    ("h", "1. Declarations of interest"),
+    ("p", "None were declared."),
+    ("h", "2. Childhood screening"),
+    (
+        "p",
+        "Joanne Pike presented the report on newborn screening uptake, which has fallen to 94 per cent. "
+        "Dr Osei said that practices would remind parents at the six-week check.",
+    ),
+    ("p", "RESOLVED: that the report be noted."),
+    ("footer", ["© Ashby Vale District Council", "Accessibility statement"]),
+]
+
+
+HELSE_FONNA_FORSKINGSUTVAL_2024_11_05 = [
+    ("title", "Helse Fonna HF"),
+    ("title", "Forskingsutvalet"),
+    ("p", "Referat frå møte 5. november 2024, Haugesund sjukehus"),
+    ("h", "Deltakarar"),
+    (
+        "table",
+        [
+            ["Namn", "Rolle", "Verksemd", "Til stades"],
+            ["Solveig Tveit", "Leiar", "Helse Fonna HF", "Ja"],
+            ["Bjørn Eide Vatne", "Medlem", "Universitetet i Bergen", "Ja"],
+            ["Randi Økland", "Medlem", "Høgskulen på Vestlandet", "Nei"],
+            ["Kjetil Hauge", "Brukarrepresentant", "Kreftforeningen", "Ja"],
+            ["Marit Sæbø", "Sekretær, referent", "Helse Fonna HF", "Ja"],
+        ],
+    ),
+    ("h", "Sak 20/24 Forskingsstrategi"),
+    (
+        "p",
+        "Solveig Tveit la fram utkastet til ny forskingsstrategi for Helse Fonna. Kjetil Hauge bad om at "
+        "brukarane vert tekne med tidleg i prosjekta.",
+    ),
+    ("h", "Sak 21/24 Eventuelt"),
+    ("p", "Ingen saker."),
+]
