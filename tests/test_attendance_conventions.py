@@ -35,6 +35,9 @@ def _found(text: str) -> list[tuple[str, str, list[str], str | None]]:
         ("Presidium:", None, None),
         ("Tjänstgörande ersättare", None, "deputy"),
         ("Övriga deltagande", "present", None),
+        ("Councillors present", "present", "member"),
+        ("Deltakarar", "present", None),  # Nynorsk
+        ("Til stades:", "present", None),
     ],
 )
 def test_more_heading_words(line: str, status: str | None, role: str | None) -> None:
@@ -157,4 +160,16 @@ def test_a_list_line_ends_before_a_sentence_that_opens_its_own_list() -> None:
         ("Anna Berg", "present", [], "Region Skåne"),
         ("Bo Ek", "present", [], None),
         ("Ida Sand", "present", [], "Region Stockholm"),
+    ]
+
+
+def test_a_nynorsk_table_with_yes_and_no_marks() -> None:
+    text = (
+        "Deltakarar\n| Namn | Rolle | Verksemd | Til stades |\n"
+        "| Solrun Vik | Leiar | Helse Førde HF | Ja |\n"
+        "| Per Moe | Brukarrepresentant | Kreftforeningen | Nei |\n\nSak 1\n"
+    )
+    assert _found(text) == [
+        ("Solrun Vik", "present", ["chair"], "Helse Førde HF"),
+        ("Per Moe", "absent", ["patient_representative"], "Kreftforeningen"),
     ]
