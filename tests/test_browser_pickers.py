@@ -1,5 +1,6 @@
 """The app as policy staff use it, in Debian's headless Chromium against the app on loopback (fixtures of
-tests/test_browser.py, over the example minutes): entity pickers forgive as the search box does."""
+tests/test_browser.py, over the example minutes): entity pickers forgive as the search box does; answers
+show the graph's codes in the reader's words."""
 
 from __future__ import annotations
 
@@ -57,3 +58,25 @@ def test_explore_starts_from_a_person_typed_without_diacritics(ui: Watched) -> N
     ui.page.get_by_role("button", name=translate("explore.show", "en"), exact=True).click()
     ui.settle()
     assert ui.settled_node("person:soren-brunak")["name"] == "Søren Brunak"
+
+
+@pytest.mark.parametrize(
+    ("lang", "words", "codes"),
+    [
+        ("da", ["styrelse", "Danmark (DK)", "kendetegn"], ["agency", "identity"]),
+        ("en", ["Denmark (DK)"], ["identity"]),
+    ],
+)
+def test_an_answer_shows_words_not_codes(ui: Watched, lang: str, words: list[str], codes: list[str]) -> None:
+    ui.open("questions", lang)
+    title = (
+        "Hvad er en organisation involveret i?" if lang == "da" else "What is an organisation involved in?"
+    )
+    ui.choose(translate("q.choose", lang), title)
+    find(ui, "Organisation", lang, "ngc")
+    for word in words:
+        ui.expect_in_table(word)
+    table = ui.page.locator('[data-testid="stDataFrame"] table').first
+    for code in codes:  # no cell holds a code as the graph stores it
+        expect(table.get_by_role("gridcell", name=code, exact=True)).to_have_count(0)
+        expect(table.locator("td", has_text=re.compile(f"^{re.escape(code)}$"))).to_have_count(0)

@@ -12,7 +12,7 @@ import streamlit as st
 from pmkg.graph import changes as ch
 from pmkg.reports import changes as report_of
 from pmkg.ui.downloads import document_buttons, table_buttons
-from pmkg.ui.i18n import current_language, md_escape, t
+from pmkg.ui.i18n import current_language, md_escape, rows_caption, t
 
 MODES = ("meetings", "dates")
 
@@ -70,7 +70,7 @@ def render(driver: neo4j.Driver) -> None:
     if found.before.inferred or found.after.inferred:
         st.caption(t("changes.inferred"))
     table = report_of.readable(found.table, lang)
-    st.caption(t("q.rows", n=len(table)))
+    st.caption(rows_caption(len(table)))
     if table.empty:
         st.info(t("changes.none"))
         return

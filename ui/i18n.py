@@ -65,3 +65,8 @@ def md_escape(text: str) -> str:
     needs a name inside it.
     """
     return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in str(text))
+
+
+def rows_caption(n: int) -> str:
+    """How many rows an answer has, in the singular for one ("1 række", never "1 rows")."""
+    return t("q.rows.one" if n == 1 else "q.rows", n=n)

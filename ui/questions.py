@@ -21,9 +21,10 @@ from pmkg.graph import subgraph
 from pmkg.graph.contact import shown_to
 from pmkg.graph.rdf import FORMATS, rows_to_dataset, serialize
 from pmkg.ui import asof, links
+from pmkg.ui.codes import choice_name
 from pmkg.ui.downloads import answer_docx_button
 from pmkg.ui.graph_view import MAX_ELEMENTS, cap, from_rows
-from pmkg.ui.i18n import current_language, has, t
+from pmkg.ui.i18n import current_language, has, rows_caption, t
 from pmkg.ui.identity import current_user
 from pmkg.ui.picker import entity_picker
 from pmkg.ui.widgets import CLICK, details, fresh_event, readable, show_graph
@@ -43,8 +44,9 @@ def param_input(driver: neo4j.Driver, question: qs.Question, param: qs.Param, la
         index = list(names).index(param.default) if param.default in names else None
         if param.is_entity:  # found as the search box finds ("Soren" -> Søren Brunak)
             return entity_picker(driver, label, names, key, index=index)
+        shown = {i: choice_name(param.name, i, name, lang) for i, name in names.items()}  # not "quarter"
         return st.selectbox(
-            label, list(names), index=index, format_func=names.__getitem__, placeholder=t("q.pick"), key=key
+            label, list(shown), index=index, format_func=shown.__getitem__, placeholder=t("q.pick"), key=key
         )
     if param.type == "int":
         links.bind(key, param.name, links.INT, check=lambda v: in_range(v, param))
@@ -184,7 +186,7 @@ def show_answer(driver: neo4j.Driver, answer: qs.Answer) -> None:
         format_func={v: t(f"q.view.{v}") for v in ("table", "graph", "chart")}.__getitem__,
         key=f"q_view_{answer.question.name}",
     )
-    st.caption(t("q.rows", n=len(answer.frame)))
+    st.caption(rows_caption(len(answer.frame)))
     picked = None
     if view == "graph" and answer.graph:
         picked = show_answer_graph(answer.graph, answer.question.name)

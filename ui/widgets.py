@@ -17,6 +17,7 @@ from st_graph_workbench import EdgeStyle, Event, NodeStyle, StyleRule, graph_wor
 
 from pmkg.graph.contact import masked, without_contact_properties
 from pmkg.ui import data
+from pmkg.ui.codes import in_words
 from pmkg.ui.graph_view import (
     NODE_TYPES,
     GraphData,
@@ -56,7 +57,7 @@ def is_id_column(name: object) -> bool:
 
 
 def readable(frame: pd.DataFrame) -> pd.DataFrame:
-    """A table for reading: no id columns, column names and node types in the reader's language."""
+    """A table for reading: no id columns; column names, node types and codes in the reader's language."""
     shown = frame[[c for c in frame.columns if not is_id_column(c)]].copy()
     if "label" in shown.columns:
         shown["label"] = shown["label"].map(lambda v: type_name(v) if isinstance(v, str) else v)
@@ -64,6 +65,7 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
         values = shown[column].dropna()
         if len(values) < len(shown) and values.map(lambda v: isinstance(v, str)).all():
             shown[column] = shown[column].astype(object).where(shown[column].notna(), "")
+    shown = in_words(shown, current_language())  # "mou", "agency", "party" in the reader's words
     return shown.rename(columns={c: t(f"col.{c}") for c in shown.columns if has(f"col.{c}")})
 
 
