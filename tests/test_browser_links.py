@@ -123,12 +123,46 @@ def test_a_search_with_its_chosen_entity_opens_the_same_details(ui: Watched, bro
         other.page.context.close()
 
 
+def drawn(ui: Watched) -> set[str]:
+    """The ids of the nodes the graph draws, once it has drawn some."""
+    ui.page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('div')).some(d => d._cyreg && d._cyreg.cy "
+        "&& d._cyreg.cy.nodes().length > 0)",
+        timeout=WAIT_MS,
+    )
+    return {node["id"] for node in ui.graph_nodes()}
+
+
+def test_explore_with_its_start_and_filters_opens_the_same_graph(ui: Watched, browser: Browser) -> None:
+    ui.open("explore", "en")
+    ui.choose("Start from", "Søren Brunak")
+    ui.settled_node("person:soren-brunak")
+    nodes = drawn(ui)
+    assert "org:ku" in nodes and any(n.startswith("meeting:") for n in nodes)
+    link = the_link(ui)
+    assert query(link)["start"] == ["person:soren-brunak"]
+    other = fresh(browser, link)
+    try:
+        other.settled_node("person:soren-brunak")
+        assert drawn(other) == nodes
+        other.page.goto(f"{link}&types=Person,Organization")  # a filter in the link
+        other.settle()
+        other.settled_node("person:soren-brunak")
+        narrowed = drawn(other)
+        assert "org:ku" in narrowed and not any(n.startswith("meeting:") for n in narrowed)
+        assert query(shown_link(other.page))["types"] == ["Person,Organization"]
+        other.shot("link-explore-opened")
+    finally:
+        other.page.context.close()
+
+
 @pytest.mark.parametrize(
     "view",
     [
         "page=search&lang=en&search=Brunak&entity=person:nobody-here",
         "page=questions&lang=en&question=ego_network&entity=person:nobody-here",
         "page=brief&lang=en&entity=person:nobody-here",
+        "page=explore&lang=en&start=person:nobody-here",
     ],
 )
 def test_a_link_to_an_entity_that_is_gone_says_so(ui: Watched, view: str) -> None:

@@ -11,6 +11,7 @@ import streamlit as st
 
 from pmkg.graph import changes as ch
 from pmkg.reports import changes as report_of
+from pmkg.ui import links
 from pmkg.ui.downloads import document_buttons, table_buttons
 from pmkg.ui.i18n import current_language, md_escape, rows_caption, t
 
@@ -19,6 +20,7 @@ MODES = ("meetings", "dates")
 
 def sides(driver: neo4j.Driver) -> tuple[str | None, str | None, str | None]:
     """The body and the two sides the controls choose (None, None for the body's last two meetings)."""
+    links.bind("changes_mode", "mode", choices=MODES)
     mode = st.segmented_control(
         t("changes.mode"),
         MODES,
@@ -27,6 +29,7 @@ def sides(driver: neo4j.Driver) -> tuple[str | None, str | None, str | None]:
         key="changes_mode",
     )
     held = ch.bodies(driver)
+    links.bind("changes_body", "body", choices=held)
     body = st.selectbox(
         t("changes.body"),
         list(held),
@@ -37,6 +40,8 @@ def sides(driver: neo4j.Driver) -> tuple[str | None, str | None, str | None]:
     )
     cols = st.columns(2)
     if mode == "dates":
+        links.bind("changes_d1", "from", links.DATE)
+        links.bind("changes_d2", "to", links.DATE)
         first = cols[0].date_input(
             t("changes.from"), dt.date.today() - dt.timedelta(days=365), key="changes_d1"
         )
@@ -48,6 +53,8 @@ def sides(driver: neo4j.Driver) -> tuple[str | None, str | None, str | None]:
     labels = {m["id"]: f"{m['date']} · {m['name']}" for m in meetings}
     if len(meetings) < 2:
         return body, None, None
+    links.bind("changes_m1", "from", choices=labels)
+    links.bind("changes_m2", "to", choices=labels)
     first = cols[0].selectbox(
         t("changes.from"), list(labels), index=1, format_func=labels.__getitem__, key="changes_m1"
     )
@@ -76,5 +83,6 @@ def render(driver: neo4j.Driver) -> None:
         return
     shown = table.rename(columns={c: t(f"col.{c}") for c in table.columns})
     st.dataframe(shown, hide_index=True, width="stretch")
+    links.copy_link()
     table_buttons(table, "changes", "changes")
     document_buttons(lambda: report_of.to_report(found, lang), "changes", "changes_doc", ("docx",))

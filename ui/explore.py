@@ -2,7 +2,8 @@
 (or the button) to add its neighbours; filter by type and time span.
 
 The view lives in the session as :class:`GraphData` and grows by expanding; what the browser
-draws is capped at ``MAX_ELEMENTS`` so it stays smooth.
+draws is capped at ``MAX_ELEMENTS`` so it stays smooth. Its link holds what rebuilds it: the start, the
+nodes expanded in order (``open``), the types, the period and the selected node (ui/links.py).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from datetime import date
 import neo4j
 import streamlit as st
 
-from pmkg.ui import asof, data
+from pmkg.ui import asof, data, links
 from pmkg.ui.graph_view import (
     MAX_ELEMENTS,
     NODE_TYPES,
@@ -44,15 +45,31 @@ def _set_view(view: GraphData, selected: str | None = None) -> None:
 def _expand(driver: neo4j.Driver, node_id: str, types: list[str]) -> None:
     more = data.neighbours(driver, node_id, documents="Document" in types, as_of=asof.current())
     _set_view(merge(_view() or GraphData(), more), node_id)
+    st.session_state.explore_open = [*st.session_state.get("explore_open", []), node_id]
 
 
-def _start(driver: neo4j.Driver, types: list[str]) -> None:
-    """Begin from the node the search page sent, else from the overview of the chosen types."""
+def _restart() -> None:
+    """A new start (chosen, or the button): the view is built afresh from it on this run."""
+    st.session_state.explore_view = None
+    st.session_state.explore_open = []
+
+
+def _start(driver: neo4j.Driver, types: list[str], start: str | None) -> None:
+    """Begin from the node the search page sent; else, with no view yet (a new session, perhaps opened
+    from a link), from the start chosen and the nodes expanded since, or from the overview of the types."""
     focus = st.session_state.pop("explore_focus", None)
     if focus:
+        st.session_state.explore_open = []
         _set_view(data.neighbours(driver, focus, documents="Document" in types, as_of=asof.current()), focus)
     elif _view() is None:
-        _set_view(data.overview(driver, types, limit=MAX_ELEMENTS, as_of=asof.current()))
+        opened = list(st.session_state.get("explore_open") or [])
+        if start is None:
+            _set_view(data.overview(driver, types, limit=MAX_ELEMENTS, as_of=asof.current()))
+        else:
+            _set_view(data.neighbours(driver, start, documents="Document" in types, as_of=asof.current()))
+        st.session_state.explore_open = []
+        for node_id in opened:
+            _expand(driver, node_id, types)
 
 
 def _time_filter(view: GraphData) -> tuple[str | None, str | None]:
@@ -60,8 +77,14 @@ def _time_filter(view: GraphData) -> tuple[str | None, str | None]:
     if span is None or span[0] == span[1]:
         return None, None
     first, last = date.fromisoformat(span[0]), date.fromisoformat(span[1])
+    links.bind("explore_period", "period", links.SPAN, check=lambda v: first <= v[0] <= v[1] <= last)
     chosen = st.slider(
-        t("explore.period"), min_value=first, max_value=last, value=(first, last), format="YYYY-MM-DD"
+        t("explore.period"),
+        min_value=first,
+        max_value=last,
+        value=(first, last),
+        format="YYYY-MM-DD",
+        key="explore_period",
     )
     return chosen[0].isoformat(), chosen[1].isoformat()
 
@@ -69,6 +92,8 @@ def _time_filter(view: GraphData) -> tuple[str | None, str | None]:
 def render(driver: neo4j.Driver) -> None:
     controls = st.columns([3, 3, 2], vertical_alignment="bottom")
     type_names = {type_id: type_name(type_id) for type_id in NODE_TYPES}
+    with controls[0]:
+        links.bind("explore_types", "types", links.LIST, choices=NODE_TYPES)
     types = controls[0].multiselect(
         t("explore.types"),
         NODE_TYPES,
@@ -81,13 +106,16 @@ def render(driver: neo4j.Driver) -> None:
         for row in data.entities(driver, ACTOR_TYPES)
     }
     with controls[1]:
+        links.bind("explore_start", "start", choices=starts)
         start = entity_picker(driver, t("explore.start"), starts, "explore_start", index=0)
-    if controls[2].button(t("explore.show"), icon=":material/refresh:", type="primary", key="explore_reset"):
-        if start is None:
-            _set_view(data.overview(driver, types, limit=MAX_ELEMENTS, as_of=asof.current()))
-        else:
-            st.session_state.explore_focus = start
-    _start(driver, types)
+    links.bind("explore_open", "open", links.IDS)
+    if start != st.session_state.get("explore_from", start):
+        _restart()  # a new start is drawn at once, so the link names the graph on screen
+    st.session_state.explore_from = start
+    controls[2].button(
+        t("explore.show"), icon=":material/refresh:", type="primary", key="explore_reset", on_click=_restart
+    )
+    _start(driver, types, start)
     view = _view() or GraphData()
     start_day, end_day = _time_filter(view)
     if "explore_next_pick" in st.session_state:
@@ -114,6 +142,7 @@ def render(driver: neo4j.Driver) -> None:
             i: f"{caption(n, current_language())} ({type_name(n.type)})"
             for i, n in sorted(shown.nodes.items(), key=lambda kv: kv[1].name.lower())
         }
+        links.bind("explore_pick", "node", choices=names)
         if st.session_state.get("explore_pick") not in names:
             st.session_state.explore_pick = None
         picked = st.selectbox(
@@ -124,6 +153,7 @@ def render(driver: neo4j.Driver) -> None:
             placeholder=t("explore.choose"),
             key="explore_pick",
         )
+        links.copy_link()
         if picked:
             if st.button(t("explore.expand"), icon=":material/open_in_full:", key="explore_expand"):
                 _expand(driver, picked, types)

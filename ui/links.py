@@ -77,6 +77,7 @@ TEXT = Codec(_text, str)
 INT = Codec(_int, int)
 DATE = Codec(_date, dt.date.fromisoformat)
 LIST = Codec(lambda v: None if v is None else ",".join(map(str, v)), _items)  # [] stays: "none chosen"
+IDS = Codec(lambda v: ",".join(map(str, v or [])) or None, _items)  # ids in order; none: left out
 SPAN = Codec(_span, _read_span)  # two dates, "2023-01-01..2024-06-30"
 
 

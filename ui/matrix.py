@@ -11,7 +11,7 @@ import streamlit as st
 from pmkg.graph import matrix as mx
 from pmkg.reports.figure import heatmap_png
 from pmkg.reports.text import code
-from pmkg.ui import asof
+from pmkg.ui import asof, links
 from pmkg.ui.downloads import png_button, table_buttons
 from pmkg.ui.i18n import current_language, md_escape, t
 
@@ -38,6 +38,8 @@ def render(driver: neo4j.Driver) -> None:
     asof.caption()
     lang = current_language()
     cols = st.columns(2)
+    links.bind("mx_level", "level", choices=mx.LEVELS)
+    links.bind("mx_by", "by", choices=mx.STAKEHOLDERS)
     level = cols[0].segmented_control(
         t("matrix.level"),
         mx.LEVELS,
@@ -75,6 +77,7 @@ def render(driver: neo4j.Driver) -> None:
         position = list(shown.columns).index(column) - 1
         if position >= 0:
             quotes(driver, table.index[row], table.columns[position], shown.iloc[row, 0], column, level, by)
+    links.copy_link()
     table_buttons(shown, f"themes-by-{by}", "mx")
     png_button(heatmap_png(shown.set_index(shown.columns[0])), f"themes-by-{by}", "mx")
 

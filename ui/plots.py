@@ -11,7 +11,7 @@ import streamlit as st
 from pmkg.graph import questions as qs
 from pmkg.graph import timeseries as ts
 from pmkg.reports.figure import lines_png
-from pmkg.ui import asof
+from pmkg.ui import asof, links
 from pmkg.ui.downloads import png_button, table_buttons
 from pmkg.ui.i18n import current_language, t
 
@@ -43,6 +43,7 @@ def attendance(driver: neo4j.Driver) -> None:
 
 
 def themes(driver: neo4j.Driver) -> None:
+    links.bind("pl_per", "per", choices=PERIODS)
     per = st.segmented_control(
         t("plots.per"), PERIODS, default="quarter", format_func=lambda p: t(f"plots.per.{p}"), key="pl_per"
     )
@@ -60,6 +61,7 @@ def themes(driver: neo4j.Driver) -> None:
 def growth(driver: neo4j.Driver) -> None:
     options = qs.choices(driver, qs.Param(name="initiative", type="initiative"))
     names = {o["id"]: o["name"] for o in options}
+    links.bind("pl_init", "initiative", choices=names)
     chosen = st.selectbox(
         t("plots.initiative"),
         list(names),
@@ -92,3 +94,4 @@ def render(driver: neo4j.Driver) -> None:
         themes(driver)
     with tabs[2]:
         growth(driver)
+    links.copy_link()  # below the tabs: each holds a picker of its own

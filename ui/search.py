@@ -27,6 +27,7 @@ def hit_type(hit: dict[str, Any]) -> str:
 def open_in_explorer(node_id: str) -> None:
     """Button callback: start the explorer from this node (runs before the next rerun draws)."""
     st.session_state.explore_focus = node_id
+    st.session_state.explore_start = node_id  # so the graph's link starts from it too
     st.session_state.page = "explore"
 
 

@@ -10,12 +10,14 @@ import pandas as pd
 import streamlit as st
 
 from pmkg.graph import analytics
-from pmkg.ui import data
+from pmkg.ui import data, links
 from pmkg.ui.graph_view import from_rows
 from pmkg.ui.i18n import t
 from pmkg.ui.widgets import CLICK, details, fresh_event, readable, show_graph
 
 GRAPH_KEY = "stakeholder_graph"
+MODES = ("stakeholders", "communities")
+TOP = (3, 200)  # the fewest and most to rank
 
 
 def _cached(driver: neo4j.Driver, name: str, params: dict[str, Any]) -> tuple[pd.DataFrame, dict | None]:
@@ -32,15 +34,20 @@ def _cached(driver: neo4j.Driver, name: str, params: dict[str, Any]) -> tuple[pd
 
 def render(driver: neo4j.Driver) -> None:
     cols = st.columns([2, 1, 1], vertical_alignment="bottom")
+    kinds = {"": t("sh.both"), "Person": t("type.Person"), "Organization": t("type.Organization")}
+    links.bind("sh_mode", "show", choices=MODES)
+    links.bind("sh_top", "top", links.INT, check=lambda v: TOP[0] <= v <= TOP[1])
+    links.bind("sh_kind", "kind", choices=kinds)
     mode = cols[0].segmented_control(
         t("sh.show"),
-        ["stakeholders", "communities"],
+        MODES,
         default="stakeholders",
-        format_func={m: t(f"sh.{m}") for m in ("stakeholders", "communities")}.__getitem__,
+        format_func={m: t(f"sh.{m}") for m in MODES}.__getitem__,
         key="sh_mode",
     )
-    top = cols[1].number_input(t("sh.top"), min_value=3, max_value=200, value=20, step=1, key="sh_top")
-    kinds = {"": t("sh.both"), "Person": t("type.Person"), "Organization": t("type.Organization")}
+    top = cols[1].number_input(
+        t("sh.top"), min_value=TOP[0], max_value=TOP[1], value=20, step=1, key="sh_top"
+    )
     kind = cols[2].selectbox(
         t("sh.kind"),
         list(kinds),
@@ -65,6 +72,8 @@ def render(driver: neo4j.Driver) -> None:
         event = fresh_event(show_graph(view, key=f"{GRAPH_KEY}-{mode}", height=560), GRAPH_KEY)
     if event and event.get("action") == CLICK:
         st.session_state.sh_node = event["data"]["target_id"]
+    links.bind("sh_node", "node", check=view.nodes.__contains__)
+    links.copy_link()
     if st.session_state.get("sh_node"):
         st.divider()
         details(driver, st.session_state.sh_node)

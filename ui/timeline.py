@@ -7,7 +7,7 @@ import neo4j
 import pandas as pd
 import streamlit as st
 
-from pmkg.ui import data
+from pmkg.ui import data, links
 from pmkg.ui.i18n import current_language, t
 from pmkg.ui.widgets import details
 
@@ -63,7 +63,15 @@ def render(driver: neo4j.Driver) -> None:
         selection_mode="single-row",
         key="timeline_rows",
     )
-    rows_chosen = picked.selection.rows if picked else []
-    if rows_chosen:
+    newest_first = list(frame["id"].iloc[::-1])
+    links.bind("timeline_meeting", "meeting", choices=newest_first)
+    rows_chosen = list(picked.selection.rows) if picked else []
+    if rows_chosen and rows_chosen != st.session_state.get("timeline_seen"):  # a row just selected
+        st.session_state.timeline_meeting = str(newest_first[rows_chosen[0]])
+    elif not rows_chosen and st.session_state.get("timeline_seen"):  # the row unselected
+        st.session_state.timeline_meeting = None
+    st.session_state.timeline_seen = rows_chosen
+    links.copy_link()
+    if st.session_state.get("timeline_meeting"):  # by id: a link still names it when meetings are added
         st.divider()
-        details(driver, str(frame["id"].iloc[::-1].iloc[rows_chosen[0]]))
+        details(driver, st.session_state.timeline_meeting)
