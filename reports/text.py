@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from pmkg.ingest.text.normalise import reading
 from pmkg.reports.model import Note
 
 LANGUAGES = ("da", "en")
@@ -55,8 +56,8 @@ def detail(value: str, lang: str) -> str:
 
 
 def one_line(text: str) -> str:
-    """A quote as it reads in a note: the minutes' line breaks as spaces."""
-    return " ".join(str(text).split())
+    """A quote as it reads in a note: on one line, words a line end hyphenated joined again."""
+    return reading(str(text))
 
 
 def note_text(note: Note, lang: str) -> str:

@@ -21,6 +21,7 @@ from pmkg.graph.briefing import Briefing, build_briefing
 from pmkg.reports import briefing as report_of
 from pmkg.reports.model import Item, Note, Report, Section, Table
 from pmkg.reports.render import render
+from pmkg.reports.text import one_line
 from tests.test_questions import example_records, examples_loaded
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -118,7 +119,7 @@ def test_the_docx_has_a_footnote_for_every_note(ngc: Briefing) -> None:
     footnotes = docx_footnotes(document)
     assert sorted(footnotes) == [n.number for n in ngc.notes]
     for note in ngc.notes:
-        assert " ".join(note.quote.split()) in footnotes[note.number]
+        assert one_line(note.quote) in footnotes[note.number]  # as it reads: line-end hyphens joined
         assert note.document in footnotes[note.number]
     references = document.element.body.findall(f".//{W}footnoteReference")
     assert sorted(int(r.get(f"{W}id")) for r in references) == sorted(footnotes)
@@ -136,7 +137,7 @@ def test_the_pdf_carries_the_text_and_every_note_in_english(ngc: Briefing) -> No
     ):
         assert expected in text
     for note in ngc.notes:
-        assert squeeze(note.quote) in text
+        assert squeeze(one_line(note.quote)) in text
 
 
 def test_markdown_has_footnotes_in_danish(ngc: Briefing) -> None:

@@ -19,6 +19,7 @@ from pmkg.graph.changes import changes
 from pmkg.graph.store import load_record
 from pmkg.reports import changes as report_of
 from pmkg.reports.render import render
+from pmkg.reports.text import one_line
 from tests.changes_data import sixth_meeting, sixth_meeting_text
 from tests.test_briefing import docx_footnotes
 from tests.test_questions import example_records
@@ -81,7 +82,7 @@ def test_the_change_document_cites_every_row(graph: neo4j.Driver) -> None:
     assert {"ny", "væk", "ændret", "Mette Holm", "formand"} <= {c.rstrip("0123456789") for c in cells}
     footnotes = docx_footnotes(document)
     for row in found.table.itertuples():
-        assert any(" ".join(row.quote.split()) in text for text in footnotes.values())
+        assert any(one_line(row.quote) in text for text in footnotes.values())
 
 
 def test_pmkg_changes_writes_csv_and_xlsx(neo4j_env: connection.Settings, tmp_path: Path, capsys) -> None:

@@ -16,6 +16,7 @@ import streamlit as st
 from st_graph_workbench import EdgeStyle, Event, NodeStyle, StyleRule, graph_workbench
 
 from pmkg.graph.contact import masked, without_contact_properties
+from pmkg.reports.text import one_line
 from pmkg.ui import data
 from pmkg.ui.codes import in_words
 from pmkg.ui.graph_view import (
@@ -65,6 +66,8 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
         values = shown[column].dropna()
         if len(values) < len(shown) and values.map(lambda v: isinstance(v, str)).all():
             shown[column] = shown[column].astype(object).where(shown[column].notna(), "")
+    if "quote" in shown.columns:
+        shown["quote"] = shown["quote"].map(lambda v: one_line(v) if isinstance(v, str) else v)
     shown = in_words(shown, current_language())  # "mou", "agency", "party" in the reader's words
     return shown.rename(columns={c: t(f"col.{c}") for c in shown.columns if has(f"col.{c}")})
 
@@ -240,7 +243,7 @@ def details(driver: neo4j.Driver, node_id: str) -> None:
     quote_col = t("details.quote")
     table = pd.DataFrame(
         {
-            quote_col: [r["quote"] or "" for r in rows],
+            quote_col: [one_line(r["quote"] or "") for r in rows],  # as it reads: "England", not "Eng- land"
             t("details.relation"): [rel_name(r["rel"], r["outgoing"]) for r in rows],
             t("details.other"): [r["other"] for r in rows],
             t("details.document"): [r["document"] or r["source"] or "" for r in rows],

@@ -59,6 +59,19 @@ def normalise(text: str) -> Normalised:
     return Normalised(out, out_index, text)
 
 
+def reading(quote: str) -> str:
+    """A quote as a reader reads it: the layout it was cut with undone by the same joiner as the text it
+    came from ("Genomics Eng-\n\nland" -> "Genomics England", "(For-\nperson)" -> "(Forperson)", while
+    "for-\nog efterår" keeps its hyphen), on one line.
+
+    A quote is stored exactly as the original text has it (its offsets, and the RDF's quote selector,
+    point there), so this is for showing and writing it, never for storing it.
+    """
+    if "\n" not in quote and "\u00ad" not in quote:
+        return " ".join(quote.split())
+    return " ".join(normalise(quote).text.split())
+
+
 def _identity(length: int) -> array:
     """The offset map of a text stage 1 left unchanged: each character is where it was."""
     return array("q", range(length))
