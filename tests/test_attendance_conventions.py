@@ -173,3 +173,17 @@ def test_a_nynorsk_table_with_yes_and_no_marks() -> None:
         ("Solrun Vik", "present", ["chair"], "Helse Førde HF"),
         ("Per Moe", "absent", ["patient_representative"], "Kreftforeningen"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Apologies were received from Cllr Tessa Grange, with Cllr Owen Marsh attending as substitute.",
+        "Afbud fra Tessa Grange, med Owen Marsh som suppleant.",
+    ],
+)
+def test_who_came_instead_of_an_absent_member_attended(sentence: str) -> None:
+    assert sorted(_found(f"{sentence}\n\n1. Welcome\n")) == [
+        ("Owen Marsh", "present", [], None),
+        ("Tessa Grange", "absent", [], None),
+    ]

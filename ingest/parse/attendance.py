@@ -34,7 +34,7 @@ from pmkg.ingest.parse.prose import (
     whole_body,
 )
 from pmkg.ingest.parse.signatures import Signoff, role_field_re, role_fields, signatures_on, signoff_re
-from pmkg.ingest.parse.status import for_some_items, stood_in_for
+from pmkg.ingest.parse.status import for_some_items, split_instead, stood_in_for
 from pmkg.ingest.parse.tables import (
     _Column,
     _comma_header,
@@ -180,6 +180,12 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
                 result.mentions.extend(named)  # "Til stede: Hele bestyrelsen. Desuden deltog X."
                 logical.clear()
                 return
+            chunk, instead = split_instead(chunk)  # "Afbud: A, med B som suppleant": B came
+            if instead is not None and names_person(came := parse_name_entry(instead[0])):
+                at = start + instead[1]
+                result.mentions.append(
+                    replace(came, span=(at, at + len(instead[0])), status="present", rule="attendance.list")
+                )
             shared, shared_rule = _shared_affiliation(label, chunk, block.group)
             for part, span in inverted_entries(chunk, start) or entries(chunk, start, known):
                 mention = parse_name_entry(part)

@@ -16,7 +16,7 @@ from functools import cache
 from pmkg.ingest.parse.entry import heading_affiliation, parse_name_entry
 from pmkg.ingest.parse.lists import entries, names_person
 from pmkg.ingest.parse.minutes import NameMention, Span
-from pmkg.ingest.parse.status import items_named_after
+from pmkg.ingest.parse.status import items_named_after, split_instead
 from pmkg.ingest.text.lines import Line
 from pmkg.ingest.vocabulary import alternation, is_title, role_of, vocabulary
 from pmkg.knowledge import load
@@ -173,6 +173,12 @@ def read_sentence(text: str, offset: int, found: ProseFound) -> bool:
     came_from = text[: opening.end("from")].strip() if opening and opening.group("from") else None
     shared = heading_affiliation(came_from)
     read = False
+    listed, instead = split_instead(listed)
+    if instead is not None:  # "Apologies ... from A, with B attending as substitute": B came
+        name, at = instead
+        if (mention := _named(name, (start + at, start + at + len(name)), "present")) is not None:
+            found.mentions.append(mention)
+            read = True
     for part, span in entries(listed, start):
         mention = _named(part, span, key)
         if mention is not None:

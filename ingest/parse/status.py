@@ -37,6 +37,31 @@ def items_named_after(text: str, at: int) -> bool:
     return bool(_item_note().search(text, at))
 
 
+#: "with Cllr Owen Marsh attending as substitute", "med Bo Ek som suppleant": who came instead.
+_INSTEAD = re.compile(
+    r"^(?:with|med|og|and|och)\s+(?P<name>.+?)\s+(?:(?:attending|attended|møtte|mødte|deltog|deltok)\s+)?"
+    r"(?:as|som)\s+(?:a\s+|an\s+)?(?P<word>[\w-]+(?:\s+member)?)\s*\.?$",
+    re.IGNORECASE,
+)
+
+
+def came_instead(part: str) -> str | None:
+    """The person a clause after an absent one names as attending in their place (``Apologies were received
+    from Cllr Tessa Grange, with Cllr Owen Marsh attending as substitute``); None for any other part."""
+    found = _INSTEAD.match(part.strip())
+    return found.group("name") if found and role_of(found.group("word")) == "deputy" else None
+
+
+def split_instead(listed: str) -> tuple[str, tuple[str, int] | None]:
+    """A list without its closing clause on who came instead, and that person with where the name
+    starts (``Cllr Tessa Grange, with Cllr Owen Marsh attending as substitute``)."""
+    for comma in re.finditer(r",\s*(?=(?:with|med|og|and|och)\s)", listed, re.IGNORECASE):
+        clause = listed[comma.end() :]
+        if (name := came_instead(clause)) is not None:
+            return listed[: comma.start()], (name, comma.end() + clause.find(name))
+    return listed, None
+
+
 @cache
 def _substitute_re() -> re.Pattern[str]:
     words = alternation(vocabulary()["substitute_words"])
