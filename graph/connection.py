@@ -7,12 +7,17 @@ otherwise the managed server started by ``pmkg neo4j start`` is used.
 Reads go through read transactions and writes through write transactions
 (``execute_read`` / ``execute_write``), so a routing URI (``neo4j://``, ``neo4j+s://``)
 sends them to the right cluster member, the server refuses writes in a read, and the
-driver retries transient failures. Connection failures become one-line
-:class:`~pmkg.errors.StoreUnavailable` errors saying what to do.
+driver retries transient failures: reads for up to ``RETRY_TIME_S``, writes only for
+``WRITE_RETRY_TIME_S`` (a server that stopped or ran out of memory in the middle of ``pmkg ingest``
+is reported in a second or two, not after 15 s of retries). Connection failures become one-line
+:class:`~pmkg.errors.StoreUnavailable` errors saying what to do; running out of the server's
+transaction memory is final at once. The driver's own log (its retry warnings) never reaches
+stderr unless the application configures logging.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import weakref
 from collections.abc import Callable, Iterator, Mapping
@@ -33,7 +38,29 @@ T = TypeVar("T")
 # Short enough that an unreachable or restarting server is reported in seconds, long enough for Aura.
 CONNECTION_TIMEOUT_S = 10.0
 RETRY_TIME_S = 15.0
-OUT_OF_MEMORY = "Neo.TransientError.General.MemoryPoolOutOfMemoryError"  # the server's query memory
+# A write is retried for this long at most (the driver waits 1 s, then 2 s, between attempts): enough
+# for a cluster's leader to change, short enough that a stopped server fails an ingest at once.
+WRITE_RETRY_TIME_S = 1.0
+# The server's query memory: the whole pool (dbms.memory.transaction.total.max) or one transaction's
+# share (db.memory.transaction.max). Both are "transient" to the driver, yet the same work fails again.
+OUT_OF_MEMORY = frozenset(
+    {
+        "Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+        "Neo.TransientError.General.TransactionOutOfMemoryError",
+    }
+)
+READ_OUT_OF_MEMORY = (
+    "the question needs more memory than the server allows one query "
+    "(dbms.memory.transaction.total.max): narrow it with a filter or a smaller limit"
+)
+WRITE_OUT_OF_MEMORY = (
+    "the write needs more memory than the server allows one transaction "
+    "(db.memory.transaction.max, dbms.memory.transaction.total.max): store fewer documents at a time "
+    "or raise the limit"
+)
+# The driver logs each retry as a multi-line warning; with no handler anywhere, Python would print it
+# on stderr (logging.lastResort). pmkg reports the outcome in one line instead.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
 def settings(env: Mapping[str, str] | None = None, home: Path | None = None) -> Settings:
@@ -120,34 +147,49 @@ def read_tx(
     *,
     database: str | None = None,
     timeout: float | None = None,
+    retry_time: float | None = None,
 ) -> T:
     """Run ``work(tx)`` in a read transaction (retried on transient errors, so keep it side-effect free).
 
-    ``timeout`` (seconds) is enforced by the server, which aborts the query past it.
+    ``timeout`` (seconds) is enforced by the server, which aborts the query past it; ``retry_time``
+    bounds the driver's retries (default ``RETRY_TIME_S``; a read inside a write job retries no longer
+    than its writes).
     """
     s = _settings_of(drv)
-    unit = _out_of_memory_is_final(work)
+    unit = _out_of_memory_is_final(work, READ_OUT_OF_MEMORY)
     unit = neo4j.unit_of_work(timeout=timeout)(unit) if timeout is not None else unit
-    with store_errors(s), drv.session(database=database or s.database) as session:
+    session = drv.session(
+        database=database or s.database, max_transaction_retry_time=retry_time or RETRY_TIME_S
+    )
+    with store_errors(s), out_of_memory_is_final(READ_OUT_OF_MEMORY), session:
         return session.execute_read(unit)
 
 
+@contextmanager
+def out_of_memory_is_final(message: str) -> Iterator[None]:
+    """Running out of the server's query memory becomes a one-line ``PmkgError(message)``.
+
+    The driver counts the error as transient and would run the same work again, for the whole retry
+    time, to the same end. Around the work inside a transaction function it stops the retries at once;
+    around ``execute_read``/``execute_write`` it also catches the failure of the commit itself (where a
+    write's memory is counted too), after the driver's bounded retries.
+    """
+    try:
+        yield
+    except neo4j.exceptions.TransientError as exc:
+        if exc.code not in OUT_OF_MEMORY:
+            raise
+        raise PmkgError(message) from exc
+
+
 def _out_of_memory_is_final(
-    work: Callable[[neo4j.ManagedTransaction], T],
+    work: Callable[[neo4j.ManagedTransaction], T], message: str
 ) -> Callable[[neo4j.ManagedTransaction], T]:
-    """A read that ran out of the server's query memory fails at once: the driver counts the error as
-    transient and would try the same read three more times (about 30 s) to the same end."""
+    """``work`` with :func:`out_of_memory_is_final` around it."""
 
     def unit(tx: neo4j.ManagedTransaction) -> T:
-        try:
+        with out_of_memory_is_final(message):
             return work(tx)
-        except neo4j.exceptions.TransientError as exc:
-            if exc.code != OUT_OF_MEMORY:
-                raise
-            raise PmkgError(
-                "the question needs more memory than the server allows one query "
-                "(dbms.memory.transaction.total.max): narrow it with a filter or a smaller limit"
-            ) from exc
 
     return unit
 
@@ -155,10 +197,17 @@ def _out_of_memory_is_final(
 def write_tx(
     drv: neo4j.Driver, work: Callable[[neo4j.ManagedTransaction], T], *, database: str | None = None
 ) -> T:
-    """Run ``work(tx)`` in one write transaction: all of it is stored or none (retried if transient)."""
+    """Run ``work(tx)`` in one write transaction: all of it is stored or none.
+
+    A transient failure (a lost connection, a cluster changing leader) is retried for
+    ``WRITE_RETRY_TIME_S`` only, and running out of memory while the work runs not at all (at the
+    commit, for ``WRITE_RETRY_TIME_S``), so a write job stops soon.
+    """
     s = _settings_of(drv)
-    with store_errors(s), drv.session(database=database or s.database) as session:
-        return session.execute_write(work)
+    unit = _out_of_memory_is_final(work, WRITE_OUT_OF_MEMORY)
+    session = drv.session(database=database or s.database, max_transaction_retry_time=WRITE_RETRY_TIME_S)
+    with store_errors(s), out_of_memory_is_final(WRITE_OUT_OF_MEMORY), session:
+        return session.execute_write(unit)
 
 
 def read(

@@ -46,6 +46,7 @@ HOST = "127.0.0.1"
 # keeps questions off the disk; both can be changed with PMKG_NEO4J_HEAP / PMKG_NEO4J_PAGECACHE.
 HEAP = os.environ.get("PMKG_NEO4J_HEAP", "1g")
 PAGECACHE = os.environ.get("PMKG_NEO4J_PAGECACHE", "512m")
+TRANSACTION_MAX_ENV = "PMKG_NEO4J_TRANSACTION_MAX"  # e.g. 256m; read on every start
 MIN_JAVA = 17
 INSTALLED_MARKER = ".pmkg-installed"
 CLASS_ARCHIVE = ".pmkg-classes.jsa"  # Java class-data sharing archive: starts take about half the time
@@ -202,6 +203,9 @@ def render_conf(server: ManagedServer) -> str:
         "server.memory.heap.max_size": HEAP,
         "server.memory.pagecache.size": PAGECACHE,
         "dbms.usage_report.enabled": "false",
+        # One transaction's share of the query memory (default: unlimited within the pool), for a
+        # machine where one large batch must not starve the rest; the tests provoke a write running out.
+        **({"db.memory.transaction.max": limit} if (limit := os.environ.get(TRANSACTION_MAX_ENV)) else {}),
         "db.logs.query.enabled": "OFF",
         "server.directories.lib": server.lib_dir.as_posix(),
         "server.directories.data": server.data_dir.as_posix(),

@@ -27,7 +27,7 @@ import neo4j
 
 from pmkg.errors import PmkgError
 from pmkg.graph import contributed
-from pmkg.graph.connection import read_tx, write_tx
+from pmkg.graph.connection import WRITE_RETRY_TIME_S, read_tx, write_tx
 from pmkg.graph.corrections import replay
 from pmkg.graph.identity import fetch_known, resolve, resolve_corpus
 from pmkg.graph.schema import ensure_schema, labelled
@@ -346,8 +346,11 @@ def _write_new(tx: neo4j.ManagedTransaction, new: list[tuple[int, Record]]) -> d
 
 
 def stored_document(driver: neo4j.Driver, sha256: str) -> dict[str, str] | None:
-    """The stored document with these exact bytes (id and source), if any: lets ingest skip extraction."""
-    rows = read_tx(driver, lambda tx: tx.run(_HAS_SHA256, sha256=sha256).data())
+    """The stored document with these exact bytes (id and source), if any: lets ingest skip extraction
+    (and a rerun after a failure resume where it stopped). Part of a write job, so it retries as briefly."""
+    rows = read_tx(
+        driver, lambda tx: tx.run(_HAS_SHA256, sha256=sha256).data(), retry_time=WRITE_RETRY_TIME_S
+    )
     return rows[0] if rows else None
 
 

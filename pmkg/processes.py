@@ -9,10 +9,12 @@ from __future__ import annotations
 import os
 import signal
 import time
+from pathlib import Path
 
 
 def alive(pid: int) -> bool:
-    """Whether ``pid`` still runs; reaps it if this process started it (a zombie counts as gone)."""
+    """Whether ``pid`` still runs; reaps it if this process started it (a zombie counts as gone, whoever its
+    parent)."""
     try:
         finished, _ = os.waitpid(pid, os.WNOHANG)
         if finished == pid:
@@ -25,7 +27,17 @@ def alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """Whether ``pid`` has exited and waits for a parent that is not this process to reap it (that parent
+    may be waiting for us: a stop that waited for the zombie to vanish would never return)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return False  # no /proc here: the signal said it exists
+    return stat.rpartition(")")[2].split()[:1] == ["Z"]
 
 
 def terminate(pid: int, timeout: float, *, group: bool = False) -> None:

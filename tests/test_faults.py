@@ -6,12 +6,19 @@ document's transaction is open, then restarts it on the same data.
 
 from __future__ import annotations
 
+import json
+import os
+import re
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import msgspec
 import neo4j
 import pytest
 
+from bench.corpus import generate
 from pmkg.cli import main
 from pmkg.errors import PmkgError, StoreUnavailable
 from pmkg.graph import connection, server, store
@@ -136,3 +143,108 @@ def test_a_read_past_the_query_memory_fails_once_with_one_line(
     assert attempts == [1] and "\n" not in str(failed.value)
     assert "will be retried" not in caplog.text
     assert connection.read(neo4j_driver, _HOARD, {"n": 1000}) == [{"n": 1000}]
+
+
+# ---- issue 17: an ingest whose server stops fails fast, in one line, and resumes --------------------
+
+# Runs `pmkg ingest` in a process of its own (so stderr is what a user sees: no pytest log handlers to
+# swallow the driver's warnings), in batches of 5, and stops the server once the rows of the second batch
+# are written and not yet committed: argv is HOME PORT LIB FOLDER.
+_CRASH_IN_SECOND_BATCH = """
+import sys
+from pathlib import Path
+from pmkg.cli import main
+from pmkg.cli.commands import ingest
+from pmkg.graph import server, store
+
+own = server.ManagedServer(Path(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3]))
+write_rows, batches = store._write_rows, []
+
+def write_then_stop(tx, rows, summary):
+    changed = write_rows(tx, rows, summary)
+    batches.append(len(batches) + 1)
+    if len(batches) == 2:
+        server.stop(own, timeout=0)
+    return changed
+
+ingest.LOAD_BATCH = 5
+store._write_rows = write_then_stop
+sys.exit(main(["ingest", "--jobs", "1", sys.argv[4]]))
+"""
+_RELS_BY_DOCUMENT = "MATCH ()-[r]->() RETURN r.doc AS doc, count(*) AS rels ORDER BY doc"
+_DOCUMENTS = "MATCH (d:Document) RETURN d.id AS id, d.source AS source ORDER BY source"
+_PROGRESS = re.compile(r"\d+/\d+ \[")  # tqdm's bar: "33%|███  | 5/15 [00:01<00:02, ...]"
+
+
+def shown_lines(stderr: str) -> list[str]:
+    """The lines of stderr as a terminal leaves them (the last of each line's carriage-return rewrites),
+    without the progress bar."""
+    lines = (line.split("\r")[-1] for line in stderr.splitlines())
+    return [line for line in lines if line.strip() and not _PROGRESS.search(line)]
+
+
+def generated_folder(folder: Path, count: int) -> Path:
+    folder.mkdir()
+    for name, text in generate(count, seed=11):
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_ingest_whose_server_stops_fails_in_one_line_and_resumes(
+    own_server: server.ManagedServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    folder = generated_folder(tmp_path / "minutes", 15)
+    settings = own_server.settings()
+    env = {**os.environ, "NEO4J_URI": settings.uri, "NEO4J_PASSWORD": settings.password}
+    argv = [str(own_server.home), str(own_server.bolt_port), str(own_server.lib_dir), str(folder)]
+    crashed = subprocess.run(
+        [sys.executable, "-c", _CRASH_IN_SECOND_BATCH, *argv], env=env, capture_output=True, text=True
+    )
+    assert crashed.returncode == 1, crashed.stderr
+    first, last = sorted(folder.iterdir())[5], sorted(folder.iterdir())[9]
+    assert shown_lines(crashed.stderr) == [
+        f"pmkg: error: Neo4j is not reachable at {settings.uri}: check that the server is up and NEO4J_URI "
+        f"is right (while storing the batch of 5 files {first} … {last}: none of it stored)"
+    ]
+    assert crashed.stdout.splitlines()[0] == "documents: 5 loaded, 0 replaced, 0 unchanged, 0 failed"
+    assert crashed.stdout.splitlines()[-1] == (
+        "10 files not tried; run the same command again to resume — "
+        "documents already stored unchanged are skipped by content hash"
+    )
+
+    server.start(own_server.home, bolt_port=own_server.bolt_port, lib=own_server.lib)
+    with connection.driver(settings) as drv:
+        stored = connection.read(drv, _DOCUMENTS)
+        assert [Path(d["source"]).name for d in stored] == [p.name for p in sorted(folder.iterdir())[:5]]
+        after_crash = {row["doc"]: row["rels"] for row in connection.read(drv, _RELS_BY_DOCUMENT)}
+        assert set(after_crash) == {d["id"] for d in stored}  # not one relationship of the rolled-back batch
+
+        for name, value in (("NEO4J_URI", settings.uri), ("NEO4J_PASSWORD", settings.password)):
+            monkeypatch.setenv(name, value)
+        capsys.readouterr()
+        assert main(["ingest", "--json", str(folder)]) == 0
+        summary = json.loads(capsys.readouterr().out)
+        assert summary["documents"] == {"unchanged": 5, "loaded": 10} and summary["not_tried"] == 0
+        complete = {row["doc"]: row["rels"] for row in connection.read(drv, _RELS_BY_DOCUMENT)}
+        assert len(connection.read(drv, _DOCUMENTS)) == 15 and len(complete) == 15
+        assert all(complete[doc] == rels for doc, rels in after_crash.items())  # whole, and left alone
+
+
+def test_a_write_past_the_transaction_memory_fails_in_one_line_and_stores_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A real out-of-memory: the disposable server allows one transaction 3 MB (enough for a document of
+    minutes, not for this hoard); the write fails with one line and leaves nothing."""
+    monkeypatch.setenv(server.TRANSACTION_MAX_ENV, "3m")
+    attempts = []
+
+    def hoard(tx: neo4j.ManagedTransaction) -> None:
+        attempts.append(1)
+        tx.run("UNWIND range(1, $n) AS x CREATE (:Hoard {x: x, pad: $pad})", n=50_000, pad="x" * 100)
+
+    with server.disposable(tmp_path / "home") as small, connection.driver(small.settings()) as drv:
+        with pytest.raises(PmkgError, match="the write needs more memory than the server allows") as failed:
+            connection.write_tx(drv, hoard)
+        assert "\n" not in str(failed.value)
+        assert connection.read(drv, "MATCH (h:Hoard) RETURN count(h) AS n") == [{"n": 0}]
+        assert attempts and len(attempts) <= 3  # bounded: WRITE_RETRY_TIME_S, not 15 s of retries

@@ -5,7 +5,10 @@ in the order of the sorted paths, in batches of up to ``LOAD_BATCH`` documents p
 folder of minutes loads several times faster than file by file); the graph is the same whatever the
 number of jobs. ``--records FILE.jsonl`` loads records extracted elsewhere (``pmkg extract --format
 jsonl``). A batch that fails is stored again document by document, so a bad file is listed at the end
-and the good ones are stored; the exit status is 1 if any file failed.
+and the good ones are stored; the exit status is 1 if any file failed. When Neo4j stops answering (or
+runs out of memory on a single file's write), the run stops within seconds with one line naming the
+batch it was storing, none of which is stored; the summary counts the files not tried, and running the
+same command again resumes: files whose bytes are stored already are skipped by their sha256.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -101,6 +105,7 @@ class IngestReport:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     orphaned: list[str] = field(default_factory=list)  # corrections whose targets are gone
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (link, reason): not followed
+    not_tried: int = 0  # files left when the store became unavailable (incl. the batch rolled back)
 
     def add(self, summary: LoadSummary) -> None:
         self.documents[summary.status] += 1
@@ -128,7 +133,15 @@ class IngestReport:
                 else []
             ),
             *([f"links skipped: {len(self.skipped)} (listed below)"] if self.skipped else []),
+            *([self.resume_line()] if self.not_tried else []),
         ]
+
+    def resume_line(self) -> str:
+        files = "file" if self.not_tried == 1 else "files"
+        return (
+            f"{self.not_tried} {files} not tried; run the same command again to resume — "
+            "documents already stored unchanged are skipped by content hash"
+        )
 
 
 def file_sha256(path: Path) -> str | None:
@@ -151,7 +164,10 @@ def ingest_files(files: list[Path], report: IngestReport, jobs: int = 1) -> None
 
         def to_extract() -> Iterator[Path]:
             for path in files:
-                stored = stored_document(drv, digest) if (digest := file_sha256(path)) else None
+                try:
+                    stored = stored_document(drv, digest) if (digest := file_sha256(path)) else None
+                except StoreUnavailable as exc:
+                    raise StoreUnavailable(f"{exc} (while checking whether {path} is stored)") from exc
                 if stored is None:
                     yield path
                     continue
@@ -159,7 +175,7 @@ def ingest_files(files: list[Path], report: IngestReport, jobs: int = 1) -> None
                 bar.update()
 
         pending: list[tuple[Path, Record]] = []
-        with bar:
+        with bar, _counting_not_tried(files, report):
             for done in extract_in_order(to_extract(), jobs):
                 bar.set_postfix_str(done.path.name[-40:], refresh=False)
                 bar.update()
@@ -171,6 +187,17 @@ def ingest_files(files: list[Path], report: IngestReport, jobs: int = 1) -> None
                     store_batch(drv, pending, report)
                     pending = []
             store_batch(drv, pending, report)
+
+
+@contextmanager
+def _counting_not_tried(files: list[Path], report: IngestReport) -> Iterator[None]:
+    """When the store becomes unavailable, count the files that have no outcome (neither stored, nor
+    unchanged, nor failed): the rest of the folder and the batch whose transaction rolled back."""
+    try:
+        yield
+    except StoreUnavailable:
+        report.not_tried = len(files) - sum(report.documents.values())
+        raise
 
 
 def read_records(path: Path, report: IngestReport) -> Iterator[tuple[Path, Record]]:
@@ -215,20 +242,27 @@ def store_batch(drv: neo4j.Driver, batch: list[tuple[Path, Record]], report: Ing
         for summary in load_records(drv, [record for _, record in batch], batch=len(batch)):
             report.add(summary)
         return
-    except StoreUnavailable:
-        raise  # nothing more can be stored: stop with the summary so far
+    except StoreUnavailable as exc:  # nothing more can be stored: stop with the summary so far
+        raise StoreUnavailable(f"{exc} (while storing {_batch_name(batch)}: none of it stored)") from exc
     except Exception as exc:  # the batch rolled back: nothing of it is stored
         if interrupted(exc):  # Ctrl-C inside the driver: stop, do not retry file by file
             raise
     for path, record in batch:
         try:
             report.add(load_record(drv, record))
-        except StoreUnavailable:
-            raise
+        except StoreUnavailable as exc:
+            raise StoreUnavailable(f"{exc} (while storing {path}: nothing of it stored)") from exc
         except Exception as exc:  # its transaction rolled back: nothing of the file is stored
             if interrupted(exc):
                 raise
             report.fail(path, failure_reason(exc, "stored"))
+
+
+def _batch_name(batch: list[tuple[Path, Record]]) -> str:
+    """The batch in a few words: its one file, or its size and first and last file."""
+    if len(batch) == 1:
+        return str(batch[0][0])
+    return f"the batch of {len(batch)} files {batch[0][0]} … {batch[-1][0]}"
 
 
 def run_ingest(args: argparse.Namespace) -> int:
@@ -256,6 +290,7 @@ def run_ingest(args: argparse.Namespace) -> int:
                 "failed": [{"file": f, "reason": r} for f, r in report.failed],
                 "orphaned_corrections": report.orphaned,
                 "skipped": [{"link": f, "reason": r} for f, r in report.skipped],
+                "not_tried": report.not_tried,
             }
             json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")
