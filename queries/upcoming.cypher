@@ -32,6 +32,6 @@ OPTIONAL MATCH (p:Person)-[rj8:CONTACT_FOR WHERE rj8.rejected IS NULL]->(d)
 RETURN d.date AS date, d.kind AS kind, d.name AS what, d.start_time AS start_time, d.end_time AS end_time,
        d.location AS location, p.name AS contact, coalesce(d.email, p.emails[0]) AS email,
        coalesce(b.name, m.body_name) AS body, m.name AS set_at, coalesce(d.date_inferred, false) AS date_inferred,
-       s.quotes[0] AS quote, s.doc AS document_id, d.id AS deadline_id
+       s.quotes[0] AS quote, s.doc AS document_id, d.id AS deadline_id, m.id AS meeting_id
 ORDER BY date, start_time, what
 LIMIT $limit

@@ -174,3 +174,11 @@ def graph_version(driver: neo4j.Driver) -> tuple[Any, ...]:
         row["corrected"],
         row["undone"],
     )
+
+
+LATEST_MEETING = "MATCH (m:Meeting) WHERE m.date IS NOT NULL RETURN max(m.date) AS date"
+
+
+def latest_meeting_date(driver: neo4j.Driver) -> str | None:
+    """The date of the newest meeting the graph holds: what an empty "from this date" answer points to."""
+    return read(driver, LATEST_MEETING)[0]["date"]

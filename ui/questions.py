@@ -20,7 +20,7 @@ from pmkg.graph import questions as qs
 from pmkg.graph import subgraph
 from pmkg.graph.contact import shown_to
 from pmkg.graph.rdf import FORMATS, rows_to_dataset, serialize
-from pmkg.ui import asof, links
+from pmkg.ui import asof, data, links
 from pmkg.ui.codes import choice_name
 from pmkg.ui.downloads import answer_docx_button
 from pmkg.ui.graph_view import MAX_ELEMENTS, cap, from_rows
@@ -30,6 +30,7 @@ from pmkg.ui.picker import entity_picker
 from pmkg.ui.widgets import CLICK, details, fresh_event, readable, show_graph
 
 GRAPH_KEY = "question_graph"
+FROM_DATE = "on"  # the parameter of questions that look ahead from a date (upcoming meetings and deadlines)
 
 
 def param_input(driver: neo4j.Driver, question: qs.Question, param: qs.Param, lang: str) -> Any:
@@ -187,6 +188,9 @@ def show_answer(driver: neo4j.Driver, answer: qs.Answer) -> None:
         key=f"q_view_{answer.question.name}",
     )
     st.caption(rows_caption(len(answer.frame)))
+    if answer.frame.empty and answer.params.get(FROM_DATE):
+        latest = data.latest_meeting_date(driver)
+        st.info(t("q.none_from", date=answer.params[FROM_DATE], latest=latest or "–"))
     picked = None
     if view == "graph" and answer.graph:
         picked = show_answer_graph(answer.graph, answer.question.name)
