@@ -187,3 +187,15 @@ def test_who_came_instead_of_an_absent_member_attended(sentence: str) -> None:
         ("Owen Marsh", "present", [], None),
         ("Tessa Grange", "absent", [], None),
     ]
+
+
+def test_a_post_in_the_organisation_cell_is_no_part_of_the_organisation() -> None:
+    text = (
+        "Attendance\n| Member | Representing | Attendance |\n"
+        "| Dr Ann Cole | Director of Public Health, Kent County Council | Present |\n"
+        "| Bo Ray | NHS Kent and Medway | Present |\n\n1. Welcome\n"
+    )
+    assert [(name, affiliation) for name, *_, affiliation in _found(text)] == [
+        ("Ann Cole", "Kent County Council"),
+        ("Bo Ray", "NHS Kent and Medway"),
+    ]

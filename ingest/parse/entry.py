@@ -262,15 +262,7 @@ def parse_name_entry(entry: str) -> NameMention:
 @lru_cache(maxsize=1 << 14)
 def _parse_name_entry(entry: str) -> NameMention:
     """Cached: the attendance reader tries an entry more than once, and lists repeat between minutes."""
-    # "how": the parser's rule (ingest/parse/rules.py) for each affiliation, in the same order
-    parts: dict[str, list[str]] = {
-        "titles": [],
-        "roles": [],
-        "affiliation": [],
-        "status": [],
-        "how": [],
-        "unit_roles": [],  # roles a unit word after an organisation gave ("NorPGx Secretariat")
-    }
+    parts = _empty_parts()
     text = CELL_GAPS.sub(", ", LEADING_BULLET.sub("", entry).strip())
     absent = _absent_marker_re().search(text)
     if absent and absent.start() > 0:
@@ -357,6 +349,22 @@ def _posts_are_no_organisations(parts: dict[str, list[str]]) -> None:
     parts["titles"] += [a for a, how in pairs if post(a, how)]
     parts["affiliation"] = [a for a, how in pairs if not post(a, how)]
     parts["how"] = [how for a, how in pairs if not post(a, how)]
+
+
+def _empty_parts() -> dict[str, list[str]]:
+    """What an entry's parts are sorted into; "how" holds the parser's rule (ingest/parse/rules.py) of each
+    affiliation in the same order, "unit_roles" the roles a unit word gave ("NorPGx Secretariat")."""
+    return {k: [] for k in ("titles", "roles", "affiliation", "status", "how", "unit_roles")}
+
+
+def organisation_of(cell: str) -> str:
+    """An organisation cell without the posts written in it (``Director of Public Health, Northmoor
+    Borough Council`` -> the council); the cell as written when it names no organisation apart."""
+    parts = _empty_parts()
+    for segment in split_top_level(cell, ","):
+        _classify_segment(segment, parts)
+    _posts_are_no_organisations(parts)
+    return ", ".join(parts["affiliation"]) or cell
 
 
 def _before_post_nominals(tokens: list[str], end: int) -> int:

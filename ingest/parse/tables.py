@@ -9,7 +9,7 @@ from functools import cache
 from typing import NamedTuple
 
 from pmkg.ingest.parse.blocks import AttendanceBlock
-from pmkg.ingest.parse.entry import parse_name_entry
+from pmkg.ingest.parse.entry import organisation_of, parse_name_entry
 from pmkg.ingest.parse.lists import entries, inverted_entries, names_person, uninverted
 from pmkg.ingest.parse.minutes import NameMention
 from pmkg.ingest.people.names import is_organisation_word, looks_like_person
@@ -183,7 +183,7 @@ def _person_row(cells: list[Cell], kinds: list[str | None], block: AttendanceBlo
         return None
     filled = [(c, at) for c, at in cells if c]
     status = _cell_status(values) or (mention.status if mention.status != "unknown" else block.status)
-    organisation = ", ".join(values.get("organisation", []))
+    organisation = organisation_of(", ".join(values.get("organisation", [])))
     return replace(
         mention,
         span=(filled[0][1], filled[-1][1] + len(filled[-1][0])),
