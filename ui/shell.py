@@ -8,6 +8,7 @@ says what to do; the next rerun reconnects, so the app recovers once the server 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import streamlit as st
 
@@ -15,6 +16,8 @@ from pmkg.ui import asof, links, pages, signin, state
 from pmkg.ui.i18n import LANGUAGES, t
 from pmkg.ui.identity import User
 
+# The tab's icon is the app's own file: a ":material/...:" page icon is fetched from fonts.gstatic.com.
+ICON = Path(__file__).with_name("icon.png")
 # The server's query notifications (e.g. "property does not exist yet" on a young graph) are not news.
 logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
 
@@ -47,7 +50,7 @@ def sidebar(user: User) -> str:
 
 
 def main() -> None:
-    st.set_page_config(page_title="pmkg", page_icon=":material/hub:", layout="wide")
+    st.set_page_config(page_title="pmkg", page_icon=str(ICON), layout="wide")
     user = signin.gate()  # with sign-in on, nothing below runs for anyone not signed in
     links.begin()
     page = sidebar(user)
