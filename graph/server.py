@@ -10,230 +10,54 @@ Layout under the pmkg home (``$PMKG_HOME``, else ``.pmkg`` in the repository)::
     neo4j/password    the generated password of user ``neo4j``, mode 0600
 
 The server is Neo4j Community's own entry point (``org.neo4j.server.CommunityEntryPoint``)
-on Java 17+, listening on 127.0.0.1 only, with authentication on. The password is set
-once over Bolt on the first start (so it never appears on a command line) and never printed.
+on Java 17+, listening on 127.0.0.1 only, with authentication on. A fresh home's password is
+generated and set with Neo4j's admin tool before the very first start (so the default ``neo4j``
+password is never accepted, and the password never appears on a command line) and never printed.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import secrets
 import shutil
 import socket
 import subprocess
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import neo4j
 from neo4j.exceptions import AuthError, DriverError, Neo4jError
 
-from pmkg.errors import PmkgError, StoreUnavailable
-from pmkg.graph.settings import DEFAULT_DATABASE, Settings
+from pmkg.errors import PmkgError
+from pmkg.graph.serverconf import (
+    DEFAULT_BOLT_PORT,
+    ENTRY_POINT,
+    HOST,
+    POM,
+    USERNAME,
+    ManagedServer,
+    ServerStatus,
+    bolt_port_in,
+    default_home,
+    java_major,
+    pinned_version,
+    render_conf,
+    server_command,
+)
+from pmkg.graph.serverconf import DEFAULT_PASSWORD as DEFAULT_PASSWORD
+from pmkg.graph.serverconf import REPO_ROOT as REPO_ROOT
+from pmkg.graph.serverconf import TRANSACTION_MAX_ENV as TRANSACTION_MAX_ENV
+from pmkg.graph.settings import DEFAULT_DATABASE
 from pmkg.processes import alive, terminate
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-POM = REPO_ROOT / "neo4j-server" / "pom.xml"
-ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
-USERNAME = "neo4j"
-DEFAULT_PASSWORD = "neo4j"  # what a fresh Neo4j accepts once, to set a real password
-DEFAULT_BOLT_PORT = 7687
-HOST = "127.0.0.1"
-# Memory: a page cache the size of the store of years of minutes (10,000 documents are about 330 MB)
-# keeps questions off the disk; both can be changed with PMKG_NEO4J_HEAP / PMKG_NEO4J_PAGECACHE.
-HEAP = os.environ.get("PMKG_NEO4J_HEAP", "1g")
-PAGECACHE = os.environ.get("PMKG_NEO4J_PAGECACHE", "512m")
-TRANSACTION_MAX_ENV = "PMKG_NEO4J_TRANSACTION_MAX"  # e.g. 256m; read on every start
 MIN_JAVA = 17
 INSTALLED_MARKER = ".pmkg-installed"
 CLASS_ARCHIVE = ".pmkg-classes.jsa"  # Java class-data sharing archive: starts take about half the time
 START_TIMEOUT_S = 120.0
 STOP_TIMEOUT_S = 60.0
-
-# The JVM options the stock launcher passes on Java 17 (server.jvm.additional in the default neo4j.conf).
-JVM_OPTIONS = (
-    f"-Xms{HEAP}",
-    f"-Xmx{HEAP}",
-    "-XX:+UseG1GC",
-    "-XX:-OmitStackTraceInFastThrow",
-    "-XX:+ExitOnOutOfMemoryError",
-    "-XX:+UnlockExperimentalVMOptions",
-    "-XX:+TrustFinalNonStaticFields",
-    "-XX:+DisableExplicitGC",
-    "-Djdk.nio.maxCachedBufferSize=1024",
-    "-Dio.netty.tryReflectionSetAccessible=true",
-    "-Djdk.tls.ephemeralDHKeySize=2048",
-    "-Djdk.tls.rejectClientInitiatedRenegotiation=true",
-    "-Dlog4j2.disable.jmx=true",
-    "-Dfile.encoding=UTF-8",
-    "--add-opens=java.base/java.nio=ALL-UNNAMED",
-    "--add-opens=java.base/java.io=ALL-UNNAMED",
-    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-    "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-    "--enable-native-access=ALL-UNNAMED",
-)
-
-
-def default_home(env: Mapping[str, str] | None = None) -> Path:
-    """``$PMKG_HOME`` if set, else ``.pmkg`` in the repository root."""
-    env = os.environ if env is None else env
-    return Path(env["PMKG_HOME"]).expanduser().resolve() if env.get("PMKG_HOME") else REPO_ROOT / ".pmkg"
-
-
-@dataclass(frozen=True)
-class ManagedServer:
-    """Where one managed server keeps everything; ``lib`` may be shared (the tests do)."""
-
-    home: Path
-    bolt_port: int = DEFAULT_BOLT_PORT
-    lib: Path | None = None
-
-    @property
-    def root(self) -> Path:
-        return self.home / "neo4j"
-
-    @property
-    def lib_dir(self) -> Path:
-        return self.lib or self.root / "lib"
-
-    @property
-    def conf_dir(self) -> Path:
-        return self.root / "conf"
-
-    @property
-    def data_dir(self) -> Path:
-        return self.root / "data"
-
-    @property
-    def logs_dir(self) -> Path:
-        return self.root / "logs"
-
-    @property
-    def run_dir(self) -> Path:
-        return self.root / "run"
-
-    @property
-    def pid_file(self) -> Path:
-        return self.run_dir / "pmkg-neo4j.pid"
-
-    @property
-    def password_file(self) -> Path:
-        return self.root / "password"
-
-    @property
-    def console_log(self) -> Path:
-        return self.logs_dir / "console.log"
-
-    @property
-    def log_file(self) -> Path:
-        return self.logs_dir / "neo4j.log"
-
-    @property
-    def uri(self) -> str:
-        return f"bolt://{HOST}:{self.bolt_port}"
-
-    def read_password(self) -> str | None:
-        try:
-            return self.password_file.read_text(encoding="utf-8").strip() or None
-        except FileNotFoundError:
-            return None
-
-    def settings(self) -> Settings:
-        """How to connect; raises if the server never got its password (never started)."""
-        password = self.read_password()
-        if password is None:
-            raise StoreUnavailable(
-                "no Neo4j configured: run `pmkg neo4j start` for the local server, or set NEO4J_URI"
-            )
-        return Settings(uri=self.uri, username=USERNAME, password=password, source="managed")
-
-
-@dataclass(frozen=True)
-class ServerStatus:
-    running: bool
-    uri: str
-    pid: int | None
-    version: str | None
-    database: str
-    data_dir: Path
-    log_file: Path
-
-
-# ---- pure helpers -------------------------------------------------------------------------------
-
-
-def pinned_version(pom_text: str) -> str:
-    """The Neo4j version pinned in ``neo4j-server/pom.xml``."""
-    match = re.search(r"<neo4j\.version>\s*([^<\s]+)\s*</neo4j\.version>", pom_text)
-    if not match:
-        raise PmkgError(f"{POM}: no <neo4j.version> property; restore the file from git")
-    return match.group(1)
-
-
-def bolt_port_in(conf_text: str) -> int | None:
-    """The Bolt port a neo4j.conf written by :func:`render_conf` listens on."""
-    match = re.search(r"^server\.bolt\.listen_address=.*:(\d+)\s*$", conf_text, re.MULTILINE)
-    return int(match.group(1)) if match else None
-
-
-def java_major(version_output: str) -> int | None:
-    """The major version in ``java -version`` output (``version "17.0.15"`` -> 17, ``"1.8.0"`` -> 8)."""
-    match = re.search(r'version "(\d+)(?:\.(\d+))?', version_output)
-    if not match:
-        return None
-    major = int(match.group(1))
-    return int(match.group(2) or 0) if major == 1 else major
-
-
-def render_conf(server: ManagedServer) -> str:
-    """neo4j.conf: loopback only, authentication on, HTTP off, modest memory, no usage reports."""
-    settings = {
-        "server.default_listen_address": HOST,
-        "server.default_advertised_address": HOST,
-        "server.bolt.enabled": "true",
-        "server.bolt.listen_address": f"{HOST}:{server.bolt_port}",
-        "server.bolt.advertised_address": f"{HOST}:{server.bolt_port}",
-        "server.http.enabled": "false",
-        "server.https.enabled": "false",
-        "dbms.security.auth_enabled": "true",
-        "server.memory.heap.initial_size": HEAP,
-        "server.memory.heap.max_size": HEAP,
-        "server.memory.pagecache.size": PAGECACHE,
-        "dbms.usage_report.enabled": "false",
-        # One transaction's share of the query memory (default: unlimited within the pool), for a
-        # machine where one large batch must not starve the rest; the tests provoke a write running out.
-        **({"db.memory.transaction.max": limit} if (limit := os.environ.get(TRANSACTION_MAX_ENV)) else {}),
-        "db.logs.query.enabled": "OFF",
-        "server.directories.lib": server.lib_dir.as_posix(),
-        "server.directories.data": server.data_dir.as_posix(),
-        "server.directories.logs": server.logs_dir.as_posix(),
-        "server.directories.run": server.run_dir.as_posix(),
-        "server.directories.plugins": (server.root / "plugins").as_posix(),
-        "server.directories.import": (server.root / "import").as_posix(),
-        # Bolt's network threads wait 2 x 5 s of quiet on shutdown by default; a local server needs less.
-        "internal.dbms.bolt.netty_server_shutdown_quiet_period": "1",
-    }
-    lines = ["# Written by pmkg on every `pmkg neo4j start`: edits here are overwritten (docs/neo4j.md)."]
-    lines += [f"{key}={value}" for key, value in settings.items()]
-    return "\n".join(lines) + "\n"
-
-
-def server_command(java: str, server: ManagedServer, extra: Sequence[str] = ()) -> list[str]:
-    """The JVM command line of the server: the stock entry point with a home and a conf folder."""
-    return [
-        java,
-        *JVM_OPTIONS,
-        *extra,
-        "-cp",
-        f"{server.lib_dir.as_posix()}/*",
-        ENTRY_POINT,
-        f"--home-dir={server.root.as_posix()}",
-        f"--config-dir={server.conf_dir.as_posix()}",
-    ]
-
+ADMIN_TOOL = "org.neo4j.cli.AdminTool"  # what the stock bin/neo4j-admin runs (org.neo4j:neo4j-command-line)
 
 # ---- the machine: java, maven, ports, processes --------------------------------------------------
 
@@ -385,44 +209,58 @@ def _bolt_answers(server: ManagedServer, auth: tuple[str, str]) -> bool:
         with neo4j.GraphDatabase.driver(server.uri, auth=auth, connection_timeout=5) as drv:
             drv.verify_connectivity()
         return True
-    except AuthError:  # up, but the login is for the caller to sort out (see _set_initial_password)
+    except AuthError:  # up, but the login is for the caller to sort out
         return True
     except (OSError, DriverError):
         return False
 
 
-def _set_initial_password(server: ManagedServer) -> None:
-    """Replace the default password of a fresh server by a generated one kept in the 0600 file.
+def _set_initial_password(java: str, server: ManagedServer) -> None:
+    """Give a fresh home a generated password before its very first start, so the server never accepts
+    ``neo4j``/``neo4j``, not even for a moment.
 
-    The new password goes to ``password.new`` first, so a crash between the change and the
-    rename is recovered on the next start.
+    Runs Neo4j's admin tool (``neo4j-admin dbms set-initial-password``: ``ADMIN_TOOL`` from the same
+    jars) on this home's conf; it stores the password's salted hash where the first start reads its
+    initial user. The password reaches the tool as a picocli argument file (``@password.new``, mode
+    0600), never on a command line other users could read, and ``password.new`` becomes ``password``
+    once the tool succeeded (a crash before that just runs it again). Data started without pmkg's
+    password (the password file lost) cannot be helped: that is an error saying what to do.
     """
+    if (server.data_dir / "databases" / "system").exists():
+        raise PmkgError(
+            f"the Neo4j data in {server.data_dir} has a password pmkg does not know: "
+            "stop the server and delete that folder to start afresh (docs/neo4j.md)"
+        )
     pending = server.password_file.with_name("password.new")
     if not pending.exists():
         _write_private(pending, secrets.token_urlsafe(24))
-    new = pending.read_text(encoding="utf-8").strip()
-    try:
-        with neo4j.GraphDatabase.driver(server.uri, auth=(USERNAME, DEFAULT_PASSWORD)) as drv:
-            drv.execute_query(
-                "ALTER CURRENT USER SET PASSWORD FROM $old TO $new",
-                old=DEFAULT_PASSWORD,
-                new=new,
-                database_="system",
-            )
-    except AuthError:  # the change went through before: check that the pending password works
-        with neo4j.GraphDatabase.driver(server.uri, auth=(USERNAME, new)) as drv:
-            try:
-                drv.verify_connectivity()
-            except AuthError as exc:
-                raise PmkgError(
-                    f"the Neo4j data in {server.data_dir} has a password pmkg does not know: "
-                    "stop the server and delete that folder to start afresh (docs/neo4j.md)"
-                ) from exc
+    password = pending.read_text(encoding="utf-8").strip()
+    result = subprocess.run(
+        [
+            java,
+            "-cp",
+            f"{server.lib_dir.as_posix()}/*",
+            ADMIN_TOOL,
+            "dbms",
+            "set-initial-password",
+            f"@{pending}",
+        ],
+        env={**os.environ, "NEO4J_HOME": server.root.as_posix(), "NEO4J_CONF": server.conf_dir.as_posix()},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        said = " ".join((result.stderr or result.stdout).replace(password, "***").split())[:300]
+        raise PmkgError(
+            f"Neo4j's admin tool could not set the initial password ({said or result.returncode})"
+        )
     pending.replace(server.password_file)
 
 
 def _wait_for_bolt(server: ManagedServer, pid: int, timeout: float) -> None:
-    auth = (USERNAME, server.read_password() or DEFAULT_PASSWORD)
+    auth = (USERNAME, server.read_password() or "")
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if not alive(pid):
@@ -450,7 +288,7 @@ def start(
 ) -> ManagedServer:
     """Start the server (installing it if needed) and return once Bolt answers; a no-op if it runs.
 
-    The first start also sets the generated password, so it always waits for Bolt.
+    A fresh home gets its generated password before the JVM first runs (``_set_initial_password``).
     """
     server = managed(home, bolt_port, lib)
     if running_pid(server):
@@ -462,7 +300,7 @@ def start(
 
 
 def _launch(java: str, server: ManagedServer, timeout: float | None, extra: Sequence[str]) -> None:
-    """Write the conf, start the JVM detached, and wait for Bolt (always on the very first start)."""
+    """Write the conf (and a fresh home's password), start the JVM detached, and wait for Bolt if asked."""
     if not port_is_free(server.bolt_port):
         raise PmkgError(
             f"port {server.bolt_port} on {HOST} is in use (another Neo4j?): stop it, "
@@ -472,6 +310,8 @@ def _launch(java: str, server: ManagedServer, timeout: float | None, extra: Sequ
         folder.mkdir(parents=True, exist_ok=True)
     os.chmod(server.root, 0o700)
     (server.conf_dir / "neo4j.conf").write_text(render_conf(server), encoding="utf-8")
+    if server.read_password() is None:
+        _set_initial_password(java, server)
     with server.console_log.open("ab") as console:
         process = subprocess.Popen(
             server_command(java, server, extra),
@@ -483,10 +323,8 @@ def _launch(java: str, server: ManagedServer, timeout: float | None, extra: Sequ
         )
     _CHILDREN[process.pid] = process
     server.pid_file.write_text(f"{process.pid}\n", encoding="utf-8")
-    if timeout is not None or server.read_password() is None:
-        _wait_for_bolt(server, process.pid, timeout or START_TIMEOUT_S)
-        if server.read_password() is None:
-            _set_initial_password(server)
+    if timeout is not None:
+        _wait_for_bolt(server, process.pid, timeout)
 
 
 def stop(home: Path | ManagedServer | None = None, timeout: float = STOP_TIMEOUT_S) -> bool:

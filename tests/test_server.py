@@ -11,6 +11,9 @@ import os
 import re
 import shutil
 import stat
+import subprocess
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -274,3 +277,57 @@ def test_neo4j_env_points_the_cli_at_the_test_server(
     assert (env.uri, env.password, env.source) == (neo4j_env.uri, neo4j_env.password, "environment")
     assert cli.main(["neo4j", "status"]) == 0
     assert f"uri:      {neo4j_env.uri}" in capsys.readouterr().out
+
+
+def test_a_fresh_home_never_accepts_the_default_password(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 18: the password is set before the first start, so from the moment Bolt listens only the
+    configured one logs in; it never appears on a command line, in output or in a log."""
+    home, port = temporary_home("pmkg-test-fresh-"), server.free_port()
+    commands: list[list[str]] = []
+    run = subprocess.run
+
+    def recorded(args: list[str], **kwargs: object) -> subprocess.CompletedProcess:
+        commands.append(list(args))
+        return run(args, **kwargs)
+
+    monkeypatch.setattr(subprocess, "run", recorded)
+    outcomes: list[str] = []
+
+    def knock() -> None:
+        """Log in as neo4j/neo4j from before the start until Bolt first answers (the old way, that answer
+        was a welcome: the password was changed over Bolt afterwards). Once only: repeated failures
+        would lock the user out for a while."""
+        while not outcomes or outcomes[-1] == "not listening":
+            try:
+                auth = ("neo4j", server.DEFAULT_PASSWORD)
+                with neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{port}", auth=auth) as drv:
+                    drv.verify_connectivity()
+                outcomes.append("accepted")
+            except neo4j.exceptions.AuthError:
+                outcomes.append("refused")
+            except (OSError, neo4j.exceptions.DriverError):
+                outcomes.append("not listening")
+                time.sleep(0.05)
+
+    knocker = threading.Thread(target=knock, daemon=True)
+    knocker.start()
+    try:
+        fresh = server.start(home, bolt_port=port, lib=server.managed().lib_dir)
+        knocker.join()
+        password = fresh.read_password() or ""
+        assert len(password) >= 24 and not fresh.password_file.with_name("password.new").exists()
+        assert set(outcomes[:-1]) <= {"not listening"} and outcomes[-1] == "refused"
+        with connection.driver(fresh.settings()) as drv:
+            assert connection.read(drv, "RETURN 1 AS one") == [{"one": 1}]
+        admin = [c for c in commands if server.ADMIN_TOOL in c]
+        assert len(admin) == 1 and admin[0][-2:] == [
+            "set-initial-password",
+            f"@{fresh.root / 'password.new'}",
+        ]
+        assert all(password not in " ".join(c) for c in commands)
+        assert password not in Path(f"/proc/{server.running_pid(fresh)}/cmdline").read_text(errors="replace")
+        written = [p for p in fresh.root.rglob("*") if p.is_file() and p != fresh.password_file]
+        assert all(password.encode() not in p.read_bytes() for p in written)
+    finally:
+        server.stop(home)
+        shutil.rmtree(home, ignore_errors=True)
