@@ -168,7 +168,7 @@ def test_answer_tables_are_readable_without_ids_or_none() -> None:
     assert list(shown.columns) == ["Organ", "Type", "Roller"]
     assert shown["Organ"].tolist() == ["", "GCRB"]
     assert shown["Type"].tolist() == ["Møde", "Person"]
-    assert shown["Roller"].tolist() == [["chair"], None]
+    assert shown["Roller"].tolist() == [["formand"], None]  # a role in words, not its code ("chair")
 
 
 # --- strings -------------------------------------------------------------------------------------------
