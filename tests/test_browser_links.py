@@ -151,9 +151,41 @@ def test_explore_with_its_start_and_filters_opens_the_same_graph(ui: Watched, br
         narrowed = drawn(other)
         assert "org:ku" in narrowed and not any(n.startswith("meeting:") for n in narrowed)
         assert query(shown_link(other.page))["types"] == ["Person,Organization"]
+        meeting = sorted(n for n in nodes if n.startswith("meeting:"))[0]
+        other.page.goto(f"{link}&open={meeting}")  # a node expanded, as by a double click
+        other.settle()
+        other.page.wait_for_function(
+            "() => Array.from(document.querySelectorAll('div')).some(d => d._cyreg && d._cyreg.cy "
+            f"&& d._cyreg.cy.nodes().length > {len(nodes)})",
+            timeout=WAIT_MS,
+        )
+        assert drawn(other) > nodes  # the meeting's attendees added to the start's neighbours
+        assert query(shown_link(other.page))["open"] == [meeting]
         other.shot("link-explore-opened")
     finally:
         other.page.context.close()
+
+
+@pytest.mark.parametrize(
+    "view",
+    [
+        "lang=en&page=stakeholders&show=communities&top=5",
+        "lang=en&page=changes&mode=dates&from=2023-01-01&to=2024-06-30",
+        "lang=da&page=matrix&level=theme&by=organisation",
+        "lang=en&page=plots&per=year",
+        "lang=en&page=questions&question=ego_network&entity=person:soren-brunak&radius=1&limit=50&view=table",
+    ],
+)
+def test_a_pages_link_opens_with_its_pickers_set_and_gives_the_same_link(ui: Watched, view: str) -> None:
+    """Each value the link sets is taken by its picker (a refused one would fall back to the default and
+    so change the link the page offers)."""
+    ui.page.goto(f"{ui.base}/?{view}")
+    ui.settle()
+    expect(ui.page.get_by_test_id("stCode").first).to_be_visible(timeout=WAIT_MS)
+    ui.settle()
+    assert query(shown_link(ui.page)) == query(f"?{view}")
+    assert query(ui.page.url) == query(f"?{view}")
+    assert ui.page.get_by_test_id("stException").count() == 0
 
 
 @pytest.mark.parametrize(

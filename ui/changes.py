@@ -78,11 +78,11 @@ def render(driver: neo4j.Driver) -> None:
         st.caption(t("changes.inferred"))
     table = report_of.readable(found.table, lang)
     st.caption(rows_caption(len(table)))
+    links.copy_link()  # also when nothing changed: that is an answer too
     if table.empty:
         st.info(t("changes.none"))
         return
     shown = table.rename(columns={c: t(f"col.{c}") for c in table.columns})
     st.dataframe(shown, hide_index=True, width="stretch")
-    links.copy_link()
     table_buttons(table, "changes", "changes")
     document_buttons(lambda: report_of.to_report(found, lang), "changes", "changes_doc", ("docx",))
