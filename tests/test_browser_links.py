@@ -82,7 +82,8 @@ def test_a_question_with_its_parameters_opens_the_same_answer(ui: Watched, brows
     ui.choose("Person", "Søren Brunak")
     ui.page.get_by_label("At most rows").fill("3")
     ui.page.keyboard.press("Enter")
-    expect(ui.page.get_by_text("1 rows in the answer.")).to_be_visible(timeout=WAIT_MS)  # his one meeting
+    one_row = translate("q.rows.one", "en", n=1)
+    expect(ui.page.get_by_text(one_row)).to_be_visible(timeout=WAIT_MS)  # his one meeting
     rows = [["2023-06-14", MEETING, BODY, "Søren Brunak"]]
     expect_rows(ui.page, rows)  # the grid is redrawn after the caption above it
     link = the_link(ui)
@@ -91,7 +92,7 @@ def test_a_question_with_its_parameters_opens_the_same_answer(ui: Watched, brows
     assert params["limit"] == ["3"] and params["lang"] == ["en"]
     other = fresh(browser, link)
     try:
-        expect(other.page.get_by_text("1 rows in the answer.")).to_be_visible(timeout=WAIT_MS)
+        expect(other.page.get_by_text(one_row)).to_be_visible(timeout=WAIT_MS)
         expect_rows(other.page, rows)
         assert query(shown_link(other.page)) == params
         other.shot("link-question-opened")
