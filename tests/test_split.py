@@ -53,6 +53,12 @@ def test_a_split_by_document_survives_a_new_version_and_a_removal(
     out = capsys.readouterr().out
     assert out.startswith("split person:jan-moore (Jan Moore): ")
     assert f"of {doc_b} moved to {into} (Jan Moore (Aarhus))" in out
+    assert main(["corrections", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert (
+        f"\tkari\tsplit\tperson:jan-moore\tdocuments={doc_b} into={into} name=Jan Moore (Aarhus) " in listed
+    )
+    assert listed.endswith("sources=b.txt\tapplied - two people\n")
     expected = {doc_a: ("person:jan-moore", "Jan Moore"), doc_b: (into, "Jan Moore (Aarhus)")}
     assert chairs(neo4j_driver) == expected
     assert connection.read(neo4j_driver, PERSON, {"id": into})[0]["search"].startswith("jan moore")

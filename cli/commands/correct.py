@@ -192,7 +192,9 @@ def run_list(args: argparse.Namespace) -> int:
         c = item.correction
         shown = {k: v for k, v in c.payload.items() if k not in ("label", "was", "from_label", "to_label")}
         shown |= shown.pop("where", None) or {}
-        details = " ".join(f"{k}={v}" for k, v in sorted(shown.items()) if v)
+        details = " ".join(
+            f"{k}={','.join(v) if isinstance(v, list) else v}" for k, v in sorted(shown.items()) if v
+        )
         why = f" - {c.reason}" if c.reason else ""
         print(f"{c.id}\t{c.at}\t{c.author}\t{c.kind}\t{' '.join(c.targets)}\t{details}\t{item.status}{why}")
     return 0
