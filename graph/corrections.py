@@ -218,6 +218,11 @@ def listing(driver: neo4j.Driver) -> list[Stored]:
     return read_tx(driver, stored)
 
 
+def history(driver: neo4j.Driver) -> list[tuple[Correction, str | None]]:
+    """Every stored correction and its status, in replay order (for the RDF export's PROV activities)."""
+    return [(item.correction, item.status) for item in listing(driver)]
+
+
 def undo(driver: neo4j.Driver, correction_id: str, by: str, *, dry_run: bool = False) -> list[str]:
     """Reverse one correction's effect and mark it undone (kept, with who undid it and when)."""
 

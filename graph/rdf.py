@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ from pmkg.graph.rdfcodec import (
 )
 from pmkg.graph.rdfmap import rows_to_quads
 from pmkg.graph.triples import GraphRows
+from pmkg.model.correction import Correction
 from pmkg.model.graph import PREFIXES as MODEL_PREFIXES
 
 __all__ = [
@@ -113,16 +114,21 @@ def context() -> dict[str, Any]:
     return json.loads(knowledge.path("context.jsonld").read_text(encoding="utf-8"))
 
 
-def rows_to_dataset(rows: GraphRows, options: ExportOptions | None = None) -> Dataset:
+def rows_to_dataset(
+    rows: GraphRows,
+    options: ExportOptions | None = None,
+    corrections: Sequence[tuple[Correction, str | None]] = (),
+) -> Dataset:
     """The RDF of property-graph rows: node descriptions in the default graph, each document's facts
-    in the named graph ``<document IRI>/graph``."""
+    in the named graph ``<document IRI>/graph``; with ``corrections`` (and each one's status), the staff
+    corrections as PROV-O activities (``graph.rdfaudit``)."""
     ds = Dataset()
     ds.namespace_manager = Graph(bind_namespaces="core").namespace_manager
     for prefix, namespace in PREFIXES.items():
         ds.bind(prefix, namespace)
     graphs: dict[URIRef | None, Graph] = {None: ds.default_graph}
     quads = []
-    for s, p, o, name in rows_to_quads(rows, options):
+    for s, p, o, name in rows_to_quads(rows, options, corrections):
         if name not in graphs:
             graphs[name] = ds.graph(name)
         quads.append((s, p, o, graphs[name]))

@@ -12,7 +12,7 @@ and the export's context (the extraction activity, the code lists used, the expo
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from rdflib import RDF, XSD, Literal, URIRef
@@ -20,6 +20,7 @@ from rdflib.namespace import PROV, SKOS
 
 from pmkg import __version__
 from pmkg.errors import PmkgError
+from pmkg.graph.rdfaudit import history_triples, rejected_triples
 from pmkg.graph.rdfcodec import (
     OA,
     PERSON_LABEL,
@@ -37,6 +38,7 @@ from pmkg.graph.rdfcodec import (
     time_triples,
 )
 from pmkg.graph.triples import GraphRows
+from pmkg.model.correction import Correction
 from pmkg.model.graph import NODES, RELS, Node, Rel
 
 
@@ -175,18 +177,28 @@ def context_triples(m: Mapper) -> Iterator[Triple]:
     yield export, PMKG.pseudonymized, Literal(m.options.pseudonymize)
 
 
-def rows_to_quads(rows: GraphRows, options: ExportOptions | None = None) -> Iterator[Quad]:
+def rows_to_quads(
+    rows: GraphRows,
+    options: ExportOptions | None = None,
+    corrections: Sequence[tuple[Correction, str | None]] = (),
+) -> Iterator[Quad]:
     """The RDF of property-graph rows as (subject, predicate, object, named graph or None for the
-    default graph), without building a graph."""
+    default graph), without building a graph. With ``corrections`` (each with its status), the staff
+    corrections as PROV activities too, and the facts they rejected as statements asserting nothing
+    (``graph.rdfaudit``)."""
     people = rows.nodes.get(PERSON_LABEL, ()) if options and options.pseudonymize else ()
     m = Mapper(options, people, rows.node_labels())
+    described = {c.id for c, _ in corrections}
     for label, nodes in rows.nodes.items():
         for node in nodes:
             yield from ((s, p, o, None) for s, p, o in node_triples(m, label, node))
     for rtype, rels in rows.rels.items():
         for rel in rels:
-            if rel.get("rejected"):  # staff rejected it: no longer stated (docs/rdf.md)
-                continue
             name = m.graph_iri(rel["doc"])
+            if rel.get("rejected"):  # staff rejected it: no longer stated (docs/rdf.md)
+                if rel["rejected"] in described:
+                    yield from ((s, p, o, name) for s, p, o in rejected_triples(m, rtype, rel))
+                continue
             yield from ((s, p, o, name) for s, p, o in fact_triples(m, rtype, rel))
+    yield from ((s, p, o, None) for s, p, o in history_triples(m, corrections))
     yield from ((s, p, o, None) for s, p, o in context_triples(m))

@@ -21,6 +21,7 @@ from pmkg.graph.rdfcodec import term
 from pmkg.graph.triples import GraphRows, merge_rows, record_to_rows
 from pmkg.ingest.pipeline import extract_file
 from pmkg.model import graph as model
+from pmkg.model.correction import Correction, make, split_id
 from pmkg.model.jsonschema import record_schema, render
 from pmkg.model.record import Provenance, Record, decode_record, encode_record
 from tests.graph_samples import board_minutes
@@ -48,18 +49,51 @@ def sample_rows() -> GraphRows:
     return merge_rows([*records, UNDATED_TIMES])
 
 
+def sample_history() -> tuple[GraphRows, list[tuple[Correction, str | None]]]:
+    """The sample rows with a role and an affiliation rejected, and a correction of every kind (one
+    undone, one orphaned), so the export writes every term of its PROV activities."""
+    rows = sample_rows()
+    role, affiliation = rows.rels["HOLDS_ROLE"][0], rows.rels["AFFILIATED_WITH"][0]
+    person = rows.nodes["Person"][0]
+    pid = person["id"]
+    made = [
+        make("merge", [pid, "person:gone"], {"keep": pid, "label": "Person"}, "kari", "typo"),
+        make("rename", [pid], {"name": "N. N.", "was": person["name"], "label": "Person"}, "kari@x.dk", ""),
+        make("reject", [role["from"], role["to"]], {"type": "HOLDS_ROLE", "from_label": "Person",
+             "to_label": "Organization", "where": {}}, "ole", "not a member"),
+        make("reject", [affiliation["from"], affiliation["to"]], {"type": "AFFILIATED_WITH",
+             "from_label": "Person", "to_label": "Organization", "where": {}}, "ole", "wrong"),
+        make("split", [pid], {"documents": ["doc:a"], "into": split_id(pid, ["doc:a"]),
+             "label": "Person"}, "ole", "two people"),
+        make("not_same", ["person:a", "person:b"], {"label": "Person"}, "ole", "different"),
+    ]  # fmt: skip
+    made[1] = msgspec.structs.replace(made[1], undone_at=made[1].at, undone_by="ole")
+    rels = dict(rows.rels)
+    rels["HOLDS_ROLE"] = [{**role, "rejected": made[2].id}, *rows.rels["HOLDS_ROLE"][1:]]
+    rels["AFFILIATED_WITH"] = [{**affiliation, "rejected": made[3].id}, *rows.rels["AFFILIATED_WITH"][1:]]
+    statuses = ["applied", "undone", "applied", "applied", "applied", "orphaned"]
+    return GraphRows(nodes=rows.nodes, rels=rels), list(zip(made, statuses, strict=True))
+
+
 @cache
 def exported() -> Graph:
-    """Every triple the export writes for the sample rows, with each personal-data option."""
+    """Every triple the export writes for the sample rows and corrections, with each personal-data option."""
     union = Graph()
     options = (
         rdf.ExportOptions(),
         rdf.ExportOptions(include_contact_details=True),
         rdf.ExportOptions(pseudonymize=True, pseudonym_key=b"k"),
     )
+    rows, history = sample_history()
     for option in options:
-        union.addN((s, p, o, union) for s, p, o, _ in rdf.rows_to_quads(sample_rows(), option))
+        union.addN((s, p, o, union) for s, p, o, _ in rdf.rows_to_quads(rows, option, history))
     return union
+
+
+def test_the_export_with_corrections_conforms_to_the_shapes() -> None:
+    rows, history = sample_history()
+    for option in (rdf.ExportOptions(), rdf.ExportOptions(pseudonymize=True, pseudonym_key=b"k")):
+        assert rdf.validate(rdf.rows_to_dataset(rows, option, history)) == []
 
 
 def test_the_committed_json_schema_is_generated_from_the_record_classes() -> None:
@@ -146,6 +180,7 @@ def test_every_shape_targets_a_class_the_export_writes_and_checks_predicates_it_
     written_classes = set(exported().objects(None, RDF.type))
     written_predicates = set(exported().predicates())
     targets = set(shapes.objects(None, SH.targetClass))
+    assert set(shapes.objects(None, SH.targetSubjectsOf)) <= written_predicates
     assert targets <= written_classes, targets - written_classes
     paths = {p for p in shapes.objects(None, SH.path) if isinstance(p, URIRef)}
     inverse = {p for p in shapes.objects(None, SH.inversePath) if isinstance(p, URIRef)}

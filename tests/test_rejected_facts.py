@@ -12,6 +12,7 @@ from pathlib import Path
 
 import neo4j
 import pytest
+from rdflib import RDF
 
 from pmkg.cli import main
 from pmkg.graph import connection, questions, rdf
@@ -44,14 +45,16 @@ def stated(drv: neo4j.Driver, tmp_path: Path) -> dict[str, object]:
     brief = build_briefing(drv, PERSON)
     out = tmp_path / "graph.ttl"
     assert main(["export", "--out", str(out)]) == 0
-    subjects = {str(s) for s, _, _, _ in rdf.parse(out.read_bytes(), "turtle").quads()}
+    exported = rdf.parse(out.read_bytes(), "turtle")
+    # a rejected fact is still named, as a pmkg:RejectedFact (graph.rdfaudit), but no longer a pmkg:Fact
+    stated_facts = {str(s) for s in exported.subjects(RDF.type, rdf.PMKG.Fact)}
     keys = {t: row["key"] for t, row in facts(drv).items()}
     return {
         "attended": [r["meeting"] for r in rows(ask(drv, "attendance", person=PERSON))],
         "profile_roles": [(r["id"], r["detail"]) for r in profile if r["kind"] == "role"],
         "profile_meetings": [r["id"] for r in profile if r["kind"] == "meeting"],
         "briefing_roles": [(s.entity_id, s.detail) for s in brief.statements if s.kind == "role"],
-        "turtle_facts": sorted(t for t, key in keys.items() if fact_iri(key) in subjects),
+        "turtle_facts": sorted(t for t, key in keys.items() if fact_iri(key) in stated_facts),
     }
 
 

@@ -11,7 +11,7 @@ import neo4j
 import streamlit as st
 
 from pmkg.errors import PmkgError
-from pmkg.graph import rdf, store
+from pmkg.graph import corrections, rdf, store
 from pmkg.ui import identity
 from pmkg.ui.i18n import md_escape, t
 
@@ -32,7 +32,8 @@ def export_bytes(driver: neo4j.Driver, fmt: str, choice: str) -> tuple[bytes, in
     Contact details go only to editors: a viewer's export leaves them out, whatever the page sent."""
     if choice == "contact":
         identity.require(identity.current_user(), "contact")
-    dataset = rdf.rows_to_dataset(store.read_rows(driver), options_for(choice))
+    history = corrections.history(driver)  # who corrected what, as PROV activities (docs/rdf.md)
+    dataset = rdf.rows_to_dataset(store.read_rows(driver), options_for(choice), history)
     return rdf.serialize(dataset, fmt), len(dataset)
 
 

@@ -18,6 +18,7 @@ from pmkg.errors import PmkgError
 from pmkg.graph import connection, rdf
 from pmkg.graph.identity import resolve_corpus
 from pmkg.graph.triples import GraphRows, merge_rows, record_to_rows
+from pmkg.model.correction import Correction
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -103,22 +104,29 @@ def rows_from_query(driver: neo4j.Driver, name: str, params: list[str]) -> Graph
     return rows
 
 
-def load_rows(args: argparse.Namespace) -> GraphRows:
+History = list[tuple[Correction, str | None]]
+
+
+def load_rows(args: argparse.Namespace) -> tuple[GraphRows, History]:
+    """The rows to export and, for the whole graph, the staff corrections (PROV activities)."""
     if args.param and not args.query:
         raise PmkgError("--param needs --query NAME; run `pmkg query` to list the questions")
     if args.from_files:
-        return rows_from_files(args.from_files)
+        return rows_from_files(args.from_files), []
+    from pmkg.graph.corrections import history
     from pmkg.graph.store import read_rows
 
     with connection.driver() as drv:
-        return rows_from_query(drv, args.query, args.param) if args.query else read_rows(drv)
+        if args.query:
+            return rows_from_query(drv, args.query, args.param), []
+        return read_rows(drv), history(drv)
 
 
 def run(args: argparse.Namespace) -> int:
     fmt = output_format(args.format, args.out)
     options = export_options(args)
-    rows = load_rows(args)
-    dataset = rdf.rows_to_dataset(rows, options)
+    rows, corrections = load_rows(args)
+    dataset = rdf.rows_to_dataset(rows, options, corrections)
     data = rdf.serialize(dataset, fmt)
     if args.out is None:
         sys.stdout.buffer.write(data)
