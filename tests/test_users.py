@@ -127,7 +127,7 @@ def test_a_viewer_gets_no_upload_no_expert_page_and_no_contact_export(app_env: n
     assert translate("doc.upload_needs_editor", "en") in [i.value for i in at.info]
     assert "expert" not in at.sidebar.radio(key="page").options
     at = signed_in_app(viewer, "expert")  # a link to the Expert page opens the default page instead
-    assert at.sidebar.radio(key="page").value == "search" and not at.text_area
+    assert at.sidebar.radio(key="page").value == "home" and not at.text_area
     at = signed_in_app(viewer, "export")
     offered = [translate(f"export.personal.{choice}", "en") for choice in ("default", "pseudonymized")]
     assert at.radio(key="export_personal").options == offered

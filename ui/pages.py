@@ -13,6 +13,7 @@ from pmkg.ui.i18n import md_escape, t
 from pmkg.ui.identity import NotAllowed, User
 
 PAGES: dict[str, str] = {
+    "home": "pmkg.ui.home",
     "search": "pmkg.ui.search",
     "questions": "pmkg.ui.questions",
     "explore": "pmkg.ui.explore",
@@ -27,7 +28,7 @@ PAGES: dict[str, str] = {
     "export": "pmkg.ui.export",
     "expert": "pmkg.ui.expert",
 }
-DEFAULT = "search"
+DEFAULT = "home"
 # The action a page needs beyond viewing: the Expert console (raw Cypher) is for admins.
 NEEDS: dict[str, str] = {"expert": "admin"}
 
