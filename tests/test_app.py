@@ -65,7 +65,22 @@ def test_elements_carry_type_as_label_and_name_as_caption_in_the_readers_languag
     assert nodes["theme:t"]["name"] == "data sharing"
     assert gv.to_elements(sample_graph(), "da")["nodes"][-1]["data"]["name"] == "datadeling"
     edge = next(e["data"] for e in elements["edges"] if e["data"]["id"] == "e3")
-    assert edge == {"id": "e3", "source": "person:a", "target": "org:x", "label": "AFFILIATED_WITH"}
+    assert edge == {
+        "id": "e3",
+        "source": "person:a",
+        "target": "org:x",
+        "label": "AFFILIATED_WITH",
+        "name": "AFFILIATED_WITH",  # no names given: the kind as stored
+    }
+    named = gv.to_elements(sample_graph(), "da", {"AFFILIATED_WITH": "tilknyttet"})
+    assert next(e["data"]["name"] for e in named["edges"] if e["data"]["id"] == "e3") == "tilknyttet"
+
+
+def test_each_relationship_kind_has_its_own_look_in_model_order() -> None:
+    looks = {(gv.edge_style_for(r).colour, gv.edge_style_for(r).dashed) for r in gv.REL_TYPES}
+    assert len(looks) == len(gv.REL_TYPES)
+    assert gv.present_rel_types(sample_graph()) == ["ATTENDED", "AFFILIATED_WITH", "RAISED"]
+    assert gv.edge_style_for("UNKNOWN").colour == "#999999"
 
 
 def test_type_filter_keeps_only_edges_between_kept_nodes() -> None:

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from pmkg.model.graph import REL_TYPES
+
 # About the most Cytoscape.js keeps smooth in a browser; bigger views grow by expanding.
 MAX_ELEMENTS = 1000
 
@@ -202,8 +204,12 @@ def caption(node: Node, language: str) -> str:
     return node.name_en if language == "en" and node.name_en else node.name
 
 
-def to_elements(data: GraphData, language: str = "da") -> dict[str, list[dict[str, Any]]]:
-    """Cytoscape elements: ``data.label`` is the node type (styled per type), ``data.name`` the caption."""
+def to_elements(
+    data: GraphData, language: str = "da", edge_names: Mapping[str, str] | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """Cytoscape elements: ``data.label`` is the node or edge type (styled per type), ``data.name`` the
+    caption: a node's name, an edge's kind in the reader's words (``edge_names``, "deltog i" for ATTENDED)."""
+    edge_names = edge_names or {}
     nodes = [
         {
             "data": {
@@ -217,10 +223,47 @@ def to_elements(data: GraphData, language: str = "da") -> dict[str, list[dict[st
         for n in data.nodes.values()
     ]
     edges = [
-        {"data": {"id": e.id, "source": e.source, "target": e.target, "label": e.type}}
+        {
+            "data": {
+                "id": e.id,
+                "source": e.source,
+                "target": e.target,
+                "label": e.type,
+                "name": edge_names.get(e.type, e.type),
+            }
+        }
         for e in data.edges.values()
     ]
     return {"nodes": nodes, "edges": edges}
+
+
+# One colour and dash per relationship kind, so a kind is told apart at overview size, where its label is
+# too small to draw; the legend names them. Paul Tol's muted palette, dashed past its nine colours.
+EDGE_COLOURS = (
+    *("#332288", "#88CCEE", "#44AA99", "#117733", "#999933"),
+    *("#DDCC77", "#CC6677", "#882255", "#AA4499"),
+)
+
+
+@dataclass(frozen=True)
+class EdgeKindStyle:
+    colour: str
+    dashed: bool
+
+
+def edge_style_for(rel_type: str) -> EdgeKindStyle:
+    """The colour and dash of a relationship kind: fixed by its place in the model, so the same kind looks
+    the same in every view (an unknown kind is grey)."""
+    if rel_type not in REL_TYPES:
+        return EdgeKindStyle("#999999", False)
+    i = REL_TYPES.index(rel_type)
+    return EdgeKindStyle(EDGE_COLOURS[i % len(EDGE_COLOURS)], i >= len(EDGE_COLOURS))
+
+
+def present_rel_types(data: GraphData) -> list[str]:
+    """The relationship kinds in a view, in the model's order (the legend's)."""
+    kinds = {e.type for e in data.edges.values()}
+    return [r for r in REL_TYPES if r in kinds] + sorted(kinds - set(REL_TYPES))
 
 
 def style_for(type_name: str) -> TypeStyle:

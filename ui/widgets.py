@@ -23,8 +23,10 @@ from pmkg.ui.graph_view import (
     NODE_TYPES,
     GraphData,
     caption,
+    edge_style_for,
     group_colour,
     groups,
+    present_rel_types,
     present_types,
     style_for,
     to_elements,
@@ -99,22 +101,58 @@ def node_styles() -> list[NodeStyle]:
     ]
 
 
-def edge_styles(data_: GraphData) -> list[EdgeStyle]:
-    rel_types = sorted({e.type for e in data_.edges.values()})
-    return [EdgeStyle(rel, color="#B0B0B0", directed=True, width=1) for rel in rel_types]
+# Edge captions in canvas units, smaller than the nodes' (10): they grow and shrink with the zoom like the
+# graph, and below 6 px on screen (an overview zoomed out to fit) they are not drawn at all, since they could
+# not be read; the colour and dash of each kind, named in the legend, carry the kind there.
+EDGE_TEXT_SIZE = 8
+EDGE_MIN_SCREEN_TEXT = 6
+
+
+def edge_styles(view: GraphData) -> list[EdgeStyle]:
+    """One style per relationship kind in the view: its colour and dash, an arrow, and its name as caption."""
+    styles = []
+    for rel in present_rel_types(view):
+        kind = edge_style_for(rel)
+        styles.append(
+            EdgeStyle(
+                rel,
+                color=kind.colour,
+                caption="name",
+                directed=True,
+                width=1.5,
+                line_style="dashed" if kind.dashed else "solid",
+                raw_style={
+                    "font-size": EDGE_TEXT_SIZE,
+                    "min-zoomed-font-size": EDGE_MIN_SCREEN_TEXT,
+                    "text-rotation": "autorotate",
+                    "color": "#333333",
+                    "text-background-color": "#FFFFFF",
+                    "text-background-opacity": 0.8,
+                    "text-background-padding": "1px",
+                },
+            )
+        )
+    return styles
+
+
+def edge_names(view: GraphData) -> dict[str, str]:
+    """Each relationship kind in the view in the reader's words, read from its start ("deltog i")."""
+    return {rel: rel_name(rel, True) if has(f"rel.{rel}.out") else rel for rel in present_rel_types(view)}
 
 
 def _chip(colour: str, glyph: str, text: str) -> str:
     return (
         f'<span style="margin-right:1.2em;white-space:nowrap">'
-        f'<span style="color:{html.escape(colour)};font-size:1.2em">{glyph}</span> {html.escape(text)}</span>'
+        f'<span style="color:{html.escape(colour)};font-size:1.2em">{glyph}</span> '
+        f"<span>{html.escape(text)}</span></span>"
     )
 
 
 def legend(view: GraphData) -> None:
-    """Shape (and colour) per type for the types in the view, and the colour of each community.
+    """Shape (and colour) per type for the types in the view, the colour of each community, and the
+    colour and dash of each kind of link (what tells the kinds apart when their captions are too small).
 
-    Only type names from strings.yaml and community numbers go into this HTML, escaped.
+    Only type and link names from strings.yaml and community numbers go into this HTML, escaped.
     """
     by_group = bool(groups(view))
     items = [
@@ -126,6 +164,11 @@ def legend(view: GraphData) -> None:
         for type_id in present_types(view)
     ]
     items += [_chip(group_colour(g), "●", t("graph.group", n=g)) for g in groups(view)]
+    names = edge_names(view)
+    items += [
+        _chip(edge_style_for(rel).colour, "┄" if edge_style_for(rel).dashed else "━", names[rel])
+        for rel in present_rel_types(view)
+    ]
     if items:
         st.html('<div style="font-size:0.9em;line-height:2">' + " ".join(items) + "</div>")
 
@@ -157,7 +200,7 @@ def show_graph(view: GraphData, key: str, height: int = 600) -> dict[str, Any] |
     legend(view)
     large = len(view) > 300
     event = graph_workbench(
-        to_elements(view, current_language()),
+        to_elements(view, current_language(), edge_names(view)),
         layout="fcose" if large else "cose",
         node_styles=[*node_styles(), *group_styles(view)],
         edge_styles=edge_styles(view),

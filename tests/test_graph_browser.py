@@ -1,0 +1,50 @@
+"""The graph as drawn in Debian's headless Chromium: what its edges say and which tools its toolbar offers.
+
+The app, browser and example minutes are those of ``tests/test_browser.py`` (its fixtures, shared).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from pmkg.model.graph import REL_TYPES
+from pmkg.ui.i18n import translate
+from tests.test_browser import WAIT_MS, Watched, loaded, ui  # noqa: F401 (the fixtures, shared by name)
+
+pytestmark = pytest.mark.browser
+
+CY = "Array.from(document.querySelectorAll('div')).find(d => d._cyreg && d._cyreg.cy)"
+
+
+def drawn_edges(page: Watched) -> list[dict[str, Any]]:
+    """Each edge the component draws: its kind (``data.label``) and the caption Cytoscape resolves for it
+    from the stylesheet (what is painted on the canvas), once the graph holds edges."""
+    page.page.wait_for_function(f"() => {{ const h = {CY}; return h && h._cyreg.cy.edges().length > 0; }}")
+    return page.page.evaluate(
+        f"""() => {CY}._cyreg.cy.edges().map(e => ({{
+            kind: e.data('label'), caption: e.style('label'),
+            look: e.style('line-color') + ' ' + e.style('line-style'),
+            size: parseFloat(e.style('font-size')),
+        }}))"""
+    )
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_every_edge_is_captioned_with_its_kind_in_the_readers_language(ui: Watched, lang: str) -> None:  # noqa: F811
+    ui.open("explore", lang)
+    edges = drawn_edges(ui)
+    assert len(edges) > 10
+    kinds = {e["kind"] for e in edges}
+    assert {"ATTENDED", "AFFILIATED_WITH"} <= kinds <= set(REL_TYPES)
+    for edge in edges:
+        assert edge["caption"] == translate(f"rel.{edge['kind']}.out", lang)
+        assert edge["size"] == 8  # canvas units: scaled with the zoom, as the node captions (10) are
+    assert translate("rel.ATTENDED.out", lang) in {e["caption"] for e in edges}  # "deltog i" / "attended"
+    by_kind = {e["kind"]: e["look"] for e in edges}
+    assert len(set(by_kind.values())) == len(by_kind)  # told by colour and dash where too small to read
+    legend = ui.page.get_by_text(translate("rel.AFFILIATED_WITH.out", lang), exact=True)
+    expect(legend.first).to_be_visible(timeout=WAIT_MS)
+    ui.shot(f"graph-edge-captions-{lang}")
