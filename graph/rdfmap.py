@@ -12,7 +12,7 @@ and the export's context (the extraction activity, the code lists used, the expo
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from rdflib import RDF, XSD, Literal, URIRef
@@ -177,18 +177,12 @@ def context_triples(m: Mapper) -> Iterator[Triple]:
     yield export, PMKG.pseudonymized, Literal(m.options.pseudonymize)
 
 
-def rows_to_quads(
-    rows: GraphRows,
-    options: ExportOptions | None = None,
-    corrections: Sequence[tuple[Correction, str | None]] = (),
-) -> Iterator[Quad]:
-    """The RDF of property-graph rows as (subject, predicate, object, named graph or None for the
-    default graph), without building a graph. With ``corrections`` (each with its status), the staff
-    corrections as PROV activities too, and the facts they rejected as statements asserting nothing
-    (``graph.rdfaudit``)."""
-    people = rows.nodes.get(PERSON_LABEL, ()) if options and options.pseudonymize else ()
-    m = Mapper(options, people, rows.node_labels())
-    described = {c.id for c, _ in corrections}
+def page_quads(m: Mapper, rows: GraphRows, described: Collection[str] = ()) -> Iterator[Quad]:
+    """The RDF of one page of rows (nodes in the default graph, facts in their document's graph), without
+    the corrections' history and the export's context: the one mapping of a whole export
+    (``rows_to_quads``) and of each page of a streamed one (``graph.export``), so both carry the same
+    triples. ``described``: the ids of the corrections the export describes (a fact one of them rejected
+    is named as a statement asserting nothing)."""
     for label, nodes in rows.nodes.items():
         for node in nodes:
             yield from ((s, p, o, None) for s, p, o in node_triples(m, label, node))
@@ -200,5 +194,19 @@ def rows_to_quads(
                     yield from ((s, p, o, name) for s, p, o in rejected_triples(m, rtype, rel))
                 continue
             yield from ((s, p, o, name) for s, p, o in fact_triples(m, rtype, rel))
+
+
+def rows_to_quads(
+    rows: GraphRows,
+    options: ExportOptions | None = None,
+    corrections: Sequence[tuple[Correction, str | None]] = (),
+) -> Iterator[Quad]:
+    """The RDF of property-graph rows as (subject, predicate, object, named graph or None for the
+    default graph), without building a graph. With ``corrections`` (each with its status), the staff
+    corrections as PROV activities too, and the facts they rejected as statements asserting nothing
+    (``graph.rdfaudit``)."""
+    people = rows.nodes.get(PERSON_LABEL, ()) if options and options.pseudonymize else ()
+    m = Mapper(options, people, rows.node_labels())
+    yield from page_quads(m, rows, {c.id for c, _ in corrections})
     yield from ((s, p, o, None) for s, p, o in history_triples(m, corrections))
     yield from ((s, p, o, None) for s, p, o in context_triples(m))
