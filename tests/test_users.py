@@ -173,14 +173,14 @@ def _store_forged_upload() -> None:
     import streamlit as st
 
     from pmkg.ingest.pipeline import extract_bytes
-    from pmkg.ui import documents, identity, state
+    from pmkg.ui import identity, state, upload
 
     text = (
         b"Minutes of the steering group\n\nDate: 3 March 2024\n\nPresent\nMette Jensen, Region Hovedstaden\n"
     )
     _, driver = state.store_status()
     try:
-        documents.store_upload(driver, extract_bytes(text, "steering.txt"))
+        upload.store_upload(driver, extract_bytes(text, "steering.txt"))
     except identity.NotAllowed as exc:
         st.text(str(exc))
         return
