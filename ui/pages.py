@@ -25,6 +25,7 @@ PAGES: dict[str, str] = {
     "plots": "pmkg.ui.plots",
     "documents": "pmkg.ui.documents",
     "review": "pmkg.ui.review",
+    "history": "pmkg.ui.history",
     "export": "pmkg.ui.export",
     "expert": "pmkg.ui.expert",
 }
