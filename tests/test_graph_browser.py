@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from pmkg.model.graph import REL_TYPES
+from pmkg.ui.graph_toolbar import TOOL_IDS
 from pmkg.ui.i18n import translate
 from tests.test_browser import WAIT_MS, Watched, loaded, ui  # noqa: F401 (the fixtures, shared by name)
 
@@ -48,3 +49,40 @@ def test_every_edge_is_captioned_with_its_kind_in_the_readers_language(ui: Watch
     legend = ui.page.get_by_text(translate("rel.AFFILIATED_WITH.out", lang), exact=True)
     expect(legend.first).to_be_visible(timeout=WAIT_MS)
     ui.shot(f"graph-edge-captions-{lang}")
+
+
+# Tools that would change the drawing in the browser only (nothing is stored, a rerun undoes it).
+EDITING_TOOLS = (
+    "editControls",
+    "editAddNode",
+    "editConnectSelected",
+    "editDeleteSelected",
+    "crudControls",
+    "crudCreateNode",
+    "crudCreateEdge",
+    "crudDeleteSelected",
+    "nodeActionsRemove",
+)
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_toolbar_speaks_the_readers_language_and_offers_no_editing(  # noqa: F811
+    ui: Watched,  # noqa: F811
+    lang: str,
+) -> None:
+    ui.open("explore", lang)
+    drawn_edges(ui)  # the graph is drawn, its toolbar with it
+    root = ui.page.locator(".st-graph-workbench").first
+    for tool in EDITING_TOOLS:
+        expect(root.locator(f'[id="{tool}"]')).to_be_hidden()
+    for tool in ("viewbarPlus", "viewbarFit", "toolbarFullscreen", "toolbarRefresh"):
+        expect(root.locator(f'[id="{tool}"]')).to_have_attribute("title", translate(f"tool.{tool}", lang))
+    expect(root.locator('[id="toolbar"] summary')).to_have_attribute("title", translate("tool.toolbar", lang))
+    shown = root.evaluate(
+        """r => Array.from(r.querySelectorAll('.graph-topbar [title]'))
+                .filter(e => e.getClientRects().length > 0).map(e => e.getAttribute('title'))"""
+    )
+    assert len(shown) >= 8
+    words = {translate(f"tool.{tool}", lang) for tool in TOOL_IDS}
+    assert set(shown) <= words  # no English left among the Danish, no tool without a tooltip of ours
+    ui.shot(f"graph-toolbar-{lang}")

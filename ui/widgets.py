@@ -19,6 +19,7 @@ from pmkg.graph.contact import masked, without_contact_properties
 from pmkg.reports.text import one_line
 from pmkg.ui import data
 from pmkg.ui.codes import in_words
+from pmkg.ui.graph_toolbar import localise_toolbar
 from pmkg.ui.graph_view import (
     NODE_TYPES,
     GraphData,
@@ -211,7 +212,14 @@ def show_graph(view: GraphData, key: str, height: int = 600) -> dict[str, Any] |
         show_selection_details=False,
         performance_profile="large" if large else "default",
         toolbar={"mode": "compact"},
+        # No tool that edits or removes: such edits live in the browser only and a rerun undoes them.
+        # Expanding is the app's own (double click, the button), which reads the graph.
+        node_actions=[],
+        crud_actions=[],
+        edit_actions=[],
+        analysis_actions=[],
     )
+    localise_toolbar(key)
     picture_buttons(view, key)
     return event
 
