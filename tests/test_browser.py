@@ -255,7 +255,7 @@ def test_an_upload_is_checked_then_stored_and_listed(
     )
     ui.open("documents")
     ui.page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(minutes))
-    store_button = ui.page.get_by_role("button", name=translate("doc.store", "da"))
+    store_button = ui.page.get_by_role("button", name=translate("doc.store_n", "da", n=1))
     expect(store_button).to_be_visible(timeout=WAIT_MS)
     ui.page.get_by_role("tab").filter(has_text="Personer").click()
     ui.expect_in_table("Mette Jensen")

@@ -112,7 +112,7 @@ def test_the_editor_signs_in_and_uploads(
     page.locator('input[type="file"]').set_input_files(
         files=[{"name": "steering.txt", "mimeType": "text/plain", "buffer": MINUTES}]
     )
-    page.get_by_role("button", name=en("doc.store")).click()
+    page.get_by_role("button", name=en("doc.store_n", n=1)).click()
     expect(page.get_by_text(en("doc.stored_ok"))).to_be_visible()
     stored = connection.read(empty_graph, "MATCH (d:Document) RETURN d.source AS source")
     assert [Path(row["source"]).name for row in stored] == ["steering.txt"]
