@@ -113,7 +113,10 @@ def tabulate(
 ) -> tuple[pd.DataFrame, dict[str, list[dict[str, Any]]] | None]:
     """A DataFrame of the records (nodes by name, paths as text) and the graph they contain, if any."""
     collector = GraphCollector()
-    rows = [{key: collector.cell(value) for key, value in record.items()} for record in records]
+    rows = []
+    for record in records:
+        collector.route = record.get("route") if isinstance(record.get("route"), int) else None
+        rows.append({key: collector.cell(value) for key, value in record.items()})
     columns = keys if keys is not None else (list(records[0].keys()) if records else None)
     frame = pd.DataFrame(rows, columns=columns)
     return frame, collector.graph()
@@ -142,6 +145,9 @@ class GraphCollector:
     def __init__(self) -> None:
         self.nodes: dict[str, dict[str, Any]] = {}
         self.edges: dict[str, dict[str, Any]] = {}
+        # The number of the route (a row's ``route`` column) being read: each edge lists the routes it is
+        # on, so a drawing keeps the routes of a shortest connection apart.
+        self.route: int | None = None
 
     def cell(self, value: Any) -> Any:
         """The table cell for a value, collecting any graph elements it holds."""
@@ -178,7 +184,10 @@ class GraphCollector:
                 "target": target,
                 "type": rel.type,
             }
-        return self.edges[rel.element_id]
+        edge = self.edges[rel.element_id]
+        if self.route is not None and self.route not in edge.setdefault("routes", []):
+            edge["routes"].append(self.route)
+        return edge
 
     def add_path(self, path: GraphPath) -> str:
         """Collect a path and describe it as 'A -[TYPE]-> B <-[TYPE]- C'."""

@@ -58,6 +58,7 @@ class Edge:
     source: str
     target: str
     type: str
+    routes: tuple[int, ...] = ()  # the numbered routes of a shortest connection this edge is on
 
 
 @dataclass
@@ -123,7 +124,8 @@ def from_rows(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[str, A
         target = str(row.get("to") or row.get("target"))
         if source in data.nodes and target in data.nodes:
             edge_id = str(row.get("key") or row.get("id") or f"{source}>{row.get('type')}>{target}#{i}")
-            data.edges[edge_id] = Edge(edge_id, source, target, str(row.get("type") or ""))
+            routes = tuple(int(r) for r in row.get("routes") or ())
+            data.edges[edge_id] = Edge(edge_id, source, target, str(row.get("type") or ""), routes)
     return data
 
 
@@ -229,7 +231,8 @@ def to_elements(
                 "source": e.source,
                 "target": e.target,
                 "label": e.type,
-                "name": edge_names.get(e.type, e.type),
+                "name": route_caption(edge_names.get(e.type, e.type), e.routes),
+                **({"route": e.routes[0]} if e.routes else {}),
             }
         }
         for e in data.edges.values()
@@ -264,6 +267,16 @@ def present_rel_types(data: GraphData) -> list[str]:
     """The relationship kinds in a view, in the model's order (the legend's)."""
     kinds = {e.type for e in data.edges.values()}
     return [r for r in REL_TYPES if r in kinds] + sorted(kinds - set(REL_TYPES))
+
+
+def route_caption(name: str, routes: tuple[int, ...]) -> str:
+    """An edge's caption with the numbers of the routes it is on ("deltog i · 1, 2")."""
+    return f"{name} · {', '.join(map(str, routes))}" if routes else name
+
+
+def routes(data: GraphData) -> list[int]:
+    """The route numbers in a view (a shortest connection's), in order."""
+    return sorted({r for e in data.edges.values() for r in e.routes})
 
 
 def style_for(type_name: str) -> TypeStyle:

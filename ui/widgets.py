@@ -29,6 +29,7 @@ from pmkg.ui.graph_view import (
     groups,
     present_rel_types,
     present_types,
+    routes,
     style_for,
     to_elements,
 )
@@ -165,6 +166,7 @@ def legend(view: GraphData) -> None:
         for type_id in present_types(view)
     ]
     items += [_chip(group_colour(g), "●", t("graph.group", n=g)) for g in groups(view)]
+    items += [_chip(group_colour(r), "━", t("graph.route", n=r)) for r in routes(view)]
     names = edge_names(view)
     items += [
         _chip(edge_style_for(rel).colour, "┄" if edge_style_for(rel).dashed else "━", names[rel])
@@ -172,6 +174,18 @@ def legend(view: GraphData) -> None:
     ]
     if items:
         st.html('<div style="font-size:0.9em;line-height:2">' + " ".join(items) + "</div>")
+
+
+def route_styles(view: GraphData) -> list[StyleRule]:
+    """A shortest connection's routes each in their own colour, wide, over the kinds' colours (an edge on
+    several routes takes its first; its caption numbers them all)."""
+    return [
+        StyleRule(
+            f"edge[route = {int(r)}]",
+            {"line-color": group_colour(r), "target-arrow-color": group_colour(r), "width": 3},
+        )
+        for r in routes(view)
+    ]
 
 
 def group_styles(view: GraphData) -> list[StyleRule]:
@@ -204,7 +218,7 @@ def show_graph(view: GraphData, key: str, height: int = 600) -> dict[str, Any] |
         to_elements(view, current_language(), edge_names(view)),
         layout="fcose" if large else "cose",
         node_styles=[*node_styles(), *group_styles(view)],
-        edge_styles=edge_styles(view),
+        edge_styles=[*edge_styles(view), *route_styles(view)],
         height=height,
         key=f"{key}-{current_language()}",
         events=[Event(CLICK, "tap", "node"), Event(DOUBLE_CLICK, "dbltap", "node")],
