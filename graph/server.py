@@ -62,6 +62,13 @@ ADMIN_TOOL = "org.neo4j.cli.AdminTool"  # what the stock bin/neo4j-admin runs (o
 # ---- the machine: java, maven, ports, processes --------------------------------------------------
 
 
+def new_password() -> str:
+    """A password for a fresh server: 192 random bits in hex. The admin tool reads its ``@file`` as
+    arguments, so a password starting with '-' (one in 64 of ``token_urlsafe``'s) would be taken for an
+    option ("Missing required parameter: '<password>'"), and quotes or '#' would be parsed."""
+    return secrets.token_hex(24)
+
+
 def managed(home: Path | None = None, bolt_port: int | None = None, lib: Path | None = None) -> ManagedServer:
     """The managed server in ``home``; its port is the one given, else the one it was last started on."""
     home = Path(home) if home else default_home()
@@ -233,7 +240,7 @@ def _set_initial_password(java: str, server: ManagedServer) -> None:
         )
     pending = server.password_file.with_name("password.new")
     if not pending.exists():
-        _write_private(pending, secrets.token_urlsafe(24))
+        _write_private(pending, new_password())
     password = pending.read_text(encoding="utf-8").strip()
     result = subprocess.run(
         [

@@ -11,9 +11,9 @@ import msgspec
 from pmkg.ingest.extract import Content, organisations_named
 from pmkg.ingest.gazetteer import Entry, Gazetteer, organization_for
 from pmkg.ingest.parse.minutes import ParsedItem, ParsedMinutes, Span
-from pmkg.ingest.people import People, declared_people
 from pmkg.ingest.people.affiliated import written_affiliations
 from pmkg.ingest.people.index import PeopleIndex
+from pmkg.ingest.people.resolve import People, declared_people
 from pmkg.ingest.people.units import written_organisation
 from pmkg.ingest.read import RawDocument
 from pmkg.ingest.text.normalise import Normalised

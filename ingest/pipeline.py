@@ -15,8 +15,8 @@ from pmkg.ingest.extract import Context, Item, extract
 from pmkg.ingest.gazetteer import Gazetteer
 from pmkg.ingest.parse import parse_minutes
 from pmkg.ingest.parse.minutes import ParsedMinutes
-from pmkg.ingest.people import People, declared_people, resolve_people
 from pmkg.ingest.people.index import PeopleIndex
+from pmkg.ingest.people.resolve import People, declared_people, resolve_people
 from pmkg.ingest.read import RawDocument, read_bytes, read_document
 from pmkg.ingest.text.language import detect_language
 from pmkg.ingest.text.normalise import Normalised, normalise

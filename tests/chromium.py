@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, expect, sync_playwright
 
 from pmkg.graph import connection, server
 
@@ -34,6 +34,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 START_TIMEOUT_S = 90
+# How long an expectation waits for the page (Playwright's default is 5 s). A rerun of the app is well
+# under a second on an idle machine, but the suite runs Neo4j, Keycloak, the app and Chromium side by side
+# on two cores, where a page has taken longer than 5 s to draw: the expectation, not the app, failed.
+expect.set_options(timeout=20_000)
 
 
 def wait_healthy(url: str, process: subprocess.Popen, timeout: float) -> None:

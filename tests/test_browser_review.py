@@ -66,13 +66,26 @@ def open_review(page: Page, app: str) -> None:
     expect(page.get_by_text(en("page.review.help"))).to_be_visible()
 
 
-def expect_pair(page: Page, a: str, b: str) -> None:
-    """The pair shown, once the app's rerun has finished (no element of the previous run left)."""
-    expect(page.get_by_role("heading", name=f"{a} · {b}", exact=True)).to_be_visible()
+def idle(page: Page) -> None:
+    """Wait until the app's rerun has finished (no element of the previous run left)."""
     page.wait_for_function(
         """() => !document.querySelector('[data-testid^="stStatusWidgetRunning"]')
               && !document.querySelector('[data-stale="true"]')"""
     )
+
+
+def give_reason(page: Page, reason: str) -> None:
+    """Type the reason and commit it (Enter), as a user does before choosing: a click that lands while the
+    rerun its typing started is still drawing the page can be lost on a busy machine."""
+    page.get_by_label(en("review.reason")).fill(reason)
+    page.get_by_label(en("review.reason")).press("Enter")
+    idle(page)
+
+
+def expect_pair(page: Page, a: str, b: str) -> None:
+    """The pair shown, once the app's rerun has finished (no element of the previous run left)."""
+    expect(page.get_by_role("heading", name=f"{a} · {b}", exact=True)).to_be_visible()
+    idle(page)
 
 
 def pairs(driver: neo4j.Driver) -> list[tuple[str, str]]:
@@ -112,7 +125,7 @@ def test_skip_then_merge_from_the_queue_survives_a_re_ingest(
 
     open_review(page, app_url)  # a new session: the skipped pair is back first
     expect_pair(page, "Jan Moore", "Jane Moore")
-    page.get_by_label(en("review.reason")).fill("typo in the minutes of b")
+    give_reason(page, "typo in the minutes of b")
     page.get_by_role("button", name=en("review.merge")).click()
     expect(page.get_by_text("Jan Moore and Jane Moore are merged into Jan Moore")).to_be_visible()
     expect_pair(page, "Jan Moore", "Johan Moore")  # the next pair, with Jan Moore's documents now two
@@ -147,7 +160,7 @@ def test_not_the_same_is_never_proposed_again_also_after_a_re_ingest(
     driver = three_boards
     open_review(page, app_url)
     expect_pair(page, "Jan Moore", "Jane Moore")
-    page.get_by_label(en("review.reason")).fill("two people")
+    give_reason(page, "two people")
     page.get_by_role("button", name=en("review.not_same")).click()
     expect(page.get_by_text("Jan Moore and Jane Moore are marked as different")).to_be_visible()
     expect(page.get_by_text(en("review.count", n=2, skipped=0))).to_be_visible()

@@ -331,3 +331,11 @@ def test_a_fresh_home_never_accepts_the_default_password(monkeypatch: pytest.Mon
     finally:
         server.stop(home)
         shutil.rmtree(home, ignore_errors=True)
+
+
+def test_a_generated_password_is_one_argument_to_the_admin_tool() -> None:
+    """The admin tool parses its @file as arguments: a generated password never looks like an option
+    or holds characters its parser reads (a leading '-' failed one first start in 64)."""
+    passwords = [server.new_password() for _ in range(2000)]
+    assert all(re.fullmatch(r"[0-9a-f]{48}", p) for p in passwords)
+    assert len(set(passwords)) == 2000
