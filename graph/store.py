@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import re
 import weakref
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -26,7 +26,7 @@ from typing import Any, Literal
 import neo4j
 
 from pmkg.errors import PmkgError
-from pmkg.graph import contributed
+from pmkg.graph import contributed, tally
 from pmkg.graph.connection import WRITE_RETRY_TIME_S, read_tx, write_tx
 from pmkg.graph.corrections import replay
 from pmkg.graph.identity import fetch_known, resolve, resolve_corpus
@@ -34,11 +34,6 @@ from pmkg.graph.schema import ensure_schema, labelled
 from pmkg.graph.triples import GraphRows, merge_rows, record_to_rows
 from pmkg.model.graph import CONTRIBUTED, LABELS, REL_TYPES, STORE_ONLY
 from pmkg.model.record import Record
-
-# Each Theme keeps how many points raised it per month (``substring(date, 0, 7)`` of the meeting), as two
-# parallel lists (``THEME_TALLY``), so the themes-over-time question reads a few hundred numbers instead of
-# every point of years of minutes. Loading adds to them; removing a document recounts the themes it
-# touched. They and ``ingested_at`` are ``STORE_ONLY`` in the model: left out by read_rows.
 
 _FIND_DOCUMENT = """
 MATCH (d:Document) WHERE d.sha256 = $sha256 OR d.source = $source
@@ -74,28 +69,6 @@ MATCH (b:{to_label} {id: row.to})
 CREATE (a)-[r:{type}]->(b)
 SET r = row.props
 """
-_TALLY_NOW = """
-MATCH (t:Theme) WHERE t.id IN $ids
-RETURN t.id AS id, coalesce(t.raised_months, []) AS months, coalesce(t.raised_points, []) AS points
-"""
-_SET_TALLY = """
-UNWIND $rows AS row
-MATCH (t:Theme {id: row.id})
-SET t.raised_months = row.months, t.raised_points = row.points
-"""
-_RECOUNT_TALLY = """
-MATCH (t:Theme) WHERE t.id IN $ids
-CALL (t) {
-  MATCH (t)<-[:RAISED]-(m) WHERE m.date IS NOT NULL
-  WITH substring(m.date, 0, 7) AS month, count(*) AS points ORDER BY month
-  RETURN collect(month) AS months, collect(points) AS points
-}
-SET t.raised_months = CASE WHEN size(months) > 0 THEN months END,
-    t.raised_points = CASE WHEN size(points) > 0 THEN points END
-"""
-_UNTALLIED = (
-    "MATCH (t:Theme) WHERE t.raised_months IS NULL AND EXISTS { (t)<-[:RAISED]-() } RETURN t.id AS id"
-)
 _STAMP = "MATCH (d:Document {id: $id}) SET d.ingested_at = $now"
 _STAMP_ALL = "UNWIND $ids AS id MATCH (d:Document {id: id}) SET d.ingested_at = $now"
 _DELETE_RELS = "MATCH (a)-[r:{type} {doc: $doc}]->(b) DELETE r RETURN a.id AS a, b.id AS b"
@@ -138,38 +111,8 @@ _SCHEMA_READY: weakref.WeakSet[neo4j.Driver] = weakref.WeakSet()
 def _ensure_schema_once(driver: neo4j.Driver) -> None:
     if driver not in _SCHEMA_READY:
         ensure_schema(driver)
-        complete_tally(driver)
+        tally.complete(driver)
         _SCHEMA_READY.add(driver)
-
-
-def complete_tally(driver: neo4j.Driver) -> int:
-    """Count the monthly tally of themes that have points but none (a store loaded by an older pmkg);
-    the number of themes counted."""
-
-    def work(tx: neo4j.ManagedTransaction) -> int:
-        ids = [row["id"] for row in tx.run(_UNTALLIED)]
-        if ids:
-            tx.run(_RECOUNT_TALLY, ids=ids).consume()
-        return len(ids)
-
-    return write_tx(driver, work)
-
-
-def _add_tally(tx: neo4j.ManagedTransaction, rows: GraphRows) -> None:
-    """Add the points these rows raise to their themes' monthly tally (see ``THEME_TALLY``)."""
-    dates = {meeting["id"]: meeting.get("date") for meeting in rows.nodes.get("Meeting", ())}
-    added: dict[str, Counter[str]] = defaultdict(Counter)
-    for rel in rows.rels.get("RAISED", ()):
-        if date := dates.get(rel["from"]):
-            added[rel["to"]][date[:7]] += 1
-    if not added:
-        return
-    updates = []
-    for row in tx.run(_TALLY_NOW, ids=sorted(added)):
-        tally = Counter(dict(zip(row["months"], row["points"], strict=True))) + added[row["id"]]
-        months = sorted(tally)
-        updates.append({"id": row["id"], "months": months, "points": [tally[m] for m in months]})
-    tx.run(_SET_TALLY, rows=updates).consume()
 
 
 def _write_rows(tx: neo4j.ManagedTransaction, rows: GraphRows, summary: LoadSummary) -> dict[str, bool]:
@@ -196,7 +139,7 @@ def _write_rows(tx: neo4j.ManagedTransaction, rows: GraphRows, summary: LoadSumm
         for (src, dst), batch in groups.items():
             query = labelled(_CREATE_RELS, type=rtype, from_label=src, to_label=dst)
             summary.add_counters(tx.run(query, rows=batch).consume().counters)
-    _add_tally(tx, rows)
+    tally.add(tx, rows)
     for label in CONTRIBUTED:
         if rows.nodes.get(label):
             for node_id in contributed.add(tx, label, rows.nodes[label]):
@@ -219,7 +162,7 @@ def _remove(tx: neo4j.ManagedTransaction, doc: str, summary: LoadSummary) -> Non
         summary.add_counters(tx.run(labelled(_DELETE_ORPHANS, label=label), ids=ids).consume().counters)
     for label in CONTRIBUTED:
         summary.nodes_updated += len(contributed.recompute(tx, label, ids))
-    tx.run(_RECOUNT_TALLY, ids=ids).consume()
+    tally.recount(tx, ids)
 
 
 def _ids(rows: GraphRows) -> set[str]:

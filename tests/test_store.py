@@ -13,13 +13,13 @@ from pmkg.errors import PmkgError
 from pmkg.graph import connection
 from pmkg.graph.schema import ensure_schema, lucene_query, schema_names, search
 from pmkg.graph.store import (
-    complete_tally,
     find_documents,
     load_record,
     load_records,
     read_rows,
     remove_document,
 )
+from pmkg.graph.tally import complete as complete_tally
 from pmkg.graph.triples import merge_rows, record_to_rows
 from pmkg.model.graph import LABELS, REL_TYPES
 from tests.graph_samples import board_minutes
