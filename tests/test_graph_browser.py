@@ -86,3 +86,19 @@ def test_the_toolbar_speaks_the_readers_language_and_offers_no_editing(  # noqa:
     words = {translate(f"tool.{tool}", lang) for tool in TOOL_IDS}
     assert set(shown) <= words  # no English left among the Danish, no tool without a tooltip of ours
     ui.shot(f"graph-toolbar-{lang}")
+
+
+def test_the_routes_of_a_shortest_connection_are_drawn_apart(ui: Watched) -> None:  # noqa: F811
+    ui.page.goto(
+        f"{ui.base}/?page=questions&lang=en&question=shortest_connection"
+        "&source=person:soren-brunak&target=org:genomics-england&view=graph"
+    )
+    edges = drawn_edges(ui)
+    numbered = [e for e in edges if " · " in e["caption"]]
+    assert numbered and len(numbered) == len(edges)  # every edge names the routes it is on
+    routes = {e["caption"].rsplit(" · ", 1)[1].split(", ")[0] for e in edges}
+    assert len(routes) >= 2
+    looks = {e["caption"].rsplit(" · ", 1)[1].split(", ")[0]: e["look"] for e in edges}
+    assert len(set(looks.values())) == len(looks)  # each route its own colour
+    expect(ui.page.get_by_text("Route 1", exact=True).first).to_be_visible(timeout=WAIT_MS)
+    ui.shot("graph-routes")
