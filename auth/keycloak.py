@@ -162,6 +162,16 @@ def _java_home() -> str:
     return str(java.parent.parent)
 
 
+def _is_keycloak(pid: int, dist: str) -> bool:
+    """Whether ``pid`` runs Keycloak from ``dist``: ``kc.sh``, or the JVM it replaces itself with
+    (``exec java``) after its first start re-augments the server, whose command line names the dist."""
+    cmdline = Path(f"/proc/{pid}/cmdline")
+    if not cmdline.exists():
+        return True
+    seen = cmdline.read_bytes()
+    return b"kc.sh" in seen or str(dist).encode() in seen
+
+
 def running(run_dir: Path) -> Instance | None:
     """The instance started from ``run_dir`` if it still runs (a stale pid file is removed)."""
     try:
@@ -169,8 +179,7 @@ def running(run_dir: Path) -> Instance | None:
         state = json.loads((run_dir / "keycloak.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    cmdline = Path(f"/proc/{pid}/cmdline")
-    ours = alive(pid) and (not cmdline.exists() or b"kc.sh" in cmdline.read_bytes())
+    ours = alive(pid) and _is_keycloak(pid, state["dist"])
     if not ours:
         (run_dir / "keycloak.pid").unlink(missing_ok=True)
         return None

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
+import subprocess
+import sys
 import tarfile
 from pathlib import Path
 
@@ -68,3 +71,33 @@ def test_the_server_runs_in_development_mode_on_loopback_with_the_realm_imported
     (tmp_path / "bad.json").write_text('{"users": []}', encoding="utf-8")
     with pytest.raises(PmkgError, match="not a Keycloak realm file"):
         kc.realm_name(tmp_path / "bad.json")
+
+
+def test_a_server_that_replaced_kc_sh_with_its_jvm_is_still_found_and_stopped(tmp_path: Path) -> None:
+    """kc.sh re-augments the server on its first start and then ``exec``s the JVM, so the process in the
+    pid file no longer says kc.sh: it is still ours (its command line names the distribution), and stop
+    ends it, as every test session's Keycloak was left running before."""
+    dist, run_dir = tmp_path / "keycloak-26.5.6", tmp_path / "run"
+    run_dir.mkdir()
+    jvm = subprocess.Popen(  # a stand-in with the JVM's shape of command line: no kc.sh, the dist named
+        [sys.executable, "-c", "import time; time.sleep(120)", f"-Dkc.home.dir={dist}/bin/.."],
+        start_new_session=True,
+    )
+    try:
+        (run_dir / "keycloak.pid").write_text(str(jvm.pid), encoding="utf-8")
+        state = {"dist": str(dist), "port": 8080, "realm": "pmkg"}
+        (run_dir / "keycloak.json").write_text(json.dumps(state), encoding="utf-8")
+        assert kc.running(run_dir) is not None
+        assert kc.stop(run_dir=run_dir, timeout=10)
+        assert jvm.wait(timeout=10) is not None
+        assert kc.running(run_dir) is None
+    finally:
+        jvm.kill()
+        jvm.wait()
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"], start_new_session=True)
+    try:  # a pid file left behind, its number now another program's: not ours, never signalled
+        (run_dir / "keycloak.pid").write_text(str(other.pid), encoding="utf-8")
+        assert kc.running(run_dir) is None and other.poll() is None
+    finally:
+        other.kill()
+        other.wait()
