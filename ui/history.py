@@ -26,6 +26,7 @@ from pmkg.model.correction import Correction
 from pmkg.ui import identity
 from pmkg.ui.downloads import table_buttons
 from pmkg.ui.i18n import current_language, md_escape, t
+from pmkg.ui.widgets import done_and_rerun, show_done
 
 UNDOABLE = frozenset({"rename", "reject", "split", "not_same"})
 DONE = "history_done"  # the line saying what the last undo did, shown after the rerun
@@ -116,15 +117,12 @@ def _entry(driver: neo4j.Driver, e: Entry, editor: bool) -> None:
             and st.button(t("history.undo"), icon=":material/undo:", key=f"history_undo|{c.id}")
         ):
             undo(driver, c.id)
-            st.session_state[DONE] = t("history.undone", kind=t(f"history.kind.{c.kind}"), id=c.id)
-            st.rerun()
+            done_and_rerun(DONE, t("history.undone", kind=t(f"history.kind.{c.kind}"), id=c.id))
 
 
 def render(driver: neo4j.Driver) -> None:
     editor = identity.current_user().can("edit")  # a courtesy: undo() calls require() itself
-    done = st.session_state.pop(DONE, None)
-    if done:
-        st.success(md_escape(done), icon=":material/check:")
+    show_done(DONE)
     found = entries(driver)
     st.caption(t("history.count", n=len(found)))
     if not editor:

@@ -25,7 +25,7 @@ from pmkg.graph.identity import Candidate, candidate_merges
 from pmkg.model.correction import Correction
 from pmkg.ui import identity
 from pmkg.ui.i18n import md_escape, t
-from pmkg.ui.widgets import details, type_name
+from pmkg.ui.widgets import details, done_and_rerun, show_done, type_name
 
 SKIPPED = "review_skipped"  # pairs set aside in this session: (a_id, b_id)
 DONE = "review_done"  # the line saying what the last decision did, shown after the rerun
@@ -90,15 +90,12 @@ def _actions(driver: neo4j.Driver, pair: Candidate) -> None:
     if chosen:
         correction = decide(driver, chosen, pair, keep, reason)
         done = "review.merged" if chosen == "merge" else "review.separated"
-        st.session_state[DONE] = t(done, a=pair.a_name, b=pair.b_name, keep=names[keep], id=correction.id)
-        st.rerun()
+        done_and_rerun(DONE, t(done, a=pair.a_name, b=pair.b_name, keep=names[keep], id=correction.id))
 
 
 def render(driver: neo4j.Driver) -> None:
     editor = identity.current_user().can("edit")  # a courtesy: decide() calls require() itself
-    done = st.session_state.pop(DONE, None)
-    if done:
-        st.success(md_escape(done), icon=":material/check:")
+    show_done(DONE)
     skipped: list[tuple[str, str]] = st.session_state.setdefault(SKIPPED, [])
     candidates = candidate_merges(driver)
     queue = waiting(candidates, skipped)

@@ -321,3 +321,17 @@ def details(driver: neo4j.Driver, node_id: str) -> None:
         st.info(t("details.no_sources"))
         return
     st.dataframe(table, hide_index=True, width="stretch")
+
+
+def done_and_rerun(key: str, message: str) -> None:
+    """Say what a user's action did, on the page the rerun it starts draws (a write changes what the
+    page shows, so it reruns at once; the line survives in the session until :func:`show_done`)."""
+    st.session_state[key] = message
+    st.rerun()
+
+
+def show_done(key: str) -> None:
+    """The line :func:`done_and_rerun` left, once, as a success message."""
+    done = st.session_state.pop(key, None)
+    if done:
+        st.success(md_escape(done), icon=":material/check:")
