@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from pmkg.graph import connection, server
 
@@ -34,10 +34,11 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 START_TIMEOUT_S = 90
-# How long an expectation waits for the page (Playwright's default is 5 s). A rerun of the app is well
+# How long a page action or an expectation waits (Playwright's default is 5 s). A rerun of the app is well
 # under a second on an idle machine, but the suite runs Neo4j, Keycloak, the app and Chromium side by side
 # on two cores, where a page has taken longer than 5 s to draw: the expectation, not the app, failed.
-expect.set_options(timeout=20_000)
+WAIT_MS = 60_000
+expect.set_options(timeout=WAIT_MS)
 
 
 def wait_healthy(url: str, process: subprocess.Popen, timeout: float) -> None:
@@ -106,3 +107,17 @@ def browser() -> Iterator[Browser]:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@contextmanager
+def english_page(browser: Browser, height: int = 1100, screenshot: str | None = None) -> Iterator[Page]:
+    """A page in a browser context of its own (en-GB, 1400 px wide), closed afterwards; with
+    ``screenshot``, the page as it ended is saved under ``ARTIFACTS``."""
+    context = browser.new_context(viewport={"width": 1400, "height": height}, locale="en-GB")
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    yield page
+    if screenshot:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / screenshot), full_page=True)
+    context.close()

@@ -19,12 +19,11 @@ from pmkg.graph import connection, store
 from pmkg.ingest.pipeline import extract_file
 from pmkg.model.record import Attendance, DocumentInfo, Meeting, Person, Provenance, Record
 from pmkg.ui.i18n import translate
-from tests.chromium import ARTIFACTS, ROOT
+from tests.chromium import ARTIFACTS, ROOT, WAIT_MS
 
 pytestmark = pytest.mark.browser
 
 HOSTILE = "<img src=x onerror=alert(1)>"
-WAIT_MS = 60_000
 
 
 def hostile_record() -> Record:

@@ -19,13 +19,11 @@ from pmkg.graph.store import load_record
 from pmkg.model.correction import make
 from pmkg.ui.i18n import translate
 from pmkg.ui.identity import local_user
-from tests.chromium import ARTIFACTS
+from tests.chromium import ARTIFACTS, english_page
 from tests.graph_samples import board_minutes
 
 pytestmark = pytest.mark.browser
 
-WAIT_MS = 60_000
-expect.set_options(timeout=WAIT_MS)
 NAME = "MATCH (p:Person {id: 'person:jan-moore'}) RETURN p.name AS name"
 
 
@@ -54,13 +52,8 @@ def corrected(
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1400, "height": 1100}, locale="en-GB")
-    page = context.new_page()
-    page.set_default_timeout(WAIT_MS)
-    yield page
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "history-end.png"), full_page=True)
-    context.close()
+    with english_page(browser, 1100, "history-end.png") as page:
+        yield page
 
 
 def test_a_cli_merge_is_listed_with_author_and_reason_and_undo_restores_a_rename(

@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 from pmkg.graph import connection, store
 from pmkg.graph.briefing import build_briefing
 from pmkg.ui.matrix import COUNT_WIDTH, THEME_WIDTH
+from tests import chromium
 from tests import test_browser as chromium_app
 from tests.changes_data import sixth_meeting
 from tests.test_briefing import docx_footnotes, pdf_text, squeeze
@@ -50,7 +51,7 @@ def patient(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(chromium_app, "WAIT_MS", WAIT_MS)
     expect.set_options(timeout=WAIT_MS)
     yield
-    expect.set_options(timeout=5_000)  # Playwright's default, for the other modules
+    expect.set_options(timeout=chromium.WAIT_MS)  # the suite's wait again, for the other modules
 
 
 def download(screen: Watched, name: str, folder: Path) -> Path:

@@ -19,13 +19,11 @@ from pmkg.graph.store import load_record, remove_document
 from pmkg.model.record import Record
 from pmkg.ui.i18n import translate
 from pmkg.ui.identity import local_user
-from tests.chromium import ARTIFACTS
+from tests.chromium import ARTIFACTS, english_page
 from tests.graph_samples import board_minutes
 
 pytestmark = pytest.mark.browser
 
-WAIT_MS = 60_000
-expect.set_options(timeout=WAIT_MS)
 MINUTES = {
     "a.txt": board_minutes("a.txt", chair="Jan Moore"),
     "b.txt": board_minutes("b.txt", chair="Jane Moore"),
@@ -52,13 +50,8 @@ def three_boards(neo4j_settings: connection.Settings) -> Iterator[neo4j.Driver]:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1400, "height": 1100}, locale="en-GB")
-    page = context.new_page()
-    page.set_default_timeout(WAIT_MS)
-    yield page
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "review-end.png"), full_page=True)
-    context.close()
+    with english_page(browser, 1100, "review-end.png") as page:
+        yield page
 
 
 def open_review(page: Page, app: str) -> None:

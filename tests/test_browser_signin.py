@@ -20,13 +20,11 @@ from playwright.sync_api import Browser, Page, expect
 from pmkg.auth import keycloak as kc
 from pmkg.graph import connection
 from pmkg.ui.i18n import translate
-from tests.chromium import ARTIFACTS
+from tests.chromium import ARTIFACTS, english_page
 from tests.keycloak_server import password_of
 
 pytestmark = pytest.mark.browser
 
-WAIT_MS = 60_000
-expect.set_options(timeout=WAIT_MS)
 MINUTES = (
     b"Minutes of the steering group\n\nDate: 3 March 2024\n\nPresent\nMette Jensen, Region Hovedstaden\n"
 )
@@ -43,11 +41,8 @@ def empty_graph(neo4j_driver: neo4j.Driver) -> neo4j.Driver:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-GB")
-    page = context.new_page()
-    page.set_default_timeout(WAIT_MS)
-    yield page
-    context.close()
+    with english_page(browser, 1000) as page:
+        yield page
 
 
 def sign_in(page: Page, app: str, idp: kc.Instance, username: str) -> None:
