@@ -199,3 +199,50 @@ def test_a_post_in_the_organisation_cell_is_no_part_of_the_organisation() -> Non
         ("Ann Cole", "Kent County Council"),
         ("Bo Ray", "NHS Kent and Medway"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Deltagere\n\nFra Region Midtjylland:\nMette Holm (formand)\nBo Ek (afbud)\n\n"
+            "Fra Aarhus Universitet:\nKaj Lund\n\nAdjungeret: Lis Berg\n\n1. Velkomst\n",
+            [
+                ("Mette Holm", "present", ["chair"], "Region Midtjylland"),
+                ("Bo Ek", "absent", [], "Region Midtjylland"),
+                ("Kaj Lund", "present", [], "Aarhus Universitet"),
+                ("Lis Berg", "present", ["guest"], None),
+            ],
+        ),
+        (
+            "Närvarande\n\nRepresentanter för Region Skåne\nKarin Ek, ordförande\n\n"
+            "Representanter för Lunds universitet\nPer Lund\n\n§ 1 Mötets öppnande\n",
+            [
+                ("Karin Ek", "present", ["chair"], "Region Skåne"),
+                ("Per Lund", "present", [], "Lunds universitet"),
+            ],
+        ),
+        (
+            "Present:\n\nUniversities:\nDr Jane Hill, Reader, University of Kent (Chair)\n\n"
+            "NHS bodies:\nTom Ash, NHS Kent and Medway\n\nApologies: Ann Cole\n\n1. Welcome\n",
+            [
+                ("Jane Hill", "present", ["chair"], "University of Kent"),
+                ("Tom Ash", "present", [], "NHS Kent and Medway"),
+                ("Ann Cole", "absent", [], None),
+            ],
+        ),
+        (
+            "Forfall:\nFra Helse Bergen:\nKari Moe\nOla Dahl\n\nSak 1\n",
+            [("Kari Moe", "absent", [], "Helse Bergen"), ("Ola Dahl", "absent", [], "Helse Bergen")],
+        ),
+    ],
+)
+def test_group_labels_inside_an_attendance_block_keep_its_status_and_give_their_organisation(
+    text: str, expected: list[tuple[str, str, list[str], str | None]]
+) -> None:
+    assert _found(text) == expected
+
+
+def test_a_person_linked_to_an_organisation_is_no_group_label() -> None:
+    text = "Ledamöter:\nMaria Holm från Uppsala universitet;\nEva-Lotta Strand från Region Dalarna\nPer Ek\n"
+    assert [name for name, *_ in _found(text)] == ["Maria Holm", "Eva-Lotta Strand", "Per Ek"]

@@ -97,8 +97,10 @@ def _open_block(
     and otherwise, written with a colon, opens a block of present people (``Fra sekretariatet:``), as does
     a member heading alone on its line right over names (``roster``: the body's list, ``Bestyrelsen``)."""
     heading = heading_of(line.text)
-    if heading is None:
-        return None
+    if heading is None:  # "Fra Region Midtjylland:", "Universities:" over names: a group, the block's status
+        inside = block is not None and (block.nested and not block.listed or block.grouped)
+        label = _group_label(line.text) if block and inside and roster else None
+        return (AttendanceBlock(block.status, None, label, nested=False, grouped=True), "") if label else None
     rest = line.text[heading.rest :].strip()
     if heading.status:
         return AttendanceBlock(heading.status, heading.role, heading.text, nested=not rest), rest
@@ -111,6 +113,24 @@ def _open_block(
     if ":" in line.text or block and block.listed or alone:
         return AttendanceBlock("present", heading.role, heading.text, nested=False, grouped=True), rest
     return None
+
+
+def _group_label(line: str) -> str | None:
+    """A short line that names where the people under it come from, inside an attendance block:
+    ``Fra Region Midtjylland:``, ``Universities:``, ``NHS bodies:``, or without a colon an organisation
+    after a linking word (``Representanter för Region Skåne``); never a role field (``Referent:``)."""
+    text = line.strip(" *_")
+    label = text.removesuffix(":").strip()
+    if (
+        not label[:1].isupper()
+        or len(label.split()) > 6
+        or re.search(r"[\d.;,:()]", label)
+        or role_field_re().match(text)
+        or signoff_re().match(text)
+        or _entry_line(label)  # "Eva-Lotta Strand från Region Dalarna": a person's entry
+    ):
+        return None
+    return label if text.endswith(":") or heading_affiliation(label) else None
 
 
 def _shared_affiliation(label: str | None, line: str, heading: str | None) -> tuple[str | None, str | None]:

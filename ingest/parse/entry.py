@@ -225,15 +225,14 @@ def heading_affiliation(heading: str | None) -> str | None:
     if not heading:
         return None
     heading = " " + re.sub(r"\bthe\s+", "", heading, flags=re.IGNORECASE)  # "Från GMS" links at the start too
-    links = list(_affiliation_link_re().finditer(heading))
-    rest = heading[links[-1].end() :].strip(" :") if links else ""
-    words = rest.split()
     connectors = phrase_set("affiliation_words") | phrase_set("name_particles") | {"og", "and", "och", "&"}
-    named = all(w[:1].isupper() or w.lower() in connectors for w in words)
-    body = bool(words) and words[0].lower() in phrase_set(
-        "body_words"
-    )  # "Members of the Board in attendance"
-    return rest if rest and named and not body and _organisation_like(rest) else None
+    for link in _affiliation_link_re().finditer(heading):  # the first a name follows: "University of Kent"
+        words = (rest := heading[link.end() :].strip(" :")).split()
+        named = words[0][:1].isupper() and words[0].lower() not in phrase_set("body_words")  # "of the Board"
+        tail = (w[:1].isupper() or w.lower() in connectors or is_organisation_word(w) for w in words)
+        if named and all(tail):  # "Lunds universitet": a Nordic name's lower-case tail
+            return rest if _organisation_like(rest) else None
+    return None
 
 
 def _particle_surname(head: str, link: re.Match[str]) -> bool:
