@@ -10,7 +10,7 @@ import neo4j
 import pytest
 
 from pmkg.errors import PmkgError
-from pmkg.graph import connection
+from pmkg.graph import connection, corrections
 from pmkg.graph.schema import ensure_schema, lucene_query, schema_names, search
 from pmkg.graph.store import (
     find_documents,
@@ -21,7 +21,9 @@ from pmkg.graph.store import (
 )
 from pmkg.graph.tally import complete as complete_tally
 from pmkg.graph.triples import merge_rows, record_to_rows
+from pmkg.model.correction import make
 from pmkg.model.graph import LABELS, REL_TYPES
+from pmkg.ui.data import graph_version
 from tests.graph_samples import board_minutes
 
 EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.txt"))
@@ -197,3 +199,35 @@ def test_themes_keep_a_monthly_tally_of_their_points(neo4j_driver: neo4j.Driver)
     connection.write(neo4j_driver, "MATCH (t:Theme) REMOVE t.raised_months, t.raised_points")
     assert complete_tally(neo4j_driver) == len(tally) and tallies(neo4j_driver) == tally
     assert complete_tally(neo4j_driver) == 0
+
+
+def test_the_graph_version_moves_with_every_store_removal_and_correction(neo4j_driver: neo4j.Driver) -> None:
+    """What the app keys its kept answers on (``ui.data.graph_version``): a new document, a new version of
+    one, a removal, a correction and its undo each give a version not seen before; a repeat load does not."""
+    seen = [graph_version(neo4j_driver)]
+
+    def moved() -> bool:
+        seen.append(graph_version(neo4j_driver))
+        return seen[-1] not in seen[:-1]
+
+    load_record(neo4j_driver, board_minutes("a.txt"))
+    assert moved()
+    load_record(neo4j_driver, board_minutes("b.txt", extra="Tillæg."))
+    assert moved()
+    load_record(neo4j_driver, board_minutes("b.txt", extra="Tillæg."))  # unchanged: same version
+    assert not moved()
+    load_record(neo4j_driver, board_minutes("a.txt", extra="Rettet version."))  # a new version of a.txt
+    assert moved()
+    remove_document(neo4j_driver, "b.txt")
+    assert moved()
+    rename = make(
+        "rename",
+        ["person:soren-brunak"],
+        {"name": "S. Brunak", "was": "Søren Brunak", "label": "Person"},
+        "t",
+        "x",
+    )
+    corrections.record(neo4j_driver, rename)
+    assert moved()
+    corrections.undo(neo4j_driver, rename.id, "tester")
+    assert moved()
