@@ -246,3 +246,58 @@ def test_group_labels_inside_an_attendance_block_keep_its_status_and_give_their_
 def test_a_person_linked_to_an_organisation_is_no_group_label() -> None:
     text = "Ledamöter:\nMaria Holm från Uppsala universitet;\nEva-Lotta Strand från Region Dalarna\nPer Ek\n"
     assert [name for name, *_ in _found(text)] == ["Maria Holm", "Eva-Lotta Strand", "Per Ek"]
+
+
+@pytest.mark.parametrize(
+    ("entry", "roles"),
+    [
+        ("Andrew Price, Kent County Council (ex officio member)", ["member"]),
+        ("Jo Hart (ex officio)", ["member"]),
+        ("Bo Ek (adjungeret)", ["guest"]),  # a co-opted guest: da, no, sv
+        ("Ola Dahl, adjungert", ["guest"]),
+        ("Ida Sand (adjungerad ledamot)", ["guest"]),
+        ("Rune Holm, sekretariatsleder", ["secretariat"]),  # a secretariat post
+        ("Lena Ek (kanslichef)", ["secretariat"]),
+        ("Eva Ek, föredragande", ["presenter"]),
+        ("Dr Rosa Lind (rapporteur)", ["presenter"]),
+        ("Helena Sjöberg (skattmästare)", ["treasurer"]),
+    ],
+)
+def test_role_words_of_co_opted_ex_officio_secretariat_posts_and_rapporteurs(
+    entry: str, roles: list[str]
+) -> None:
+    assert parse_name_entry(entry).roles == roles
+
+
+def _affiliations(path: Path, text: str) -> dict[str, list[str]]:
+    """Each extracted person's organisations, by name, from minutes written to ``path``."""
+    path.write_text(text, encoding="utf-8")
+    record = extract_file(path).to_dict()
+    names = {o["id"]: o["name"] for o in record["organizations"]}
+    return {p["name"]: sorted(names[a] for a in p.get("affiliations", [])) for p in record["people"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "organisation"),
+    [
+        (
+            "Referat 3. maj 2024\n\nDeltagere:\nFra RH:\nAnne Holm\nBo Ek\n\n1. Velkomst\n",
+            "Anne Holm",
+            "Rigshospitalet",
+        ),
+        (
+            "Protokoll 3. mai 2024\n\nTil stede:\nOla Dahl (UNN)\nKari Moe (UiT)\n\nSak 1\n",
+            "Kari Moe",
+            "UiT Norges arktiske universitet",
+        ),
+        (
+            "Protokoll 3 maj 2024\n\nNärvarande:\nEva Lund, SUS\nPer Ek, NUS\n\n§ 1\n",
+            "Eva Lund",
+            "Skånes universitetssjukhus",
+        ),
+    ],
+)
+def test_a_hospitals_or_universitys_acronym_is_the_organisation_the_gazetteer_names(
+    tmp_path: Path, text: str, person: str, organisation: str
+) -> None:
+    assert _affiliations(tmp_path / "minutes.txt", text)[person] == [organisation]

@@ -126,7 +126,9 @@ def test_an_unreadable_file_says_so(tmp_path: Path) -> None:
 def test_a_role_word_given_for_two_roles_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from pmkg.ingest import vocabulary
 
-    copy = _broken(tmp_path, "roles.yaml", "  sv: [kassör]", "  sv: [kassör, ordförande]")
+    copy = _broken(
+        tmp_path, "roles.yaml", "  sv: [kassör, skattmästare]", "  sv: [kassör, skattmästare, ordförande]"
+    )
     monkeypatch.setattr(
         knowledge, "load", lambda name: knowledge.load_file(copy) if name == "roles.yaml" else None
     )
