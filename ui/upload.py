@@ -17,11 +17,11 @@ import msgspec
 import neo4j
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
-from pmkg.errors import PmkgError
 from pmkg.graph import store
+from pmkg.ingest.isolated import Limits, Outcome, extract_isolated, limits_from_env
 from pmkg.ingest.parallel import failure_reason
-from pmkg.ingest.pipeline import extract_bytes
 from pmkg.model.record import Record
 from pmkg.ui import identity
 from pmkg.ui.i18n import md_escape, t
@@ -29,6 +29,7 @@ from pmkg.ui.i18n import md_escape, t
 UPLOAD_TYPES = ["txt", "md", "pdf", "docx", "html", "htm"]
 MAX_UPLOAD_MB = 20
 EXTRACTED = "upload_extracted"  # sha256 -> Record, kept until the files are stored or replaced
+FAILED = "upload_failed"  # sha256 -> why it gave no record (string key, values), kept as long
 
 
 @dataclass(frozen=True)
@@ -127,21 +128,73 @@ def store_upload(driver: neo4j.Driver, record: Record) -> None:
     store.load_record(driver, record)
 
 
+def failure_message(name: str, outcome: Outcome, limits: Limits) -> tuple[str, dict[str, object]]:
+    """The string key and values of the one line saying why a file gave no record: a limit (which one,
+    how much) or a failure. Kept as key and values, so it is said in the language of each rerun."""
+    shown = md_escape(name)
+    if outcome.failure == "time":
+        return "doc.over_time", {"name": shown, "limit": f"{limits.seconds:g}"}
+    if outcome.failure == "memory":
+        return "doc.over_memory", {"name": shown, "limit": limits.memory_mb}
+    if outcome.failure == "input":
+        return "doc.unreadable_file", {"name": shown, "reason": md_escape(outcome.reason)}
+    return "doc.extractor_failed", {"name": shown, "reason": md_escape(outcome.reason)}
+
+
 def _extract_all(files: list[tuple[str, str, bytes]]) -> dict[str, Record]:
-    """Extract the new files (name, sha256, bytes) not extracted yet, with a progress bar."""
+    """Extract the new files (name, sha256, bytes), each in a child process within the limits
+    (``ingest.isolated``), with a progress bar saying which file and for how long. A file that fails
+    is said in one line, kept as failed (not tried again on the next rerun) and the others go on."""
     kept: dict[str, Record] = st.session_state.setdefault(EXTRACTED, {})
-    todo = [f for f in files if f[1] not in kept]
-    bar = st.progress(0.0, text=t("doc.reading")) if todo else None
-    for done, (name, sha, payload) in enumerate(todo, start=1):
-        try:
-            kept[sha] = extract_bytes(payload, name)
-        except PmkgError as exc:
-            st.error(t("doc.unreadable_file", name=md_escape(name), reason=md_escape(str(exc))))
-        if bar is not None:
+    failed: dict[str, tuple[str, dict[str, object]]] = st.session_state.setdefault(FAILED, {})
+    todo = [f for f in files if f[1] not in kept and f[1] not in failed]
+    limits = limits_from_env()
+    if todo:
+        bar = st.progress(0.0, text=t("doc.reading"))
+        for done, (name, sha, payload) in enumerate(todo, start=1):
+            tracker = _Progress(bar, name, done, len(todo), limits)
+            outcome = extract_isolated(payload, name, limits, tracker.update)
+            if outcome.record is not None:
+                kept[sha] = outcome.record
+            else:
+                failed[sha] = failure_message(name, outcome, limits)
             bar.progress(done / len(todo), text=t("doc.read_n", done=done, n=len(todo)))
-    if bar is not None:
         bar.empty()
+    for _, sha, _ in files:
+        if sha in failed:
+            key, values = failed[sha]
+            st.error(t(key, **values))
     return kept
+
+
+@dataclass
+class _Progress:
+    """The bar while one file is extracted: its name, its place, the seconds so far against the limit
+    (redrawn once a second, not on every poll)."""
+
+    bar: DeltaGenerator
+    name: str
+    done: int
+    n: int
+    limits: Limits
+    shown: int = -1
+
+    def update(self, seconds: float) -> None:
+        if int(seconds) == self.shown:
+            return
+        self.shown = int(seconds)
+        part = min(seconds / self.limits.seconds, 1.0)
+        self.bar.progress(
+            (self.done - 1 + part) / self.n,
+            text=t(
+                "doc.extracting",
+                name=md_escape(self.name),
+                done=self.done,
+                n=self.n,
+                seconds=self.shown,
+                limit=f"{self.limits.seconds:g}",
+            ),
+        )
 
 
 def _preview(name: str, sha: str, record: Record) -> Fix | None:
@@ -236,5 +289,6 @@ def render(driver: neo4j.Driver) -> None:
                 stored.append(record.document.title)  # type: ignore[union-attr]
         st.session_state.upload_generation = generation + 1
         st.session_state.pop(EXTRACTED, None)
+        st.session_state.pop(FAILED, None)
         st.session_state.upload_stored = stored
         st.rerun()
