@@ -301,3 +301,35 @@ def test_a_hospitals_or_universitys_acronym_is_the_organisation_the_gazetteer_na
     tmp_path: Path, text: str, person: str, organisation: str
 ) -> None:
     assert _affiliations(tmp_path / "minutes.txt", text)[person] == [organisation]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forfall: Lars Hovde (UiB). Kristin Eide møtte for Lars Hovde.\n\nSak 1/24\n",
+        "Afbud: Lars Hovde. Kristin Eide mødte for Lars Hovde.\n\n1. Velkomst\n",
+        "Anmält förhinder: Lars Hovde. Kristin Eide, ersättare för Lars Hovde.\n\n§ 1\n",
+        "Apologies: Lars Hovde. Kristin Eide attended for Lars Hovde.\n\n1. Welcome\n",
+    ],
+)
+def test_a_sentence_after_the_absent_list_on_who_came_instead_is_an_entry_of_someone_present(
+    text: str,
+) -> None:
+    found = {(name, status) for name, status, *_ in _found(text)}
+    assert found == {("Lars Hovde", "absent"), ("Kristin Eide", "present")}
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("Adjungeret under punkt 3: Peter Holst", "guest"),
+        ("Adjungerad (§ 5): Peter Holst", "guest"),
+        ("Co-opted for item 4: Peter Holst", "guest"),
+        ("Observatør under sak 12/24: Peter Holst", "observer"),
+    ],
+)
+def test_a_heading_limited_to_some_items_still_gives_its_role(line: str, role: str) -> None:
+    assert _found(f"Til stede: Anne Holm\n\n{line}\n\n1. Velkomst\n") == [
+        ("Anne Holm", "present", [], None),
+        ("Peter Holst", "present", [role], None),
+    ]

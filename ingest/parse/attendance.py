@@ -78,7 +78,8 @@ def _entry_line(text: str) -> bool:
     part = next((p for p in split_name_list(first) if name in p), first)
     head = re.split(r"[,(;]|\s[-–—]\s", part)[0]  # "Jane Smith – NHS England": a dash ends the name
     note = head[head.find(name) + len(name) :].split() if name in head else []
-    return not note or (len(note) <= _MAX_NOTE_WORDS and not text.rstrip().endswith("."))
+    short = len(note) <= _MAX_NOTE_WORDS and not text.rstrip().endswith(".")
+    return not note or short or mention.replaces is not None  # "Kristin Eide møtte for Lars Hovde."
 
 
 def _person_label(label: str) -> bool:
@@ -151,6 +152,7 @@ def _inline_headings(line: Line) -> list[Line]:
     opens its own list (``Deltagare: A, B. Från GMS deltog C under punkt 4.``)."""
     cuts = [m.end() for m in inline_heading_re().finditer(line.text)]
     cuts += [m.end() for m in _NEXT_SENTENCE.finditer(line.text) if opens_list(line.text[m.end() :])]
+    cuts += [m.end() for m in _NEXT_SENTENCE.finditer(line.text) if _stands_in(line.text[m.end() :])]
     cuts = sorted(set(cuts))
     bounds = list(zip([0, *cuts], [*cuts, len(line.text)], strict=True))
     return [
@@ -159,6 +161,13 @@ def _inline_headings(line: Line) -> list[Line]:
         )
         for a, b in bounds
     ]
+
+
+def _stands_in(text: str) -> bool:
+    """Whether a sentence after a list says who came in someone's place (``Forfall: Lars Hovde. Kristin
+    Eide møtte for Lars Hovde.``), so that the list ends before it and the sentence is an entry of its own."""
+    sentence = re.split(r"(?<=\.)\s", text, maxsplit=1)[0]
+    return parse_name_entry(sentence).replaces is not None and _entry_line(sentence)
 
 
 def _prose_paragraph(line: Line, preamble: int) -> list[NameMention]:
@@ -213,6 +222,8 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
                     continue  # "Afbud: Ingen", "Apologies: none", "N.N."
                 roles = list(dict.fromkeys(r for r in [block.role, *mention.roles] if r))
                 status = block.status if mention.status == "unknown" else mention.status
+                if mention.replaces and mention.status == "unknown":
+                    status = "present"  # "Forfall: A. B møtte for A": who stood in for someone came
                 if status == "absent" and for_some_items(part, mention.name):
                     status = "present"  # "Afbud: ... X deltog ikke i punkterne 2 – 11": away for some items
                 affiliation = mention.affiliation or shared

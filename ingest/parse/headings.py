@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from pmkg.ingest.parse.status import item_note
 from pmkg.knowledge import load
 from pmkg.text import fold
 
@@ -90,7 +91,9 @@ def _qualifier(token: str) -> bool:
 def classify(head: str) -> tuple[str | None, str | None] | None:
     """(status, role) of a heading's words, or None when they are not a heading: every word a heading
     word but for ``MAX_NAMES`` runs of capitalised words (never first), at least one status or group
-    (a leadership group, ``Formandskab``, has no role: ``(None, None)``)."""
+    (a leadership group, ``Formandskab``, has no role: ``(None, None)``); the items a heading is limited to
+    (``Adjungeret under punkt 3``, ``Co-opted for item 4``) are no part of it."""
+    head = head[: items.start()] if (items := item_note().search(head)) else head
     written = _WORD.findall(head)
     tokens = [fold(w) for w in written]
     if not tokens or len(tokens) > MAX_WORDS:

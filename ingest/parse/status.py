@@ -20,7 +20,8 @@ from pmkg.ingest.vocabulary import alternation, role_of, vocabulary
 
 
 @cache
-def _item_note() -> re.Pattern[str]:
+def item_note() -> re.Pattern[str]:
+    """Where a text names agenda items: ``punkt 3``, ``item 4``, ``§ 5``, ``sak 13/24``."""
     prefixes = alternation(vocabulary()["item_prefixes"])
     return re.compile(rf"(?<!\w)(?:{prefixes})\w*\.?\s*\d", re.IGNORECASE)
 
@@ -34,7 +35,7 @@ def for_some_items(entry: str, name: str) -> bool:
 
 def items_named_after(text: str, at: int) -> bool:
     """True when agenda items are named in ``text`` after ``at`` (``i punkterne 2 – 11``, ``item 5``)."""
-    return bool(_item_note().search(text, at))
+    return bool(item_note().search(text, at))
 
 
 #: "with Cllr Owen Marsh attending as substitute", "med Bo Ek som suppleant": who came instead.
