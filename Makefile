@@ -6,7 +6,7 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 UV      := $(PY) -m uv
 
-.PHONY: setup start test lint fuzz bench browser neo4j-install clean
+.PHONY: setup start test lint fuzz bench browser compose neo4j-install clean
 
 setup: $(VENV)/.synced
 
@@ -30,8 +30,14 @@ browser:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# Debian's Compose, whose Compose Specification schema and `config` check docker-compose.yml (no engine needed).
+compose:
+	@command -v docker-compose >/dev/null 2>&1 || { \
+	  echo "Installing Debian's docker-compose for tests/test_compose.py"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose >/dev/null; }
+
 # Set up and run the whole test suite; tests/conftest.py starts a disposable Neo4j and the app.
-test: neo4j-install browser
+test: neo4j-install browser compose
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
