@@ -10,7 +10,9 @@ heading and hands its lines to the list, table and signature readers. All the wo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from pmkg.ingest.parse.blocks import AttendanceBlock
 from pmkg.ingest.parse.entry import heading_affiliation, leading_organisation, parse_name_entry
@@ -89,14 +91,15 @@ def _person_label(label: str) -> bool:
 
 
 def _open_block(
-    line: Line, block: AttendanceBlock | None, *, roster: bool = False
+    line: Line, block: AttendanceBlock | None, *, roster: Callable[[], bool] | None = None
 ) -> tuple[AttendanceBlock, str] | None:
     """The block a heading line opens and the names on the rest of the line, or None.
 
     A status heading (``Afbud:``) opens a block; a group heading (``Observatører:``) nests in a
     block whose heading stood alone (``Til stede:`` over ``Bestyrelsen:``, so it keeps that status)
     and otherwise, written with a colon, opens a block of present people (``Fra sekretariatet:``), as does
-    a member heading alone on its line right over names (``roster``: the body's list, ``Bestyrelsen``)."""
+    a member heading alone on its line right over names (``roster``, asked last since reading the next
+    line as entries is the costly part: the body's list, ``Bestyrelsen``)."""
     heading = heading_of(line.text)
     if heading is None:  # "Fra Region Midtjylland:", "Universities:" over names: a group, the block's status
         inside = block is not None and (block.nested and not block.listed or block.grouped)
@@ -110,7 +113,13 @@ def _open_block(
     if block and block.grouped:  # "Ersättare" / ... / "Adjungerade": a sibling group keeps the status
         return AttendanceBlock(block.status, heading.role, heading.text, nested=False, grouped=True), rest
     # observers after a list of absentees attended; a body's roster under its name alone ("Bestyrelsen")
-    alone = roster and not rest and heading.role == "member" and re.fullmatch(r"[\w ’'-]+", line.text.strip())
+    alone = (
+        roster is not None
+        and not rest
+        and heading.role == "member"
+        and re.fullmatch(r"[\w ’'-]+", line.text.strip())
+        and roster()
+    )
     if ":" in line.text or block and block.listed or alone:
         return AttendanceBlock("present", heading.role, heading.text, nested=False, grouped=True), rest
     return None
@@ -242,7 +251,13 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
                 )
         logical.clear()
 
-    named = {line.index for line in lines if not line.blank and _entry_line(line.text)}
+    by_index = {line.index: line for line in lines}
+
+    def over_names(index: int) -> bool:
+        """Whether the line after ``index`` reads as entries (asked only under a lone member heading)."""
+        after = by_index.get(index + 1)
+        return after is not None and not after.blank and _entry_line(after.text)
+
     paragraphs = {line.index: found for line in lines if (found := _prose_paragraph(line, preamble))}
     for line in (
         part
@@ -266,7 +281,7 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
             result.role_fields.extend(signoff.done)
             signoff = None
         header = _header_columns(cells, under_heading=block is not None)
-        opened = None if header else _open_block(line, block, roster=line.index + 1 in named)
+        opened = None if header else _open_block(line, block, roster=partial(over_names, line.index))
         labelled = _LABEL.match(line.text) if block and not opened else None
         if labelled and _person_label(labelled.group("label")):
             labelled = None  # "Siri Lunde Fjeld: overlege, Ålesund sjukehus": a person's entry, no label
@@ -356,7 +371,7 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
     for line in reversed(lines):  # role fields closing the minutes ("Referent: ...") are no item's text
         if line.blank:
             continue
-        if line.index not in result.lines | result.field_lines:
+        if line.index not in result.lines and line.index not in result.field_lines:
             break
         result.lines.add(line.index)
     result.mentions = stood_in_for(result.mentions, text)
