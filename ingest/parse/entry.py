@@ -252,15 +252,15 @@ def parse_name_entry(entry: str) -> NameMention:
 
     The returned span covers the whole entry (offsets relative to ``entry``); the caller shifts it.
     """
-    parsed = _parse_name_entry(entry)  # a fresh object: callers may change its lists
+    parsed = parsed_entry(entry)  # a fresh object: callers may change its lists
     return replace(
         parsed, titles=list(parsed.titles), roles=list(parsed.roles), role_rules=dict(parsed.role_rules)
     )
 
 
 @lru_cache(maxsize=1 << 14)
-def _parse_name_entry(entry: str) -> NameMention:
-    """Cached: the attendance reader tries an entry more than once, and lists repeat between minutes."""
+def parsed_entry(entry: str) -> NameMention:
+    """Cached and shared, so only to be read: the attendance reader tries an entry more than once."""
     parts = _empty_parts()
     text = CELL_GAPS.sub(", ", LEADING_BULLET.sub("", entry).strip())
     absent = _absent_marker_re().search(text)

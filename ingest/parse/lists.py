@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from pmkg.ingest.parse.entry import (
     CELL_GAPS,
     CONJUNCTION,
     LEADING_BULLET,
     _strip_prefixes,
-    parse_name_entry,
+    parsed_entry,
     split_top_level,
 )
 from pmkg.ingest.parse.minutes import NameMention, Span
@@ -79,6 +80,12 @@ def names_person(mention: NameMention) -> bool:
     return looks_like_person(mention.name) or titled and could_be_surname(mention.name)
 
 
+@lru_cache(maxsize=1 << 14)
+def is_person_entry(entry: str) -> bool:
+    """Whether an entry names a person (cached: a line is asked whether it lists people, then read)."""
+    return names_person(parsed_entry(entry))
+
+
 def entries(text: str, offset: int, known: frozenset[str] = frozenset()) -> list[tuple[str, Span]]:
     """Entries of one logical attendance line, with their spans. Comma parts that are not a person
     (titles, an organisation) belong to the person before them, so ``Søren Brunak, professor,
@@ -86,19 +93,25 @@ def entries(text: str, offset: int, known: frozenset[str] = frozenset()) -> list
     starts a new entry when all parts are names, its first word is a known given name, or it is one
     of the ``known`` names (lower case; those the document wrote with the surname in capitals).
     Parts before the first name are its titles (``Professor, overlæge, dr.med. Henrik Toft Sørensen``)."""
+    return [(entry, (offset + start, offset + end)) for entry, (start, end) in _entries(text, known)]
+
+
+@lru_cache(maxsize=1 << 12)
+def _entries(text: str, known: frozenset[str]) -> tuple[tuple[str, Span], ...]:
+    """:func:`entries` at offset 0, cached: whether a line lists people is asked before it is read."""
     parts, cursor = [], 0
     for part in split_name_list(text):
         at = text.find(part, cursor)
         at = at if at >= 0 else cursor
         cursor = at + len(part)
         parts.append((part, at, cursor))
-    people = [names_person(parse_name_entry(p)) for p, _, _ in parts]
+    people = [is_person_entry(p) for p, _, _ in parts]
     all_names = len(parts) >= 3 and all(people)
     # "Gustav Ek, Region Stockholm; Parisa Moradi, VGR": a semicolon closes an entry
     semicolon = [i > 0 and ";" in text[parts[i - 1][2] : at] for i, (_, at, _) in enumerate(parts)]
     groups: list[list[tuple[str, int, int]]] = []
     for i, (part, is_person) in enumerate(zip(parts, people, strict=True)):
-        name = parse_name_entry(part[0]).name
+        name = parsed_entry(part[0]).name
         opens = all_names or semicolon[i] or _is_given(name) or name.lower() in known
         starts = is_person and any(people[:i]) and opens
         if not groups or starts:
@@ -109,8 +122,8 @@ def entries(text: str, offset: int, known: frozenset[str] = frozenset()) -> list
     for group in groups:
         start, end = group[0][1], group[-1][2]
         entry = text[start:end] if len(group) > 1 else group[0][0]
-        found.append((entry, (offset + start, offset + end)))
-    return found
+        found.append((entry, (start, end)))
+    return tuple(found)
 
 
 def _continues(previous: str, line: str) -> bool:
@@ -135,12 +148,7 @@ def wraps(previous: str, line: str) -> bool:
         return False
     first = re.split(r"[,;(]|\s(?:og|and|och)\s", line)[0].strip()
     words = first.split()
-    return (
-        bool(words)
-        and len(words) <= 3
-        and not names_person(parse_name_entry(first))
-        and words[0][:1].isupper()
-    )
+    return bool(words) and len(words) <= 3 and not is_person_entry(first) and words[0][:1].isupper()
 
 
 _NAME_WORD = r"[A-ZÆØÅÄÖÜ][\w'’-]*"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import faker.providers.person as faker_person
 
@@ -74,7 +74,9 @@ def is_only_given_name(word: str) -> bool:
     return is_given_name(key) and key not in _faker_names("surname")
 
 
+@lru_cache(maxsize=1 << 16)
 def is_name_token(token: str) -> bool:
+    """A capitalised name word or initials (cached: every word of the text is asked, most many times)."""
     core = token.strip(".,;:'’")
     if not core:
         return False
