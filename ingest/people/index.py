@@ -123,6 +123,9 @@ class PeopleIndex:
         # it can fit, not with everyone (minutes joined into one long document name thousands).
         self._by_first: dict[str, list[str]] = {}  # first name word
         self._by_last: dict[str, list[str]] = {}  # last name word
+        # first letter and last word: all a variant needs equal (``C. Karle``, ``Christiane S. Karle``),
+        # so a common surname of joined minutes is not compared with every bearer of it
+        self._by_variant: dict[tuple[str, str], list[str]] = {}
         self._by_slug: dict[str, list[str]] = {}  # every spelling, folded
         self._by_alias: dict[str, list[str]] = {}  # every other spelling as written ("RB")
         self._by_initials: dict[str, list[str]] = {}
@@ -133,6 +136,7 @@ class PeopleIndex:
         entries = [
             (self._by_first, [person.keys[0]]),
             (self._by_last, [person.keys[-1]]),
+            (self._by_variant, [(person.keys[0][:1], person.keys[-1])]),
             (self._by_slug, person.slugs),
             (self._by_alias, person.aliases),
             (self._by_initials, _initials(person.name)),
@@ -185,10 +189,11 @@ class PeopleIndex:
         exact = self._by_slug.get(folded, [])
         if exact:
             return [min(exact, key=self._rank.__getitem__)]
-        same_last = self._pool(self._by_last.get(keys[-1], []))  # a variant ends in the same word
+        # a variant ends in the same word and starts with the same letter (a word or its initial)
+        same_ends = self._pool(self._by_variant.get((keys[0][:1], keys[-1]), []))
         variants = [
             p.id
-            for p in same_last
+            for p in same_ends
             if _is_variant(keys, p.keys) or (not shorter_only and _is_variant(p.keys, keys))
         ]
         if variants:
