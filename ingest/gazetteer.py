@@ -131,6 +131,9 @@ class Gazetteer:
             lengths.setdefault(key[0], set()).add(len(key))
         self._first = set(lengths)
         self._lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
+        # the last text read and what it names: the rules, the body's host and its country all ask
+        # about the same whole text (one tuple, so a thread reads a text with its own answer)
+        self._last: tuple[str, list[tuple[Entry, tuple[int, int]]]] | None = None
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
@@ -154,6 +157,14 @@ class Gazetteer:
 
     def find_in_text(self, text: str) -> list[tuple[Entry, tuple[int, int]]]:
         """Every mention in ``text`` in reading order; at each place the longest name wins."""
+        last = self._last
+        if last is not None and last[0] == text:
+            return list(last[1])
+        found = self._find_in_text(text)
+        self._last = (text, found)
+        return list(found)
+
+    def _find_in_text(self, text: str) -> list[tuple[Entry, tuple[int, int]]]:
         folded_text = fold(text)  # one character for one: the token offsets hold
         folded = _TOKEN.findall(folded_text)
         spans = [m.span() for m in _TOKEN.finditer(folded_text)]
