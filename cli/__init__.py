@@ -38,6 +38,9 @@ COMMANDS = {
     "reject": "pmkg.cli.commands.correct",
     "not-same": "pmkg.cli.commands.correct",
     "corrections": "pmkg.cli.commands.correct",
+    "set-type": "pmkg.cli.commands.amend",
+    "add": "pmkg.cli.commands.amend",
+    "fix": "pmkg.cli.commands.amend",
 }
 
 

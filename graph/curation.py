@@ -15,6 +15,7 @@ so ``graph.corrections.replay`` can run all of them after every load. A correcti
 * ``reject`` marks the matching relationships ``rejected`` with the correction's id: the fact stays,
   with its provenance, visibly rejected.
 * ``not_same`` changes nothing in the graph: ``graph.identity`` stops proposing the pair.
+* ``set_type``, ``fix`` and ``add`` are in ``graph.retype`` and ``graph.curated``.
 * ``split`` moves the relationships one node has from the given documents (every relationship carries
   its ``doc``) onto a new node, so facts two people of one name contributed, or a wrong merge joined,
   stand apart again; each node's aliases are recomputed from the mentions it keeps. A document loaded
@@ -24,18 +25,17 @@ so ``graph.corrections.replay`` can run all of them after every load. A correcti
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any
 
 import neo4j
 
-from pmkg.graph import contributed
+from pmkg.graph import contributed, curated, retype
+from pmkg.graph.outcome import Outcome, nodes_of
 from pmkg.graph.schema import labelled
 from pmkg.graph.triples import search_text
 from pmkg.model.correction import Correction, CorrectionError
 from pmkg.model.graph import CONTRIBUTED, NODES, PROVENANCE_KEYS, RELS
 
-_NODES_OF = "MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id AS id, properties(n) AS props"
 # ``$docs``: only the relationships these documents stated (a split), or all of them (a merge: null).
 _MOVE_OUT = """
 MATCH (a:{label} {id: $gone})-[r:{type}]->(b) WHERE $docs IS NULL OR r.doc IN $docs
@@ -104,27 +104,15 @@ RETURN count(d) AS dropped
 """
 
 
-@dataclass
-class Outcome:
-    """What applying one correction did: ``orphaned`` when its targets are missing; ``changes`` says
-    what changed, one line each (empty when the graph already showed it)."""
-
-    correction: str
-    orphaned: bool = False
-    changes: list[str] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
-
-
 def apply(tx: neo4j.ManagedTransaction, c: Correction) -> Outcome:
     """Apply ``c`` in ``tx`` (idempotent); undone corrections change nothing."""
     if c.undone_at:
         return Outcome(c.id)
-    kinds = {"merge": _merge, "rename": _rename, "reject": _reject, "not_same": _not_same, "split": _split}
+    kinds = {
+        "merge": _merge, "rename": _rename, "reject": _reject, "not_same": _not_same, "split": _split,
+        "set_type": retype.apply, "fix": curated.apply, "add": curated.apply,
+    }  # fmt: skip
     return kinds[c.kind](tx, c)
-
-
-def _nodes(tx: neo4j.ManagedTransaction, label: str, ids: list[str]) -> dict[str, dict[str, Any]]:
-    return {row["id"]: row["props"] for row in tx.run(labelled(_NODES_OF, label=label), ids=ids)}
 
 
 def _merged_props(label: str, keep: dict[str, Any], gone: dict[str, Any]) -> dict[str, Any]:
@@ -193,7 +181,7 @@ def _join_parallel(tx: neo4j.ManagedTransaction, label: str, rtype: str, keep: s
 
 def _merge(tx: neo4j.ManagedTransaction, c: Correction) -> Outcome:
     label, keep = c.payload["label"], c.payload["keep"]
-    found = _nodes(tx, label, c.targets)
+    found = nodes_of(tx, label, c.targets)
     outcome = Outcome(c.id, missing=[t for t in c.targets if t not in found])
     if keep not in found:
         outcome.orphaned = True
@@ -232,7 +220,7 @@ def _merge(tx: neo4j.ManagedTransaction, c: Correction) -> Outcome:
 
 def _rename(tx: neo4j.ManagedTransaction, c: Correction) -> Outcome:
     label, name, node_id = c.payload["label"], c.payload["name"], c.targets[0]
-    found = _nodes(tx, label, [node_id])
+    found = nodes_of(tx, label, [node_id])
     if node_id not in found:
         return Outcome(c.id, orphaned=True, missing=[node_id])
     node = found[node_id]
@@ -275,7 +263,7 @@ def _split(tx: neo4j.ManagedTransaction, c: Correction) -> Outcome:
     label, node_id, into = c.payload["label"], c.targets[0], c.payload["into"]
     named = {"docs": c.payload["documents"], "sources": c.payload.get("sources", [])}
     docs = sorted(tx.run(_DOCS_NOW, named).single(strict=True)["ids"])
-    found = _nodes(tx, label, [node_id, into])
+    found = nodes_of(tx, label, [node_id, into])
     facts = 0
     if node_id in found:
         facts = tx.run(labelled(_FACTS_FROM, label=label), id=node_id, docs=docs).single(strict=True)["facts"]
@@ -309,7 +297,7 @@ def _split(tx: neo4j.ManagedTransaction, c: Correction) -> Outcome:
 
 
 def _not_same(tx: neo4j.ManagedTransaction, c: Correction) -> Outcome:
-    found = _nodes(tx, c.payload["label"], c.targets)
+    found = nodes_of(tx, c.payload["label"], c.targets)
     missing = [t for t in c.targets if t not in found]
     return Outcome(c.id, orphaned=bool(missing), missing=missing)
 
@@ -337,7 +325,7 @@ def undo(tx: neo4j.ManagedTransaction, c: Correction) -> list[str]:
         )  # fmt: skip
         outcome = _rename(tx, back)
         label = c.payload["label"]
-        node = _nodes(tx, label, c.targets).get(c.targets[0])
+        node = nodes_of(tx, label, c.targets).get(c.targets[0])
         if node and "aliases" in CONTRIBUTED.get(label, ()):  # the corrected name is not an alias
             aliases = sorted(set(node.get("aliases") or ()) - {c.payload["name"], was})
             props = {"aliases": aliases or None, "search_text": search_text(was, aliases)}
@@ -349,4 +337,8 @@ def undo(tx: neo4j.ManagedTransaction, c: Correction) -> list[str]:
         return (
             [f"{changed} {c.payload['type']} {' -> '.join(c.targets)} no longer rejected"] if changed else []
         )
+    if c.kind == "set_type":
+        return retype.undo(tx, c)
+    if c.kind in ("fix", "add"):
+        return curated.undo(tx, c)
     return []  # not_same: only identity's candidate list changes

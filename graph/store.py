@@ -73,7 +73,11 @@ _STAMP = "MATCH (d:Document {id: $id}) SET d.ingested_at = $now"
 _STAMP_ALL = "UNWIND $ids AS id MATCH (d:Document {id: id}) SET d.ingested_at = $now"
 _DELETE_RELS = "MATCH (a)-[r:{type} {doc: $doc}]->(b) DELETE r RETURN a.id AS a, b.id AS b"
 _DELETE_DOCUMENT = "MATCH (d:Document {id: $doc}) DETACH DELETE d"
-_DELETE_ORPHANS = "MATCH (n:{label}) WHERE n.id IN $ids AND NOT EXISTS { (n)--() } DELETE n"
+# A staff-curated fact (``graph.curated``) keeps no node alive: its correction is orphaned instead.
+_DELETE_ORPHANS = """
+MATCH (n:{label}) WHERE n.id IN $ids AND NOT EXISTS { (n)-[r]-() WHERE r.curated IS NULL }
+DETACH DELETE n
+"""
 _READ_NODES = "MATCH (n:{label}) RETURN properties(n) AS props"
 _READ_NODES_OF = "MATCH (n:{label}) WHERE n.id IN $ids RETURN properties(n) AS props"
 _READ_RELS = "MATCH (a)-[r:{type}]->(b) RETURN a.id AS from, b.id AS to, properties(r) AS props"

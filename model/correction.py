@@ -20,11 +20,12 @@ from typing import Any, Literal
 import msgspec
 
 from pmkg.errors import PmkgError
-from pmkg.model.graph import ENTITIES, LABELS, REL_TYPES, rel_props
+from pmkg.model.graph import ENTITIES, LABELS, REL_TYPES, RELS, rel_props
 
-Kind = Literal["merge", "rename", "reject", "not_same", "split"]
+Kind = Literal["merge", "rename", "reject", "not_same", "split", "set_type", "fix", "add"]
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
 MERGEABLE = ENTITIES  # the labels whose nodes staff may merge or declare not the same
+RETYPABLE = ("Person", "Organization", "Initiative")  # what an extracted name may turn out to be
 
 
 class Correction(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, frozen=True):
@@ -38,7 +39,11 @@ class Correction(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, froze
     values the rejected relationships have, such as ``{"role": "chair"}``); ``documents`` (``split``: the
     ids of the documents whose facts move to a new node; ``sources``, their file paths, so that a new
     version of one is split too), ``into`` (its id, :func:`split_id`) and
-    optionally its ``name``.
+    optionally its ``name``; ``label`` and ``to`` (``set_type``: the node's label now and the one it
+    gets); ``type``, ``from_label``, ``to_label``, ``props`` (the relationship's own values, e.g.
+    ``{"role": "vice_chair"}``) and ``note`` (``add`` and ``fix``: where staff learnt it, since no
+    sentence states it), and for ``fix`` also ``where`` (the extracted facts it revises, as for
+    ``reject``) and optionally ``into`` (the corrected other end, a third target: the right organisation).
     ``undone_at``/``undone_by`` are set by ``pmkg corrections undo``: the record stays, inactive.
     """
 
@@ -141,6 +146,14 @@ def check(c: Correction) -> str | None:
         return _label_problem(p, LABELS, "from_label") or _label_problem(p, LABELS, "to_label")
     if c.kind == "split":
         return _split_problem(c)
+    if c.kind == "set_type":
+        if len(c.targets) != 1:
+            return "set_type has exactly one target: the node whose type is wrong"
+        if p.get("to") == p.get("label"):
+            return "payload.to must differ from payload.label"
+        return _label_problem(p, RETYPABLE) or _label_problem(p, RETYPABLE, "to")
+    if c.kind in ("fix", "add"):
+        return _fact_problem(c)
     if len(c.targets) != 2:  # not_same
         return "not_same has exactly two targets"
     return _label_problem(p, MERGEABLE)
@@ -167,6 +180,43 @@ def _split_problem(c: Correction) -> str | None:
     if "name" in p and (not isinstance(p["name"], str) or not p["name"].strip()):
         return "payload.name, when given, must be the new node's non-empty name"
     return _label_problem(p, MERGEABLE)
+
+
+def _where_problem(rtype: str, where: Any, key: str, names: set[str]) -> str | None:
+    if not isinstance(where, dict) or any(k not in names or not isinstance(v, str) for k, v in where.items()):
+        return f"payload.{key} must map properties of {rtype} ({', '.join(sorted(names)) or 'none'}) to text"
+    return None
+
+
+def _fact_problem(c: Correction) -> str | None:
+    """A curated fact (``add``, ``fix``): a relationship the model allows between the labels, values of
+    its own properties, and a source note."""
+    p = c.payload
+    fix = c.kind == "fix"
+    if len(c.targets) != 2 + bool(fix and p.get("into")):
+        return f"{c.kind} has two targets, the fact's from and to node ids" + (
+            ", and its corrected other end when payload.into is given" if fix else ""
+        )
+    if fix and p.get("into") and p["into"] != c.targets[2]:
+        return "payload.into must be the third target"
+    rtype = p.get("type")
+    if rtype not in REL_TYPES:
+        return f"payload.type must be a relationship type ({', '.join(REL_TYPES)})"
+    spec = RELS[rtype]
+    if p.get("from_label") not in spec.sources or p.get("to_label") not in spec.targets:
+        return (
+            f"{rtype} goes from {'/'.join(spec.sources)} to {'/'.join(spec.targets)}, "
+            f"not from {p.get('from_label')} to {p.get('to_label')}"
+        )
+    own = {prop.name for prop in spec.props if prop.fixed is None and prop.kind == "string"}
+    every = {prop.name for prop in rel_props(rtype)}
+    if fix and (problem := _where_problem(rtype, p.get("where", {}), "where", every)):
+        return problem
+    if problem := _where_problem(rtype, p.get("props", {}), "props", own):
+        return problem
+    if not isinstance(p.get("note"), str) or not p["note"].strip():
+        return "payload.note must say where this is known from (a source note), since no document states it"
+    return None
 
 
 def to_line(c: Correction) -> str:

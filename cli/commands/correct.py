@@ -21,7 +21,7 @@ from pmkg.model.graph import RELS
 from pmkg.ui.identity import local_user
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
+def common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--why", default="", help="the reason, kept with the correction")
     parser.add_argument("--dry-run", action="store_true", help="show what would change; store nothing")
 
@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     merge = sub.add_parser("merge", help="merge nodes that are one entity (kept across re-ingests)")
     merge.add_argument("ids", nargs="+", metavar="ID", help="two or more node ids (see `pmkg candidates`)")
     merge.add_argument("--keep", required=True, metavar="ID", help="the node that stays (its name is kept)")
-    _common(merge)
+    common_options(merge)
     merge.set_defaults(func=run_merge)
 
     split = sub.add_parser("split", help="move one node's facts from some documents onto a new node")
@@ -43,13 +43,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="documents whose facts move (id, file name or path, or sha256 prefix)",
     )
     split.add_argument("--name", help="the new node's name (default: the same name)")
-    _common(split)
+    common_options(split)
     split.set_defaults(func=run_split)
 
     rename = sub.add_parser("rename", help="set a node's name (the old one becomes an alias)")
     rename.add_argument("id", metavar="ID")
     rename.add_argument("name", metavar="NAME")
-    _common(rename)
+    common_options(rename)
     rename.set_defaults(func=run_rename)
 
     reject = sub.add_parser("reject", help="mark a fact wrong: it stays, visibly rejected")
@@ -65,12 +65,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="PROP=VALUE",
         help="only facts with this value (role=chair)",
     )
-    _common(reject)
+    common_options(reject)
     reject.set_defaults(func=run_reject)
 
     not_same = sub.add_parser("not-same", help="two nodes are different: never propose merging them again")
     not_same.add_argument("ids", nargs=2, metavar="ID")
-    _common(not_same)
+    common_options(not_same)
     not_same.set_defaults(func=run_not_same)
 
     group = sub.add_parser("corrections", help="list, export, import or undo corrections")
@@ -91,7 +91,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     undo.set_defaults(func=run_undo)
 
 
-def _report(c: Correction, outcome: Outcome, dry_run: bool) -> int:
+def report(c: Correction, outcome: Outcome, dry_run: bool) -> int:
     prefix = "would " if dry_run else ""
     for line in outcome.changes or [f"{c.kind} {' '.join(c.targets)}: no change to the graph"]:
         print(prefix + line)
@@ -111,13 +111,13 @@ def _nodes(ids: list[str]) -> dict[str, tuple[str, str]]:
 def _record(c: Correction, dry_run: bool) -> int:
     with connection.driver() as drv:
         outcome = corrections.record(drv, c, dry_run=dry_run)
-    return _report(c, outcome, dry_run)
+    return report(c, outcome, dry_run)
 
 
 def run_merge(args: argparse.Namespace) -> int:
     with connection.driver() as drv:
         c, outcome = review.merge(drv, args.ids, args.keep, local_user().name, args.why, dry_run=args.dry_run)
-    return _report(c, outcome, args.dry_run)
+    return report(c, outcome, args.dry_run)
 
 
 def _documents(names: list[str]) -> list[dict[str, str]]:
@@ -171,7 +171,7 @@ def run_reject(args: argparse.Namespace) -> int:
 def run_not_same(args: argparse.Namespace) -> int:
     with connection.driver() as drv:
         c, outcome = review.not_same(drv, args.ids, local_user().name, args.why, dry_run=args.dry_run)
-    return _report(c, outcome, args.dry_run)
+    return report(c, outcome, args.dry_run)
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -1,0 +1,143 @@
+"""Building ``set_type``, ``add`` and ``fix`` corrections from what a person gives: the one path of
+``pmkg set-type|add|fix`` and of the app's "correct this" controls.
+
+Each function checks what it is given against the graph and the model before anything is written (the
+nodes are in the graph, the relationship type joins their kinds, a role is one of the code list's, a
+fix names facts that are there), so every mistake is one line naming what is wrong, and records the
+correction with ``graph.corrections.record`` (one transaction; ``dry_run`` rolls it back). Who made it
+is the caller's business: the CLI passes the local user, the app the signed-in one after
+``ui.identity.require``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import neo4j
+
+from pmkg.graph import corrections
+from pmkg.graph.connection import read
+from pmkg.graph.outcome import Outcome
+from pmkg.graph.rdfcodec import code_list
+from pmkg.graph.review import found_nodes
+from pmkg.graph.schema import labelled
+from pmkg.model.correction import RETYPABLE, Correction, CorrectionError, make
+from pmkg.model.graph import RELS
+
+_MATCHING = """
+MATCH (:{from_label} {id: $from})-[r:{type}]->(:{to_label} {id: $to})
+WHERE r.curated IS NULL AND r.rejected IS NULL AND all(k IN keys($where) WHERE r[k] = $where[k])
+RETURN count(r) AS n
+"""
+
+
+def pairs(items: list[str], option: str) -> dict[str, str]:
+    """``["role=chair"]`` -> ``{"role": "chair"}``; a malformed item is a one-line error."""
+    out = {}
+    for item in items:
+        prop, sep, value = item.partition("=")
+        if not sep or not prop.strip() or not value.strip():
+            raise CorrectionError(f"{option} {item!r}: write PROP=VALUE, e.g. role=chair")
+        out[prop.strip()] = value.strip()
+    return out
+
+
+def _check_codes(rtype: str, values: dict[str, str]) -> None:
+    """A value of a coded property (a role) must be one of its code list's codes."""
+    for prop in RELS[rtype].props:
+        kind, _, scheme = prop.codec.partition(":")
+        if prop.name in values and kind in ("code", "concept"):
+            codes = sorted(code_list(scheme))
+            if values[prop.name] not in codes:
+                raise CorrectionError(
+                    f"{prop.name}={values[prop.name]!r} is not a known {prop.name}: one of {', '.join(codes)}"
+                )
+
+
+def _record(driver: neo4j.Driver, c: Correction, dry_run: bool) -> tuple[Correction, Outcome]:
+    return c, corrections.record(driver, c, dry_run=dry_run)
+
+
+def set_type(
+    driver: neo4j.Driver, node_id: str, to: str, author: str, reason: str = "", *, dry_run: bool = False
+) -> tuple[Correction, Outcome]:
+    """Make ``node_id`` a node of label ``to`` (Person, Organization, Initiative), keeping its facts."""
+    label = found_nodes(driver, [node_id])[node_id][0]
+    if to not in RETYPABLE or label not in RETYPABLE:
+        raise CorrectionError(
+            f"set-type changes a {' or '.join(RETYPABLE)} into another; {node_id} is {label}"
+        )
+    if to == label:
+        raise CorrectionError(f"{node_id} is a {label} already")
+    return _record(driver, make("set_type", [node_id], {"label": label, "to": to}, author, reason), dry_run)
+
+
+def _fact(
+    driver: neo4j.Driver,
+    kind: str,
+    ids: list[str],
+    rtype: str,
+    payload: dict[str, Any],
+    author: str,
+    reason: str,
+) -> Correction:
+    if rtype not in RELS:
+        raise CorrectionError(f"{rtype!r} is not a relationship type: one of {', '.join(RELS)}")
+    found = found_nodes(driver, ids)
+    payload = {"type": rtype, "from_label": found[ids[0]][0], "to_label": found[ids[1]][0], **payload}
+    if len(ids) == 3 and found[ids[2]][0] != found[ids[1]][0]:
+        raise CorrectionError(f"--to {ids[2]} is {found[ids[2]][0]}, not {found[ids[1]][0]} like {ids[1]}")
+    _check_codes(rtype, payload.get("props", {}))
+    return make(kind, ids, payload, author, reason)
+
+
+def add(
+    driver: neo4j.Driver,
+    source: str,
+    rtype: str,
+    target: str,
+    values: dict[str, str],
+    note: str,
+    author: str,
+    reason: str = "",
+    *,
+    dry_run: bool = False,
+) -> tuple[Correction, Outcome]:
+    """Add the fact ``source -rtype-> target`` with ``values`` (``{"role": "member"}``), known from
+    ``note``."""
+    payload = {"props": values, "note": note.strip()}
+    return _record(driver, _fact(driver, "add", [source, target], rtype, payload, author, reason), dry_run)
+
+
+def fix(
+    driver: neo4j.Driver,
+    source: str,
+    rtype: str,
+    target: str,
+    where: dict[str, str],
+    values: dict[str, str],
+    note: str,
+    author: str,
+    reason: str = "",
+    *,
+    into: str | None = None,
+    dry_run: bool = False,
+) -> tuple[Correction, Outcome]:
+    """Revise the extracted facts ``source -rtype {where}-> target`` into one with ``values`` (and the
+    other end ``into``, when the organisation was wrong), known from ``note``."""
+    into = None if into == target else into
+    if not values and not into:
+        raise CorrectionError("fix: say what is right: --set PROP=VALUE (role=vice_chair) or --to ID")
+    ids = [source, target, *([into] if into else [])]
+    payload: dict[str, Any] = {"where": where, "props": values, "note": note.strip()}
+    if into:
+        payload["into"] = into
+    c = _fact(driver, "fix", ids, rtype, payload, author, reason)
+    params = {"from": source, "to": target, "where": where}
+    names = {"type": rtype, "from_label": c.payload["from_label"], "to_label": c.payload["to_label"]}
+    if not read(driver, labelled(_MATCHING, **names), params)[0]["n"]:
+        shown = "".join(f" {k}={v}" for k, v in sorted(where.items()))
+        raise CorrectionError(
+            f"fix: no {rtype}{shown} {source} -> {target} in the graph to revise (a new fact: pmkg add)"
+        )
+    return _record(driver, c, dry_run)
