@@ -20,7 +20,7 @@ from rdflib.namespace import PROV, SKOS
 
 from pmkg import __version__
 from pmkg.errors import PmkgError
-from pmkg.graph.rdfaudit import history_triples, rejected_triples
+from pmkg.graph.rdfaudit import curated_provenance, history_triples, rejected_triples
 from pmkg.graph.rdfcodec import (
     OA,
     PERSON_LABEL,
@@ -138,12 +138,16 @@ def _provenance(m: Mapper, rel: Mapping[str, Any], fact: URIRef, names_person: b
 
 
 def fact_triples(m: Mapper, rtype: str, rel: Mapping[str, Any]) -> Iterator[Triple]:
-    """The fact one relationship states, with its provenance (the named graph of its document)."""
+    """The fact one relationship states, with its provenance (the named graph of its document, or of
+    the correction that curated it)."""
     spec = RELS.get(rtype)
     if spec is None:
         raise PmkgError(f"no RDF mapping for relationship type {rtype}: add it to pmkg/model/graph.py")
     fact = m.fact_iri(rel["key"])
     yield from _fact(m, spec, rel, fact)
+    if rel.get("curated"):  # staff stated it, with a source note: no document did
+        yield from curated_provenance(m, rel, fact)
+        return
     names_person = m.is_person(rel["from"]) or m.is_person(rel["to"])
     yield from _provenance(m, rel, fact, names_person)
 
@@ -188,7 +192,7 @@ def page_quads(m: Mapper, rows: GraphRows, described: Collection[str] = ()) -> I
             yield from ((s, p, o, None) for s, p, o in node_triples(m, label, node))
     for rtype, rels in rows.rels.items():
         for rel in rels:
-            name = m.graph_iri(rel["doc"])
+            name = m.graph_iri(rel.get("doc") or rel["curated"])  # a curated fact: its correction's graph
             if rel.get("rejected"):  # staff rejected it: no longer stated (docs/rdf.md)
                 if rel["rejected"] in described:
                     yield from ((s, p, o, name) for s, p, o in rejected_triples(m, rtype, rel))

@@ -15,7 +15,7 @@ from rdflib import OWL, RDF, Graph, URIRef
 from rdflib.namespace import SH
 
 from pmkg import knowledge
-from pmkg.graph import rdf
+from pmkg.graph import curated, rdf
 from pmkg.graph.identity import resolve_corpus
 from pmkg.graph.rdfcodec import term
 from pmkg.graph.triples import GraphRows, merge_rows, record_to_rows
@@ -54,6 +54,7 @@ def sample_history() -> tuple[GraphRows, list[tuple[Correction, str | None]]]:
     undone, one orphaned), so the export writes every term of its PROV activities."""
     rows = sample_rows()
     role, affiliation = rows.rels["HOLDS_ROLE"][0], rows.rels["AFFILIATED_WITH"][0]
+    revised = rows.rels["HOLDS_ROLE"][-1]
     person = rows.nodes["Person"][0]
     pid = person["id"]
     made = [
@@ -66,12 +67,34 @@ def sample_history() -> tuple[GraphRows, list[tuple[Correction, str | None]]]:
         make("split", [pid], {"documents": ["doc:a"], "into": split_id(pid, ["doc:a"]),
              "label": "Person"}, "ole", "two people"),
         make("not_same", ["person:a", "person:b"], {"label": "Person"}, "ole", "different"),
+        make("set_type", [pid], {"label": "Person", "to": "Organization"}, "ole", "a firm"),
+        make("fix", [revised["from"], revised["to"]], {"type": "HOLDS_ROLE", "from_label": "Person",
+             "to_label": "Organization", "where": {}, "props": {"role": "vice_chair"},
+             "note": "telephone call"}, "ole", "vice chair"),
+        make("add", [affiliation["from"], role["to"]], {"type": "AFFILIATED_WITH", "from_label": "Person",
+             "to_label": "Organization", "props": {}, "note": "staff page"}, "ole", ""),
     ]  # fmt: skip
     made[1] = msgspec.structs.replace(made[1], undone_at=made[1].at, undone_by="ole")
     rels = dict(rows.rels)
-    rels["HOLDS_ROLE"] = [{**role, "rejected": made[2].id}, *rows.rels["HOLDS_ROLE"][1:]]
-    rels["AFFILIATED_WITH"] = [{**affiliation, "rejected": made[3].id}, *rows.rels["AFFILIATED_WITH"][1:]]
-    statuses = ["applied", "undone", "applied", "applied", "applied", "orphaned"]
+    fix, add = made[7], made[8]
+    rels["HOLDS_ROLE"] = [{**role, "rejected": made[2].id}, *rows.rels["HOLDS_ROLE"][1:-1],
+                          {**revised, "rejected": fix.id, "revised": fix.id},
+                          {"from": revised["from"], "to": revised["to"], **curated.props(fix)}]  # fmt: skip
+    rels["AFFILIATED_WITH"] = [
+        {**affiliation, "rejected": made[3].id}, *rows.rels["AFFILIATED_WITH"][1:],
+        {"from": affiliation["from"], "to": role["to"], **curated.props(add)},
+    ]  # fmt: skip
+    statuses = [
+        "applied",
+        "undone",
+        "applied",
+        "applied",
+        "applied",
+        "orphaned",
+        "applied",
+        "applied",
+        "applied",
+    ]
     return GraphRows(nodes=rows.nodes, rels=rels), list(zip(made, statuses, strict=True))
 
 
