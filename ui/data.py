@@ -33,7 +33,7 @@ WITH n, r, m, d, coalesce(r.quotes, []) AS quotes
 UNWIND CASE WHEN size(quotes) = 0 THEN [null] ELSE quotes END AS quote
 RETURN type(r) AS rel, startNode(r) = n AS outgoing, m.id AS other_id, m.name AS other,
        labels(m) AS other_labels, quote, d.title AS document, d.source AS source, d.date AS date,
-       r.rejected AS rejected
+       r.rejected AS rejected, r.curated_by AS curated_by, r.note AS note
 ORDER BY date, rel, other
 LIMIT $limit
 """

@@ -5,7 +5,8 @@ made on the Review page, through the CLI or by an import appears here at once. E
 the graph names it now, linked to the Search page's details of the entity while it is in the graph (a
 node merged away or not yet ingested is named by what the correction kept of it, else its id).
 
-Editors get *Undo* on each active correction that can be undone (a rename, reject, split or not_same;
+A set_type says the kind it gave, an add or fix the fact it states and its source note.
+Editors get *Undo* on each active correction that can be undone (every kind but a merge;
 a merge cannot: ``graph.curation.undo`` says to split its documents instead). :func:`undo` checks the
 edit permission on the server before writing, whatever the page showed, and records the signed-in user
 as the one who undid it. Viewers see the same list read-only. The table downloads as CSV and Excel.
@@ -20,15 +21,15 @@ import neo4j
 import pandas as pd
 import streamlit as st
 
-from pmkg.graph import corrections
+from pmkg.graph import corrections, curated
 from pmkg.graph.corrections import Stored
 from pmkg.model.correction import Correction
 from pmkg.ui import identity
 from pmkg.ui.downloads import table_buttons
 from pmkg.ui.i18n import current_language, md_escape, t
-from pmkg.ui.widgets import done_and_rerun, show_done
+from pmkg.ui.widgets import done_and_rerun, show_done, type_name
 
-UNDOABLE = frozenset({"rename", "reject", "split", "not_same"})
+UNDOABLE = frozenset({"rename", "reject", "split", "not_same", "set_type", "fix", "add"})
 DONE = "history_done"  # the line saying what the last undo did, shown after the rerun
 
 
@@ -107,6 +108,10 @@ def _entry(driver: neo4j.Driver, e: Entry, editor: bool) -> None:
         )
         st.markdown(t("history.targets") + ": " + ", ".join(_target(i, n) for i, n in e.names))
         st.text(t("history.reason", reason=c.reason or "–"))
+        if c.kind in ("fix", "add"):
+            st.text(t("history.note", note=c.payload["note"], fact=curated.describe(c)))
+        elif c.kind == "set_type":
+            st.text(t("history.set_type", was=type_name(c.payload["label"]), now=type_name(c.payload["to"])))
         if c.undone_at:
             st.caption(
                 t("history.undone_by", by=md_escape(c.undone_by or ""), at=c.undone_at[:19].replace("T", " "))

@@ -311,7 +311,12 @@ def details(driver: neo4j.Driver, node_id: str) -> None:
             quote_col: [one_line(r["quote"] or "") for r in rows],  # as it reads: "England", not "Eng- land"
             t("details.relation"): [rel_name(r["rel"], r["outgoing"]) for r in rows],
             t("details.other"): [r["other"] for r in rows],
-            t("details.document"): [r["document"] or r["source"] or "" for r in rows],
+            t("details.document"): [
+                t("details.curated", by=r["curated_by"], note=r["note"] or "")
+                if r.get("curated_by")  # staff stated it (graph.curated): who, and the source note
+                else r["document"] or r["source"] or ""
+                for r in rows
+            ],
             t("details.date"): [r["date"] or "" for r in rows],
             t("details.rejected"): [r.get("rejected") or "" for r in rows],  # left out of every answer
         }
