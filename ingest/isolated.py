@@ -13,7 +13,8 @@ The child limits its own address space (``RLIMIT_AS``) before it reads the file,
 more memory fails there with ``MemoryError`` instead of pushing the app's machine into swap; the parent
 kills a child that runs past the time limit, and the child's CPU limit (``RLIMIT_CPU``, a little above
 the time limit) ends it even if the app itself was killed. The clock starts when the child says it is
-ready, so its start-up on a busy machine is not charged to the file. Every outcome, a crash of the
+ready (the pipeline imported and warmed, ``ingest.warm``), so its start-up on a busy machine is not charged
+to the file. Every outcome, a crash of the
 extractor included, is an :class:`Outcome` with one line to show, never an exception; the child is gone
 (killed and reaped) when :func:`extract_isolated` returns or raises.
 """
@@ -143,9 +144,7 @@ def extract_isolated(
                 if not chunk:  # end of its output: it has answered or died
                     child.wait()
                     seconds = time.monotonic() - (started or begun)
-                    if not output.startswith(READY):
-                        return Outcome(None, "crash", _ended(child.returncode), seconds)
-                    return _answer(bytes(output[len(READY) :]), child.returncode, seconds)
+                    return _answer(bytes(output.removeprefix(READY)), child.returncode, seconds)
                 output += chunk
                 if started is None and output.startswith(READY):
                     started = time.monotonic()
@@ -159,24 +158,25 @@ def extract_isolated(
 
 
 def _serve(memory_mb: int, seconds: float) -> int:
-    """The child: limit itself, say it is ready, read the name and the file from stdin, extract, and
-    write ``done`` and the record's JSON (or ``memory``, ``input`` or ``crash`` and a reason) to stdout.
-    ``MemoryError`` is told apart: the limit, not the file, stopped it."""
+    """The child: limit itself, read the name and the file from stdin, load and warm the pipeline, say it
+    is ready, extract, and write ``done`` and the record's JSON (or ``memory``, ``input`` or ``crash`` and
+    a reason) to stdout. ``MemoryError`` is told apart: the limit, not the file, stopped it."""
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     cpu = math.ceil(seconds) + CPU_MARGIN_SECONDS
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
     out = sys.stdout.buffer
-    out.write(READY)
-    out.flush()
     name = json.loads(sys.stdin.buffer.readline())
-    payload = sys.stdin.buffer.read()  # all of it first: the parent is blocked until it is read
+    payload = sys.stdin.buffer.read()  # all of it first: the parent waits until it is read
     try:
+        import pmkg.ingest.warm  # noqa: F401 (the knowledge files loaded by two short minutes)
         from pmkg.errors import PmkgError
         from pmkg.ingest.parallel import failure_reason
         from pmkg.ingest.pipeline import extract_bytes
         from pmkg.model.record import encode_record
 
+        out.write(READY)  # the pipeline is loaded and warm: the clock starts now
+        out.flush()
         data = b"done\n" + encode_record(extract_bytes(payload, name))
     except MemoryError:
         data = b"memory\n"

@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -61,9 +61,11 @@ def serve_app(
     flags: Sequence[str] = (),
     log_name: str = "streamlit.log",
     port: int = 0,
+    env: Mapping[str, str] | None = None,
 ) -> Iterator[str]:
     """``streamlit run app.py`` on a free loopback port (or ``port``), pointed at the test Neo4j, with
-    extra Streamlit ``flags``; yields its URL and stops it after."""
+    extra Streamlit ``flags`` and ``env`` (pmkg's settings, e.g. a limit); yields its URL and stops it
+    after."""
     port = port or server.free_port()
     env = {
         **os.environ,
@@ -71,6 +73,7 @@ def serve_app(
         "NEO4J_USERNAME": neo4j_settings.username,
         "NEO4J_PASSWORD": neo4j_settings.password,
         "NEO4J_DATABASE": neo4j_settings.database,
+        **(env or {}),
     }
     ARTIFACTS.mkdir(exist_ok=True)
     log = (ARTIFACTS / log_name).open("wb")  # kept with the screenshots, for a failed run
