@@ -4,6 +4,7 @@ against the real test Neo4j holding the example minutes (extracted by the real p
 from __future__ import annotations
 
 import ast
+import copy
 import io
 import re
 from collections.abc import Callable, Iterator
@@ -152,6 +153,59 @@ def test_pmkg_app_turns_sign_in_on_only_with_a_secrets_file(tmp_path: Path) -> N
     args = build_parser(["app"]).parse_args(["app", "--secrets", str(secrets)])
     argv = command(args.port, args.host, args.secrets)
     assert argv[argv.index("--secrets.files") + 1] == str(secrets)
+
+
+def test_pmkg_app_refuses_a_secrets_file_streamlit_would_not_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pmkg.cli import main
+
+    secrets = tmp_path / "pmkg_secrets"  # a compose secret's default name: no .toml
+    secrets.write_text('[auth]\nclient_id = "pmkg"\n', encoding="utf-8")
+    assert main(["app", "--secrets", str(secrets)]) == 1
+    err = capsys.readouterr().err
+    assert f"--secrets {secrets}: Streamlit reads a secrets file only by a name ending in .toml" in err
+    broken = tmp_path / "secrets.toml"
+    broken.write_text('[auth\nclient_id = "pmkg"\n', encoding="utf-8")
+    assert main(["app", "--secrets", str(broken)]) == 1
+    assert f"--secrets {broken}: not TOML: " in capsys.readouterr().err
+
+
+def test_a_secrets_file_streamlit_cannot_read_keeps_sign_in_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Streamlit reports an unreadable secrets file as it reports none; none is a laptop (sign-in off), an
+    unreadable one must not be (it would give every visitor every role)."""
+    from streamlit import config
+    from streamlit.runtime.secrets import Secrets
+
+    from pmkg.ui import signin
+
+    def secrets_from(path: Path) -> None:
+        config.set_option("secrets.files", [str(path)])
+        monkeypatch.setattr(signin.st, "secrets", Secrets())  # Streamlit's own reader, afresh
+
+    monkeypatch.setattr(config, "_config_options", {**config.get_config_options()})  # restored after
+    monkeypatch.setitem(
+        config._config_options, "secrets.files", copy.copy(config._config_options["secrets.files"])
+    )
+    secrets_from(tmp_path / "none.toml")
+    assert signin.configured() is False  # no file at all: a laptop
+    good = tmp_path / "good.toml"
+    good.write_text('[auth]\nclient_id = "pmkg"\n', encoding="utf-8")
+    secrets_from(good)
+    assert signin.configured() is True
+    for name, text in [
+        ("bad.toml", '[auth\nclient_id = "pmkg"\n'),
+        ("pmkg_secrets", '[auth]\nclient_id = "x"\n'),
+    ]:
+        unreadable = tmp_path / name
+        unreadable.write_text(text, encoding="utf-8")
+        secrets_from(unreadable)
+        with pytest.raises(
+            signin.SecretsUnreadable, match=f"the app's secrets \\({unreadable}\\) cannot be read"
+        ):
+            signin.configured()
 
 
 def test_pmkg_app_serves_on_loopback_by_default() -> None:

@@ -95,7 +95,8 @@ def test_compose_reads_the_file_with_the_example_settings(tmp_path: Path) -> Non
     resolved = yaml.safe_load(result.stdout)
     app = resolved["services"]["app"]
     assert app["environment"]["NEO4J_PASSWORD"] == "change-me-neo4j-password"
-    assert app["command"][-2:] == ["--secrets", "/run/secrets/pmkg_secrets"]
+    assert app["command"][-2:] == ["--secrets", "/run/secrets/pmkg-secrets.toml"]
+    assert app["secrets"] == [{"source": "pmkg_secrets", "target": "pmkg-secrets.toml"}]
     assert resolved["secrets"]["pmkg_secrets"]["file"] == str(ROOT / "deploy" / "secrets.toml")
     assert "--hostname=https://id.example.org" in resolved["services"]["keycloak"]["command"]
 
@@ -137,13 +138,18 @@ def test_every_variable_the_app_is_given_is_read_by_pmkg_or_streamlit() -> None:
 
 def test_the_app_command_of_the_compose_file_serves_under_its_base_path(tmp_path: Path) -> None:
     """The app service's command (with the loopback address for the test) and environment: the example
-    secrets are accepted and STREAMLIT_SERVER_BASE_URL_PATH moves the app under /pmkg/."""
+    secrets, under the name the container gives them, are accepted (Streamlit reads only ``*.toml``: a
+    ``/run/secrets/pmkg_secrets`` started and then failed every page) and STREAMLIT_SERVER_BASE_URL_PATH
+    moves the app under /pmkg/."""
     app = compose()["services"]["app"]
     command = [Path(sys.executable).with_name(app["command"][0]), *app["command"][1:]]
     port = server.free_port()
     command[command.index("0.0.0.0")] = "127.0.0.1"
     command[command.index("8501")] = str(port)
-    command[command.index("/run/secrets/pmkg_secrets")] = str(SECRETS_EXAMPLE)
+    inside = command[command.index("--secrets") + 1]  # the file as the container sees it, by its name
+    secrets = tmp_path / Path(inside).name
+    secrets.write_bytes(SECRETS_EXAMPLE.read_bytes())
+    command[command.index(inside)] = str(secrets)
     env = {
         k: interpolated(str(v), {**example_env(), "PMKG_BASE_PATH": "pmkg"})
         for k, v in app["environment"].items()

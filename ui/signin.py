@@ -6,23 +6,38 @@ identity provider named by ``[auth]`` in ``.streamlit/secrets.toml`` (or the fil
 those claims into a :class:`~pmkg.ui.identity.User` with the roles ``[roles]`` grants, shows the
 sign-in page instead of every other page to anyone not signed in, and puts the person and a sign-out
 button in the sidebar. Without ``[auth]`` (a laptop) nothing changes: the local user has every role.
+A secrets file that exists but Streamlit cannot read (a TOML error, a name not ending in ``.toml``) keeps
+the app closed: Streamlit reports it as it reports no file at all, which would otherwise turn sign-in off.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
+from pathlib import Path
 
 import streamlit as st
 
+from pmkg.errors import PmkgError
 from pmkg.ui import identity
 from pmkg.ui.i18n import LANGUAGES, md_escape, t
+
+
+class SecretsUnreadable(PmkgError):
+    """A secrets file is there but could not be read: sign-in may be meant to be on, so nobody gets in."""
 
 
 def _secrets_section(name: str) -> Mapping[str, object] | None:
     try:
         section = st.secrets.get(name)
-    except FileNotFoundError:  # no secrets file at all: a laptop
-        return None
+    except FileNotFoundError as exc:  # Streamlit's error for no file, and for one it cannot read
+        present = [p for p in st.get_option("secrets.files") if Path(p).expanduser().exists()]
+        if present:
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise SecretsUnreadable(
+                f"the app's secrets ({', '.join(present)}) cannot be read: {reason}"
+            ) from exc
+        return None  # no secrets file at all: a laptop
     return section.to_dict() if hasattr(section, "to_dict") else section
 
 
@@ -39,7 +54,13 @@ def role_config() -> Mapping[str, object]:
 def user() -> identity.User:
     """The user of this request: the signed-in person, :data:`identity.ANONYMOUS` before sign-in, or the
     local user when sign-in is off."""
-    if not configured():
+    try:
+        signing_in = configured()
+    except SecretsUnreadable as exc:
+        print(f"pmkg: {exc}; the app stays closed", file=sys.stderr, flush=True)  # for the administrator
+        st.error(t("signin.unreadable"))
+        st.stop()
+    if not signing_in:
         return identity.local_user()
     if not st.user.is_logged_in:
         return identity.ANONYMOUS
@@ -60,7 +81,13 @@ def gate() -> identity.User:
     lang = st.query_params.get("lang")
     if "lang" not in st.session_state and lang in LANGUAGES:
         st.session_state.lang = lang
-    if not configured():
+    try:
+        signing_in = configured()
+    except SecretsUnreadable as exc:
+        print(f"pmkg: {exc}; the app stays closed", file=sys.stderr, flush=True)  # for the administrator
+        st.error(t("signin.unreadable"))
+        st.stop()
+    if not signing_in:
         return identity.local_user()
     if not st.user.is_logged_in:
         _sign_in_page()

@@ -71,6 +71,16 @@ def command(port: int, host: str, secrets: Path | None = None) -> list[str]:
     ]
 
 
+def _check_secrets(path: Path) -> None:
+    """Refuse a secrets file Streamlit could not read: the app would start, and every page stay closed."""
+    if path.suffix != ".toml":
+        raise PmkgError(f"--secrets {path}: Streamlit reads a secrets file only by a name ending in .toml")
+    try:
+        tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise PmkgError(f"--secrets {path}: not TOML: {exc}") from exc
+
+
 def run(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         raise PmkgError(f"--port {args.port} is not a port number (1-65535)")
@@ -79,5 +89,7 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.secrets and not args.secrets.is_file():
         raise PmkgError(f"--secrets {args.secrets}: no such file")
+    if args.secrets:
+        _check_secrets(args.secrets)
     argv = command(args.port, args.host, args.secrets)
     os.execv(argv[0], argv)  # become the streamlit process (no child left behind when this one is stopped)
