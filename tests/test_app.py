@@ -62,7 +62,8 @@ def test_rows_become_nodes_and_edges_between_known_nodes_only() -> None:
 def test_elements_carry_type_as_label_and_name_as_caption_in_the_readers_language() -> None:
     elements = gv.to_elements(sample_graph(), "en")
     nodes = {e["data"]["id"]: e["data"] for e in elements["nodes"]}
-    assert nodes["person:a"] == {"id": "person:a", "label": "Person", "name": "Anne"}
+    assert nodes["person:a"] == {"id": "person:a", "label": "Person", "name": "Anne", "size": gv.LARGEST}
+    assert nodes["person:b"]["size"] == 45  # one link against Anne's two: 20 + 36 * sqrt(1/2)
     assert nodes["theme:t"]["name"] == "data sharing"
     assert gv.to_elements(sample_graph(), "da")["nodes"][-1]["data"]["name"] == "datadeling"
     edge = next(e["data"] for e in elements["edges"] if e["data"]["id"] == "e3")

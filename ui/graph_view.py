@@ -206,21 +206,41 @@ def caption(node: Node, language: str) -> str:
     return node.name_en if language == "en" and node.name_en else node.name
 
 
+# A node's diameter in canvas units, from its links in the view: the least linked smallest, the most largest.
+SMALLEST, LARGEST = 20, 56
+
+
+def sizes(data: GraphData) -> dict[str, int]:
+    """Each node's size by its importance in the view, its number of links (the degree the Start page's
+    most connected stakeholders are ranked by), on a square-root scale so hubs do not swamp the rest."""
+    degree = degrees(data)
+    most = max(degree.values(), default=0) or 1
+    return {i: round(SMALLEST + (LARGEST - SMALLEST) * (d / most) ** 0.5) for i, d in degree.items()}
+
+
 def to_elements(
-    data: GraphData, language: str = "da", edge_names: Mapping[str, str] | None = None
+    data: GraphData,
+    language: str = "da",
+    edge_names: Mapping[str, str] | None = None,
+    positions: Mapping[str, tuple[float, float]] | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
     """Cytoscape elements: ``data.label`` is the node or edge type (styled per type), ``data.name`` the
-    caption: a node's name, an edge's kind in the reader's words (``edge_names``, "deltog i" for ATTENDED)."""
+    caption: a node's name, an edge's kind in the reader's words (``edge_names``, "deltog i" for ATTENDED);
+    ``data.size`` a node's size (:func:`sizes`), ``position`` where it is drawn (``ui.graph_layout``)."""
     edge_names = edge_names or {}
+    positions = positions or {}
+    size = sizes(data)
     nodes = [
         {
             "data": {
                 "id": n.id,
                 "label": n.type,
                 "name": caption(n, language),
+                "size": size[n.id],
                 **({"date": n.date} if n.date else {}),
                 **({"group": n.group} if n.group is not None else {}),
-            }
+            },
+            **({"position": {"x": xy[0], "y": xy[1]}} if (xy := positions.get(n.id)) else {}),
         }
         for n in data.nodes.values()
     ]

@@ -19,6 +19,8 @@ from pmkg.graph.contact import masked, without_contact_properties
 from pmkg.reports.text import one_line
 from pmkg.ui import data
 from pmkg.ui.codes import in_words
+from pmkg.ui.graph_layout import place
+from pmkg.ui.graph_sync import changes
 from pmkg.ui.graph_toolbar import localise_toolbar
 from pmkg.ui.graph_view import (
     NODE_TYPES,
@@ -38,6 +40,9 @@ from pmkg.ui.identity import current_user
 
 CLICK = "node_click"
 DOUBLE_CLICK = "node_expand"
+EDGE_CLICK = "edge_click"
+# Each node as large as its importance in the view (``graph_view.sizes``), over its type's fixed size.
+SIZE_STYLE = StyleRule("node[size]", {"width": "data(size)", "height": "data(size)"})
 GLYPHS = {
     "ellipse": "●",
     "round-rectangle": "■",
@@ -151,13 +156,15 @@ def _chip(colour: str, glyph: str, text: str) -> str:
 
 
 def legend(view: GraphData) -> None:
-    """Shape (and colour) per type for the types in the view, the colour of each community, and the
-    colour and dash of each kind of link (what tells the kinds apart when their captions are too small).
+    """What colour, shape and size stand for (one line), then shape (and colour) per type for the types in
+    the view, the colour of each community, and the colour and dash of each kind of link (what tells the
+    kinds apart when their captions are too small).
 
     Only type and link names from strings.yaml and community numbers go into this HTML, escaped.
     """
     by_group = bool(groups(view))
-    items = [
+    items = [f"<span>{html.escape(t('graph.encoding_group' if by_group else 'graph.encoding'))}</span><br>"]
+    items += [
         _chip(
             "#555555" if by_group else style_for(type_id).colour,
             GLYPHS.get(style_for(type_id).shape, "●"),
@@ -172,7 +179,7 @@ def legend(view: GraphData) -> None:
         _chip(edge_style_for(rel).colour, "┄" if edge_style_for(rel).dashed else "━", names[rel])
         for rel in present_rel_types(view)
     ]
-    if items:
+    if len(items) > 1:
         st.html('<div style="font-size:0.9em;line-height:2">' + " ".join(items) + "</div>")
 
 
@@ -205,8 +212,9 @@ def for_reader(view: GraphData) -> GraphData:
 def show_graph(view: GraphData, key: str, height: int = 600) -> dict[str, Any] | None:
     """Draw a view with pan, zoom, drag and search; return the latest click or double click.
 
-    The component updates the data of a node it already shows only when remounted, so the key
-    names what the view is (callers add the question or mode) and the language of its captions.
+    The key names what the view is (callers add the question or mode); the language of the captions is
+    added to it. The nodes are placed here (``ui.graph_layout``), and after its first draw the component
+    is sent only what changed (``ui.graph_sync``).
     """
     if not view.nodes:
         st.info(t("graph.empty"))
@@ -214,14 +222,26 @@ def show_graph(view: GraphData, key: str, height: int = 600) -> dict[str, Any] |
     view = for_reader(view)
     legend(view)
     large = len(view) > 300
+    # Laid out once here and drawn as placed: the browser runs no force layout, an expand moves nothing.
+    positions = place(view, st.session_state.get(f"{key}:positions", {}))
+    st.session_state[f"{key}:positions"] = positions
+    elements = to_elements(view, current_language(), edge_names(view), positions)
+    mount, commands = changes(f"{key}-{current_language()}", elements)  # after the first draw: what changed
     event = graph_workbench(
-        to_elements(view, current_language(), edge_names(view)),
-        layout="fcose" if large else "cose",
-        node_styles=[*node_styles(), *group_styles(view)],
+        elements,
+        layout={"name": "preset", "fit": True, "padding": 30, "animate": False},
+        node_styles=[*node_styles(), SIZE_STYLE, *group_styles(view)],
         edge_styles=[*edge_styles(view), *route_styles(view)],
         height=height,
-        key=f"{key}-{current_language()}",
-        events=[Event(CLICK, "tap", "node"), Event(DOUBLE_CLICK, "dbltap", "node")],
+        key=mount,
+        elements_sync="initial",
+        graph_commands=commands,
+        validate=False,  # the commands replay from the first draw, not from these elements (ui.graph_sync)
+        events=[
+            Event(CLICK, "tap", "node"),
+            Event(DOUBLE_CLICK, "dbltap", "node"),
+            Event(EDGE_CLICK, "tap", "edge"),
+        ],
         search=True,
         show_selection_details=False,
         performance_profile="large" if large else "default",
