@@ -12,7 +12,8 @@ import neo4j
 
 from pmkg.graph.connection import read, read_tx
 from pmkg.graph.contact import without_contact_properties
-from pmkg.model.graph import HIDDEN_PROPERTIES
+from pmkg.graph.schema import labelled
+from pmkg.model.graph import HIDDEN_PROPERTIES, PROVENANCE_KEYS
 from pmkg.ui.graph_view import GraphData, from_neo4j
 
 # What a node's details leave out: the model's plumbing, and the id and file hash the page shows apart.
@@ -35,6 +36,18 @@ RETURN type(r) AS rel, startNode(r) = n AS outgoing, m.id AS other_id, m.name AS
        labels(m) AS other_labels, quote, d.title AS document, d.source AS source, d.date AS date,
        r.rejected AS rejected, r.curated_by AS curated_by, r.note AS note
 ORDER BY date, rel, other
+LIMIT $limit
+"""
+
+# One link of the graph and the others of its kind between the same two nodes (other documents stating the
+# same fact), each with its document and quotes: the clicked one first. ``{type}`` is filled by
+# ``graph.schema.labelled`` (whitelisted); the key is indexed per type.
+LINK_FACTS = """
+MATCH (a {id: $source})-[r:{type} WHERE r.rejected IS NULL]->(b {id: $target})
+OPTIONAL MATCH (d:Document {id: r.doc})
+RETURN r.key AS key, properties(r) AS props, coalesce(r.quotes, []) AS quotes,
+       d.title AS document, d.source AS source, d.date AS date
+ORDER BY r.key = $key DESC, date, key
 LIMIT $limit
 """
 
@@ -106,6 +119,19 @@ def node(
 def provenance(driver: neo4j.Driver, node_id: str, limit: int = 2000) -> list[dict[str, Any]]:
     """Every fact about a node, one row per source quote, with the document and its date."""
     return read(driver, PROVENANCE, {"id": node_id, "limit": limit})
+
+
+def link_facts(
+    driver: neo4j.Driver, key: str, rel_type: str, source: str, target: str, limit: int = 200
+) -> list[dict[str, Any]]:
+    """The facts behind one edge (``key``, of kind ``rel_type`` from ``source`` to ``target``) and the
+    other documents' statements of the same link, each with its properties (plumbing left out), quotes,
+    document and date; empty when the link is gone (or was rejected since it was drawn)."""
+    query = labelled(LINK_FACTS, type=rel_type)
+    params = {"key": key, "source": source, "target": target, "limit": limit}
+    rows = read(driver, query, params)
+    hidden = NOT_IN_DETAILS | {"key", "doc", *PROVENANCE_KEYS, "rejected"}
+    return [{**row, "props": {k: v for k, v in row["props"].items() if k not in hidden}} for row in rows]
 
 
 def _graph(driver: neo4j.Driver, query: str, params: dict[str, Any]) -> GraphData:

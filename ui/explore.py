@@ -1,4 +1,4 @@
-"""Explore: the interactive graph. Pan, zoom and drag; click a node for its sources; double-click
+"""Explore: the interactive graph. Pan, zoom and drag; click a node or a link for its sources; double-click
 (or the button) to add its neighbours; filter by type and time span.
 
 The view lives in the session as :class:`GraphData` and grows by expanding; what the browser
@@ -25,8 +25,18 @@ from pmkg.ui.graph_view import (
     merge,
 )
 from pmkg.ui.i18n import current_language, t
+from pmkg.ui.link_details import link_details
 from pmkg.ui.picker import entity_picker
-from pmkg.ui.widgets import CLICK, DOUBLE_CLICK, details, for_reader, fresh_event, show_graph, type_name
+from pmkg.ui.widgets import (
+    CLICK,
+    DOUBLE_CLICK,
+    EDGE_CLICK,
+    details,
+    for_reader,
+    fresh_event,
+    show_graph,
+    type_name,
+)
 
 # Shown at first and offered as starting points; documents, figures and deadlines are a click away.
 ACTOR_TYPES = ["Person", "Organization", "Initiative", "Meeting", "Theme", "Agreement"]
@@ -137,6 +147,10 @@ def render(driver: neo4j.Driver) -> None:
         st.rerun()
     if event and event.get("action") == CLICK:
         st.session_state.explore_pick = event["data"]["target_id"]
+        st.session_state.explore_edge = None
+    if event and event.get("action") == EDGE_CLICK:
+        st.session_state.explore_pick = None  # the link's details take the node's place
+        st.session_state.explore_edge = event["data"]["target_id"]
     with side:
         names = {
             i: f"{caption(n, current_language())} ({type_name(n.type)})"
@@ -159,5 +173,7 @@ def render(driver: neo4j.Driver) -> None:
                 _expand(driver, picked, types)
                 st.rerun()
             details(driver, picked)
+        elif (edge := st.session_state.get("explore_edge")) in shown.edges:
+            link_details(driver, shown, edge)
         else:
             st.info(t("explore.hint"))

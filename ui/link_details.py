@@ -1,0 +1,64 @@
+"""A link's details: what one edge of the graph stands for, and its sources (document, date, quote).
+
+Clicking an edge in Explore shows them beside the graph, as clicking a node shows the node's details
+(``ui.widgets.details``): the two ends and the link in the reader's words, the link's own properties (a
+role, a status, an amount), and every quote stating it, from its own document and from the other documents
+that state the same link between the same two nodes. Data is shown as text (escaped Markdown, tables).
+"""
+
+from __future__ import annotations
+
+import neo4j
+import pandas as pd
+import streamlit as st
+
+from pmkg.graph.contact import masked, without_contact_properties
+from pmkg.reports.text import one_line
+from pmkg.ui import data
+from pmkg.ui.graph_view import GraphData, caption
+from pmkg.ui.i18n import current_language, has, md_escape, t
+from pmkg.ui.identity import current_user
+from pmkg.ui.widgets import rel_name, type_name
+
+
+def link_details(driver: neo4j.Driver, view: GraphData, edge_id: str) -> None:
+    """The facts behind edge ``edge_id`` of ``view``: its properties, then one row per quote with its
+    document and date, those first so the side column shows them (contact details only for a reader
+    allowed them)."""
+    edge = view.edges[edge_id]
+    source, target = view.nodes[edge.source], view.nodes[edge.target]
+    rows = data.link_facts(driver, edge_id, edge.type, edge.source, edge.target)
+    if not rows:
+        st.warning(t("link.gone"))
+        return
+    language = current_language()
+    ends = f"{caption(source, language)} → {caption(target, language)}"
+    st.subheader(md_escape(ends))
+    st.caption(
+        md_escape(f"{type_name(source.type)} · {rel_name(edge.type, True)} · {type_name(target.type)}")
+    )
+    contact = current_user().can("contact")
+    props = rows[0]["props"] if contact else without_contact_properties(rows[0]["props"])
+    if props:
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("details.property"): [t(f"prop.{k}") if has(f"prop.{k}") else k for k in props],
+                    t("details.value"): [
+                        ", ".join(map(str, v)) if isinstance(v, list) else str(v) for v in props.values()
+                    ],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+    quotes = [(quote, row) for row in rows for quote in row["quotes"] or [None]]
+    table = pd.DataFrame(
+        {
+            t("details.document"): [row["document"] or row["source"] or "" for _, row in quotes],
+            t("details.date"): [row["date"] or "" for _, row in quotes],
+            t("details.quote"): [one_line(q if contact else masked(q)) if q else "" for q, _ in quotes],
+        }
+    ).drop_duplicates()
+    st.markdown(f"**{t('link.sources', n=len(rows), quotes=sum(1 for q, _ in quotes if q))}**")
+    st.dataframe(table, hide_index=True, width="stretch")
