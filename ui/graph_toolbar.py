@@ -4,7 +4,8 @@ st-graph-workbench writes its tooltips ("Zoom In", "Fit to Screen", ...) in Engl
 has no option for their language. Its toolbar is in the app's page (a components-v2 element, no iframe),
 so this small component of our own sets each control's ``title`` and ``aria-label`` (and a menu's visible
 label) from ``ui/strings.yaml`` (``tool.<element id>``), again whenever the graph is redrawn. Only
-attributes and ``textContent`` are written, never HTML.
+attributes and ``textContent`` are written, never HTML. It also makes the toolbar's fullscreen button
+refit the drawing to the screen (and to the page again on the way back), which the component does not.
 """
 
 from __future__ import annotations
@@ -71,6 +72,25 @@ export default function ({ data }) {
     }
   };
   apply();
+  if (!window.__pmkgFullscreenFit) {
+    // The component resizes its canvas when it goes fullscreen (and back) but keeps the zoom and pan, so
+    // the drawing stayed in a corner: fit it to the new size once the canvas has taken it.
+    window.__pmkgFullscreenFit = true;
+    let last = null;
+    document.addEventListener("fullscreenchange", () => {
+      const root = document.fullscreenElement || last;
+      last = document.fullscreenElement;
+      if (!root) return;
+      const fit = () => {
+        for (const el of root.querySelectorAll("div")) {
+          const cy = el._cyreg && el._cyreg.cy;
+          if (cy && !cy.destroyed()) { cy.resize(); cy.fit(undefined, 30); }
+        }
+      };
+      requestAnimationFrame(() => requestAnimationFrame(fit));
+      setTimeout(fit, 300);  // after the component's own resize, which is throttled
+    });
+  }
   if (!window.__pmkgToolObserver) {
     let pending = false;
     window.__pmkgToolObserver = new MutationObserver(() => {
