@@ -203,12 +203,14 @@ def test_a_click_on_a_link_shows_its_facts_and_quotes(ui: Watched, loaded: neo4j
     facts = connection.read(
         loaded,
         "MATCH ()-[r {key: $key}]->() MATCH (d:Document {id: r.doc}) "
-        "RETURN r.quotes AS quotes, d.title AS title",
+        "RETURN r.quotes AS quotes, d.title AS title, d.date AS date",
         {"key": edge["id"]},
     )
     assert facts and facts[0]["quotes"]
-    ui.expect_in_table(facts[0]["title"])  # its document
-    ui.expect_in_table(one_line(facts[0]["quotes"][0])[:40])  # and the words that state it
+    document = ui.page.get_by_text(f"{facts[0]['title']} · {facts[0]['date']}", exact=True)
+    expect(document).to_be_visible(timeout=WAIT_MS)  # its document and date
+    quote = ui.page.get_by_text(one_line(facts[0]["quotes"][0])[:40])  # and the words that state it
+    expect(quote.first).to_be_visible(timeout=WAIT_MS)
     expect(ui.page.get_by_text("Sources: ")).to_be_visible()
     ui.shot("graph-link-details")
 
@@ -224,8 +226,9 @@ def test_fullscreen_fits_the_drawing_to_the_screen_and_back(ui: Watched) -> None
         const filled = bb.w > 0.8 * w || bb.h > 0.8 * h;
         return {{ w, h, centred, filled, fullscreen: Boolean(document.fullscreenElement) }};
     }}"""
+    on_page = "!s.fullscreen && s.centred && s.filled"
+    ui.page.wait_for_function(f"() => {{ const s = ({fitted})(); return {on_page}; }}", timeout=WAIT_MS)
     page_size = ui.page.evaluate(fitted)
-    assert page_size["centred"] and page_size["filled"] and not page_size["fullscreen"]
     root = ui.page.locator(".st-graph-workbench").first
     button = root.locator('[id="toolbarFullscreen"]')
     if not button.is_visible():

@@ -82,7 +82,7 @@ def test_after_the_first_draw_the_component_is_sent_only_what_changed() -> None:
     grown_view = gv.merge(seeded_graph(40), seeded_graph(5, offset=40))
     grown = gv.to_elements(grown_view, "en", positions=place(grown_view, layout(seeded_graph(40))))
     commands = diff(by_id(before), by_id(grown), "0:0")
-    assert [c["operation"] for c in commands] == ["add_elements", "upsert_elements"]
+    assert [c["operation"] for c in commands] == ["add_elements", "upsert_elements", "fit"]
     added = commands[0]
     assert {n["data"]["id"] for n in added["nodes"]} == {f"n:{i}" for i in range(40, 45)}
     assert all("position" in n for n in added["nodes"]) and len(added["edges"]) >= 5

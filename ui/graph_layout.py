@@ -22,6 +22,9 @@ Positions = dict[str, tuple[float, float]]
 # Canvas pixels from a node to its nearest neighbour, typically: the largest node (56) and room for captions.
 SPACING = 120.0
 ITERATIONS = 60
+# A pull to the centre against the repulsion of all nodes (together 1 in these units): the drawing settles
+# within a disc of radius 1/sqrt(GRAVITY), and a part linked to nothing else stays beside it, not far off.
+GRAVITY = np.float32(4.0)
 SEED = 7
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
@@ -38,7 +41,7 @@ def _laid_out(
     nodes: tuple[str, ...], pairs: tuple[tuple[str, str], ...], seed: int
 ) -> tuple[tuple[float, float], ...]:
     """Fruchterman–Reingold over the whole view, vectorised: repulsion between every pair of nodes,
-    attraction along links, a temperature cooling to zero; scaled to ``SPACING``."""
+    attraction along links, gravity to the centre, a temperature cooling to zero; scaled to ``SPACING``."""
     n = len(nodes)
     if n == 1:
         return ((0.0, 0.0),)
@@ -54,6 +57,7 @@ def _laid_out(
         dy = pos[:, 1, None] - pos[None, :, 1]
         weight = (k * k) / np.maximum(dx * dx + dy * dy, np.float32(1e-6))
         shift = np.stack(((dx * weight).sum(axis=1), (dy * weight).sum(axis=1)), axis=1)
+        shift -= GRAVITY * (pos - pos.mean(axis=0))  # keeps parts not linked to the rest near it
         if len(ends):
             along = pos[ends[:, 0]] - pos[ends[:, 1]]
             pull = along * (np.sqrt((along * along).sum(axis=1)) / k)[:, None]

@@ -23,6 +23,7 @@ from st_graph_workbench import (
     add_elements_command,
     delete_elements_command,
     upsert_elements_command,
+    viewport_command,
 )
 
 MAX_COMMANDS = 30
@@ -48,7 +49,8 @@ def diff(
     held: dict[tuple[str, str], Element], now: dict[tuple[str, str], Element], prefix: str
 ) -> list[GraphCommand]:
     """The commands (ids ``prefix:n``) that turn the elements ``held`` into ``now``: removals first, then
-    additions (nodes before the edges between them), then changed data (a node's size, a caption)."""
+    additions (nodes before the edges between them), then changed data (a node's size, a caption), then,
+    when elements came or went, a fit of the view to the whole drawing."""
     gone = [key for key in held if key not in now]
     new = [key for key in now if key not in held]
     changed = [key for key in now if key in held and held[key]["data"] != now[key]["data"]]
@@ -70,6 +72,8 @@ def diff(
                     edges=[now[k] for k in keys if k[0] == "edges"],
                 )
             )
+    if gone or new:  # the drawing changed its extent: show all of it, as the first draw did
+        commands.append(viewport_command(f"{prefix}:{len(commands)}", "fit", padding=30))
     return commands
 
 

@@ -22,9 +22,8 @@ from pmkg.ui.widgets import rel_name, type_name
 
 
 def link_details(driver: neo4j.Driver, view: GraphData, edge_id: str) -> None:
-    """The facts behind edge ``edge_id`` of ``view``: its properties, then one row per quote with its
-    document and date, those first so the side column shows them (contact details only for a reader
-    allowed them)."""
+    """The facts behind edge ``edge_id`` of ``view``: its properties, then each statement's document and
+    date with its quotes (contact details only for a reader allowed them)."""
     edge = view.edges[edge_id]
     source, target = view.nodes[edge.source], view.nodes[edge.target]
     rows = data.link_facts(driver, edge_id, edge.type, edge.source, edge.target)
@@ -52,13 +51,11 @@ def link_details(driver: neo4j.Driver, view: GraphData, edge_id: str) -> None:
             hide_index=True,
             width="stretch",
         )
-    quotes = [(quote, row) for row in rows for quote in row["quotes"] or [None]]
-    table = pd.DataFrame(
-        {
-            t("details.document"): [row["document"] or row["source"] or "" for _, row in quotes],
-            t("details.date"): [row["date"] or "" for _, row in quotes],
-            t("details.quote"): [one_line(q if contact else masked(q)) if q else "" for q, _ in quotes],
-        }
-    ).drop_duplicates()
-    st.markdown(f"**{t('link.sources', n=len(rows), quotes=sum(1 for q, _ in quotes if q))}**")
-    st.dataframe(table, hide_index=True, width="stretch")
+    quotes = sum(len(row["quotes"]) for row in rows)
+    st.markdown(f"**{t('link.sources', n=len(rows), quotes=quotes)}**")
+    for row in rows:  # few, and read whole: as text, not a table whose columns could be off its edge
+        st.markdown(
+            md_escape(" · ".join(str(v) for v in (row["document"] or row["source"], row["date"]) if v))
+        )
+        for quote in row["quotes"]:
+            st.markdown("> " + md_escape(one_line(quote if contact else masked(quote))))
