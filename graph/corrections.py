@@ -7,9 +7,10 @@ caller's transaction: the store calls it in the same transaction as each load, r
 so the graph is never stored uncorrected, and a failure leaves it as it was. Each correction's
 ``status`` (``applied`` or ``orphaned``) is kept up to date on its node for ``pmkg corrections list``.
 
-Making a correction (:func:`record`), importing a file (:func:`import_lines`) and undoing one
-(:func:`undo`) are each one transaction; ``dry_run=True`` runs the same transaction and rolls it back,
-so what it reports is exactly what would change.
+Making a correction (:func:`record`: applied, then the corrections of its nodes replayed in order, so
+a decision committed after a later one cannot override it), importing a file (:func:`import_lines`)
+and undoing one (:func:`undo`) are each one transaction; ``dry_run=True`` runs the same transaction
+and rolls it back, so what it reports is exactly what would change.
 """
 
 from __future__ import annotations
@@ -186,6 +187,11 @@ def record(driver: neo4j.Driver, c: Correction, *, dry_run: bool = False) -> Out
             raise CorrectionError(f"{c.kind}: the graph already shows this; nothing to correct")
         tx.run(_SAVE, rows=[_to_row(c)]).consume()
         tx.run(_STATUS, rows=[{"id": c.id, "status": "applied"}]).consume()
+        # A correction made before one already stored (a slower session's) must not override it: the
+        # corrections of its nodes are replayed in their order, so the graph is what every later replay
+        # gives. Two sessions writing one node wait for each other's lock (read committed), so the second
+        # replays the first's correction too.
+        replay(tx, _nodes_of(c))
         return outcome
 
     return _run(driver, work, dry_run)
