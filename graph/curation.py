@@ -14,6 +14,7 @@ so ``graph.corrections.replay`` can run all of them after every load. A correcti
 * ``rename`` sets the name and keeps the old one as an alias.
 * ``reject`` marks the matching relationships ``rejected`` with the correction's id: the fact stays,
   with its provenance, visibly rejected.
+* ``resolve`` decides a short form extraction left open (``graph.shortforms``).
 * ``not_same`` changes nothing in the graph: ``graph.identity`` stops proposing the pair.
 * ``set_type``, ``fix`` and ``add`` are in ``graph.retype`` and ``graph.curated``.
 * ``split`` moves the relationships one node has from the given documents (every relationship carries
@@ -29,7 +30,7 @@ from typing import Any
 
 import neo4j
 
-from pmkg.graph import contributed, curated, retype
+from pmkg.graph import contributed, curated, retype, shortforms
 from pmkg.graph.outcome import Outcome, nodes_of
 from pmkg.graph.schema import labelled
 from pmkg.graph.triples import search_text
@@ -110,7 +111,7 @@ def apply(tx: neo4j.ManagedTransaction, c: Correction) -> Outcome:
         return Outcome(c.id)
     kinds = {
         "merge": _merge, "rename": _rename, "reject": _reject, "not_same": _not_same, "split": _split,
-        "set_type": retype.apply, "fix": curated.apply, "add": curated.apply,
+        "set_type": retype.apply, "fix": curated.apply, "add": curated.apply, "resolve": shortforms.apply,
     }  # fmt: skip
     return kinds[c.kind](tx, c)
 
@@ -341,4 +342,6 @@ def undo(tx: neo4j.ManagedTransaction, c: Correction) -> list[str]:
         return retype.undo(tx, c)
     if c.kind in ("fix", "add"):
         return curated.undo(tx, c)
+    if c.kind == "resolve":
+        return shortforms.undo(tx, c)
     return []  # not_same: only identity's candidate list changes

@@ -167,6 +167,8 @@ def _remap_references(record: Record, ids: Mapping[str, str]) -> None:
         d.contact = m(d.contact)
     for mention in record.mentions:
         mention.entity = m(mention.entity)
+    for name in record.unresolved:  # the people a short form could be, as the graph names them
+        name.candidates = [m(c) or c for c in name.candidates]
 
 
 def _last_word(name: str) -> str | None:

@@ -7,6 +7,9 @@ business: the CLI passes the local user, the app the signed-in one after ``ui.id
 
 :func:`summary` is what a reviewer compares two candidates by: the documents naming each node and
 the roles they are recorded in, read with the rejected facts left out (as every answer does).
+
+:func:`resolve` records the decision on a short form extraction left open (``graph.shortforms``): the
+person it means, or none of its candidates.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from dataclasses import dataclass
 
 import neo4j
 
-from pmkg.graph import corrections
+from pmkg.graph import corrections, shortforms
 from pmkg.graph.connection import read
 from pmkg.graph.curation import Outcome
 from pmkg.model.correction import Correction, CorrectionError, make
@@ -97,3 +100,17 @@ def not_same(
         raise CorrectionError("not-same needs two different node ids")
     c = make("not_same", ids, {"label": _one_label(driver, ids)}, author, reason)
     return c, corrections.record(driver, c, dry_run=dry_run)
+
+
+def resolve(
+    driver: neo4j.Driver, form_id: str, person: str | None, author: str, reason: str = ""
+) -> tuple[Correction, Outcome]:
+    """Record that the short form ``form_id`` means ``person`` (one of its candidates), or none of them."""
+    found = shortforms.find(driver, form_id)
+    if found is None:
+        raise CorrectionError(f"no short form {form_id!r} in the graph (its document was removed?)")
+    if person is not None and person not in found["candidates"]:
+        raise CorrectionError(f"{person} is not one of {', '.join(found['candidates'])}")
+    payload = {"form": found["form"], "document": found["doc"], "source": found["source"], "person": person}
+    c = make("resolve", sorted(found["candidates"]), payload, author, reason)
+    return c, corrections.record(driver, c)

@@ -9,7 +9,8 @@ properties of people, organisations and initiatives (aliases, titles, emails) ar
 ``MENTIONS`` relationships of the documents that still mention them. Removing a document deletes its
 relationships, the nodes left without any, and recomputes those lists, so it removes exactly its
 own contribution. Loading the same bytes again is a no-op; a changed file (same ``source``, new
-sha256) replaces the old version's contribution in the same transaction.
+sha256) replaces the old version's contribution in the same transaction. The short forms extraction
+left for review (``graph.shortforms``) are stored and removed with their document.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import Any, Literal
 import neo4j
 
 from pmkg.errors import PmkgError
-from pmkg.graph import contributed, tally
+from pmkg.graph import contributed, shortforms, tally
 from pmkg.graph.connection import WRITE_RETRY_TIME_S, read_tx, write_tx
 from pmkg.graph.corrections import replay
 from pmkg.graph.identity import fetch_known, resolve, resolve_corpus
@@ -160,6 +161,7 @@ def _remove(tx: neo4j.ManagedTransaction, doc: str, summary: LoadSummary) -> Non
         touched.update(end for row in result for end in (row["a"], row["b"]))
         summary.add_counters(result.consume().counters)
     summary.add_counters(tx.run(_DELETE_DOCUMENT, doc=doc).consume().counters)
+    shortforms.remove(tx, doc)
     ids = sorted(touched - {doc})
     summary.touched.update(ids)
     for label in LABELS:
@@ -185,8 +187,10 @@ def _load(tx: neo4j.ManagedTransaction, record: Record) -> LoadSummary:
     for row in stored:  # earlier versions of the same file
         summary.status = "replaced"
         _remove(tx, row["id"], summary)
-    rows = record_to_rows(resolve(record, fetch_known(tx, record)))
+    resolved = resolve(record, fetch_known(tx, record))
+    rows = record_to_rows(resolved)
     _write_rows(tx, rows, summary)
+    shortforms.write(tx, [resolved])
     summary.touched.update(_ids(rows))
     tx.run(_STAMP, id=info.id, now=datetime.now(UTC).isoformat(timespec="seconds")).consume()
     return summary
@@ -274,6 +278,7 @@ def _write_new(tx: neo4j.ManagedTransaction, new: list[tuple[int, Record]]) -> d
     parts = [record_to_rows(r) for r in resolved]
     total = LoadSummary("", "", "loaded")
     created = _write_rows(tx, merge_rows(parts), total)
+    shortforms.write(tx, resolved)
     now = datetime.now(UTC).isoformat(timespec="seconds")
     tx.run(_STAMP_ALL, ids=[r.document.id for r in records], now=now).consume()
     first: dict[str, int] = {}

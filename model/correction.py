@@ -22,7 +22,7 @@ import msgspec
 from pmkg.errors import PmkgError
 from pmkg.model.graph import ENTITIES, LABELS, REL_TYPES, RELS, rel_props
 
-Kind = Literal["merge", "rename", "reject", "not_same", "split", "set_type", "fix", "add"]
+Kind = Literal["merge", "rename", "reject", "not_same", "split", "set_type", "fix", "add", "resolve"]
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
 MERGEABLE = ENTITIES  # the labels whose nodes staff may merge or declare not the same
 RETYPABLE = ("Person", "Organization", "Initiative")  # what an extracted name may turn out to be
@@ -44,6 +44,8 @@ class Correction(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, froze
     ``{"role": "vice_chair"}``) and ``note`` (``add`` and ``fix``: where staff learnt it, since no
     sentence states it), and for ``fix`` also ``where`` (the extracted facts it revises, as for
     ``reject``) and optionally ``into`` (the corrected other end, a third target: the right organisation).
+    ``resolve`` (``graph.shortforms``): targets the people a short form could be; ``form``,
+    ``document`` and ``source`` (its file) name it, ``person`` the one meant (null: none of them).
     ``undone_at``/``undone_by`` are set by ``pmkg corrections undo``: the record stays, inactive.
     """
 
@@ -154,6 +156,8 @@ def check(c: Correction) -> str | None:
         return _label_problem(p, RETYPABLE) or _label_problem(p, RETYPABLE, "to")
     if c.kind in ("fix", "add"):
         return _fact_problem(c)
+    if c.kind == "resolve":
+        return _resolve_problem(c)
     if len(c.targets) != 2:  # not_same
         return "not_same has exactly two targets"
     return _label_problem(p, MERGEABLE)
@@ -216,6 +220,17 @@ def _fact_problem(c: Correction) -> str | None:
         return problem
     if not isinstance(p.get("note"), str) or not p["note"].strip():
         return "payload.note must say where this is known from (a source note), since no document states it"
+    return None
+
+
+def _resolve_problem(c: Correction) -> str | None:
+    p = c.payload
+    if len(c.targets) < 2:
+        return "a resolve's targets are the two or more people the short form could be"
+    if any(not isinstance(p.get(k), str) or not p[k].strip() for k in ("form", "document", "source")):
+        return "payload.form, payload.document and payload.source must name the short form and its document"
+    if p.get("person") is not None and p["person"] not in c.targets:
+        return "payload.person must be one of the targets, or null for not one of them"
     return None
 
 

@@ -1,4 +1,5 @@
-"""Review: the candidate merges ``graph.identity`` proposes, one pair at a time, side by side.
+"""Review: the candidate merges ``graph.identity`` proposes, one pair at a time, side by side; and, on
+a second tab, the short forms extraction left open (``ui.review_shortforms``).
 
 An editor decides each pair: *Merge* (into the node they choose to keep) or *Not the same*, each
 written as a correction through ``graph.review`` (the path ``pmkg merge`` / ``pmkg not-same`` take:
@@ -20,10 +21,10 @@ from typing import Literal
 import neo4j
 import streamlit as st
 
-from pmkg.graph import review
+from pmkg.graph import review, shortforms
 from pmkg.graph.identity import Candidate, candidate_merges
 from pmkg.model.correction import Correction
-from pmkg.ui import identity
+from pmkg.ui import identity, review_shortforms
 from pmkg.ui.i18n import md_escape, t
 from pmkg.ui.widgets import details, done_and_rerun, show_done, type_name
 
@@ -96,8 +97,18 @@ def _actions(driver: neo4j.Driver, pair: Candidate) -> None:
 def render(driver: neo4j.Driver) -> None:
     editor = identity.current_user().can("edit")  # a courtesy: decide() calls require() itself
     show_done(DONE)
-    skipped: list[tuple[str, str]] = st.session_state.setdefault(SKIPPED, [])
     candidates = candidate_merges(driver)
+    short = shortforms.queue(driver)
+    pairs, forms = st.tabs([t("review.tab.pairs", n=len(candidates)), t("review.tab.short", n=len(short))])
+    with pairs:
+        _pairs(driver, editor, candidates)
+    with forms:
+        review_shortforms.render(driver, editor, DONE, short)
+
+
+def _pairs(driver: neo4j.Driver, editor: bool, candidates: list[Candidate]) -> None:
+    """The first candidate pair still to decide in this session, side by side."""
+    skipped: list[tuple[str, str]] = st.session_state.setdefault(SKIPPED, [])
     queue = waiting(candidates, skipped)
     st.caption(t("review.count", n=len(queue), skipped=len(candidates) - len(queue)))
     if not editor:
