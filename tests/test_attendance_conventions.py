@@ -333,3 +333,79 @@ def test_a_heading_limited_to_some_items_still_gives_its_role(line: str, role: s
         ("Anne Holm", "present", [], None),
         ("Peter Holst", "present", [role], None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("header", "rows", "statuses"),
+    [
+        (
+            "| Funktion | Namn | Arbetsplats | Närvaro |",
+            [
+                "| Ledamot | Amir Ek | Region Skåne | Anmält förhinder |",
+                "| Ledamot | Kristina Wall | Region Stockholm | Närvarande |",
+            ],
+            ["absent", "present"],
+        ),
+        (
+            "| Name | Organisation | Role | Attendance |",
+            [
+                "| Dr Nadia Rahman | NHS England | Member | Sent regrets |",
+                "| Ben Carter | NHS England | Observer | Present (via Teams) |",
+            ],
+            ["absent", "present"],
+        ),
+        (
+            "| Navn | Organisation | Funktion | Fremmøde |",
+            [
+                "| Helle Agger | Region Sjælland | Medlem | Meldt afbud |",
+                "| Bo Ek | Region Sjælland | Medlem | Deltog fra punkt 3 |",
+            ],
+            ["absent", "present"],
+        ),
+        (
+            "| Navn | Virksomhet | Rolle | Oppmøte |",
+            [
+                "| Kari Moe | Helse Bergen | Medlem | Meldt forfall |",
+                "| Ola Dahl | Helse Bergen | Medlem | Møtt |",
+            ],
+            ["absent", "present"],
+        ),
+    ],
+)
+def test_a_table_status_cell_in_words_and_a_row_that_reads_like_a_heading(
+    header: str, rows: list[str], statuses: list[str]
+) -> None:
+    text = "\n".join(["Styrelsen", header, *rows, "", "1. Velkomst", ""])
+    found = _found(text)
+    assert [status for _, status, *_ in found] == statuses
+    assert all("member" in roles for _, _, roles, _ in found if roles and "observer" not in roles)
+
+
+@pytest.mark.parametrize(
+    ("heading", "role"), [("Styrelsen", "member"), ("Bestyrelsen", "member"), ("Observatører", "observer")]
+)
+def test_a_group_heading_alone_over_a_table_gives_every_row_its_role(heading: str, role: str) -> None:
+    text = (
+        f"{heading}\n| Funktion | Namn | Arbetsplats |\n| Ordförande | Gunnar Hed | Region Skåne |\n"
+        "| Sekreterare | Fredrik Lind | Karolinska Institutet |\n\n§ 1\n"
+    )
+    assert [(name, roles[0]) for name, _, roles, _ in _found(text)] == [
+        ("Gunnar Hed", role),
+        ("Fredrik Lind", role),
+    ]
+
+
+def test_a_deputy_named_with_a_title_in_a_table_and_a_secretariat_in_the_organisation_cell() -> None:
+    text = (
+        "Attendance\n| Name | Organisation | Role | Attendance |\n"
+        "| Dr Nadia Rahman | Westbrook NHS Foundation Trust | Member | Apologies |\n"
+        "| Dr Owen Pryce | Westbrook NHS Foundation Trust | Deputising for Dr Nadia Rahman | Present |\n"
+        "| Kate Ibbotson | Committee secretariat | Secretary (minutes) | Present |\n\n1. Welcome\n"
+    )
+    found = _found(text)
+    assert {(name, status) for name, status, *_ in found} == {
+        ("Nadia Rahman", "absent"),
+        ("Owen Pryce", "present"),
+        ("Kate Ibbotson", "present"),
+    }
+    assert {"secretariat", "minute_taker"} <= set(next(r for n, _, r, _ in found if n == "Kate Ibbotson"))

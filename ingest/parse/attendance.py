@@ -16,6 +16,7 @@ from functools import partial
 
 from pmkg.ingest.parse.blocks import AttendanceBlock
 from pmkg.ingest.parse.entry import heading_affiliation, leading_organisation, parse_name_entry
+from pmkg.ingest.parse.groups import group_label, table_heading
 from pmkg.ingest.parse.headings import heading_of, inline_heading_re
 from pmkg.ingest.parse.lists import (
     _continues,
@@ -103,8 +104,10 @@ def _open_block(
     heading = heading_of(line.text)
     if heading is None:  # "Fra Region Midtjylland:", "Universities:" over names: a group, the block's status
         inside = block is not None and (block.nested and not block.listed or block.grouped)
-        label = _group_label(line.text) if block and inside and roster else None
-        return (AttendanceBlock(block.status, None, label, nested=False, grouped=True), "") if label else None
+        label = group_label(line.text) if block and inside else None
+        if block is None or label is None or roster is None or not roster():
+            return None
+        return AttendanceBlock(block.status, None, label, nested=False, grouped=True), ""
     rest = line.text[heading.rest :].strip()
     if heading.status:
         return AttendanceBlock(heading.status, heading.role, heading.text, nested=not rest), rest
@@ -123,24 +126,6 @@ def _open_block(
     if ":" in line.text or block and block.listed or alone:
         return AttendanceBlock("present", heading.role, heading.text, nested=False, grouped=True), rest
     return None
-
-
-def _group_label(line: str) -> str | None:
-    """A short line that names where the people under it come from, inside an attendance block:
-    ``Fra Region Midtjylland:``, ``Universities:``, ``NHS bodies:``, or without a colon an organisation
-    after a linking word (``Representanter för Region Skåne``); never a role field (``Referent:``)."""
-    text = line.strip(" *_")
-    label = text.removesuffix(":").strip()
-    if (
-        not label[:1].isupper()
-        or len(label.split()) > 6
-        or re.search(r"[\d.;,:()]", label)
-        or role_field_re().match(text)
-        or signoff_re().match(text)
-        or _entry_line(label)  # "Eva-Lotta Strand från Region Dalarna": a person's entry
-    ):
-        return None
-    return label if text.endswith(":") or heading_affiliation(label) else None
 
 
 def _shared_affiliation(label: str | None, line: str, heading: str | None) -> tuple[str | None, str | None]:
@@ -281,7 +266,9 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
             result.role_fields.extend(signoff.done)
             signoff = None
         header = _header_columns(cells, under_heading=block is not None)
-        opened = None if header else _open_block(line, block, roster=partial(over_names, line.index))
+        in_row = columns is not None and sum(bool(c) for c, _ in cells) > 1  # a row is no heading
+        roster = partial(over_names, line.index)
+        opened = None if header or in_row else _open_block(line, block, roster=roster)
         labelled = _LABEL.match(line.text) if block and not opened else None
         if labelled and _person_label(labelled.group("label")):
             labelled = None  # "Siri Lunde Fjeld: overlege, Ålesund sjukehus": a person's entry, no label
@@ -289,7 +276,11 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
         if header:
             flush()
             columns = header
-            block = block or AttendanceBlock("present", None, None, nested=False)
+            block = (
+                block
+                or table_heading(lines, line.index)
+                or AttendanceBlock("present", None, None, nested=False)
+            )
             result.lines.add(line.index)
         elif columns and block and is_table_rule(line.text):
             result.lines.add(line.index)

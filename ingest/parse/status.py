@@ -16,7 +16,7 @@ from functools import cache
 
 from pmkg.ingest.parse.minutes import NameMention
 from pmkg.ingest.people.names import is_given_name, looks_like_person, name_tokens_end
-from pmkg.ingest.vocabulary import alternation, role_of, vocabulary
+from pmkg.ingest.vocabulary import alternation, is_title, role_of, vocabulary
 
 
 @cache
@@ -88,6 +88,8 @@ def substitute(entry: str) -> tuple[str, str | None, str | None] | None:
         after = entry[link.end() :]
         stop = re.search(r"[,;()]|\s[-–—]\s|$", after)
         tokens = after[: stop.start()].split()
+        while tokens and is_title(tokens[0]):  # "Deputising for Dr Nadia Rahman": the name without the title
+            tokens.pop(0)
         end = name_tokens_end(tokens)
         other = " ".join(tokens[:end]).rstrip(".")
         if end < 2 or not looks_like_person(other) or _post_before(entry[: link.start()], other):

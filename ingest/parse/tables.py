@@ -13,6 +13,7 @@ from pmkg.ingest.parse.entry import organisation_of, parse_name_entry
 from pmkg.ingest.parse.lists import entries, inverted_entries, names_person, uninverted
 from pmkg.ingest.parse.minutes import NameMention
 from pmkg.ingest.people.names import is_organisation_word, looks_like_person
+from pmkg.ingest.people.units import unit_role
 from pmkg.ingest.text.lines import Cell, Line, raw_line
 from pmkg.ingest.vocabulary import is_absent_marker, vocabulary
 
@@ -184,10 +185,11 @@ def _person_row(cells: list[Cell], kinds: list[str | None], block: AttendanceBlo
     filled = [(c, at) for c, at in cells if c]
     status = _cell_status(values) or (mention.status if mention.status != "unknown" else block.status)
     organisation = organisation_of(", ".join(values.get("organisation", [])))
+    unit = unit_role(organisation or "")  # "| Committee secretariat |": of the secretariat
     return replace(
         mention,
         span=(filled[0][1], filled[-1][1] + len(filled[-1][0])),
-        roles=list(dict.fromkeys(r for r in [block.role, *mention.roles] if r)),
+        roles=list(dict.fromkeys(r for r in [block.role, *mention.roles, unit] if r)),
         status=status,
         group=block.group,
         affiliation=organisation or mention.affiliation,
