@@ -409,3 +409,16 @@ def test_a_deputy_named_with_a_title_in_a_table_and_a_secretariat_in_the_organis
         ("Kate Ibbotson", "present"),
     }
     assert {"secretariat", "minute_taker"} <= set(next(r for n, _, r, _ in found if n == "Kate Ibbotson"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protokoll 3 maj 2024\n\nNärvarande\n\nRepresentanter för Region Skåne\nEva Lund, SUS\nPer Ek\n",
+        "Referat 3. maj 2024\n\nDeltagere\n\nFra Region Skåne:\nEva Lund (SUS)\nPer Ek\n\n1. Velkomst\n",
+    ],
+)
+def test_an_entry_under_a_group_label_keeps_both_organisations(tmp_path: Path, text: str) -> None:
+    found = _affiliations(tmp_path / "minutes.txt", text)
+    assert found["Eva Lund"] == ["Region Skåne", "Skånes universitetssjukhus"]
+    assert found["Per Ek"] == ["Region Skåne"]

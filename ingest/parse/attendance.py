@@ -234,6 +234,9 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
                         affiliation_rule=mention.affiliation_rule if mention.affiliation else shared_rule,
                     )
                 )
+                if shared and affiliation != shared and shared_rule == "affiliation.heading":  # both written
+                    named = replace(result.mentions[-1], status="unknown", roles=[], role_rules={})
+                    result.named.append(replace(named, affiliation=shared, affiliation_rule=shared_rule))
         logical.clear()
 
     by_index = {line.index: line for line in lines}
