@@ -19,6 +19,10 @@ from tests.minutes.src.sources_new_pdf import (
     NORDIC_CLINICAL_GENETICS_COUNCIL_2024_01_30,
     UNN_FAGRAD_PRESISJONSMEDISIN_2023_10_10,
 )
+from tests.minutes.src.sources_new_tables import (
+    RAVENSCOURT_JOINT_COMMITTEE_GENOMIC_TESTING_2024_09_12,
+    SVENSKA_SALLSKAPET_FARMAKOGENETIK_STYRELSE_2024_05_16,
+)
 from tests.minutes.src.sources_new_web import (
     INNLANDET_BRUKERUTVALG_2024_04_23,
     NORTHMOOR_HEALTH_WELLBEING_BOARD_2024_02_15,
@@ -53,4 +57,10 @@ RENDERED: dict[str, Source] = {
         ASHBY_VALE_PUBLIC_HEALTH_COMMITTEE_2024_10_08, lang="en"
     ),
     "helse-fonna-forskingsutval-2024-11-05.docx": Source(HELSE_FONNA_FORSKINGSUTVAL_2024_11_05),
+    "ravenscourt-joint-committee-genomic-testing-2024-09-12.docx": Source(
+        RAVENSCOURT_JOINT_COMMITTEE_GENOMIC_TESTING_2024_09_12
+    ),
+    "svenska-sallskapet-farmakogenetik-styrelse-2024-05-16.docx": Source(
+        SVENSKA_SALLSKAPET_FARMAKOGENETIK_STYRELSE_2024_05_16
+    ),
 }
