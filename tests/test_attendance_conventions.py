@@ -422,3 +422,49 @@ def test_an_entry_under_a_group_label_keeps_both_organisations(tmp_path: Path, t
     found = _affiliations(tmp_path / "minutes.txt", text)
     assert found["Eva Lund"] == ["Region Skåne", "Skånes universitetssjukhus"]
     assert found["Per Ek"] == ["Region Skåne"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Deltagere\n| Formand | Næstformand | Medlemmer |\n"
+            "| Anne Holm | Bo Ek | Lis Berg, Kaj Lund |\n\n1. Velkomst\n",
+            [("Anne Holm", "chair"), ("Bo Ek", "vice_chair"), ("Lis Berg", "member"), ("Kaj Lund", "member")],
+        ),
+        (
+            "Present\n| Chair | Members | Officers |\n"
+            "| Jane Hill | Tom Ash | Ann Cole |\n|  | Bo Ray |  |\n\n1. Welcome\n",
+            [
+                ("Jane Hill", "chair"),
+                ("Tom Ash", "member"),
+                ("Ann Cole", "secretariat"),
+                ("Bo Ray", "member"),
+            ],
+        ),
+        (
+            "Närvarande\n| Ordförande | Ledamöter | Observatörer |\n"
+            "| Eva Lund | Per Ek | Ida Sand |\n\n§ 1\n",
+            [("Eva Lund", "chair"), ("Per Ek", "member"), ("Ida Sand", "observer")],
+        ),
+    ],
+)
+def test_a_table_with_a_column_per_role_gives_each_name_its_column_s_role(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = _found(text)
+    assert [(name, roles[0]) for name, _, roles, _ in found] == expected
+    assert {status for _, status, *_ in found} == {"present"}
+
+
+def test_a_column_per_role_under_an_absent_heading_is_absent() -> None:
+    found = _found("Afbud\n| Formand | Medlemmer |\n| Anne Holm | Bo Ek |\n\n1. Velkomst\n")
+    assert [(name, status) for name, status, *_ in found] == [("Anne Holm", "absent"), ("Bo Ek", "absent")]
+
+
+@pytest.mark.parametrize(
+    ("entry", "role"),
+    [("Tom Ash (Hon. Secretary)", "secretary"), ("Ann Cole, Hon. Treasurer", "treasurer")],
+)
+def test_a_societys_honorary_officers(entry: str, role: str) -> None:
+    assert parse_name_entry(entry).roles == [role]

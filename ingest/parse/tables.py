@@ -10,12 +10,13 @@ from typing import NamedTuple
 
 from pmkg.ingest.parse.blocks import AttendanceBlock
 from pmkg.ingest.parse.entry import organisation_of, parse_name_entry
+from pmkg.ingest.parse.headings import classify
 from pmkg.ingest.parse.lists import entries, inverted_entries, names_person, uninverted
 from pmkg.ingest.parse.minutes import NameMention
 from pmkg.ingest.people.names import is_organisation_word, looks_like_person
 from pmkg.ingest.people.units import unit_role
 from pmkg.ingest.text.lines import Cell, Line, raw_line
-from pmkg.ingest.vocabulary import is_absent_marker, vocabulary
+from pmkg.ingest.vocabulary import is_absent_marker, role_of, vocabulary
 
 
 def _comma_header(text: str) -> bool:
@@ -55,8 +56,17 @@ def _column_words() -> dict[str, frozenset[str]]:
 
 
 class _Column(NamedTuple):
-    kind: str | None  # see _column_kind; None for a column the parser does not read
+    kind: str | None  # see _column_kind, or "grid" (a column of names by role); None when not read
     heading: str
+    role: str | None = None  # the role a grid column's heading names ("Næstformand", "Medlemmer")
+
+
+def _role_column(heading: str) -> str | None:
+    """The role a column heading names in a grid of names by role (``| Formand | Næstformand |
+    Medlemmer |``, ``| Chair | Members | Officers |``): a role word, or a group word with no status."""
+    cleaned = heading.strip(" *_:.")
+    group = classify(cleaned)
+    return role_of(cleaned) or (group[1] if group and not group[0] else None)
 
 
 _STATUS_KINDS = frozenset({"present", "absent"})
@@ -67,6 +77,11 @@ def _header_columns(cells: list[Cell], *, under_heading: bool) -> list[_Column] 
     name column, or only status columns (``Til stede | Afbud``: a grid of names under each). Under no
     attendance heading the table must say more of its people than a name (``| Navn | E-mail |`` in
     an appendix lists contacts, not attendees)."""
+    roles = [_role_column(c) for c, _ in cells if c]
+    if (
+        under_heading and len(roles) >= 2 and all(roles)
+    ):  # a grid of names by role, under an attendance heading
+        return [_Column("grid" if c else None, c, _role_column(c) if c else None) for c, _ in cells]
     columns = [_Column(_column_kind(c) if c else None, c) for c, _ in cells]
     kinds = [col.kind for col in columns if col.heading]
     known = [k for k in kinds if k]
@@ -96,7 +111,7 @@ def _cell_status(values: dict[str, list[str]]) -> str | None:
 
 def _table_row(cells: list[Cell], columns: list[_Column], block: AttendanceBlock) -> list[NameMention]:
     """The people in one row of an attendance table, read by its columns."""
-    if all(col.kind in _STATUS_KINDS for col in columns if col.heading):
+    if all(col.kind in _STATUS_KINDS or col.kind == "grid" for col in columns if col.heading):
         return _grid_row(cells, columns, block)
     mention = _person_row(cells, [col.kind for col in columns], block)
     if (
@@ -235,21 +250,27 @@ def _headerless_row(text: str, line: Line, cells: list[Cell], block: AttendanceB
 
 
 def _grid_row(cells: list[Cell], columns: list[_Column], block: AttendanceBlock) -> list[NameMention]:
-    """A row of a grid with a column per status (``| Anders Holm (formand) | Mette Bak |``): each
-    cell's people have its column's status and stand under its heading."""
+    """A row of a grid with a column per status (``| Anders Holm (formand) | Mette Bak |``) or per role
+    (``| Anne Holm | Bo Ek |`` under ``| Formand | Næstformand |``): each cell's people have its column's
+    status, else the block's, and role, and stand under its heading."""
     found = []
     for (cell, at), col in zip(cells, columns, strict=False):
         for part, span in inverted_entries(cell, at) or entries(cell, at):
             mention = parse_name_entry(part)
             if names_person(mention):
-                roles = list(dict.fromkeys(r for r in [block.role, *mention.roles] if r))
-                role_rules = {block.role: "roles.heading", **mention.role_rules} if block.role else None
+                role = col.role or block.role
+                roles = list(dict.fromkeys(r for r in [role, *mention.roles] if r))
+                role_rules = (
+                    {role: "roles.column" if col.role else "roles.heading", **mention.role_rules}
+                    if role
+                    else None
+                )
                 found.append(
                     replace(
                         mention,
                         span=span,
                         roles=roles,
-                        status=str(col.kind),
+                        status=block.status if col.kind == "grid" else str(col.kind),
                         group=col.heading,
                         rule="attendance.grid",
                         role_rules=role_rules or mention.role_rules,
