@@ -468,3 +468,20 @@ def test_a_column_per_role_under_an_absent_heading_is_absent() -> None:
 )
 def test_a_societys_honorary_officers(entry: str, role: str) -> None:
     assert parse_name_entry(entry).roles == [role]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forfall: Kari Moe (vara Ola Dahl møtte)\n\nSak 1\n",
+        "Afbud: Kari Moe (suppleant Ola Dahl deltog)\n\n1. Velkomst\n",
+        "Frånvarande: Kari Moe (ersättare Ola Dahl tjänstgjorde)\n\n§ 1\n",
+        "Apologies: Dr Kari Moe (substitute: Dr Ola Dahl)\n\n1. Welcome\n",
+        "Fraværende: Kari Moe (vara: Ola Dahl)\n\nSak 1\n",
+    ],
+)
+def test_a_deputy_named_in_brackets_in_the_absent_list_came_instead(text: str) -> None:
+    assert sorted((name, status) for name, status, *_ in _found(text)) == [
+        ("Kari Moe", "absent"),
+        ("Ola Dahl", "present"),
+    ]

@@ -37,7 +37,7 @@ from pmkg.ingest.parse.prose import (
     whole_body,
 )
 from pmkg.ingest.parse.signatures import Signoff, role_field_re, role_fields, signatures_on, signoff_re
-from pmkg.ingest.parse.status import for_some_items, split_instead, stood_in_for
+from pmkg.ingest.parse.status import deputy_in_brackets, for_some_items, split_instead, stood_in_for
 from pmkg.ingest.parse.tables import (
     _Column,
     _comma_header,
@@ -220,6 +220,8 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
                     status = "present"  # "Forfall: A. B møtte for A": who stood in for someone came
                 if status == "absent" and for_some_items(part, mention.name):
                     status = "present"  # "Afbud: ... X deltog ikke i punkterne 2 – 11": away for some items
+                if status == "absent" and (came := deputy_in_brackets(part, span[0])):
+                    result.mentions.append(replace(came, group=block.group))  # "Forfall: A (vara B møtte)"
                 affiliation = mention.affiliation or shared
                 result.mentions.append(
                     replace(

@@ -53,6 +53,27 @@ def came_instead(part: str) -> str | None:
     return found.group("name") if found and role_of(found.group("word")) == "deputy" else None
 
 
+@cache
+def _deputy_bracket() -> re.Pattern[str]:
+    words = alternation(vocabulary()["table_headers"]["deputy"])
+    return re.compile(rf"\(\s*(?:{words})\s*:?\s+(?P<rest>[^()]+)\)", re.IGNORECASE)
+
+
+def deputy_in_brackets(entry: str, offset: int) -> NameMention | None:
+    """The deputy an absent entry names in brackets (``Kari Moe (vara Ola Dahl møtte)``, ``Jane Hill
+    (substitute: Tom Ash)``, ``Eva Lund (ersättare Per Ek tjänstgjorde)``): named in the apologies, the
+    deputy came in the member's place (rule ``attendance.substitute``); ``offset`` is where the entry is."""
+    found = _deputy_bracket().search(entry)
+    tokens = found["rest"].split() if found else []
+    while tokens and is_title(tokens[0]):  # "(substitute: Dr Ola Dahl)"
+        tokens.pop(0)
+    name = " ".join(tokens[: name_tokens_end(tokens)])
+    if found is None or len(name.split()) < 2 or not looks_like_person(name):
+        return None
+    at = offset + found.start("rest") + found["rest"].find(name)
+    return NameMention(name=name, span=(at, at + len(name)), status="present", rule="attendance.substitute")
+
+
 def split_instead(listed: str) -> tuple[str, tuple[str, int] | None]:
     """A list without its closing clause on who came instead, and that person with where the name
     starts (``Cllr Tessa Grange, with Cllr Owen Marsh attending as substitute``)."""
