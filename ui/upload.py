@@ -29,7 +29,7 @@ from pmkg.ui.i18n import md_escape, t
 UPLOAD_TYPES = ["txt", "md", "pdf", "docx", "html", "htm"]
 MAX_UPLOAD_MB = 20
 EXTRACTED = "upload_extracted"  # sha256 -> Record, kept until the files are stored or replaced
-FAILED = "upload_failed"  # sha256 -> why it gave no record (string key, values), kept as long
+FAILED = "upload_failed"  # sha256 -> why it gave no record (string key, values), while it is chosen
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,8 @@ def failure_message(name: str, outcome: Outcome, limits: Limits) -> tuple[str, d
 def _extract_all(files: list[tuple[str, str, bytes]]) -> dict[str, Record]:
     """Extract the new files (name, sha256, bytes), each in a child process within the limits
     (``ingest.isolated``), with a progress bar saying which file and for how long. A file that fails
-    is said in one line, kept as failed (not tried again on the next rerun) and the others go on."""
+    is said in one line, kept as failed while it stays chosen (not tried again on each rerun) and the
+    others go on."""
     kept: dict[str, Record] = st.session_state.setdefault(EXTRACTED, {})
     failed: dict[str, tuple[str, dict[str, object]]] = st.session_state.setdefault(FAILED, {})
     todo = [f for f in files if f[1] not in kept and f[1] not in failed]
@@ -260,6 +261,10 @@ def render(driver: neo4j.Driver) -> None:
             )
             continue
         files.append((upload.name, sha, payload))
+    chosen = {sha for _, sha, _ in files}
+    failed = st.session_state.get(FAILED, {})
+    for sha in [sha for sha in failed if sha not in chosen]:
+        del failed[sha]  # taken out of the field: chosen again, it is tried again (a busy machine may not be)
     if not files:
         return
     records = _extract_all(files)
