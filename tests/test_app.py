@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import copy
 import io
+import json
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -371,6 +372,23 @@ def test_a_question_answers_with_a_table(open_page: Callable[..., AppTest]) -> N
     assert "Søren Brunak" in set(answer["Person"])
     assert "person_id" not in answer.columns  # ids stay in the downloads, not on screen
     assert translate("q.rows", "da", n=len(answer)) in [c.value for c in at.main.caption]
+
+
+def test_an_answers_long_columns_wrap_and_the_reader_chooses_the_columns(
+    open_page: Callable[..., AppTest],
+) -> None:
+    """Agreements: the quote column is wide and wraps (rows a few lines high) so parties, date and
+    minutes stay on screen; leaving a column out of the choice hides it on screen."""
+    at = open_page("questions", "en")
+    at.selectbox(key="q_name").set_value("agreements").run()
+    grid = at.dataframe[0].proto
+    config = json.loads(grid.columns)
+    assert config["Quote"]["width"] == "large" and grid.row_height > 30
+    assert list(grid.column_order) == list(at.dataframe[0].value.columns)  # every column by default
+    choice = at.multiselect(key="q_columns_agreements")
+    choice.unselect("Quote").run()
+    shown = list(at.dataframe[0].proto.column_order)
+    assert "Quote" not in shown and {"Agreement", "Parties", "Date"} <= set(shown)
 
 
 def test_a_chart_question_draws_its_chart(open_page: Callable[..., AppTest]) -> None:

@@ -13,7 +13,7 @@ from pmkg.reports import briefing as report_of
 from pmkg.reports.model import Report
 from pmkg.reports.text import note_text
 from pmkg.text import slug
-from pmkg.ui import asof, links
+from pmkg.ui import asof, links, tables
 from pmkg.ui.downloads import document_buttons
 from pmkg.ui.i18n import current_language, md_escape, t
 from pmkg.ui.identity import current_user
@@ -59,7 +59,7 @@ def show(report: Report) -> None:
                 t("details.quote"): [note_text(n, report.lang) for n in report.notes],
             }
         )
-        st.dataframe(notes, hide_index=True, width="stretch")
+        tables.show(notes)
 
 
 def render(driver: neo4j.Driver) -> None:

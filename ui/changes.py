@@ -11,7 +11,7 @@ import streamlit as st
 
 from pmkg.graph import changes as ch
 from pmkg.reports import changes as report_of
-from pmkg.ui import links
+from pmkg.ui import links, tables
 from pmkg.ui.downloads import document_buttons, table_buttons
 from pmkg.ui.i18n import current_language, md_escape, rows_caption, t
 
@@ -83,6 +83,6 @@ def render(driver: neo4j.Driver) -> None:
         st.info(t("changes.none"))
         return
     shown = table.rename(columns={c: t(f"col.{c}") for c in table.columns})
-    st.dataframe(shown, hide_index=True, width="stretch")
+    tables.show(shown)
     table_buttons(table, "changes", "changes")
     document_buttons(lambda: report_of.to_report(found, lang), "changes", "changes_doc", ("docx",))

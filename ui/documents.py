@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from pmkg.graph import store
-from pmkg.ui import data, identity, upload
+from pmkg.ui import data, identity, tables, upload
 from pmkg.ui.i18n import t
 
 
@@ -37,7 +37,7 @@ def _stored_list(driver: neo4j.Driver, editor: bool) -> None:
             t("doc.mentions"): [d["mentions"] for d in docs],
         }
     )
-    st.dataframe(frame, hide_index=True, width="stretch")
+    tables.show(frame)
     if not editor:
         return
     titles = {d["id"]: f"{d['title'] or d['source']} ({Path(d['source'] or '').name})" for d in docs}

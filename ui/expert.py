@@ -12,6 +12,7 @@ import streamlit as st
 from pmkg.errors import PmkgError
 from pmkg.graph.console import run_console
 from pmkg.graph.questions import tabulate
+from pmkg.ui import tables
 from pmkg.ui.graph_view import MAX_ELEMENTS, cap, from_rows
 from pmkg.ui.i18n import md_escape, t
 from pmkg.ui.widgets import CLICK, details, fresh_event, readable, show_graph
@@ -69,4 +70,4 @@ def render(driver: neo4j.Driver) -> None:
         if st.session_state.get("expert_node") in shown.nodes:
             details(driver, st.session_state.expert_node)
     else:
-        st.dataframe(readable(frame), hide_index=True, width="stretch")
+        tables.show(readable(frame))

@@ -20,7 +20,7 @@ from pmkg.graph import questions as qs
 from pmkg.graph import subgraph
 from pmkg.graph.contact import shown_to
 from pmkg.graph.rdf import FORMATS, rows_to_dataset, serialize
-from pmkg.ui import asof, data, links
+from pmkg.ui import asof, data, links, tables
 from pmkg.ui.codes import choice_name
 from pmkg.ui.downloads import answer_docx_button
 from pmkg.ui.graph_view import MAX_ELEMENTS, cap, from_rows
@@ -197,7 +197,7 @@ def show_answer(driver: neo4j.Driver, answer: qs.Answer) -> None:
     elif view == "chart" and answer.question.chart:
         st.altair_chart(chart(answer.frame, answer.question.chart, current_language()), width="stretch")
     else:
-        st.dataframe(readable(answer.frame), hide_index=True, width="stretch")
+        tables.show(readable(answer.frame), choose_key=f"q_columns_{answer.question.name}")
     links.copy_link()
     if picked:
         details(driver, picked)

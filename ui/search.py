@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from pmkg.graph import schema
-from pmkg.ui import data, links
+from pmkg.ui import data, links, tables
 from pmkg.ui.i18n import t
 from pmkg.ui.widgets import details, type_name
 
@@ -65,10 +65,8 @@ def render(driver: neo4j.Driver) -> None:
         }
     )
     st.caption(t("search.count", n=len(hits)))
-    picked = st.dataframe(
+    picked = tables.show(
         table,
-        hide_index=True,
-        width="stretch",
         on_select="rerun",
         selection_mode="single-row",
         key="search_hits",

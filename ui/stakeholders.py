@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from pmkg.graph import analytics
-from pmkg.ui import data, links
+from pmkg.ui import data, links, tables
 from pmkg.ui.graph_view import from_rows
 from pmkg.ui.i18n import t
 from pmkg.ui.widgets import CLICK, details, fresh_event, readable, show_graph
@@ -66,7 +66,7 @@ def render(driver: neo4j.Driver) -> None:
         return
     left, right = st.columns([2, 3])
     with left:
-        st.dataframe(readable(frame), hide_index=True, width="stretch")
+        tables.show(readable(frame))
     with right:
         view = from_rows(graph["nodes"], graph["edges"]) if graph else from_rows([], [])
         event = fresh_event(show_graph(view, key=f"{GRAPH_KEY}-{mode}", height=560), GRAPH_KEY)

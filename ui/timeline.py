@@ -7,7 +7,7 @@ import neo4j
 import pandas as pd
 import streamlit as st
 
-from pmkg.ui import data, links
+from pmkg.ui import data, links, tables
 from pmkg.ui.i18n import current_language, t
 from pmkg.ui.widgets import details
 
@@ -55,10 +55,8 @@ def render(driver: neo4j.Driver) -> None:
     frame = meetings_frame(rows, current_language())
     st.altair_chart(chart(frame), width="stretch")
     st.caption(t("timeline.pick"))
-    picked = st.dataframe(
+    picked = tables.show(
         frame.drop(columns="id").iloc[::-1],
-        hide_index=True,
-        width="stretch",
         on_select="rerun",
         selection_mode="single-row",
         key="timeline_rows",

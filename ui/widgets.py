@@ -17,7 +17,7 @@ from st_graph_workbench import EdgeStyle, Event, NodeStyle, StyleRule, graph_wor
 
 from pmkg.graph.contact import masked, without_contact_properties
 from pmkg.reports.text import one_line
-from pmkg.ui import data
+from pmkg.ui import data, tables
 from pmkg.ui.codes import in_words
 from pmkg.ui.graph_layout import place
 from pmkg.ui.graph_sync import changes
@@ -310,7 +310,7 @@ def details(driver: neo4j.Driver, node_id: str) -> None:
     st.caption(md_escape(" · ".join(type_name(label) for label in labels)))
     shown = {k: v for k, v in props.items() if k != "name" and v not in (None, "", [])}
     if shown:
-        st.dataframe(
+        tables.show(
             pd.DataFrame(
                 {
                     t("details.property"): [t(f"prop.{k}") if has(f"prop.{k}") else k for k in shown],
@@ -318,9 +318,7 @@ def details(driver: neo4j.Driver, node_id: str) -> None:
                         ", ".join(map(str, v)) if isinstance(v, list) else str(v) for v in shown.values()
                     ],
                 }
-            ),
-            hide_index=True,
-            width="stretch",
+            )
         )
     rows = data.provenance(driver, node_id)
     if not contact:  # a quote may give an address
@@ -345,7 +343,7 @@ def details(driver: neo4j.Driver, node_id: str) -> None:
     if table.empty:
         st.info(t("details.no_sources"))
         return
-    st.dataframe(table, hide_index=True, width="stretch")
+    tables.show(table)
 
 
 def done_and_rerun(key: str, message: str) -> None:
