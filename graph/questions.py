@@ -73,6 +73,12 @@ class Answer:
     graph: dict[str, list[dict[str, Any]]] | None = None
 
 
+def is_id_column(name: object) -> bool:
+    """Columns of internal ids (``id``, ``person_id``): kept in downloads (they link to the RDF), hidden
+    on screen."""
+    return str(name) == "id" or str(name).endswith("_id")
+
+
 # --- running ---------------------------------------------------------------------------------------
 
 

@@ -1,8 +1,10 @@
 """The subgraph of a question's answer: what ``pmkg export --query`` and the app's RDF download export.
 
-One way for both: the node ids the answer names (in any cell, its drawing, its parameters), the stored
-nodes with those ids, the relationships among them, and the documents stating those relationships, so
-every fact's source is described. Labels and types are filtered against the model's whitelists.
+One way for both: the node ids the answer names (in any cell, its drawing, its parameters), and the
+neighbours of those nodes the answer names by name (an answer shows a body, a party or a meeting by
+its name, not its id), the stored nodes with those ids, the relationships among them, and the
+documents stating those relationships, so every fact's source is described. Labels and types are
+filtered against the model's whitelists.
 """
 
 from __future__ import annotations
@@ -13,13 +15,17 @@ from typing import Any
 import neo4j
 
 from pmkg.graph.connection import read_tx
-from pmkg.graph.questions import Answer
+from pmkg.graph.questions import Answer, is_id_column
 from pmkg.graph.triples import GraphRows, merge_rows
 from pmkg.model.graph import LABELS, REL_TYPES, STORE_ONLY
 
 _NODES_BY_ID = """
 MATCH (n) WHERE n.id IN $ids
 RETURN labels(n) AS labels, properties(n) AS props
+"""
+_NAMED_NEIGHBOURS = """
+MATCH (a)-[r WHERE r.rejected IS NULL]-(b) WHERE a.id IN $ids AND b.name IN $names
+RETURN DISTINCT b.id AS id
 """
 _RELS_AMONG = """
 MATCH (a)-[r WHERE r.rejected IS NULL]->(b) WHERE a.id IN $ids AND b.id IN $ids
@@ -50,6 +56,26 @@ def answer_ids(answer: Answer) -> set[str]:
     return node_ids([*cells, *drawn, *answer.params.values()])
 
 
+def answer_texts(answer: Answer) -> set[str]:
+    """The texts an answer's table shows (cells and the items of list cells, id columns left out):
+    among them the names of the nodes it speaks of without their ids."""
+    texts: set[str] = set()
+    for column in answer.frame.columns:
+        if is_id_column(column):
+            continue
+        for value in answer.frame[column]:
+            items = value if isinstance(value, list | tuple) else [value]
+            texts.update(v for v in items if isinstance(v, str) and v)
+    return texts
+
+
+def named_neighbours(tx: neo4j.ManagedTransaction, ids: set[str], names: set[str]) -> set[str]:
+    """The neighbours of ``ids`` whose name the answer shows (never a stranger of the same name)."""
+    if not ids or not names:
+        return set()
+    return {row["id"] for row in tx.run(_NAMED_NEIGHBOURS, ids=sorted(ids), names=sorted(names))}
+
+
 def subgraph(tx: neo4j.ManagedTransaction, ids: Iterable[str]) -> GraphRows:
     """The nodes with these ids, the relationships among them, and the documents stating those
     relationships with their own relationships to the nodes."""
@@ -72,6 +98,9 @@ def subgraph(tx: neo4j.ManagedTransaction, ids: Iterable[str]) -> GraphRows:
 
 
 def answer_rows(driver: neo4j.Driver, answer: Answer) -> GraphRows:
-    """The subgraph of an answer (empty when it names no node)."""
-    ids = answer_ids(answer)
-    return read_tx(driver, lambda tx: subgraph(tx, ids)) if ids else GraphRows()
+    """The subgraph of an answer (empty when it names no node): the nodes it names by id and the
+    neighbours of those it names by name."""
+    ids, names = answer_ids(answer), answer_texts(answer)
+    if not ids:
+        return GraphRows()
+    return read_tx(driver, lambda tx: subgraph(tx, ids | named_neighbours(tx, ids, names)))

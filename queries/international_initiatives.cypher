@@ -39,6 +39,7 @@ WITH i, participating, funding, discussing, last,
      } AS countries
 RETURN i.name AS initiative, i.type AS type, i.aliases AS aliases,
        [o IN participating | o.name] AS participants, [o IN funding | o.name] AS funders,
-       [b IN discussing | b.name] AS discussed_by, countries, last[0] AS last_mentioned, i.id AS initiative_id
+       [b IN discussing | b.name] AS discussed_by, countries, last[0] AS last_mentioned, i.id AS initiative_id,
+       [o IN participating + funding + discussing | o.id] AS body_id
 ORDER BY size(participating) + size(discussing) DESC, initiative
 LIMIT 500

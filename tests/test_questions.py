@@ -17,6 +17,7 @@ from pmkg.errors import PmkgError
 from pmkg.graph import connection
 from pmkg.graph.questions import (
     Answer,
+    Question,
     bind_params,
     choices,
     load_questions,
@@ -531,26 +532,33 @@ def test_questions_are_read_only(graph: neo4j.Driver) -> None:
     assert connection.read(graph, "MATCH (n:Person {id: 'x'}) RETURN n") == []
 
 
+GIVEN = {  # a value for every required parameter of the shipped questions, on the examples
+    "person": "Søren Brunak",
+    "organization": "NGC",
+    "entity": "Bettina Lundgren",
+    "first": "Københavns Universitet",
+    "second": "NGC",
+    "source": "Søren Brunak",
+    "target": "NGC",
+    "initiative": "1+MG",
+    "agreement": "MoU Frankrig",
+    "theme": "theme:health-data",
+    "meeting": "meeting:gms-2023-06-14",
+    "document": "doc:779d16785f9969f5",
+}
+
+
+def example_params(q: Question) -> dict[str, object]:
+    """Parameters that give ``q`` a non-empty answer on the examples."""
+    params: dict[str, object] = {p.name: GIVEN[p.name] for p in q.params if p.required}
+    if q.name == "upcoming":
+        params["on"] = "2023-01-01"
+    return params
+
+
 def test_every_question_answers_on_the_examples(graph: neo4j.Driver) -> None:
-    given = {
-        "person": "Søren Brunak",
-        "organization": "NGC",
-        "entity": "Bettina Lundgren",
-        "first": "Københavns Universitet",
-        "second": "NGC",
-        "source": "Søren Brunak",
-        "target": "NGC",
-        "initiative": "1+MG",
-        "agreement": "MoU Frankrig",
-        "theme": "theme:health-data",
-        "meeting": "meeting:gms-2023-06-14",
-        "document": "doc:779d16785f9969f5",
-    }
     for q in QUESTIONS.values():
-        params = {p.name: given[p.name] for p in q.params if p.required}
-        if q.name == "upcoming":
-            params["on"] = "2023-01-01"
-        answer = run_question(graph, q, params)
+        answer = run_question(graph, q, example_params(q))
         assert len(answer.frame) > 0, q.name
         if q.result == "graph":
             assert answer.graph and answer.graph["nodes"], q.name

@@ -18,8 +18,8 @@ import streamlit as st
 
 from pmkg.graph import questions as qs
 from pmkg.graph import subgraph
-from pmkg.graph.contact import shown_to
-from pmkg.graph.rdf import FORMATS, rows_to_dataset, serialize
+from pmkg.graph.contact import CONTACT, shown_to
+from pmkg.graph.rdf import FORMATS, ExportOptions, rows_to_dataset, serialize
 from pmkg.ui import asof, data, links, tables
 from pmkg.ui.codes import choice_name
 from pmkg.ui.downloads import answer_docx_button
@@ -131,11 +131,13 @@ def downloads(driver: neo4j.Driver, answer: qs.Answer) -> None:
         answer_docx_button(answer, f"{name}.docx")
     if not subgraph.answer_ids(answer):
         return
+    # the RDF carries contact details exactly when the screen showed them (editors): the same answer
+    options = ExportOptions(include_contact_details=current_user().can(CONTACT))
     fmt = cols[2].selectbox(t("q.rdf_format"), list(FORMATS), key="q_rdf_format")
     extension, media_type = FORMATS[fmt][1], FORMATS[fmt][2]
     cols[3].download_button(
         "RDF",
-        lambda: serialize(rows_to_dataset(subgraph.answer_rows(driver, answer)), fmt),
+        lambda: serialize(rows_to_dataset(subgraph.answer_rows(driver, answer), options), fmt),
         file_name=f"{name}.{extension}",
         mime=media_type,
         icon=":material/download:",

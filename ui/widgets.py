@@ -16,6 +16,7 @@ import streamlit as st
 from st_graph_workbench import EdgeStyle, Event, NodeStyle, StyleRule, graph_workbench
 
 from pmkg.graph.contact import masked, without_contact_properties
+from pmkg.graph.questions import is_id_column
 from pmkg.reports.text import one_line
 from pmkg.ui import data, tables
 from pmkg.ui.codes import in_words
@@ -59,11 +60,6 @@ GLYPHS = {
 def type_name(type_id: str) -> str:
     """A node type in the reader's language ("Meeting" → "Møde" in Danish)."""
     return t(f"type.{type_id}") if type_id in NODE_TYPES else type_id
-
-
-def is_id_column(name: object) -> bool:
-    """Columns of internal ids: kept in downloads (they link to the RDF), hidden on screen."""
-    return str(name) == "id" or str(name).endswith("_id")
 
 
 def readable(frame: pd.DataFrame) -> pd.DataFrame:
