@@ -485,3 +485,38 @@ def test_a_deputy_named_in_brackets_in_the_absent_list_came_instead(text: str) -
         ("Kari Moe", "absent"),
         ("Ola Dahl", "present"),
     ]
+
+
+def _roles_of(path: Path, text: str) -> dict[str, list[str]]:
+    """Each attendee's roles, by name, from minutes written to ``path``."""
+    path.write_text(text, encoding="utf-8")
+    record = extract_file(path).to_dict()
+    names = {p["id"]: p["name"] for p in record["people"]}
+    return {names[a["person"]]: a.get("roles", []) for a in record["meetings"][0]["attendance"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        (
+            "Minutes of the Council, 4 March 2024\n\nPresent: Dr Jane Hill (President), Bo Ray\n\n"
+            "1. Report\nThe President reported on the membership.\n",
+            "Jane Hill",
+            "chair",
+        ),
+        (
+            "Minutes of the Council, 4 March 2024\n\nPresent: Ann Cole (Hon. Treasurer), Bo Ray\n\n"
+            "1. Accounts\nThe Hon. Treasurer presented the accounts.\n",
+            "Ann Cole",
+            "treasurer",
+        ),
+        (
+            "Protokoll 4 mars 2024\n\nNärvarande: Per Ek (skattmästare), Ida Sand\n\n"
+            "§ 1 Ekonomi\nSkattmästaren redovisade ekonomin.\n",
+            "Per Ek",
+            "treasurer",
+        ),
+    ],
+)
+def test_a_society_officer_named_by_post_presents(tmp_path: Path, text: str, person: str, role: str) -> None:
+    assert {role, "presenter"} <= set(_roles_of(tmp_path / "minutes.txt", text)[person])
