@@ -14,7 +14,8 @@ so ``graph.corrections.replay`` can run all of them after every load. A correcti
 * ``rename`` sets the name and keeps the old one as an alias.
 * ``reject`` marks the matching relationships ``rejected`` with the correction's id: the fact stays,
   with its provenance, visibly rejected.
-* ``resolve`` decides a short form extraction left open (``graph.shortforms``).
+* ``resolve`` decides a short form extraction left open (``graph.shortforms``); ``confirm`` keeps a
+  low-confidence fact and takes it off the review queue (``graph.lowconfidence``).
 * ``not_same`` changes nothing in the graph: ``graph.identity`` stops proposing the pair.
 * ``set_type``, ``fix`` and ``add`` are in ``graph.retype`` and ``graph.curated``.
 * ``split`` moves the relationships one node has from the given documents (every relationship carries
@@ -30,7 +31,7 @@ from typing import Any
 
 import neo4j
 
-from pmkg.graph import contributed, curated, retype, shortforms
+from pmkg.graph import contributed, curated, lowconfidence, retype, shortforms
 from pmkg.graph.outcome import Outcome, nodes_of
 from pmkg.graph.schema import labelled
 from pmkg.graph.triples import search_text
@@ -112,6 +113,7 @@ def apply(tx: neo4j.ManagedTransaction, c: Correction) -> Outcome:
     kinds = {
         "merge": _merge, "rename": _rename, "reject": _reject, "not_same": _not_same, "split": _split,
         "set_type": retype.apply, "fix": curated.apply, "add": curated.apply, "resolve": shortforms.apply,
+        "confirm": lowconfidence.apply,
     }  # fmt: skip
     return kinds[c.kind](tx, c)
 
@@ -344,4 +346,6 @@ def undo(tx: neo4j.ManagedTransaction, c: Correction) -> list[str]:
         return curated.undo(tx, c)
     if c.kind == "resolve":
         return shortforms.undo(tx, c)
+    if c.kind == "confirm":
+        return lowconfidence.undo(tx, c)
     return []  # not_same: only identity's candidate list changes

@@ -9,7 +9,8 @@ business: the CLI passes the local user, the app the signed-in one after ``ui.id
 the roles they are recorded in, read with the rejected facts left out (as every answer does).
 
 :func:`resolve` records the decision on a short form extraction left open (``graph.shortforms``): the
-person it means, or none of its candidates.
+person it means, or none of its candidates. :func:`judge` confirms or rejects a low-confidence fact
+(``graph.lowconfidence``), matched as a ``reject`` matches it, so both hold for a new version.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 
 import neo4j
 
-from pmkg.graph import corrections, shortforms
+from pmkg.graph import corrections, lowconfidence, shortforms
 from pmkg.graph.connection import read
 from pmkg.graph.curation import Outcome
 from pmkg.model.correction import Correction, CorrectionError, make
@@ -113,4 +114,21 @@ def resolve(
         raise CorrectionError(f"{person} is not one of {', '.join(found['candidates'])}")
     payload = {"form": found["form"], "document": found["doc"], "source": found["source"], "person": person}
     c = make("resolve", sorted(found["candidates"]), payload, author, reason)
+    return c, corrections.record(driver, c)
+
+
+def judge(
+    driver: neo4j.Driver, fact_id: str, keep: bool, author: str, reason: str = ""
+) -> tuple[Correction, Outcome]:
+    """Confirm (``keep``) or reject the open low-confidence fact ``fact_id`` as a correction by ``author``."""
+    fact = lowconfidence.find(driver, fact_id)
+    if fact is None:
+        raise CorrectionError(f"no open low-confidence fact {fact_id!r} (confirmed, rejected or gone)")
+    payload = {
+        "type": fact.type,
+        "from_label": fact.from_label,
+        "to_label": fact.to_label,
+        "where": fact.where,
+    }
+    c = make("confirm" if keep else "reject", [fact.from_id, fact.to_id], payload, author, reason)
     return c, corrections.record(driver, c)

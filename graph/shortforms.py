@@ -85,7 +85,7 @@ class ShortForm:
     people: tuple[tuple[str, str], ...]
 
 
-def _line(text: str, start: int, end: int) -> str:
+def line_of(text: str, start: int, end: int) -> str:
     """The line of ``text`` holding ``start:end``, cut around it when long."""
     left = text.rfind("\n", 0, start) + 1
     right = text.find("\n", end)
@@ -110,7 +110,7 @@ def rows(record: Record) -> list[dict[str, Any]]:
                 "starts": [s for s, _, _ in places],
                 "ends": [e for _, e, _ in places],
                 "quotes": [q for _, _, q in places],
-                "lines": [_line(info.text, s, e) for s, e, _ in places],
+                "lines": [line_of(info.text, s, e) for s, e, _ in places],
             }
         )
     return out

@@ -10,7 +10,8 @@ properties of people, organisations and initiatives (aliases, titles, emails) ar
 relationships, the nodes left without any, and recomputes those lists, so it removes exactly its
 own contribution. Loading the same bytes again is a no-op; a changed file (same ``source``, new
 sha256) replaces the old version's contribution in the same transaction. The short forms extraction
-left for review (``graph.shortforms``) are stored and removed with their document.
+left for review (``graph.shortforms``) and the marks of its low-confidence facts (``graph.lowconfidence``)
+are stored and removed with their document.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from typing import Any, Literal
 import neo4j
 
 from pmkg.errors import PmkgError
-from pmkg.graph import contributed, shortforms, tally
+from pmkg.graph import contributed, lowconfidence, shortforms, tally
 from pmkg.graph.connection import WRITE_RETRY_TIME_S, read_tx, write_tx
 from pmkg.graph.corrections import replay
 from pmkg.graph.identity import fetch_known, resolve, resolve_corpus
@@ -162,6 +163,7 @@ def _remove(tx: neo4j.ManagedTransaction, doc: str, summary: LoadSummary) -> Non
         summary.add_counters(result.consume().counters)
     summary.add_counters(tx.run(_DELETE_DOCUMENT, doc=doc).consume().counters)
     shortforms.remove(tx, doc)
+    lowconfidence.remove(tx, doc)
     ids = sorted(touched - {doc})
     summary.touched.update(ids)
     for label in LABELS:
@@ -191,6 +193,7 @@ def _load(tx: neo4j.ManagedTransaction, record: Record) -> LoadSummary:
     rows = record_to_rows(resolved)
     _write_rows(tx, rows, summary)
     shortforms.write(tx, [resolved])
+    lowconfidence.write(tx, [(resolved, rows)])
     summary.touched.update(_ids(rows))
     tx.run(_STAMP, id=info.id, now=datetime.now(UTC).isoformat(timespec="seconds")).consume()
     return summary
@@ -279,6 +282,7 @@ def _write_new(tx: neo4j.ManagedTransaction, new: list[tuple[int, Record]]) -> d
     total = LoadSummary("", "", "loaded")
     created = _write_rows(tx, merge_rows(parts), total)
     shortforms.write(tx, resolved)
+    lowconfidence.write(tx, list(zip(resolved, parts, strict=True)))
     now = datetime.now(UTC).isoformat(timespec="seconds")
     tx.run(_STAMP_ALL, ids=[r.document.id for r in records], now=now).consume()
     first: dict[str, int] = {}

@@ -240,6 +240,15 @@ MeetingDateFile = dict[Literal["da", "en", "no", "sv"], MeetingDateWords]
 RolesFile = dict[Role, ByLanguage]  # every role code, its words in each language
 
 
+# --- review.yaml -------------------------------------------------------------------------------------
+
+
+class ReviewFile(_Strict):
+    """The extraction rules whose facts the Review page queues as low confidence, each with why."""
+
+    low_confidence: dict[str, dict[Literal["da", "en"], str]]
+
+
 SCHEMAS: dict[str, object] = {
     "meeting-date.yaml": MeetingDateFile,
     "attendance.yaml": AttendanceFile,
@@ -251,6 +260,7 @@ SCHEMAS: dict[str, object] = {
     "roles.yaml": RolesFile,
     "given-names.yaml": GivenNamesFile,
     "languages.yaml": LanguagesFile,
+    "review.yaml": ReviewFile,
 }
 
 HINTS = {

@@ -22,7 +22,9 @@ import msgspec
 from pmkg.errors import PmkgError
 from pmkg.model.graph import ENTITIES, LABELS, REL_TYPES, RELS, rel_props
 
-Kind = Literal["merge", "rename", "reject", "not_same", "split", "set_type", "fix", "add", "resolve"]
+Kind = Literal[
+    "merge", "rename", "reject", "not_same", "split", "set_type", "fix", "add", "resolve", "confirm"
+]
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
 MERGEABLE = ENTITIES  # the labels whose nodes staff may merge or declare not the same
 RETYPABLE = ("Person", "Organization", "Initiative")  # what an extracted name may turn out to be
@@ -35,10 +37,10 @@ class Correction(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, froze
     ``reject`` the two ends of the rejected relationship (from, to); ``not_same`` the pair.
     ``payload`` holds the rest: ``label`` of the nodes (``merge``, ``rename``, ``not_same``), ``keep``
     (``merge``: the node that stays), ``name`` and ``was`` (``rename``), ``type``, ``from_label``,
-    ``to_label`` and ``where`` (``reject``: the relationship type, its ends' labels, and property
-    values the rejected relationships have, such as ``{"role": "chair"}``); ``documents`` (``split``: the
-    ids of the documents whose facts move to a new node; ``sources``, their file paths, so that a new
-    version of one is split too), ``into`` (its id, :func:`split_id`) and
+    ``to_label`` and ``where`` (``reject``, and ``confirm`` of a low-confidence fact: the relationship
+    type, its ends' labels, and property values the relationships have, such as ``{"role": "chair"}``);
+    ``documents`` (``split``: the ids of the documents whose facts move to a new node; ``sources``, their
+    file paths, so that a new version of one is split too), ``into`` (its id, :func:`split_id`) and
     optionally its ``name``; ``label`` and ``to`` (``set_type``: the node's label now and the one it
     gets); ``type``, ``from_label``, ``to_label``, ``props`` (the relationship's own values, e.g.
     ``{"role": "vice_chair"}``) and ``note`` (``add`` and ``fix``: where staff learnt it, since no
@@ -134,9 +136,9 @@ def check(c: Correction) -> str | None:
         if not isinstance(p.get("name"), str) or not p["name"].strip():
             return "payload.name must be the new, non-empty name"
         return _label_problem(p, LABELS)
-    if c.kind == "reject":
+    if c.kind in ("reject", "confirm"):
         if len(c.targets) != 2:
-            return "a reject has two targets: the relationship's from and to node ids"
+            return f"a {c.kind} has two targets: the relationship's from and to node ids"
         if p.get("type") not in REL_TYPES:
             return f"payload.type must be a relationship type ({', '.join(REL_TYPES)})"
         where = p.get("where", {})

@@ -86,7 +86,11 @@ def test_an_ambiguous_first_name_is_queued_chosen_and_stays_chosen(
 
     at = review_as(claims("erik.editor", "pmkg-editor"))
     assert not at.exception and not at.error
-    assert [tab.label for tab in at.tabs] == ["Possible duplicates (0)", "Unresolved short forms (1)"]
+    assert [tab.label for tab in at.tabs] == [
+        "Possible duplicates (0)",
+        "Unresolved short forms (1)",
+        "Low-confidence facts (0)",
+    ]
     assert "«Anna»" in [s.value for s in at.subheader]
     at.radio(key=f"short_choice|{form.id}").set_value(HOLMGAARD)
     at.text_input(key=f"short_reason|{form.id}").input("she chaired")

@@ -29,7 +29,9 @@ from pmkg.ui.downloads import table_buttons
 from pmkg.ui.i18n import current_language, md_escape, t
 from pmkg.ui.widgets import done_and_rerun, show_done, type_name
 
-UNDOABLE = frozenset({"rename", "reject", "split", "not_same", "set_type", "fix", "add", "resolve"})
+UNDOABLE = frozenset(
+    {"rename", "reject", "split", "not_same", "set_type", "fix", "add", "resolve", "confirm"}
+)
 DONE = "history_done"  # the line saying what the last undo did, shown after the rerun
 
 

@@ -1,5 +1,6 @@
-"""Review: the candidate merges ``graph.identity`` proposes, one pair at a time, side by side; and, on
-a second tab, the short forms extraction left open (``ui.review_shortforms``).
+"""Review: the candidate merges ``graph.identity`` proposes, one pair at a time, side by side; on a
+second tab the short forms extraction left open (``ui.review_shortforms``), on a third the facts only
+low-confidence rules found (``ui.review_facts``).
 
 An editor decides each pair: *Merge* (into the node they choose to keep) or *Not the same*, each
 written as a correction through ``graph.review`` (the path ``pmkg merge`` / ``pmkg not-same`` take:
@@ -21,10 +22,10 @@ from typing import Literal
 import neo4j
 import streamlit as st
 
-from pmkg.graph import review, shortforms
+from pmkg.graph import lowconfidence, review, shortforms
 from pmkg.graph.identity import Candidate, candidate_merges
 from pmkg.model.correction import Correction
-from pmkg.ui import identity, review_shortforms
+from pmkg.ui import identity, review_facts, review_shortforms
 from pmkg.ui.i18n import md_escape, t
 from pmkg.ui.widgets import details, done_and_rerun, show_done, type_name
 
@@ -98,12 +99,19 @@ def render(driver: neo4j.Driver) -> None:
     editor = identity.current_user().can("edit")  # a courtesy: decide() calls require() itself
     show_done(DONE)
     candidates = candidate_merges(driver)
-    short = shortforms.queue(driver)
-    pairs, forms = st.tabs([t("review.tab.pairs", n=len(candidates)), t("review.tab.short", n=len(short))])
+    short, low = shortforms.queue(driver), lowconfidence.queue(driver)
+    tabs = [
+        t("review.tab.pairs", n=len(candidates)),
+        t("review.tab.short", n=len(short)),
+        t("review.tab.facts", n=len(low)),
+    ]
+    pairs, forms, facts = st.tabs(tabs)
     with pairs:
         _pairs(driver, editor, candidates)
     with forms:
         review_shortforms.render(driver, editor, DONE, short)
+    with facts:
+        review_facts.render(driver, editor, DONE, low)
 
 
 def _pairs(driver: neo4j.Driver, editor: bool, candidates: list[Candidate]) -> None:
