@@ -1,7 +1,8 @@
 """Search: one box over people, organisations, initiatives, meetings and themes.
 
 The full-text index behind ``graph.schema.search`` forgives missing diacritics and small typos
-("Soren Brunak", "Genom Center"); a chosen hit opens its details and can be shown in the graph.
+("Soren Brunak", "Genom Center"); a chosen hit opens its details (with "correct this" for editors,
+``ui.correct``) and can be shown in the graph.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from pmkg.graph import schema
-from pmkg.ui import data, links, tables
+from pmkg.ui import correct, data, links, tables
 from pmkg.ui.i18n import t
 from pmkg.ui.widgets import details, type_name
 
@@ -75,6 +76,9 @@ def render(driver: neo4j.Driver) -> None:
     links.copy_link()
     st.divider()
     details(driver, chosen)
+    found = data.node(driver, chosen)
+    if found:  # "correct this", for editors: a wrong name, type, role or organisation
+        correct.render(driver, chosen, found[0][0], found[1])
     st.button(
         t("search.show_in_graph"),
         icon=":material/hub:",

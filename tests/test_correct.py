@@ -1,0 +1,99 @@
+"""'Correct this' on the Search page's details against a real Neo4j, run by Streamlit's AppTest: an editor
+makes a 'person' an organisation and fixes a role with a source note (stored with the editor as author,
+in Danish and English); a viewer sees no controls and the server refuses a viewer's forged write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import neo4j
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from pmkg.graph import connection, corrections
+from pmkg.graph.store import load_record
+from pmkg.ui.i18n import translate
+from tests.graph_samples import board_minutes
+from tests.test_users import SECRETS, claims
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+LABELS = "MATCH (n {id: $id}) RETURN labels(n) AS labels"
+ROLES = """
+MATCH (:Person {id: 'person:jan-moore'})-[r:HOLDS_ROLE WHERE r.rejected IS NULL]->(:Organization {id: $org})
+RETURN r.role AS role, r.note AS note, r.curated_by AS by
+"""
+
+
+@pytest.fixture
+def board(neo4j_driver: neo4j.Driver, neo4j_env: connection.Settings) -> neo4j.Driver:
+    load_record(neo4j_driver, board_minutes("a.txt", chair="Jan Moore"))
+    return neo4j_driver
+
+
+def search_page(user: dict[str, object], lang: str, query: str, entity: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets = SECRETS
+    at.user = user
+    at.query_params.update({"page": "search", "lang": lang, "search": query, "entity": entity})
+    return at.run()
+
+
+def _forged_set_type() -> None:
+    """A script run as the signed-in user that calls the control's write path without its button."""
+    import streamlit as st
+
+    from pmkg.ui import correct, identity, state
+
+    _, driver = state.store_status()
+    try:
+        correct.set_type(driver, "person:ole-skott", "Organization", "forged")
+    except identity.NotAllowed as exc:
+        st.text(str(exc))
+
+
+def test_a_viewer_sees_no_controls_and_the_server_refuses_a_forged_write(board: neo4j.Driver) -> None:
+    viewer = search_page(claims("vera.viewer", "pmkg-viewer"), "en", "Ole Skøtt", "person:ole-skott")
+    assert not viewer.exception
+    assert translate("correct.title", "en") not in [e.label for e in viewer.expander]
+    at = AppTest.from_function(_forged_set_type, default_timeout=60)
+    at.secrets = SECRETS
+    at.user = claims("vera.viewer", "pmkg-viewer")
+    at.run()
+    assert [x.value for x in at.text] == [
+        "vera.viewer@example.org may not change the graph: ask for the admin or editor role"
+    ]
+    assert connection.read(board, LABELS, {"id": "person:ole-skott"})[0]["labels"] == ["Person"]
+    assert corrections.listing(board) == []
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_an_editor_sets_a_type_and_fixes_a_role_where_the_fact_is_shown(
+    board: neo4j.Driver, lang: str
+) -> None:
+    editor = claims("erik.editor", "pmkg-editor")
+    at = search_page(editor, lang, "Ole Skøtt", "person:ole-skott")
+    assert not at.exception and translate("correct.title", lang) in [e.label for e in at.expander]
+    at.radio(key="correct|person:ole-skott_what").set_value(translate("correct.type", lang)).run()
+    at.selectbox(key="correct|person:ole-skott|type_to").set_value(translate("type.Organization", lang))
+    at.text_input(key="correct|person:ole-skott|type_why").input("a firm")
+    at.button(key="correct|person:ole-skott|type_save").click().run()
+    assert not at.exception and not at.error
+    assert connection.read(board, LABELS, {"id": "person:ole-skott"})[0]["labels"] == ["Organization"]
+
+    at = search_page(editor, lang, "Jan Moore", "person:jan-moore")
+    key = "correct|person:jan-moore"
+    at.radio(key=f"{key}_what").set_value(translate("correct.role", lang)).run()
+    at.selectbox(key=f"{key}|role_role").set_value(translate("role.vice_chair", lang))
+    at.text_input(key=f"{key}|role_note").input("telephone call with the secretariat 3 Dec")
+    at.button(key=f"{key}|role_save").click().run()
+    assert not at.exception and not at.error
+    assert connection.read(board, ROLES, {"org": "org:board"}) == [
+        {
+            "role": "vice_chair",
+            "note": "telephone call with the secretariat 3 Dec",
+            "by": "erik.editor@example.org",
+        }
+    ]
+    assert any(s.value.startswith("add HOLDS") and "vice" in s.value for s in at.success)
+    kinds = sorted((i.correction.kind, i.correction.author) for i in corrections.listing(board))
+    assert kinds == [("fix", "erik.editor@example.org"), ("set_type", "erik.editor@example.org")]

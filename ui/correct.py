@@ -1,0 +1,177 @@
+""" "Correct this" beside an entity's details: the mistakes a reader spots on a profile, fixed where seen.
+
+A wrong name is a rename, "not a person" a set_type, a wrong role a fix of the role held in an
+organisation, a wrong or missing organisation a fix or an add of the affiliation: the same corrections
+``pmkg rename|set-type|fix|add`` make (``graph.amend``), recorded with the signed-in user as author and
+replayed after every ingest. Editors see the controls; every write below calls ``identity.require``
+first, so a viewer's forged request is refused on the server whatever the page showed. A fact staff
+add needs a source note, since no sentence of the minutes states it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import neo4j
+import streamlit as st
+
+from pmkg.errors import PmkgError
+from pmkg.graph import amend, corrections, review
+from pmkg.graph.connection import read
+from pmkg.graph.rdfcodec import code_list
+from pmkg.model.correction import RETYPABLE, make
+from pmkg.ui import identity
+from pmkg.ui.i18n import t
+from pmkg.ui.picker import entity_picker
+from pmkg.ui.widgets import done_and_rerun, show_done, type_name
+
+DONE = "correct_done"  # the line saying what the last correction did, shown after the rerun
+HELD = """
+MATCH (:Person {id: $id})-[r:HOLDS_ROLE|AFFILIATED_WITH WHERE r.rejected IS NULL]->(o:Organization)
+RETURN DISTINCT type(r) AS type, o.id AS org, o.name AS name, r.role AS role ORDER BY type, name, role
+"""
+ORGANISATIONS = "MATCH (o:Organization) RETURN o.id AS id, o.name AS name ORDER BY o.name"
+
+
+def _author() -> str:
+    """The signed-in user, if they may edit (checked here, on the server, before every write)."""
+    user = identity.current_user()
+    identity.require(user, "edit")
+    return user.name
+
+
+def _first(changes: list[str]) -> str:
+    return changes[0] if changes else ""
+
+
+def rename(driver: neo4j.Driver, node_id: str, name: str, reason: str) -> str:
+    """Rename the node (its old name becomes an alias), as the signed-in editor."""
+    author = _author()
+    label, was = review.found_nodes(driver, [node_id])[node_id]
+    c = make("rename", [node_id], {"label": label, "name": name.strip(), "was": was}, author, reason)
+    return _first(corrections.record(driver, c).changes)
+
+
+def set_type(driver: neo4j.Driver, node_id: str, to: str, reason: str) -> str:
+    """Make the node another kind (a "person" that is an organisation), as the signed-in editor."""
+    return _first(amend.set_type(driver, node_id, to, _author(), reason)[1].changes)
+
+
+def fix_role(
+    driver: neo4j.Driver, node_id: str, org: str, role: str, right: str, note: str, reason: str
+) -> str:
+    """The role held in ``org`` is ``right``, not ``role``."""
+    author = _author()
+    where = {"role": role} if role else {}
+    outcome = amend.fix(driver, node_id, "HOLDS_ROLE", org, where, {"role": right}, note, author, reason)[1]
+    return _first(outcome.changes[1:] or outcome.changes)
+
+
+def fix_affiliation(
+    driver: neo4j.Driver, node_id: str, org: str | None, right: str, note: str, reason: str
+) -> str:
+    """The affiliation is ``right``: instead of ``org``, or added when ``org`` is None."""
+    author = _author()
+    if org is None:
+        return _first(
+            amend.add(driver, node_id, "AFFILIATED_WITH", right, {}, note, author, reason)[1].changes
+        )
+    outcome = amend.fix(driver, node_id, "AFFILIATED_WITH", org, {}, {}, note, author, reason, into=right)[1]
+    return _first(outcome.changes[1:] or outcome.changes)
+
+
+def _role_name(role: str | None) -> str:
+    return t(f"role.{role}") if role else "–"
+
+
+def _choose(label: str, shown: dict[Any, str], key: str, *, radio: bool = False) -> Any:
+    """A select box (or radio) offering ``shown``'s words and returning the chosen value: the words are
+    the options themselves, not a format function, so AppTest picks them in the page's language."""
+    words = list(shown.values())
+    if radio:
+        picked = st.radio(label, words, key=key, horizontal=True)
+    else:
+        picked = st.selectbox(label, words, key=key)
+    return next(value for value, word in shown.items() if word == picked)
+
+
+def _note_and_why(key: str) -> tuple[str, str]:
+    note = st.text_input(t("correct.note"), key=f"{key}_note", placeholder=t("correct.note_hint"))
+    return note, st.text_input(t("correct.why"), key=f"{key}_why")
+
+
+def _organisations(driver: neo4j.Driver, key: str) -> str | None:
+    options = {row["id"]: row["name"] for row in read(driver, ORGANISATIONS)}
+    return entity_picker(driver, t("correct.right_organisation"), options, key)
+
+
+def _name(driver: neo4j.Driver, node_id: str, props: dict[str, Any], key: str) -> str | None:
+    name = st.text_input(t("correct.new_name"), value=str(props.get("name") or ""), key=f"{key}_name")
+    why = st.text_input(t("correct.why"), key=f"{key}_why")
+    if st.button(t("correct.save"), key=f"{key}_save") and name.strip():
+        return rename(driver, node_id, name, why)
+    return None
+
+
+def _type(driver: neo4j.Driver, node_id: str, label: str, key: str) -> str | None:
+    to = _choose(t("correct.new_type"), {x: type_name(x) for x in RETYPABLE if x != label}, f"{key}_to")
+    why = st.text_input(t("correct.why"), key=f"{key}_why")
+    if st.button(t("correct.save"), key=f"{key}_save"):
+        return set_type(driver, node_id, to, why)
+    return None
+
+
+def _role(driver: neo4j.Driver, node_id: str, key: str) -> str | None:
+    held = [row for row in read(driver, HELD, {"id": node_id}) if row["type"] == "HOLDS_ROLE"]
+    if not held:
+        st.info(t("correct.no_roles"))
+        return None
+    shown = {i: f"{row['name']} · {_role_name(row['role'])}" for i, row in enumerate(held)}
+    pick = _choose(t("correct.held"), shown, f"{key}_held")
+    roles = {role: _role_name(role) for role in sorted(code_list("RoleScheme"))}
+    right = _choose(t("correct.right_role"), roles, f"{key}_role")
+    note, why = _note_and_why(key)
+    if st.button(t("correct.save"), key=f"{key}_save"):
+        return fix_role(driver, node_id, held[pick]["org"], held[pick]["role"], right, note, why)
+    return None
+
+
+def _affiliation(driver: neo4j.Driver, node_id: str, key: str) -> str | None:
+    held = [row for row in read(driver, HELD, {"id": node_id}) if row["type"] == "AFFILIATED_WITH"]
+    options: list[dict[str, Any] | None] = [*held, None]  # None: a missing affiliation, added
+    shown = {i: row["name"] if row else t("correct.missing") for i, row in enumerate(options)}
+    pick = _choose(t("correct.wrong_organisation"), shown, f"{key}_held")
+    right = _organisations(driver, f"{key}_org")
+    note, why = _note_and_why(key)
+    if st.button(t("correct.save"), key=f"{key}_save") and right:
+        was = options[pick]
+        return fix_affiliation(driver, node_id, was["org"] if was else None, right, note, why)
+    return None
+
+
+def render(driver: neo4j.Driver, node_id: str, label: str, props: dict[str, Any]) -> None:
+    """The "correct this" controls of one entity, for an editor (nothing for anyone else)."""
+    show_done(DONE)
+    if not identity.current_user().can("edit"):  # a courtesy: each write calls require() itself
+        return
+    choices = [
+        "name",
+        *(["type"] if label in RETYPABLE else []),
+        *(["role", "organisation"] if label == "Person" else []),
+    ]
+    with st.expander(t("correct.title"), icon=":material/edit:"):
+        key = f"correct|{node_id}"
+        what = _choose(t("correct.what"), {c: t(f"correct.{c}") for c in choices}, f"{key}_what", radio=True)
+        forms = {
+            "name": lambda: _name(driver, node_id, props, f"{key}|name"),
+            "type": lambda: _type(driver, node_id, label, f"{key}|type"),
+            "role": lambda: _role(driver, node_id, f"{key}|role"),
+            "organisation": lambda: _affiliation(driver, node_id, f"{key}|organisation"),
+        }
+        try:
+            done = forms[str(what)]()
+        except PmkgError as exc:
+            st.error(str(exc))
+            return
+        if done is not None:
+            done_and_rerun(DONE, done or t("correct.no_change"))
