@@ -126,10 +126,14 @@ class PeopleIndex:
         # first letter and last word: all a variant needs equal (``C. Karle``, ``Christiane S. Karle``),
         # so a common surname of joined minutes is not compared with every bearer of it
         self._by_variant: dict[tuple[str, str], list[str]] = {}
+        # the first two and the last two words: a run of a person's given names or surnames
+        # ("Kari Anne", "Brinck Thyssen") shares one of them
+        self._by_head: dict[tuple[str, ...], list[str]] = {}
+        self._by_tail: dict[tuple[str, ...], list[str]] = {}
         self._by_slug: dict[str, list[str]] = {}  # every spelling, folded
         self._by_alias: dict[str, list[str]] = {}  # every other spelling as written ("RB")
         self._by_initials: dict[str, list[str]] = {}
-        self._rank: dict[str, int] = {}
+        self._rank: dict[str, int] = {}  # each bucket is kept in this order, so a pool needs no sorting
 
     def _file(self, person: _Known) -> None:
         """Put ``person`` in the buckets of its current name and spellings (idempotent)."""
@@ -137,18 +141,24 @@ class PeopleIndex:
             (self._by_first, [person.keys[0]]),
             (self._by_last, [person.keys[-1]]),
             (self._by_variant, [(person.keys[0][:1], person.keys[-1])]),
+            (self._by_head, [tuple(person.keys[:2])]),
+            (self._by_tail, [tuple(person.keys[-2:])]),
             (self._by_slug, person.slugs),
             (self._by_alias, person.aliases),
             (self._by_initials, _initials(person.name)),
         ]
+        rank = self._rank.__getitem__
         for bucket, words in entries:
             for word in words:
                 ids = bucket.setdefault(word, [])
-                if person.id not in ids:
-                    ids.append(person.id)
+                at = bisect.bisect_left(ids, rank(person.id), key=rank)
+                if at == len(ids) or ids[at] != person.id:
+                    ids.insert(at, person.id)
 
     def _pool(self, *groups: list[str]) -> list[_Known]:
         """The people in any of ``groups``, in the order they were first declared."""
+        if len(groups) == 1:  # a bucket is in that order already
+            return [self._known[pid] for pid in groups[0]]
         ids = {pid for group in groups for pid in group}
         return [self._known[pid] for pid in sorted(ids, key=self._rank.__getitem__)]
 
@@ -199,9 +209,13 @@ class PeopleIndex:
         if variants:
             return variants
         # "Kari Anne" for Kari Anne Solbakk (the given names), "Brinck Thyssen" for Lotte Brinck Thyssen
+        if len(keys) >= 2:
+            pool = self._pool(self._by_head.get(tuple(keys[:2]), []), self._by_tail.get(tuple(keys[-2:]), []))
+        else:
+            pool = self._pool(self._by_first.get(keys[0], []), self._by_last.get(keys[-1], []))
         return [
             p.id
-            for p in self._pool(self._by_first.get(keys[0], []), self._by_last.get(keys[-1], []))
+            for p in pool
             if len(keys) < len(p.keys) and keys in (p.keys[: len(keys)], p.keys[-len(keys) :])
         ]
 
@@ -214,17 +228,21 @@ class PeopleIndex:
         if " " in name:
             return self._full_candidates(name)
         key = slug(name).split("-")
-        by_last = self._pool(self._by_last.get(key[-1], []))
-        for found in (
-            [p.id for p in self._pool(self._by_alias.get(name, [])) if name in p.aliases],  # initials: "RB"
-            [p.id for p in self._pool(self._by_first.get(key[0], [])) if p.keys[: len(key)] == key],
-            [p.id for p in by_last if key in _surname_keys(p.keys, p.name)],
-            [
+        tries: tuple[Callable[[], list[str]], ...] = (  # each asked only when those before found nobody
+            lambda: [p.id for p in self._pool(self._by_alias.get(name, [])) if name in p.aliases],  # "RB"
+            lambda: [p.id for p in self._pool(self._by_first.get(key[0], [])) if p.keys[: len(key)] == key],
+            lambda: [
+                p.id
+                for p in self._pool(self._by_last.get(key[-1], []))
+                if key in _surname_keys(p.keys, p.name)
+            ],
+            lambda: [
                 p.id
                 for p in self._pool(self._by_initials.get(name, []))
                 if _INITIALS.fullmatch(name) and name in _initials(p.name)
             ],
-        ):
+        )
+        for found in (attempt() for attempt in tries):
             if found:
                 return list(dict.fromkeys(found))
         return []
