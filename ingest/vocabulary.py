@@ -43,8 +43,13 @@ def alternation(words: Iterable[object]) -> str:
 
 
 def lookup(key: str, phrase: str) -> object:
-    table = {str(k).lower(): v for k, v in vocabulary()[key].items()}
-    return table.get(re.sub(r"\s+", " ", phrase.strip()).lower())
+    return _table(key).get(re.sub(r"\s+", " ", phrase.strip()).lower())
+
+
+@cache
+def _table(key: str) -> dict[str, object]:
+    """A vocabulary table by its phrases in lower case, built once (asked for every field and line)."""
+    return {str(k).lower(): v for k, v in vocabulary()[key].items()}
 
 
 @cache

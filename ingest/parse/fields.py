@@ -57,14 +57,13 @@ def location_of(value: str) -> str | None:
     spans = [d.span for d in find_dates(value)] + clock
     for start, end in sorted(spans, reverse=True):
         value = value[:start] + " " + value[end:]
-    preps = alternation(vocabulary()["place_prepositions"] + vocabulary()["time_words"])
-    value = re.sub(rf"^(?:(?:{preps})\s+)+", "", value.strip(" ,.;-–()"), flags=re.I).strip(" ,.;-–()")
+    value = _preps_re("leading").sub("", value.strip(" ,.;-–()")).strip(" ,.;-–()")
     if value.count("(") > value.count(")"):  # "..., København Ø (mødelokale 3)": its own parenthesis
         value += ")"
     value = re.sub(r"^the\s+(?=\w)", "", value, flags=re.I)
     if not value:
         return None
-    words = [w for w in re.findall(r"[^\W\d_]+", value) if not re.fullmatch(preps, w, re.I)]
+    words = [w for w in re.findall(r"[^\W\d_]+", value) if not _preps_re("word").fullmatch(w)]
     platforms = [str(lookup("online_places", w)) for w in words]
     if len(words) > 1 and "None" not in platforms:  # "Digitalt via Teams", "Online (Zoom)": the platform
         return next((p for p in reversed(platforms) if p != "Online"), "Online")
@@ -72,6 +71,15 @@ def location_of(value: str) -> str | None:
     if online and (len(value.split()) <= 2 or lookup("online_places", value)):
         return str(online)
     return value
+
+
+@cache
+def _preps_re(kind: str) -> re.Pattern[str]:
+    """Place prepositions and time words (``på``, ``at``, ``kl.``): before a place (``leading``), as a
+    word of their own (``word``), or opening what follows a date (``after``); compiled once."""
+    preps = alternation(vocabulary()["place_prepositions"] + vocabulary()["time_words"])
+    patterns = {"leading": rf"^(?:(?:{preps})\s+)+", "word": preps, "after": rf"\s*(?:,|(?:{preps})\s)"}
+    return re.compile(patterns[kind], re.I)
 
 
 def _room_number(value: str, start: int, end: int) -> bool:
@@ -93,7 +101,6 @@ def place_after_date(text: str, date_end: int) -> str | None:
     """``Torsdag den 2. marts 2023 kl. 15-17, Regionshuset, Vejle``: the place after the date and time."""
     line_end = text.find("\n", date_end)
     tail = text[date_end : line_end if line_end >= 0 else len(text)]
-    preps = alternation(vocabulary()["place_prepositions"] + vocabulary()["time_words"])
-    if re.match(rf"\s*(?:,|(?:{preps})\s)", tail, re.I):
+    if _preps_re("after").match(tail):
         return location_of(tail)
     return None

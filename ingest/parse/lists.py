@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pmkg.ingest.parse.entry import (
     CELL_GAPS,
@@ -158,12 +158,7 @@ def uninverted(text: str) -> str | None:
     """``Hansen, Lars`` -> ``Lars Hansen`` (the order of exported lists; ``SMITH, Jane`` -> ``Jane
     Smith``), keeping what follows in parentheses; None when the part after the comma is no given
     name (a title, an organisation, an acronym, a second person: ``Jens Hansen, Bo Jensen``)."""
-    particles = rf"(?:(?:{alternation(vocabulary()['name_particles'])})\s+)*"
-    m = re.fullmatch(
-        rf"(?P<surname>{particles}{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*,\s*"
-        rf"(?P<given>{_NAME_WORD}(?:\s+{_NAME_WORD})?)(?P<tail>\s*\(.*\))?",
-        text.strip(),
-    )
+    m = _inverted_re().fullmatch(text.strip())
     if not m:
         return None
     surname = [w for w in m.group("surname").split() if w[0].isupper()]
@@ -175,6 +170,16 @@ def uninverted(text: str) -> str | None:
         return None
     family = " ".join(_title_cased(w) if w.isupper() else w for w in m.group("surname").split())
     return f"{m.group('given')} {family}{m.group('tail') or ''}"
+
+
+@cache
+def _inverted_re() -> re.Pattern[str]:
+    """``Hansen, Lars``, ``van der Berg, Maria (chair)``: compiled once, as every comma part is tried."""
+    particles = rf"(?:(?:{alternation(vocabulary()['name_particles'])})\s+)*"
+    return re.compile(
+        rf"(?P<surname>{particles}{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*,\s*"
+        rf"(?P<given>{_NAME_WORD}(?:\s+{_NAME_WORD})?)(?P<tail>\s*\(.*\))?"
+    )
 
 
 def _title_cased(word: str) -> str:

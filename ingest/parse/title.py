@@ -27,28 +27,12 @@ def body_and_number(title: str, doc_line: str) -> tuple[str | None, str | None, 
     """The body that met, the meeting number and the words of the title that name the body, from
     ``5. møde i X``, ``Minutes of the X AGM``, ``Referat af møde i X``, ``Bestyrelsesmøde`` (a
     compound naming its body)."""
-    meeting = alternation(vocabulary()["meeting_words"])
-    # after a body's name a "board meeting" is its meeting: "Trust Board meeting" is met by the Trust Board
-    after_body = alternation(w for w in vocabulary()["meeting_words"] if not _body_word_re().match(str(w)))
-    doc = alternation(vocabulary()["document_words"])
-    ordinal = r"(?:\.|st|nd|rd|th|e|\.\s*ordinære?|\.\s*ordinary)?"
-    number = (  # "the 12th meeting", "møde nr. 3", "Styrgruppsmöte 2/2024"
-        re.search(rf"(?<![\w.])(?P<n>\d+){ordinal}\s*(?:{meeting})\b", title, re.I)
-        or re.search(r"\b(?:nr|no|number)\.?\s*(?P<n>\d+)\b", title, re.I)
-        or re.search(rf"(?:{meeting})\s+(?P<n>\d+)/(?:\d{{4}}|\d{{2}})\b", title, re.I)
-    )
+    numbers, patterns = _title_res()
+    number = next((m for m in (pattern.search(title) for pattern in numbers) if m), None)
     num = number.group("n") if number else None
-    cap = r"(?-i:[A-ZÆØÅÄÖÜ])"
-    patterns = [
-        rf"(?:{meeting})(?:\s+(?:(?:nr|no)\.?\s*)?\d+(?:/\d+)?)?\s+(?:i|in|of|for|af|med|with|på|hos)\s+(?P<body>.+)$",
-        rf"^(?:{doc})\s+(?:of|from|fra|af|for|från|fra)\s+(?:the\s+)?(?P<body>.+?)\s+(?:{after_body})\b",
-        rf"^(?:\d+{ordinal}\s+)?(?:the\s+)?(?P<body>{cap}[\w&/-]*(?:\s+(?:(?:of|for|and|og|af|for|i|the|&)\s+)?"
-        rf"{cap}[\w&/-]*){{0,6}}?)\s+(?:{after_body})\b",
-        rf"^(?:{doc})\s+(?:of|from|fra|af|for|från)\s+(?:the\s+)?(?P<body>{cap}.+)$",
-    ]
     for pattern in patterns:
         for candidate in (title, f"{doc_line} {title}".strip()):
-            m = re.search(pattern, candidate, re.I)
+            m = pattern.search(candidate)
             if m:
                 body = _without_title_words(_BODY_TAIL.sub("", m.group("body")).strip(" .:-–"))
                 if body and not _generic(body):
@@ -58,6 +42,31 @@ def body_and_number(title: str, doc_line: str) -> tuple[str | None, str | None, 
         if body:
             return str(body), num, compound.group(0)
     return None, num, None
+
+
+@cache
+def _title_res() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
+    """The patterns of :func:`body_and_number`, compiled once: where a title gives the meeting's
+    number (``the 12th meeting``, ``møde nr. 3``, ``Styrgruppsmöte 2/2024``), and where its body."""
+    meeting = alternation(vocabulary()["meeting_words"])
+    # after a body's name a "board meeting" is its meeting: "Trust Board meeting" is met by the Trust Board
+    after_body = alternation(w for w in vocabulary()["meeting_words"] if not _body_word_re().match(str(w)))
+    doc = alternation(vocabulary()["document_words"])
+    ordinal = r"(?:\.|st|nd|rd|th|e|\.\s*ordinære?|\.\s*ordinary)?"
+    numbers = [
+        rf"(?<![\w.])(?P<n>\d+){ordinal}\s*(?:{meeting})\b",
+        r"\b(?:nr|no|number)\.?\s*(?P<n>\d+)\b",
+        rf"(?:{meeting})\s+(?P<n>\d+)/(?:\d{{4}}|\d{{2}})\b",
+    ]
+    cap = r"(?-i:[A-ZÆØÅÄÖÜ])"
+    patterns = [
+        rf"(?:{meeting})(?:\s+(?:(?:nr|no)\.?\s*)?\d+(?:/\d+)?)?\s+(?:i|in|of|for|af|med|with|på|hos)\s+(?P<body>.+)$",
+        rf"^(?:{doc})\s+(?:of|from|fra|af|for|från|fra)\s+(?:the\s+)?(?P<body>.+?)\s+(?:{after_body})\b",
+        rf"^(?:\d+{ordinal}\s+)?(?:the\s+)?(?P<body>{cap}[\w&/-]*(?:\s+(?:(?:of|for|and|og|af|for|i|the|&)\s+)?"
+        rf"{cap}[\w&/-]*){{0,6}}?)\s+(?:{after_body})\b",
+        rf"^(?:{doc})\s+(?:of|from|fra|af|for|från)\s+(?:the\s+)?(?P<body>{cap}.+)$",
+    ]
+    return [re.compile(p, re.I) for p in numbers], [re.compile(p, re.I) for p in patterns]
 
 
 _ACRONYM = 3  # a word in capitals this short stays so in a name (UK, NHS, EU)
@@ -188,9 +197,18 @@ def _only_meeting_and_date(text: str) -> bool:
     for match in sorted(find_dates(text), key=lambda d: -d.span[0]):
         text = text[: match.span[0]] + text[match.span[1] :]
     text = re.sub(r"\b(?:nr|no)\.?(?=\s*\d)", " ", text, flags=re.I)
-    rest = re.sub(rf"\w*(?:{naming_re().pattern})\w*", " ", location_of(text) or "", flags=re.I)
+    naming, filler = _meeting_and_date_res()
+    return not filler.sub("", naming.sub(" ", location_of(text) or ""))
+
+
+@cache
+def _meeting_and_date_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The meeting words inside a word, and the filler between a meeting's words (compiled once)."""
     filler = alternation(vocabulary()["place_prepositions"] + ["den", "d.", "the", "on", "held", "afholdt"])
-    return not re.sub(rf"(?<!\w)(?:{filler})(?!\w)|[\W\d]+", "", rest, flags=re.I)
+    return (
+        re.compile(rf"\w*(?:{naming_re().pattern})\w*", re.I),
+        re.compile(rf"(?<!\w)(?:{filler})(?!\w)|[\W\d]+", re.I),
+    )
 
 
 @cache
