@@ -1,4 +1,4 @@
-"""``python -m bench.size [--sizes 0.25,0.5,1,2,4]``: extraction time and memory against a document's size.
+"""``python -m bench.size [--sizes 1,2,4,8,19]``: extraction time and memory against a document's size.
 
 Generated minutes are joined into one text of each size (megabytes of characters) and extracted whole,
 each size in a fresh process, so its peak memory is its own. CPU seconds count (the wall time on a
@@ -37,7 +37,7 @@ def measure(size: int) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="0.25,0.5,1,2,4", help="megabytes, comma-separated")
+    parser.add_argument("--sizes", default="1,2,4,8,19", help="megabytes, comma-separated")
     parser.add_argument("--one", type=float, help=argparse.SUPPRESS)  # a child process: one size
     args = parser.parse_args(argv)
     if args.one is not None:
