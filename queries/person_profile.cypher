@@ -25,20 +25,24 @@ CALL (p) {
   LIMIT $limit
   UNION
   MATCH (p)-[r:AFFILIATED_WITH WHERE r.rejected IS NULL]->(o:Organization)
-  MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
+  OPTIONAL MATCH (doc:Document {id: r.doc})
+  WITH o, r, doc WHERE CASE WHEN r.curated IS NULL THEN doc IS NOT NULL AND ($as_of IS NULL OR doc.date <= $as_of)
+                            ELSE $as_of IS NULL END  // staff stated it (no document): today's view only
   WITH o, r, doc ORDER BY doc.date DESC
   WITH o, collect({r: r, doc: doc})[0] AS last, min(doc.date) AS since
   ORDER BY last.doc.date DESC, o.name LIMIT $limit
   RETURN 1 AS rank, 'affiliation' AS kind, o.name AS name, o.type AS detail, since, last.doc.date AS date,
-         last.r.quotes[0] AS quote, last.doc.name AS document, o.id AS id, last.doc.id AS document_id
+         coalesce(last.r.quotes[0], last.r.note) AS quote, last.doc.name AS document, o.id AS id, last.doc.id AS document_id
   UNION
   MATCH (p)-[r:HOLDS_ROLE WHERE r.rejected IS NULL]->(o:Organization)
-  MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
+  OPTIONAL MATCH (doc:Document {id: r.doc})
+  WITH o, r, doc WHERE CASE WHEN r.curated IS NULL THEN doc IS NOT NULL AND ($as_of IS NULL OR doc.date <= $as_of)
+                            ELSE $as_of IS NULL END
   WITH o, r.role AS role, r, doc ORDER BY doc.date DESC
   WITH o, role, collect({r: r, doc: doc})[0] AS last, min(doc.date) AS since
   ORDER BY last.doc.date DESC, o.name LIMIT $limit
   RETURN 2 AS rank, 'role' AS kind, o.name AS name, role AS detail, since, last.doc.date AS date,
-         last.r.quotes[0] AS quote, last.doc.name AS document, o.id AS id, last.doc.id AS document_id
+         coalesce(last.r.quotes[0], last.r.note) AS quote, last.doc.name AS document, o.id AS id, last.doc.id AS document_id
   UNION
   MATCH (p)-[a:ATTENDED WHERE a.rejected IS NULL]->(m:Meeting)-[rj1:HELD_BY WHERE rj1.rejected IS NULL]->(b:Organization) WHERE $as_of IS NULL OR m.date <= $as_of
   WITH b, a, m ORDER BY m.date DESC

@@ -191,6 +191,9 @@ def test_an_added_affiliation_is_answered_exported_undone_and_orphaned_with_its_
 
     load_record(neo4j_driver, board_minutes("a.txt", chair="Jan Moore", extra="Ny."))  # a new version
     assert connection.read(neo4j_driver, AFFILIATIONS) == curated
+    profile = run_question(neo4j_driver, QUESTIONS["person_profile"], {"person": "person:ole-skott"})
+    rows = profile.frame[profile.frame["kind"] == "affiliation"]
+    assert rows[["name", "quote"]].values.tolist() == [["Nationalt Genom Center", "NGC's staff page, 3 Dec"]]
 
     code, out = pmkg(monkeypatch, capsys, "corrections", "export")
     (line,) = [json.loads(x) for x in out.splitlines()]
