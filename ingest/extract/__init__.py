@@ -60,8 +60,11 @@ def extract(context: Context) -> Content:
     for key, record in entities.records.items():
         target = content.initiatives if entities.kinds[key] == "initiative" else content.organizations
         target.append(record)  # type: ignore[arg-type]
+        in_text_order = sorted(
+            record.provenance, key=lambda p: (p.start, p.end)
+        )  # as the rules ran, it varied
         content.mentions.append(
-            Mention(key, [Provenance(p.quote, p.start, p.end, p.rule) for p in record.provenance])
+            Mention(key, [Provenance(p.quote, p.start, p.end, p.rule) for p in in_text_order])
         )
     return content
 
