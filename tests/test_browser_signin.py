@@ -54,7 +54,8 @@ def sign_in(page: Page, app: str, idp: kc.Instance, username: str) -> None:
     page.fill("#password", password_of(username))
     page.click("#kc-login")
     page.wait_for_url(f"{app}/**")
-    expect(page.get_by_role("button", name=translate("signin.out", "da"))).to_be_visible()  # lands on "/"
+    # back on the link opened (?lang=en), which the app puts back after Keycloak's return to "/"
+    expect(page.get_by_role("button", name=en("signin.out"))).to_be_visible()
     page.goto(f"{app}/?lang=en")  # a fresh load: still signed in (the cookie)
     expect(page.get_by_text(f"Signed in as {username}@example.org", exact=False)).to_be_visible()
 

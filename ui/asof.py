@@ -21,7 +21,7 @@ def _from_url() -> dt.date | None:
 
 def control() -> None:
     """The sidebar's switch and date; the URL follows them (and sets them on a fresh page)."""
-    if "as_of_on" not in st.session_state:
+    if "as_of_on" not in st.session_state or links.reading():  # a link read: Back, a language switch
         start = _from_url()
         st.session_state.as_of_on = start is not None
         st.session_state.as_of_date = start or dt.date.today()

@@ -2,12 +2,16 @@
 the same view in another browser.
 
 A page calls :func:`bind` for a session-state key (a widget's key, or a plain key holding an id) before it
-draws the widget. In the first run of a session that draws a page the key is seeded from the link the
-session was opened with (read once, when the session starts; a value that no longer names anything is
-refused, and the page says so in one line); at the end of every run :func:`sync` (called by the shell)
-writes each value bound in that run back to the URL and drops every parameter no one bound, so the address
-bar names exactly the view on screen. A value that is no widget's (the as-of date, made of a switch and a
-date) is written with :func:`share`. Only ids go into a link (entity and question ids), never row numbers.
+draws the widget. While a link is being read, the key is seeded from it (a value that no longer names
+anything is refused, and the page says so in one line; a key whose parameter the link leaves out goes back
+to its default). A link is read when the session starts, when the browser's Back or Forward button brings
+back an earlier address (Streamlit reruns with that address and flags the run as a history navigation),
+and when the reader switches the language: a widget keeps its value as the *shown* option text, which the
+new language no longer offers, so the view is read back from the last link (ids, in no language). At the
+end of every run :func:`sync` (called by the shell) writes the view to the URL in one go and drops every
+parameter no one bound, so the address bar names exactly the view on screen and each change of view is one
+entry in the browser's history. A value that is no widget's (the as-of date, made of a switch and a date)
+is written with :func:`share`. Only ids go into a link (entity and question ids), never row numbers.
 
 :func:`copy_link` shows the link with a copy button (``st.code``): the app's own address, from
 ``st.context.url``, plus the query string; nothing is fetched from anywhere.
@@ -22,11 +26,14 @@ from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from pmkg.ui.i18n import t
 
-START = "_links_start"  # the parameters the session was opened with, until a page has been drawn once
-SEEDED = "_links_seeded"  # keys seeded from them (each at most once a session)
+START = "_links_start"  # the parameters of the link being read, until a page has been drawn with them
+READING = "_links_reading"  # whether a link is being read (set by begin, cleared by sync)
+SEEDED = "_links_seeded"  # keys seeded from it (each at most once a reading)
+LAST = "_links_last"  # the parameters the last drawn view wrote to the URL
 RUN = "_links_run"  # param -> (key, codec) or the encoded value, for the current run
 REFUSED = "_links_refused"  # key -> [the refused text, drawn since?, the value the widget showed instead]
 SAFE = ":,"  # kept as they are: ids read "person:soren-brunak", lists "Person,Meeting"
@@ -115,14 +122,37 @@ def view_url(base: str, params: Mapping[str, str]) -> str:
     return f"{base}?{query_string(params)}" if params else base
 
 
-def begin() -> None:
-    """At the top of every run: keep the opening link (first run only) and start this run's bindings."""
+def history_navigation() -> bool:
+    """Whether this run was started by the browser's Back or Forward button (Streamlit then reruns with
+    the address the browser went back to, and says so in the run's context)."""
+    return bool(getattr(get_script_run_ctx(), "is_history_navigation", False))
+
+
+def _read(params: Mapping[str, str]) -> None:
     state = st.session_state
-    if START not in state:
-        state[START] = st.query_params.to_dict()
-        state[SEEDED] = set()
-        state[REFUSED] = {}
+    state[START] = dict(params)
+    state[READING] = True
+    state[SEEDED] = set()
+    state[REFUSED] = {}
+
+
+def begin() -> None:
+    """At the top of every run: read a link when there is one to read (the session's opening link, an
+    address the browser went back or forward to, or the last view after a language switch), and start
+    this run's bindings."""
+    state = st.session_state
+    last: dict[str, str] | None = state.get(LAST)
+    lang = state.get("lang")
+    if START not in state or history_navigation():
+        _read(st.query_params.to_dict())
+    elif last is not None and lang is not None and last.get("lang") not in (None, lang):
+        _read({**last, "lang": lang})
     state[RUN] = {}
+
+
+def reading() -> bool:
+    """Whether this run reads a link (a control kept outside :func:`bind` is then set from it too)."""
+    return bool(st.session_state.get(READING))
 
 
 def bind(
@@ -135,13 +165,17 @@ def bind(
 ) -> None:
     """Tie ``st.session_state[key]`` to the URL parameter ``param`` for this run; call before the widget.
 
-    The first time in a session, the opening link's value is put in the key when :func:`seed_value`
-    accepts it; else the page shows, in one line, that the link names something that no longer exists."""
+    While a link is read, its value is put in the key when :func:`seed_value` accepts it, else the page
+    shows, in one line, that the link names something that no longer exists; a key the link has no value
+    for goes back to its default (the widget's, or the page's when it is a plain key)."""
     state = st.session_state
     state[RUN][param] = (key, codec)
     start: dict[str, str] = state[START]
-    if key not in state[SEEDED] and param in start:
+    if state.get(READING) and key not in state[SEEDED]:
         state[SEEDED].add(key)
+        if param not in start:
+            state.pop(key, None)
+            return
         value, ok = seed_value(start[param], codec, choices, check)
         if ok:
             state[key] = value
@@ -162,8 +196,8 @@ def share(param: str, text: str | None) -> None:
 
 
 def opening(param: str) -> str | None:
-    """The opening link's value of ``param`` while the session has not drawn a page yet, else None."""
-    return st.session_state.get(START, {}).get(param)
+    """The value of ``param`` in the link being read, else None."""
+    return st.session_state.get(START, {}).get(param) if reading() else None
 
 
 def current() -> dict[str, str]:
@@ -177,16 +211,16 @@ def current() -> dict[str, str]:
 
 
 def sync() -> None:
-    """At the end of a run that drew a page: the URL becomes :func:`current`, and the opening link has
+    """At the end of a run that drew a page: the URL becomes :func:`current`, in one change (one entry in
+    the browser's history, so Back returns to the view before, not to half of it), and the link read has
     been used (later keys start at their defaults)."""
     params = current()
-    for param in [p for p in st.query_params if p not in params]:
-        del st.query_params[param]
-    for param, text in params.items():
-        if st.query_params.get(param) != text:
-            st.query_params[param] = text
+    if st.query_params.to_dict() != params:
+        st.query_params.from_dict(params)
     state = st.session_state
+    state[LAST] = params
     state[START] = {}
+    state[READING] = False
     for key, refused in state.get(REFUSED, {}).items():
         if not refused[1]:  # what the widget showed instead: the message stays until the reader changes it
             refused[1:] = [True, state.get(key)]

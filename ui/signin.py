@@ -4,8 +4,9 @@ Streamlit (``st.login`` / ``st.user`` / ``st.logout``, Authlib underneath) runs 
 identity provider named by ``[auth]`` in ``.streamlit/secrets.toml`` (or the file given by
 ``--secrets.files``) and keeps the person's identity-token claims in a signed cookie. This module turns
 those claims into a :class:`~pmkg.ui.identity.User` with the roles ``[roles]`` grants, shows the
-sign-in page instead of every other page to anyone not signed in, and puts the person and a sign-out
-button in the sidebar. Without ``[auth]`` (a laptop) nothing changes: the local user has every role.
+sign-in page instead of every other page to anyone not signed in (keeping the link they opened for after
+the identity provider, ``ui/signin_link.py``), and puts the person and a sign-out button in the sidebar.
+Without ``[auth]`` (a laptop) nothing changes: the local user has every role.
 A secrets file that exists but Streamlit cannot read (a TOML error, a name not ending in ``.toml``) keeps
 the app closed: Streamlit reports it as it reports no file at all, which would otherwise turn sign-in off.
 """
@@ -19,7 +20,7 @@ from pathlib import Path
 import streamlit as st
 
 from pmkg.errors import PmkgError
-from pmkg.ui import identity
+from pmkg.ui import identity, signin_link
 from pmkg.ui.i18n import LANGUAGES, md_escape, t
 
 
@@ -73,6 +74,7 @@ def _sign_in_page() -> None:
     st.subheader(t("signin.title"))
     st.write(t("signin.lead"))
     st.button(t("signin.button"), type="primary", icon=":material/login:", on_click=st.login, key="signin")
+    signin_link.keep()  # the link opened, put back after the identity provider (ui/signin_link.py)
 
 
 def gate() -> identity.User:
@@ -101,6 +103,7 @@ def gate() -> identity.User:
         st.button(t("signin.out"), icon=":material/logout:", on_click=st.logout, key="signout")
         st.stop()
     with st.sidebar:
+        signin_link.restore()
         roles = ", ".join(t(f"signin.role.{role}") for role in sorted(person.roles))
         st.caption(t("signin.as", name=md_escape(person.name), roles=roles))
         st.button(t("signin.out"), icon=":material/logout:", on_click=st.logout, key="signout")
