@@ -5,13 +5,18 @@ same answer is shown; a link naming an entity that no longer exists says so in o
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlsplit
+import re
+from urllib.parse import parse_qs, quote, urlsplit
 
+import neo4j
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from pmkg.graph import connection, store
+from pmkg.graph.identity import candidate_merges
 from pmkg.ui.i18n import translate
 from tests import test_browser as chromium_app
+from tests.graph_samples import board_minutes
 from tests.test_browser import WAIT_MS, Watched
 
 pytestmark = pytest.mark.browser
@@ -20,10 +25,12 @@ loaded = (
 )  # the example minutes and the hostile record, as tests/test_browser.py loads them
 ui = chromium_app.ui
 ROW_PX = 35  # the height of a row in Streamlit's data grid
+THEME_PX, COUNT_PX = 260, 90  # the theme matrix's fixed column widths (ui/matrix.py)
 MARKER_PX = 20  # the middle of the row-marker column that selects a row
 LEADING = 4  # cells compared per row: date, meeting, body and person in the attendance answer
 MEETING = "5. møde i det nationale advisory board for forskning og infrastruktur"
 BODY = "Nationale advisory board for forskning og infrastruktur"
+CYPHER = "MATCH (p:Person)-[a:ATTENDED]->(m:Meeting)\nRETURN p, a, m\nLIMIT 7"  # the Expert console's text
 
 
 def query(url: str) -> dict[str, list[str]]:
@@ -173,7 +180,10 @@ def test_explore_with_its_start_and_filters_opens_the_same_graph(ui: Watched, br
         "lang=en&page=stakeholders&show=communities&top=5",
         "lang=en&page=changes&mode=dates&from=2023-01-01&to=2024-06-30",
         "lang=da&page=matrix&level=theme&by=organisation",
-        "lang=en&page=plots&per=year",
+        "lang=en&page=plots&tab=themes&per=year",
+        "lang=en&page=matrix&level=theme&by=organisation&cell=theme:cancer,org:gms",
+        "lang=en&page=export&format=nt&personal=pseudonymized",
+        f"lang=en&page=expert&cypher={quote(CYPHER)}&rows=10&seconds=5&view=graph",
         "lang=en&page=questions&question=ego_network&entity=person:soren-brunak&radius=1&limit=50&view=table",
     ],
 )
@@ -205,3 +215,99 @@ def test_a_link_to_an_entity_that_is_gone_says_so(ui: Watched, view: str) -> Non
     ui.settle()
     assert ui.page.get_by_test_id("stException").count() == 0
     ui.shot(f"link-gone-{query('?' + view)['page'][0]}")
+
+
+def test_a_pages_link_shows_what_it_names(ui: Watched) -> None:
+    """Beyond giving the same link back: the tab, the cell's quotes, the export options and the console's
+    query that a link names are what the page shows."""
+    ui.page.goto(f"{ui.base}/?lang=en&page=plots&tab=themes&per=year")
+    tab = ui.page.get_by_role("tab", name=translate("plots.themes", "en"), exact=True)
+    expect(tab).to_have_attribute("aria-selected", "true", timeout=WAIT_MS)
+    ui.page.goto(f"{ui.base}/?lang=en&page=matrix&level=theme&by=organisation&cell=theme:cancer,org:gms")
+    expect(ui.page.get_by_text("Cancer × Genomic Medicine Sweden", exact=True)).to_be_visible(timeout=WAIT_MS)
+    expect(ui.page.get_by_test_id("stDataFrame")).to_have_count(2)  # the matrix and the cell's quotes
+    ui.page.goto(f"{ui.base}/?lang=en&page=export&format=nt&personal=pseudonymized")
+    personal = ui.page.get_by_role("radio", name=translate("export.personal.pseudonymized", "en"))
+    expect(personal).to_be_checked(timeout=WAIT_MS)
+    fmt = ui.page.get_by_role("combobox", name=translate("export.format", "en"))
+    expect(fmt).to_have_value(translate("export.format.nt", "en"))
+    ui.page.goto(f"{ui.base}/?lang=en&page=expert&cypher={quote(CYPHER)}&rows=10&seconds=5")
+    expect(ui.page.get_by_label(translate("expert.query", "en"))).to_have_value(CYPHER, timeout=WAIT_MS)
+    expect(ui.page.get_by_label(translate("expert.rows", "en"))).to_have_value("10")
+
+
+def test_a_clicked_cell_and_tab_open_again_from_their_links(ui: Watched, browser: Browser) -> None:
+    ui.open("matrix", "en")
+    ui.page.get_by_test_id("stButtonGroup").first.get_by_text(
+        translate("matrix.level.theme", "en"), exact=True
+    ).click()
+    ui.page.get_by_test_id("stButtonGroup").last.get_by_text(
+        translate("matrix.by.organisation", "en"), exact=True
+    ).click()
+    ui.settle()
+    rows = table_rows(ui.page)
+    row, column = next(
+        (r, c) for r, cells in enumerate(rows) for c in range(1, 4) if cells[c] not in ("", "0")
+    )
+    box = ui.page.get_by_test_id("stDataFrame").first.bounding_box()
+    assert box is not None
+    ui.page.mouse.click(box["x"] + THEME_PX + COUNT_PX * (column - 0.5), box["y"] + ROW_PX * (row + 1.5))
+    title = ui.page.locator("strong", has_text=" × ")
+    expect(title).to_be_visible(timeout=WAIT_MS)
+    assert title.inner_text().startswith(rows[row][0])
+    link = the_link(ui)
+    assert query(link)["cell"][0].count(",") == 1
+    other = fresh(browser, link)
+    try:
+        expect(other.page.locator("strong", has_text=" × ")).to_have_text(title.inner_text())
+        other.shot("link-matrix-cell-opened")
+    finally:
+        other.page.context.close()
+    ui.open("plots", "en")
+    ui.page.get_by_role("tab", name=translate("plots.growth", "en"), exact=True).click()
+    ui.settle()
+    expect(ui.page).to_have_url(re.compile(r"[?&]tab=growth(&|$)"))
+    other = fresh(browser, ui.page.url)
+    try:
+        tab = other.page.get_by_role("tab", name=translate("plots.growth", "en"), exact=True)
+        expect(tab).to_have_attribute("aria-selected", "true", timeout=WAIT_MS)
+    finally:
+        other.page.context.close()
+
+
+def test_a_link_names_a_stored_document_by_its_id(ui: Watched, loaded: neo4j.Driver) -> None:
+    [doc] = connection.read(
+        loaded,
+        "MATCH (d:Document) WHERE d.source ENDS WITH $name RETURN d.id AS id, d.title AS title",
+        {"name": "ngc-advisory-board-5.txt"},
+    )
+    ui.page.goto(f"{ui.base}/?lang=en&page=documents&document={doc['id']}")
+    picker = ui.page.get_by_role("combobox", name=translate("doc.pick", "en"))
+    expect(picker).to_have_value(f"{doc['title']} (ngc-advisory-board-5.txt)", timeout=WAIT_MS)
+    expect(ui.page.get_by_label(translate("doc.confirm_remove", "en"))).not_to_be_checked()  # never linked
+    assert query(shown_link(ui.page))["document"] == [doc["id"]]
+
+
+def test_a_link_names_the_review_pair_on_screen(ui: Watched, loaded: neo4j.Driver) -> None:
+    """Three near-duplicate chairs give three candidate pairs; the link opens the last one, not the best."""
+    records = [
+        board_minutes(f"{chair}.txt", chair=chair) for chair in ("Jan Moore", "Jane Moore", "Johan Moore")
+    ]
+    for record in records:
+        store.load_record(loaded, record)
+    try:
+        queue = candidate_merges(loaded)
+        assert len(queue) >= 2
+        last = queue[-1]
+        ui.page.goto(f"{ui.base}/?lang=en&page=review&pair={last.a_id},{last.b_id}")
+        heading = f"{last.a_name} · {last.b_name}"
+        expect(ui.page.get_by_role("heading", name=heading, exact=True)).to_be_visible(timeout=WAIT_MS)
+        assert query(shown_link(ui.page))["pair"] == [f"{last.a_id},{last.b_id}"]
+        ui.page.goto(f"{ui.base}/?lang=en&page=review&pair=person:nobody,person:nor-here")
+        best = f"{queue[0].a_name} · {queue[0].b_name}"
+        expect(ui.page.get_by_role("heading", name=best, exact=True)).to_be_visible(timeout=WAIT_MS)
+        gone = translate("links.gone", "en", value="person:nobody,person:nor-here")
+        expect(ui.page.get_by_text(gone, exact=True)).to_be_visible()
+    finally:
+        for record in records:
+            store.remove_document(loaded, record.document.id)

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from pmkg.graph import store
-from pmkg.ui import data, identity, tables, upload
+from pmkg.ui import data, identity, links, tables, upload
 from pmkg.ui.i18n import t
 
 
@@ -41,6 +41,7 @@ def _stored_list(driver: neo4j.Driver, editor: bool) -> None:
     if not editor:
         return
     titles = {d["id"]: f"{d['title'] or d['source']} ({Path(d['source'] or '').name})" for d in docs}
+    links.bind("doc_pick", "document", choices=titles)  # by its id: the link still names it after a re-ingest
     chosen = st.selectbox(
         t("doc.pick"),
         list(titles),
@@ -74,3 +75,4 @@ def render(driver: neo4j.Driver) -> None:
             st.info(t("doc.upload_needs_editor"), icon=":material/lock:")
     with right:
         _stored_list(driver, editor)
+        links.copy_link()

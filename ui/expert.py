@@ -12,7 +12,7 @@ import streamlit as st
 from pmkg.errors import PmkgError
 from pmkg.graph.console import run_console
 from pmkg.graph.questions import tabulate
-from pmkg.ui import tables
+from pmkg.ui import links, tables
 from pmkg.ui.graph_view import MAX_ELEMENTS, cap, from_rows
 from pmkg.ui.i18n import md_escape, t
 from pmkg.ui.widgets import CLICK, details, fresh_event, readable, show_graph
@@ -24,6 +24,11 @@ GRAPH_KEY = "expert_graph"
 
 
 def render(driver: neo4j.Driver) -> None:
+    # The query's text and limits are in the link; it runs only when its reader presses Run.
+    links.bind("expert_query", "cypher")
+    links.bind("expert_rows", "rows", links.INT, check=lambda v: 1 <= v <= MAX_ROWS)
+    links.bind("expert_seconds", "seconds", links.INT, check=lambda v: 1 <= v <= MAX_SECONDS)
+    links.bind("expert_view", "view", choices=("table", "graph"))
     query = st.text_area(t("expert.query"), value=EXAMPLE, height=140, key="expert_query")
     cols = st.columns([1, 1, 1, 1], vertical_alignment="bottom")
     rows = cols[0].number_input(
@@ -39,6 +44,7 @@ def render(driver: neo4j.Driver) -> None:
         format_func={v: t(f"q.view.{v}") for v in ("table", "graph", "chart")}.__getitem__,
         key="expert_view",
     )
+    links.copy_link()
     if cols[3].button(t("expert.run"), type="primary", icon=":material/play_arrow:", key="expert_run"):
         try:
             # safe-cypher: the expert console runs the user's query; graph.console admits reads only

@@ -12,7 +12,7 @@ import streamlit as st
 
 from pmkg.errors import PmkgError
 from pmkg.graph import corrections, rdf, store
-from pmkg.ui import identity
+from pmkg.ui import identity, links
 from pmkg.ui.i18n import md_escape, t
 
 PERSONAL_DATA = ("default", "contact", "pseudonymized")
@@ -39,13 +39,15 @@ def export_bytes(driver: neo4j.Driver, fmt: str, choice: str) -> tuple[bytes, in
 
 def render(driver: neo4j.Driver) -> None:
     cols = st.columns([1, 2])
+    offered = [c for c in PERSONAL_DATA if c != "contact" or identity.current_user().can("contact")]
+    links.bind("export_format", "format", choices=rdf.FORMATS)
+    links.bind("export_personal", "personal", choices=offered)  # contact details: only when allowed
     fmt = cols[0].selectbox(
         t("export.format"),
         list(rdf.FORMATS),
         format_func={f: t(f"export.format.{f}") for f in rdf.FORMATS}.__getitem__,
         key="export_format",
     )
-    offered = [c for c in PERSONAL_DATA if c != "contact" or identity.current_user().can("contact")]
     choice = cols[1].radio(
         t("export.personal"),
         offered,
@@ -54,6 +56,7 @@ def render(driver: neo4j.Driver) -> None:
     )
     if choice == "pseudonymized":
         st.caption(t("export.key", env=rdf.KEY_ENV))
+    links.copy_link()  # the options, not the file: the link's reader makes the export themselves
     if st.button(t("export.make"), type="primary", icon=":material/build:", key="export_make"):
         try:
             with st.spinner(t("export.working")):

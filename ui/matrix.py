@@ -4,6 +4,8 @@ downloads as CSV, Excel and PNG (graph/matrix.py)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import neo4j
 import pandas as pd
 import streamlit as st
@@ -32,6 +34,31 @@ def labelled(table: pd.DataFrame, by: str, lang: str) -> pd.DataFrame:
 def gaps(value: object) -> str:
     """Cells nobody filled are shaded, so a silent sector stands out."""
     return "background-color: #FDEDEC; color: #B03A2E" if value == 0 else ""
+
+
+def chosen_cell(table: pd.DataFrame, cells: list[Any], columns: pd.Index) -> tuple[str, str] | None:
+    """The cell whose quotes are shown, as (theme id, stakeholder id): one the reader has just clicked,
+    else the one chosen before (or named by the link: ``cell=theme-id,stakeholder-id``). Kept as ids, not
+    as the grid's row and column numbers, so a link names the same cell when a theme or organisation is
+    added; a click is told apart from the grid's standing selection by comparing it with the last one."""
+    state = st.session_state
+    if cells != state.get("mx_seen", []):
+        state.mx_seen = cells
+        state.mx_cell = None
+        if cells and cells[0][1] in columns[1:]:
+            row, column = cells[0]
+            state.mx_cell = [str(table.index[row]), str(table.columns[list(columns).index(column) - 1])]
+    links.bind("mx_cell", "cell", links.IDS, check=lambda v: in_table(table, v))
+    cell = state.get("mx_cell")
+    if not cell or not in_table(table, cell):
+        state.mx_cell = None  # e.g. a cell of the other level: the link names no cell then
+        return None
+    return cell[0], cell[1]
+
+
+def in_table(table: pd.DataFrame, cell: list[str]) -> bool:
+    """Whether ``cell`` names a theme row and a stakeholder column of ``table``."""
+    return len(cell) == 2 and cell[0] in table.index and cell[1] in table.columns
 
 
 def render(driver: neo4j.Driver) -> None:
@@ -71,12 +98,10 @@ def render(driver: neo4j.Driver) -> None:
             **{c: st.column_config.NumberColumn(width=COUNT_WIDTH) for c in shown.columns[1:]},
         },
     )
-    cells = event.selection.get("cells", []) if event else []
-    if cells:
-        row, column = cells[0]
-        position = list(shown.columns).index(column) - 1
-        if position >= 0:
-            quotes(driver, table.index[row], table.columns[position], shown.iloc[row, 0], column, level, by)
+    cell = chosen_cell(table, event.selection.get("cells", []) if event else [], shown.columns)
+    if cell is not None:
+        row, column = table.index.get_loc(cell[0]), table.columns.get_loc(cell[1])
+        quotes(driver, cell[0], cell[1], shown.iloc[row, 0], shown.columns[column + 1], level, by)
     links.copy_link()
     table_buttons(shown, f"themes-by-{by}", "mx")
     png_button(heatmap_png(shown.set_index(shown.columns[0])), f"themes-by-{by}", "mx")

@@ -16,6 +16,7 @@ from pmkg.ui.downloads import png_button, table_buttons
 from pmkg.ui.i18n import current_language, t
 
 PERIODS = ("month", "quarter", "year")
+TABS = ("attendance", "themes", "growth")  # the tabs, by id (plots.<id> is the label)
 
 
 def lines(frame: pd.DataFrame, x: str, y: str, series: str) -> alt.Chart:
@@ -85,9 +86,20 @@ def growth(driver: neo4j.Driver) -> None:
     )
 
 
+def _tab_chosen(labels: dict[str, str]) -> None:
+    """The tabs' callback: keep the chosen tab by its id (its label is in the reader's language)."""
+    chosen = st.session_state.get("pl_tabs")
+    st.session_state.pl_tab = next((tab for tab, label in labels.items() if label == chosen), TABS[0])
+
+
 def render(driver: neo4j.Driver) -> None:
     asof.caption()
-    tabs = st.tabs([t("plots.attendance"), t("plots.themes"), t("plots.growth")])
+    labels = {tab: t(f"plots.{tab}") for tab in TABS}
+    links.bind("pl_tab", "tab", choices=TABS)
+    st.session_state.setdefault("pl_tab", TABS[0])
+    # The tabs' own state is the label shown; it follows the id, so a link or a language switch opens it.
+    st.session_state.pl_tabs = labels[st.session_state.pl_tab]
+    tabs = st.tabs(list(labels.values()), key="pl_tabs", on_change=_tab_chosen, args=(labels,))
     with tabs[0]:
         attendance(driver)
     with tabs[1]:

@@ -25,12 +25,13 @@ import streamlit as st
 from pmkg.graph import lowconfidence, review, shortforms
 from pmkg.graph.identity import Candidate, candidate_merges
 from pmkg.model.correction import Correction
-from pmkg.ui import identity, review_facts, review_shortforms
+from pmkg.ui import identity, links, review_facts, review_shortforms
 from pmkg.ui.i18n import md_escape, t
 from pmkg.ui.widgets import details, done_and_rerun, show_done, type_name
 
 SKIPPED = "review_skipped"  # pairs set aside in this session: (a_id, b_id)
 DONE = "review_done"  # the line saying what the last decision did, shown after the rerun
+PAIR = "review_pair"  # the pair on screen, as [a_id, b_id] (in the link)
 
 Decision = Literal["merge", "not_same"]
 
@@ -95,6 +96,17 @@ def _actions(driver: neo4j.Driver, pair: Candidate) -> None:
         done_and_rerun(DONE, t(done, a=pair.a_name, b=pair.b_name, keep=names[keep], id=correction.id))
 
 
+def current_pair(queue: list[Candidate]) -> Candidate:
+    """The pair on screen: the one the link names (``pair=a-id,b-id``) while it is still waiting, else the
+    best one waiting. Kept by the pair's ids, so the link names it when the queue's order changes."""
+    pairs = {(c.a_id, c.b_id): c for c in queue}
+    links.bind(PAIR, "pair", links.IDS, check=lambda ids: tuple(ids) in pairs)
+    kept = tuple(st.session_state.get(PAIR) or ())
+    pair = pairs.get(kept, queue[0])  # a decided or skipped pair has left the queue: the next one
+    st.session_state[PAIR] = [pair.a_id, pair.b_id]
+    return pair
+
+
 def render(driver: neo4j.Driver) -> None:
     editor = identity.current_user().can("edit")  # a courtesy: decide() calls require() itself
     show_done(DONE)
@@ -127,10 +139,11 @@ def _pairs(driver: neo4j.Driver, editor: bool, candidates: list[Candidate]) -> N
             skipped.clear()
             st.rerun()
         return
-    pair = queue[0]
+    pair = current_pair(queue)
     st.subheader(md_escape(f"{pair.a_name} · {pair.b_name}"))
     why = t(f"review.why.{pair.reason}")
     st.caption(t("review.why", kind=type_name(pair.label), why=why, score=pair.score))
+    links.copy_link()
     if editor:
         _actions(driver, pair)
     found = review.summary(driver, [pair.a_id, pair.b_id])
