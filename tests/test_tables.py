@@ -26,10 +26,12 @@ def test_long_text_and_lists_get_a_fixed_width_short_columns_size_to_content() -
     assert config["quote"]["width"] == "large" and config["quote"]["type_config"]["type"] == "text"
     assert config["parties"]["type_config"]["type"] == "list"  # a list stays a list
     assert tables.row_height(frame) == tables.LINE_PX * tables.WRAPPED_LINES + 8  # rows room to wrap
+    assert tables.height(frame) == tables.HEADER_PX + 2 * tables.row_height(frame) + 2  # both rows in view
+    assert tables.height(pd.concat([frame] * 20)) == tables.HEADER_PX + 10 * tables.row_height(frame) + 2
 
 
 def test_a_table_of_short_cells_keeps_the_grids_own_rows() -> None:
     frame = pd.DataFrame({"person": ["Søren Brunak"], "status": ["present"], "roles": [["chair"]]})
-    assert tables.widths(frame) == {} and tables.row_height(frame) is None
+    assert tables.widths(frame) == {} and tables.row_height(frame) is None and tables.height(frame) == "auto"
     assert tables.cell_length(["chair", "member"]) == len("chair, member")
     assert tables.cell_length(float("nan")) == tables.cell_length(None) == 0

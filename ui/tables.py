@@ -20,6 +20,8 @@ LONG = 48  # characters: a cell longer than this wraps in a wide column
 MEDIUM = 24  # characters: a column of cells up to LONG gets a medium width
 LINE_PX = 21  # one line of cell text
 WRAPPED_LINES = 3  # the rows' height when some column wraps: enough for a quote's first lines
+VISIBLE_ROWS = 10  # rows in view before the table scrolls: as many as with one-line rows
+HEADER_PX = 36
 
 
 def cell_length(value: object) -> int:
@@ -59,6 +61,13 @@ def row_height(frame: pd.DataFrame) -> int | None:
     return LINE_PX * WRAPPED_LINES + 8 if "large" in widths(frame).values() else None
 
 
+def height(frame: pd.DataFrame) -> int | str:
+    """Tall enough for as many rows as one-line rows would show (rows that wrap are taller, and a
+    table of the usual height would show only half of them); the grid's own height otherwise."""
+    rows = row_height(frame)
+    return HEADER_PX + rows * min(len(frame), VISIBLE_ROWS) + 2 if rows else "auto"
+
+
 def show(frame: pd.DataFrame, *, choose_key: str | None = None, **options: Any) -> Any:
     """``st.dataframe`` with every column readable; with ``choose_key``, a choice of the columns shown
     above it (all by default; the downloads keep every column). Returns what ``st.dataframe`` returns
@@ -72,5 +81,10 @@ def show(frame: pd.DataFrame, *, choose_key: str | None = None, **options: Any) 
     options.setdefault("hide_index", True)
     options.setdefault("width", "stretch")
     return st.dataframe(
-        frame, column_config=column_config(frame), row_height=row_height(frame), column_order=order, **options
+        frame,
+        column_config=column_config(frame),
+        row_height=row_height(frame),
+        height=height(frame),
+        column_order=order,
+        **options,
     )
