@@ -195,7 +195,7 @@ def _load(tx: neo4j.ManagedTransaction, record: Record) -> LoadSummary:
     shortforms.write(tx, [resolved])
     lowconfidence.write(tx, [(resolved, rows)])
     summary.touched.update(_ids(rows))
-    tx.run(_STAMP, id=info.id, now=datetime.now(UTC).isoformat(timespec="seconds")).consume()
+    tx.run(_STAMP, id=info.id, now=datetime.now(UTC).isoformat(timespec="microseconds")).consume()
     return summary
 
 
@@ -283,7 +283,7 @@ def _write_new(tx: neo4j.ManagedTransaction, new: list[tuple[int, Record]]) -> d
     created = _write_rows(tx, merge_rows(parts), total)
     shortforms.write(tx, resolved)
     lowconfidence.write(tx, list(zip(resolved, parts, strict=True)))
-    now = datetime.now(UTC).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="microseconds")
     tx.run(_STAMP_ALL, ids=[r.document.id for r in records], now=now).consume()
     first: dict[str, int] = {}
     for number, part in enumerate(parts):
