@@ -29,7 +29,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="json: the extraction record (knowledge/record.schema.json); jsonl: one record per line per "
         "file, for `pmkg ingest --records`; others: RDF (default: json)",
     )
-    parser.add_argument("--include-text", action="store_true", help="include the document text in JSON")
+    parser.add_argument(
+        "--include-text",
+        action="store_true",
+        help="include the document text in JSON (JSON Lines always hold it: loaded, the text gives the "
+        "review queue the lines around a short form or a low-confidence fact)",
+    )
     parser.add_argument(
         "--explain",
         action="store_true",
@@ -41,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.format == "jsonl":
-        return run_jsonl([args.file, *args.more], include_text=args.include_text)
+        return run_jsonl([args.file, *args.more])
     if args.more:
         raise PmkgError("several files need --format jsonl (one record per line)")
     if args.explain:
@@ -63,9 +68,10 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_jsonl(files: list[str], *, include_text: bool) -> int:
-    """One record per line per file, in the order given; a file that fails is named on stderr, the
-    others are still written, and the exit status is 1."""
+def run_jsonl(files: list[str]) -> int:
+    """One record per line per file, in the order given, with its text, so that loading the lines gives
+    the graph that ingesting the files gives; a file that fails is named on stderr, the others are still
+    written, and the exit status is 1."""
     from pmkg.ingest.parallel import extract_one
     from pmkg.model.record import encode_record
 
@@ -76,6 +82,6 @@ def run_jsonl(files: list[str], *, include_text: bool) -> int:
             failed += 1
             print(f"failed: {name}: {done.reason}", file=sys.stderr)
             continue
-        sys.stdout.buffer.write(encode_record(done.record, include_text=include_text) + b"\n")
+        sys.stdout.buffer.write(encode_record(done.record, include_text=True) + b"\n")
     sys.stdout.flush()
     return 1 if failed else 0
