@@ -17,7 +17,7 @@ from pmkg.graph import lowconfidence, review
 from pmkg.model.correction import Correction
 from pmkg.ui import identity
 from pmkg.ui.i18n import current_language, md_escape, t
-from pmkg.ui.widgets import done_and_rerun
+from pmkg.ui.widgets import done_and_rerun, still_to_decide
 
 SKIPPED = "review_facts_skipped"  # fact ids set aside in this session
 
@@ -58,16 +58,8 @@ def _actions(driver: neo4j.Driver, fact: lowconfidence.Fact, done_key: str) -> N
 
 def render(driver: neo4j.Driver, editor: bool, done_key: str, waiting: list[lowconfidence.Fact]) -> None:
     """The first low-confidence fact still to decide in this session (``waiting``: the open ones)."""
-    skipped: list[str] = st.session_state.setdefault(SKIPPED, [])
-    queue = [f for f in waiting if f.id not in skipped]
-    st.caption(t("fact.count", n=len(queue), skipped=len(waiting) - len(queue)))
-    if not editor:
-        st.info(t("fact.needs_editor"), icon=":material/lock:")
+    queue = still_to_decide(waiting, SKIPPED, "fact", editor)
     if not queue:
-        st.info(t("fact.empty"), icon=":material/task_alt:")
-        if len(waiting) > len(queue) and st.button(t("review.again"), key="facts_again"):
-            skipped.clear()
-            st.rerun()
         return
     fact = queue[0]
     st.subheader(md_escape(said(fact)))

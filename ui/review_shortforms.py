@@ -16,7 +16,7 @@ from pmkg.graph import review, shortforms
 from pmkg.model.correction import Correction
 from pmkg.ui import identity
 from pmkg.ui.i18n import md_escape, t
-from pmkg.ui.widgets import done_and_rerun
+from pmkg.ui.widgets import done_and_rerun, still_to_decide
 
 SKIPPED = "review_short_skipped"  # short form ids set aside in this session
 NONE = ""  # the choice "not one of these" in the radio
@@ -70,16 +70,8 @@ def _actions(driver: neo4j.Driver, form: shortforms.ShortForm, done_key: str) ->
 
 def render(driver: neo4j.Driver, editor: bool, done_key: str, waiting: list[shortforms.ShortForm]) -> None:
     """The first short form still to decide in this session (``waiting``: the undecided ones)."""
-    skipped: list[str] = st.session_state.setdefault(SKIPPED, [])
-    queue = [f for f in waiting if f.id not in skipped]
-    st.caption(t("short.count", n=len(queue), skipped=len(waiting) - len(queue)))
-    if not editor:
-        st.info(t("short.needs_editor"), icon=":material/lock:")
+    queue = still_to_decide(waiting, SKIPPED, "short", editor)
     if not queue:
-        st.info(t("short.empty"), icon=":material/task_alt:")
-        if len(waiting) > len(queue) and st.button(t("review.again"), key="short_again"):
-            skipped.clear()
-            st.rerun()
         return
     form = queue[0]
     st.subheader(md_escape(f"«{form.form}»"))

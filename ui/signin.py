@@ -52,15 +52,21 @@ def role_config() -> Mapping[str, object]:
     return _secrets_section("roles") or {}
 
 
-def user() -> identity.User:
-    """The user of this request: the signed-in person, :data:`identity.ANONYMOUS` before sign-in, or the
-    local user when sign-in is off."""
+def _configured_or_closed() -> bool:
+    """:func:`configured`, or the page stopped at a one-line refusal when the secrets cannot be read."""
     try:
-        signing_in = configured()
+        return configured()
     except SecretsUnreadable as exc:
         print(f"pmkg: {exc}; the app stays closed", file=sys.stderr, flush=True)  # for the administrator
         st.error(t("signin.unreadable"))
         st.stop()
+        raise  # st.stop() ends the script run; never reached
+
+
+def user() -> identity.User:
+    """The user of this request: the signed-in person, :data:`identity.ANONYMOUS` before sign-in, or the
+    local user when sign-in is off."""
+    signing_in = _configured_or_closed()
     if not signing_in:
         return identity.local_user()
     if not st.user.is_logged_in:
@@ -83,12 +89,7 @@ def gate() -> identity.User:
     lang = st.query_params.get("lang")
     if "lang" not in st.session_state and lang in LANGUAGES:
         st.session_state.lang = lang
-    try:
-        signing_in = configured()
-    except SecretsUnreadable as exc:
-        print(f"pmkg: {exc}; the app stays closed", file=sys.stderr, flush=True)  # for the administrator
-        st.error(t("signin.unreadable"))
-        st.stop()
+    signing_in = _configured_or_closed()
     if not signing_in:
         return identity.local_user()
     if not st.user.is_logged_in:

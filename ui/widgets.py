@@ -7,8 +7,9 @@ special character escaped. The graph component draws names on its canvas.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import neo4j
 import pandas as pd
@@ -38,6 +39,13 @@ from pmkg.ui.graph_view import (
 )
 from pmkg.ui.i18n import current_language, has, md_escape, t
 from pmkg.ui.identity import current_user
+
+
+class _HasId(Protocol):
+    id: str
+
+
+Decidable = TypeVar("Decidable", bound=_HasId)
 
 CLICK = "node_click"
 DOUBLE_CLICK = "node_expand"
@@ -354,3 +362,22 @@ def show_done(key: str) -> None:
     done = st.session_state.pop(key, None)
     if done:
         st.success(md_escape(done), icon=":material/check:")
+
+
+def still_to_decide(
+    waiting: Sequence[Decidable], skipped_key: str, texts: str, editor: bool
+) -> list[Decidable]:
+    """A review queue's head: the items of ``waiting`` not skipped in this session, after their count
+    and, for a viewer, that deciding needs an editor; when none is left, says so (``{texts}.empty``) and
+    offers the skipped ones again. ``texts``: the prefix of the queue's strings (``short``, ``fact``)."""
+    skipped: list[str] = st.session_state.setdefault(skipped_key, [])
+    queue = [item for item in waiting if item.id not in skipped]
+    st.caption(t(f"{texts}.count", n=len(queue), skipped=len(waiting) - len(queue)))
+    if not editor:
+        st.info(t(f"{texts}.needs_editor"), icon=":material/lock:")
+    if not queue:
+        st.info(t(f"{texts}.empty"), icon=":material/task_alt:")
+        if len(waiting) > len(queue) and st.button(t("review.again"), key=f"{texts}_again"):
+            skipped.clear()
+            st.rerun()
+    return queue
