@@ -97,3 +97,31 @@ def test_an_editor_sets_a_type_and_fixes_a_role_where_the_fact_is_shown(
     assert any(s.value.startswith("add HOLDS") and "vice" in s.value for s in at.success)
     kinds = sorted((i.correction.kind, i.correction.author) for i in corrections.listing(board))
     assert kinds == [("fix", "erik.editor@example.org"), ("set_type", "erik.editor@example.org")]
+
+
+def explore_page(user: dict[str, object]) -> AppTest:
+    """Explore with Jan Moore picked beside the graph (the picker stands for a click on the drawing)."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets = SECRETS
+    at.user = user
+    at.query_params.update({"lang": "en", "page": "explore"})
+    at.run()
+    at.selectbox(key="explore_pick").set_value("person:jan-moore").run()
+    return at
+
+
+def test_correct_this_is_offered_beside_the_graph_too(board: neo4j.Driver) -> None:
+    """Not only on Search: every page showing a node's details (``ui.correct.details_to_correct``) offers
+    its correction to editors, here Explore, and a rename made there is stored; viewers see no controls."""
+    at = explore_page(claims("erik.editor", "pmkg-editor"))
+    assert not at.exception, [e.value for e in at.exception]
+    assert translate("correct.title", "en") in [e.label for e in at.expander]
+    key = "correct|person:jan-moore"
+    at.text_input(key=f"{key}|name_name").input("Jan K. Moore")
+    at.text_input(key=f"{key}|name_why").input("full name")
+    at.button(key=f"{key}|name_save").click().run()
+    assert not at.exception and not at.error
+    name = connection.read(board, "MATCH (p:Person {id: 'person:jan-moore'}) RETURN p.name AS name")
+    assert name == [{"name": "Jan K. Moore"}]
+    viewer = explore_page(claims("vera.viewer", "pmkg-viewer"))
+    assert translate("correct.title", "en") not in [e.label for e in viewer.expander]

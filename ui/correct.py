@@ -20,10 +20,10 @@ from pmkg.graph import amend, corrections, review
 from pmkg.graph.connection import read
 from pmkg.graph.rdfcodec import code_list
 from pmkg.model.correction import RETYPABLE, make
-from pmkg.ui import identity
+from pmkg.ui import data, identity
 from pmkg.ui.i18n import t
 from pmkg.ui.picker import entity_picker
-from pmkg.ui.widgets import done_and_rerun, show_done, type_name
+from pmkg.ui.widgets import details, done_and_rerun, show_done, type_name
 
 DONE = "correct_done"  # the line saying what the last correction did, shown after the rerun
 HELD = """
@@ -175,3 +175,13 @@ def render(driver: neo4j.Driver, node_id: str, label: str, props: dict[str, Any]
             return
         if done is not None:
             done_and_rerun(DONE, done or t("correct.no_change"))
+
+
+def details_to_correct(driver: neo4j.Driver, node_id: str) -> None:
+    """A node's details (``widgets.details``) with "correct this" under them for an editor: every page
+    that shows an entity's facts (search, an answer's graph, explore, stakeholders, timeline, review,
+    the console) offers the correction where the reader sees what is wrong."""
+    details(driver, node_id)
+    found = data.node(driver, node_id)
+    if found:
+        render(driver, node_id, found[0][0], found[1])

@@ -13,9 +13,10 @@ from pmkg.errors import PmkgError
 from pmkg.graph.console import run_console
 from pmkg.graph.questions import tabulate
 from pmkg.ui import links, tables
+from pmkg.ui.correct import details_to_correct
 from pmkg.ui.graph_view import MAX_ELEMENTS, cap, from_rows
 from pmkg.ui.i18n import md_escape, t
-from pmkg.ui.widgets import CLICK, details, fresh_event, readable, show_graph
+from pmkg.ui.widgets import CLICK, fresh_event, readable, show_graph
 
 EXAMPLE = "MATCH (p:Person)-[a:ATTENDED]->(m:Meeting)\nRETURN p, a, m\nLIMIT 50"
 MAX_ROWS = 10_000
@@ -74,6 +75,6 @@ def render(driver: neo4j.Driver) -> None:
         if event and event.get("action") == CLICK:
             st.session_state.expert_node = event["data"]["target_id"]
         if st.session_state.get("expert_node") in shown.nodes:
-            details(driver, st.session_state.expert_node)
+            details_to_correct(driver, st.session_state.expert_node)
     else:
         tables.show(readable(frame))

@@ -14,6 +14,7 @@ import neo4j
 import streamlit as st
 
 from pmkg.ui import asof, data, links
+from pmkg.ui.correct import details_to_correct
 from pmkg.ui.graph_view import (
     MAX_ELEMENTS,
     NODE_TYPES,
@@ -31,7 +32,6 @@ from pmkg.ui.widgets import (
     CLICK,
     DOUBLE_CLICK,
     EDGE_CLICK,
-    details,
     for_reader,
     fresh_event,
     show_graph,
@@ -172,7 +172,7 @@ def render(driver: neo4j.Driver) -> None:
             if st.button(t("explore.expand"), icon=":material/open_in_full:", key="explore_expand"):
                 _expand(driver, picked, types)
                 st.rerun()
-            details(driver, picked)
+            details_to_correct(driver, picked)
         elif (edge := st.session_state.get("explore_edge")) in shown.edges:
             link_details(driver, shown, edge)
         else:

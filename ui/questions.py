@@ -22,12 +22,13 @@ from pmkg.graph.contact import CONTACT, shown_to
 from pmkg.graph.rdf import FORMATS, ExportOptions, rows_to_dataset, serialize
 from pmkg.ui import asof, data, links, tables
 from pmkg.ui.codes import choice_name
+from pmkg.ui.correct import details_to_correct
 from pmkg.ui.downloads import answer_docx_button
 from pmkg.ui.graph_view import MAX_ELEMENTS, cap, from_rows
 from pmkg.ui.i18n import current_language, has, rows_caption, t
 from pmkg.ui.identity import current_user
 from pmkg.ui.picker import entity_picker
-from pmkg.ui.widgets import CLICK, details, fresh_event, readable, show_graph
+from pmkg.ui.widgets import CLICK, fresh_event, readable, show_graph
 
 GRAPH_KEY = "question_graph"
 FROM_DATE = "on"  # the parameter of questions that look ahead from a date (upcoming meetings and deadlines)
@@ -202,7 +203,7 @@ def show_answer(driver: neo4j.Driver, answer: qs.Answer) -> None:
         tables.show(readable(answer.frame), choose_key=f"q_columns_{answer.question.name}")
     links.copy_link()
     if picked:
-        details(driver, picked)
+        details_to_correct(driver, picked)
     downloads(driver, answer)
 
 

@@ -26,8 +26,9 @@ from pmkg.graph import lowconfidence, review, shortforms
 from pmkg.graph.identity import Candidate, candidate_merges
 from pmkg.model.correction import Correction
 from pmkg.ui import identity, links, review_facts, review_shortforms
+from pmkg.ui.correct import details_to_correct
 from pmkg.ui.i18n import md_escape, t
-from pmkg.ui.widgets import details, done_and_rerun, show_done, type_name
+from pmkg.ui.widgets import done_and_rerun, show_done, type_name
 
 SKIPPED = "review_skipped"  # pairs set aside in this session: (a_id, b_id)
 DONE = "review_done"  # the line saying what the last decision did, shown after the rerun
@@ -65,7 +66,7 @@ def _side(driver: neo4j.Driver, node_id: str, found: review.Summary | None) -> N
         st.markdown(f"**{t('review.roles')}**")
         roles = [t(f"role.{code}") + (f" ({where})" if where else "") for code, where in found.roles]
         st.text(", ".join(roles) or "–")
-    details(driver, node_id)
+    details_to_correct(driver, node_id)
 
 
 def _actions(driver: neo4j.Driver, pair: Candidate) -> None:

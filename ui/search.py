@@ -16,7 +16,7 @@ import streamlit as st
 from pmkg.graph import schema
 from pmkg.ui import correct, data, links, tables
 from pmkg.ui.i18n import t
-from pmkg.ui.widgets import details, type_name
+from pmkg.ui.widgets import type_name
 
 
 def hit_type(hit: dict[str, Any]) -> str:
@@ -75,10 +75,7 @@ def render(driver: neo4j.Driver) -> None:
     chosen = chosen_entity(hits, query, list(picked.selection.rows) if picked else [])
     links.copy_link()
     st.divider()
-    details(driver, chosen)
-    found = data.node(driver, chosen)
-    if found:  # "correct this", for editors: a wrong name, type, role or organisation
-        correct.render(driver, chosen, found[0][0], found[1])
+    correct.details_to_correct(driver, chosen)  # with "correct this" for editors
     st.button(
         t("search.show_in_graph"),
         icon=":material/hub:",

@@ -11,9 +11,10 @@ import streamlit as st
 
 from pmkg.graph import analytics
 from pmkg.ui import data, links, tables
+from pmkg.ui.correct import details_to_correct
 from pmkg.ui.graph_view import from_rows
 from pmkg.ui.i18n import t
-from pmkg.ui.widgets import CLICK, details, fresh_event, readable, show_graph
+from pmkg.ui.widgets import CLICK, fresh_event, readable, show_graph
 
 GRAPH_KEY = "stakeholder_graph"
 MODES = ("stakeholders", "communities")
@@ -76,4 +77,4 @@ def render(driver: neo4j.Driver) -> None:
     links.copy_link()
     if st.session_state.get("sh_node"):
         st.divider()
-        details(driver, st.session_state.sh_node)
+        details_to_correct(driver, st.session_state.sh_node)

@@ -8,8 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from pmkg.ui import data, links, tables
+from pmkg.ui.correct import details_to_correct
 from pmkg.ui.i18n import current_language, t
-from pmkg.ui.widgets import details
 
 
 def meetings_frame(rows: list[dict], language: str) -> pd.DataFrame:
@@ -72,4 +72,4 @@ def render(driver: neo4j.Driver) -> None:
     links.copy_link()
     if st.session_state.get("timeline_meeting"):  # by id: a link still names it when meetings are added
         st.divider()
-        details(driver, st.session_state.timeline_meeting)
+        details_to_correct(driver, st.session_state.timeline_meeting)
