@@ -31,6 +31,7 @@ from pmkg.graph.triples import GraphRows
 from pmkg.model.correction import Correction
 from pmkg.model.graph import rel_props
 from pmkg.model.record import Provenance, Record
+from pmkg.text import digest_id
 
 _WRITE = "UNWIND $rows AS row MERGE (f:LowConfidence {id: row.id}) SET f += row"
 _REMOVE = "MATCH (f:LowConfidence {doc: $doc}) DELETE f"
@@ -107,7 +108,7 @@ def rows(record: Record, graph: GraphRows) -> list[dict[str, Any]]:
                 continue
             out.append(
                 {
-                    "id": f"lowconf:{rel['key']}",
+                    "id": digest_id("lowconf", rel["key"]),
                     "key": rel["key"],
                     "doc": record.document.id,
                     "type": rtype,

@@ -29,6 +29,7 @@ from pmkg.graph.connection import read
 from pmkg.graph.outcome import Outcome
 from pmkg.model.correction import Correction
 from pmkg.model.record import Record
+from pmkg.text import digest_id
 
 _WRITE = """
 UNWIND $rows AS row
@@ -102,7 +103,7 @@ def rows(record: Record) -> list[dict[str, Any]]:
         places = sorted({(p.start, p.end, p.quote) for p in name.provenance})
         out.append(
             {
-                "id": f"shortform:{info.id}:{name.form}",
+                "id": digest_id("shortform", info.id, name.form),
                 "doc": info.id,
                 "source": info.source,
                 "form": name.form,

@@ -116,3 +116,11 @@ def _branches(node: dict[str, dict], gap: str) -> str:
     parts = [(gap if k == " " else re.escape(k)) + _branches(node[k], gap) for k in sorted(keys)]
     body = parts[0] if len(parts) == 1 and len(keys[0]) == 1 and "" not in node else f"(?:{'|'.join(parts)})"
     return f"{body}?" if "" in node else body
+
+
+def digest_id(prefix: str, *parts: str) -> str:
+    """A short, stable id for a node named by other ids and text (a review-queue entry by document and
+    short form, a flag by relationship key): ``prefix:`` and 16 hex digits of their hash, so it stays
+    within the length every id keeps however long the parts are (``tests/test_long_names.py``)."""
+    key = "\x1f".join(parts)
+    return f"{prefix}:{hashlib.sha256(key.encode('utf-8')).hexdigest()[:16]}"
