@@ -9,16 +9,15 @@ that state the same link between the same two nodes. Data is shown as text (esca
 from __future__ import annotations
 
 import neo4j
-import pandas as pd
 import streamlit as st
 
 from pmkg.graph.contact import masked, without_contact_properties
 from pmkg.reports.text import one_line
 from pmkg.ui import data
 from pmkg.ui.graph_view import GraphData, caption
-from pmkg.ui.i18n import current_language, has, md_escape, t
+from pmkg.ui.i18n import current_language, md_escape, t
 from pmkg.ui.identity import current_user
-from pmkg.ui.widgets import rel_name, type_name
+from pmkg.ui.widgets import properties_table, rel_name, type_name
 
 
 def link_details(driver: neo4j.Driver, view: GraphData, edge_id: str) -> None:
@@ -39,18 +38,7 @@ def link_details(driver: neo4j.Driver, view: GraphData, edge_id: str) -> None:
     contact = current_user().can("contact")
     props = rows[0]["props"] if contact else without_contact_properties(rows[0]["props"])
     if props:
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    t("details.property"): [t(f"prop.{k}") if has(f"prop.{k}") else k for k in props],
-                    t("details.value"): [
-                        ", ".join(map(str, v)) if isinstance(v, list) else str(v) for v in props.values()
-                    ],
-                }
-            ),
-            hide_index=True,
-            width="stretch",
-        )
+        st.dataframe(properties_table(props), hide_index=True, width="stretch")
     quotes = sum(len(row["quotes"]) for row in rows)
     st.markdown(f"**{t('link.sources', n=len(rows), quotes=quotes)}**")
     for row in rows:  # few, and read whole: as text, not a table whose columns could be off its edge

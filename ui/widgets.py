@@ -301,6 +301,19 @@ def fresh_event(event: dict[str, Any] | None, key: str) -> dict[str, Any] | None
     return event
 
 
+def properties_table(props: dict[str, Any]) -> pd.DataFrame:
+    """A node's or a relationship's properties as two columns, names in the reader's language and
+    lists joined: what the details of a node and of a link show."""
+    return pd.DataFrame(
+        {
+            t("details.property"): [t(f"prop.{k}") if has(f"prop.{k}") else k for k in props],
+            t("details.value"): [
+                ", ".join(map(str, v)) if isinstance(v, list) else str(v) for v in props.values()
+            ],
+        }
+    )
+
+
 def details(driver: neo4j.Driver, node_id: str) -> None:
     """A node's properties (contact details only for a reader allowed them) and every source quote
     behind its relationships, with document and date."""
@@ -314,16 +327,7 @@ def details(driver: neo4j.Driver, node_id: str) -> None:
     st.caption(md_escape(" · ".join(type_name(label) for label in labels)))
     shown = {k: v for k, v in props.items() if k != "name" and v not in (None, "", [])}
     if shown:
-        tables.show(
-            pd.DataFrame(
-                {
-                    t("details.property"): [t(f"prop.{k}") if has(f"prop.{k}") else k for k in shown],
-                    t("details.value"): [
-                        ", ".join(map(str, v)) if isinstance(v, list) else str(v) for v in shown.values()
-                    ],
-                }
-            )
-        )
+        tables.show(properties_table(shown))
     rows = data.provenance(driver, node_id)
     if not contact:  # a quote may give an address
         rows = [without_contact_properties(row) for row in rows]
