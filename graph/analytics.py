@@ -1,12 +1,8 @@
-"""Network analytics with networkx: key stakeholders, communities, ego networks, exports for Gephi.
+"""Network analytics as answers to prebuilt questions: key stakeholders, communities, ego networks.
 
-The graph is projected from Neo4j once per answer (Community Edition has no GDS); the analytics
-read it with the parallel relationships (one per document that states a link) already counted by
-the server (:func:`project_simple`), so years of minutes do not multiply what is transferred. The
-projection leaves out documents, figures and deadlines by default: every entity is linked to the document that
-mentions it, so documents would otherwise sit at the centre of everything. Analytics are exposed to
-the app and the CLI as prebuilt questions (``queries/*.cypher`` with an ``// analytic:`` line) through
-the registry :data:`ANALYTICS`.
+Analytics are exposed to the app and the CLI as prebuilt questions (``queries/*.cypher`` with an
+``// analytic:`` line) through the registry :data:`ANALYTICS`. They read the network of
+:mod:`pmkg.graph.projection` and measure it with :mod:`pmkg.graph.measures`.
 
 The projection and the slow results (centrality, communities) are computed once per state of the graph
 and kept in memory (:func:`_memo`): the state is the node and relationship counts (kept by Neo4j, read
@@ -18,12 +14,10 @@ small query.
 
 from __future__ import annotations
 
-import heapq
 import threading
 import weakref
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
-from pathlib import Path
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import neo4j
@@ -32,50 +26,11 @@ import pandas as pd
 
 from pmkg.errors import PmkgError
 from pmkg.graph.connection import read
+from pmkg.graph.measures import centrality, communities, display_order, induced, nearest
+from pmkg.graph.projection import NETWORK_LABELS, project_simple
 
-# The actors and what links them; Document, Figure and Deadline are left out (see the module docstring).
-NETWORK_LABELS = ("Person", "Organization", "Initiative", "Meeting", "Agreement", "Theme")
 STAKEHOLDER_LABELS = ("Person", "Organization")
-SEED = 42
-MAX_NODES = 200_000  # what the app process holds comfortably (a projection is kept in memory)
-MAX_RELATIONSHIPS = 1_000_000  # linked pairs (parallel statements are counted, not repeated)
 MAX_GRAPH_NODES = 1_000  # what the app draws comfortably
-EXACT_BETWEENNESS_NODES = 1_000  # above this, betweenness is estimated from a seeded sample (speed)
-BETWEENNESS_SAMPLE = 300  # pivots, fewer on a large network: each costs one pass over every edge ...
-BETWEENNESS_MIN_SAMPLE = 50
-BETWEENNESS_EDGE_PASSES = 6_000_000  # ... so a sample costs at most about this many edge visits
-
-_NODES = """
-MATCH (n) WHERE any(label IN labels(n) WHERE label IN $labels) AND n.id IS NOT NULL
-RETURN n.id AS id, [label IN labels(n) WHERE label IN $labels][0] AS label, n.name AS name
-ORDER BY id
-LIMIT $limit
-"""
-_RELATIONSHIPS = """
-MATCH (a)-[r WHERE r.rejected IS NULL]->(b)
-WHERE any(label IN labels(a) WHERE label IN $labels) AND any(label IN labels(b) WHERE label IN $labels)
-  AND ($types IS NULL OR type(r) IN $types)
-RETURN a.id AS source, b.id AS target, type(r) AS type, r.doc AS doc
-ORDER BY source, target, type, doc
-LIMIT $limit
-"""
-
-# The simple network straight from the server: one row per linked pair and type, with how many
-# relationships (documents) state it, so years of minutes do not multiply the rows to transfer. Counted
-# and sorted node by node, so no transaction holds the whole graph's rows at once (a single grouping of
-# every relationship exceeded the transaction memory at 10,000 documents with documents included).
-_PAIRS = """
-MATCH (a) WHERE any(label IN labels(a) WHERE label IN $labels) AND a.id IS NOT NULL
-WITH a ORDER BY a.id
-CALL (a) {
-  MATCH (a)-[r WHERE r.rejected IS NULL]->(b)
-  WHERE any(label IN labels(b) WHERE label IN $labels) AND b.id <> a.id
-  WITH b.id AS target, type(r) AS type, count(r) AS weight
-  RETURN target, type, weight ORDER BY target, type
-}
-RETURN a.id AS source, target, type, weight
-LIMIT $limit
-"""
 
 _STATE = """
 CALL () { MATCH (n) RETURN count(n) AS nodes }
@@ -94,28 +49,6 @@ _MEMO_LOCK = threading.Lock()
 Analytic = Callable[
     [neo4j.Driver, Mapping[str, Any]], tuple[pd.DataFrame, dict[str, list[dict[str, Any]]] | None]
 ]
-
-
-# --- projection ------------------------------------------------------------------------------------
-
-
-def project(
-    driver: neo4j.Driver, labels: Iterable[str] | None = None, rel_types: Iterable[str] | None = None
-) -> nx.MultiGraph:
-    """The graph in Neo4j as an undirected networkx MultiGraph: one edge per relationship.
-
-    Nodes are keyed by their ``id`` with attributes ``label`` and ``name``; edges carry ``type`` and
-    ``doc``. Nodes and edges are added in id order, so seeded algorithms give the same answer each time.
-    """
-    labels = list(labels or NETWORK_LABELS)
-    types = list(rel_types) if rel_types is not None else None
-    graph = nx.MultiGraph()
-    for row in read(driver, _NODES, {"labels": labels, "limit": MAX_NODES}):
-        graph.add_node(row["id"], label=row["label"], name=row["name"] or row["id"])
-    params = {"labels": labels, "types": types, "limit": MAX_RELATIONSHIPS}
-    for row in read(driver, _RELATIONSHIPS, params):
-        graph.add_edge(row["source"], row["target"], type=row["type"], doc=row["doc"])
-    return graph
 
 
 def _memo(driver: neo4j.Driver) -> dict[Any, Any]:
@@ -142,130 +75,6 @@ def _network(
     return _kept(memo, ("network", labels), lambda: project_simple(driver, labels))
 
 
-def project_simple(driver: neo4j.Driver, labels: Iterable[str] = NETWORK_LABELS) -> nx.Graph:
-    """What ``simple(project(driver, labels))`` gives, with the parallel relationships counted by Neo4j."""
-    labels = list(labels)
-    graph = nx.Graph()
-    for row in read(driver, _NODES, {"labels": labels, "limit": MAX_NODES}):
-        graph.add_node(row["id"], label=row["label"], name=row["name"] or row["id"])
-    rows = read(driver, _PAIRS, {"labels": labels, "limit": MAX_RELATIONSHIPS})
-    _add_collapsed(
-        graph,
-        (
-            (r["source"], r["target"], r["type"], r["weight"])
-            for r in rows
-            if r["source"] in graph and r["target"] in graph
-        ),
-    )
-    return graph
-
-
-def simple(graph: nx.MultiGraph) -> nx.Graph:
-    """Collapse parallel relationships into one edge with ``weight`` (how many) and ``type`` (which)."""
-    result = nx.Graph()
-    result.add_nodes_from(graph.nodes(data=True))
-    _add_collapsed(result, ((u, v, data.get("type", ""), 1) for u, v, data in graph.edges(data=True)))
-    return result
-
-
-def _add_collapsed(graph: nx.Graph, links: Iterable[tuple[Any, Any, str, int]]) -> None:
-    """Add ``(u, v, type, how many)`` links as one undirected edge per pair, self-links left out:
-    ``weight`` is how many relationships link the pair, ``type`` which types, joined by ``/``."""
-    types: dict[tuple[Any, Any], Counter[str]] = {}
-    for u, v, rtype, count in links:
-        if u != v:
-            types.setdefault((u, v) if u <= v else (v, u), Counter())[rtype] += count
-    for (u, v), counts in types.items():
-        graph.add_edge(u, v, weight=sum(counts.values()), type="/".join(sorted(counts)))
-
-
-# --- analytics on a networkx graph -----------------------------------------------------------------
-
-
-def centrality(graph: nx.Graph) -> pd.DataFrame:
-    """Degree and betweenness centrality of every node, ranked (betweenness, then degree, then name)."""
-    if graph.number_of_nodes() == 0:
-        return pd.DataFrame(columns=["rank", "name", "label", "betweenness", "degree", "connections", "id"])
-    degree = nx.degree_centrality(graph)
-    if graph.number_of_nodes() > EXACT_BETWEENNESS_NODES:
-        passes = BETWEENNESS_EDGE_PASSES // max(1, graph.number_of_edges())
-        sample = max(BETWEENNESS_MIN_SAMPLE, min(BETWEENNESS_SAMPLE, passes))
-        betweenness = nx.betweenness_centrality(graph, k=sample, seed=SEED)
-    else:
-        betweenness = nx.betweenness_centrality(graph)
-    rows = [
-        {
-            "name": data.get("name", node),
-            "label": data.get("label", ""),
-            "betweenness": round(betweenness[node], 6),
-            "degree": round(degree[node], 6),
-            "connections": graph.degree(node),
-            "id": node,
-        }
-        for node, data in graph.nodes(data=True)
-    ]
-    rows.sort(key=lambda r: (-r["betweenness"], -r["degree"], str(r["name"]).lower(), r["id"]))
-    frame = pd.DataFrame(rows)
-    frame.insert(0, "rank", range(1, len(frame) + 1))
-    return frame
-
-
-def communities(graph: nx.Graph, seed: int = SEED) -> list[list[str]]:
-    """Louvain communities (seeded, so stable), largest first; each sorted by id."""
-    if graph.number_of_nodes() == 0:
-        return []
-    found = nx.community.louvain_communities(graph, weight="weight", seed=seed)
-    return sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
-
-
-def ego_network(graph: nx.Graph, center: str, radius: int = 1) -> nx.Graph:
-    """Everything within ``radius`` steps of ``center``, each node with its ``distance``."""
-    distances = ego_distances(graph, center, radius)
-    ego = induced(graph, distances)
-    nx.set_node_attributes(ego, distances, "distance")
-    return ego
-
-
-def ego_distances(graph: nx.Graph, center: str, radius: int) -> dict[str, int]:
-    """Steps from ``center`` to every node within ``radius`` of it."""
-    _require(graph, center)
-    return nx.single_source_shortest_path_length(graph, center, cutoff=radius)
-
-
-def induced(graph: nx.Graph, nodes: Iterable[str]) -> nx.Graph:
-    """A copy of the subgraph on ``nodes`` (what ``graph.subgraph(nodes).copy()`` holds), reading from
-    each node the shorter of its neighbours and the chosen nodes: a hub has thousands of neighbours,
-    a drawing at most a few hundred nodes."""
-    chosen = [n for n in dict.fromkeys(nodes) if n in graph]
-    keep = set(chosen)
-    out = nx.Graph()
-    out.add_nodes_from((n, graph.nodes[n]) for n in chosen)
-    for u in chosen:
-        near = graph.adj[u]
-        few = len(near) <= len(keep)
-        out.add_edges_from((u, v, near[v]) for v in (near if few else chosen) if v in (keep if few else near))
-    return out
-
-
-def _require(graph: nx.Graph, center: str) -> None:
-    if center not in graph:
-        raise PmkgError(f"{center} is not in the network (documents, figures and deadlines are left out)")
-
-
-def shortest_paths(graph: nx.Graph, source: str, target: str, limit: int = 10) -> list[list[str]]:
-    """Up to ``limit`` shortest paths (lists of node ids) between two nodes; none if unconnected."""
-    if source not in graph or target not in graph:
-        return []
-    try:
-        paths = nx.all_shortest_paths(graph, source, target)
-        return [path for _, path in zip(range(limit), paths, strict=False)]
-    except nx.NetworkXNoPath:
-        return []
-
-
-# --- graphs for the app and files for Gephi ---------------------------------------------------------
-
-
 def to_graph_dict(graph: nx.Graph) -> dict[str, list[dict[str, Any]]]:
     """The app's graph shape: ``{nodes: [{id, label, name, ...}], edges: [{source, target, type, ...}]}``."""
     nodes = [
@@ -277,58 +86,6 @@ def to_graph_dict(graph: nx.Graph) -> dict[str, list[dict[str, Any]]]:
         for u, v, data in graph.edges(data=True)
     ]
     return {"nodes": nodes, "edges": edges}
-
-
-def _gephi_ready(graph: nx.Graph) -> nx.Graph:
-    """A copy Gephi reads well: the name as each node's and the relationship type as each edge's label
-    (the node's own label becomes ``kind``, an edge's ``type`` becomes ``relation``, since GEXF reserves
-    ``type`` for the edge direction), no None values, lists joined with '; '.
-    """
-
-    def clean(attrs: Mapping[str, Any]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key, value in attrs.items():
-            if value is None:
-                continue
-            if isinstance(value, list | tuple | set):
-                value = "; ".join(str(v) for v in value)
-            elif not isinstance(value, bool | int | float | str):
-                value = str(value)
-            out[key] = value
-        return out
-
-    def node(data: Mapping[str, Any]) -> dict[str, Any]:
-        rest = {k: v for k, v in data.items() if k not in ("label", "name")}
-        return clean({**rest, "kind": data.get("label"), "label": data.get("name")})
-
-    def edge(data: Mapping[str, Any]) -> dict[str, Any]:
-        rest = {k: v for k, v in data.items() if k != "type"}
-        return clean({**rest, "relation": data.get("type"), "label": data.get("type")})
-
-    ready = graph.__class__()
-    ready.add_nodes_from((n, node(d)) for n, d in graph.nodes(data=True))
-    if graph.is_multigraph():
-        ready.add_edges_from((u, v, k, edge(d)) for u, v, k, d in graph.edges(keys=True, data=True))
-    else:
-        ready.add_edges_from((u, v, edge(d)) for u, v, d in graph.edges(data=True))
-    return ready
-
-
-def write_gexf(graph: nx.Graph, path: str | Path) -> Path:
-    """Write the graph as GEXF (Gephi's own format)."""
-    path = Path(path)
-    nx.write_gexf(_gephi_ready(graph), path)
-    return path
-
-
-def write_graphml(graph: nx.Graph, path: str | Path) -> Path:
-    """Write the graph as GraphML (Gephi, yEd, Cytoscape desktop)."""
-    path = Path(path)
-    nx.write_graphml(_gephi_ready(graph), path)
-    return path
-
-
-# --- analytics as question answers -----------------------------------------------------------------
 
 
 def stakeholders_answer(driver: neo4j.Driver, params: Mapping[str, Any]) -> tuple[pd.DataFrame, dict | None]:
@@ -422,48 +179,6 @@ def ego_answer(driver: neo4j.Driver, params: Mapping[str, Any]) -> tuple[pd.Data
     drawn = induced(network, [row["id"] for row in rows])  # only what is drawn is copied
     nx.set_node_attributes(drawn, {row["id"]: row["distance"] for row in rows}, "distance")
     return pd.DataFrame(rows, columns=["distance", "name", "label", "id"]), to_graph_dict(drawn)
-
-
-def nearest(
-    graph: nx.Graph,
-    center: str,
-    radius: int,
-    limit: int,
-    order: Mapping[str, tuple[str, str, str]] | None = None,
-) -> list[tuple[int, str, dict]]:
-    """The ``limit`` nodes within ``radius`` of the centre, by distance, then label and name.
-
-    Breadth first, one ring at a time, stopping at the ring that fills the page: two steps from a hub
-    reach most of the graph, but its neighbours alone are often more than a page. ``order`` is
-    :func:`display_order` of the graph, when kept (a ring two steps from a hub has thousands of nodes).
-    """
-    _require(graph, center)
-    order = order if order is not None else display_order(graph)
-    chosen: list[tuple[int, str, dict]] = []
-    seen, ring = {center}, [center]
-    for distance in range(radius + 1):
-        keys = (order[n] for n in ring)
-        chosen.extend((distance, n, graph.nodes[n]) for *_, n in heapq.nsmallest(limit - len(chosen), keys))
-        if len(chosen) >= limit or not ring:
-            break
-        ring = _next_ring(graph, ring, seen)
-    return chosen
-
-
-def display_order(graph: nx.Graph) -> dict[str, tuple[str, str, str]]:
-    """Each node's place in a drawing's list: label, then name (lower case), then id."""
-    return {n: (d.get("label", ""), str(d.get("name", n)).lower(), n) for n, d in graph.nodes(data=True)}
-
-
-def _next_ring(graph: nx.Graph, ring: list[str], seen: set[str]) -> list[str]:
-    """The nodes one step further out than ``ring`` (added to ``seen``)."""
-    out = []
-    for node in ring:
-        for neighbour in graph[node]:
-            if neighbour not in seen:
-                seen.add(neighbour)
-                out.append(neighbour)
-    return out
 
 
 ANALYTICS: dict[str, Analytic] = {

@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 
 from pmkg.errors import PmkgError
-from pmkg.graph import analytics, connection
+from pmkg.graph import connection, gephi, measures, projection
 from pmkg.graph.questions import load_questions, run_question
 from tests.test_questions import examples_loaded
 
@@ -45,12 +45,12 @@ def test_simple_collapses_parallel_relationships() -> None:
     multi.add_edge("m", "p", type="PRESENTED")
     multi.add_edge("p", "m", type="ATTENDED")
     multi.add_edge("p", "p", type="SELF")
-    g = analytics.simple(multi)
+    g = projection.simple(multi)
     assert list(g.edges(data=True)) == [("p", "m", {"weight": 3, "type": "ATTENDED/PRESENTED"})]
 
 
 def test_centrality_ranks_the_broker_first() -> None:
-    ranking = analytics.centrality(barbell())
+    ranking = measures.centrality(barbell())
     assert list(ranking["id"][:3]) == ["broker", "a3", "b1"]
     assert list(ranking["rank"]) == list(range(1, 8))
     top = ranking.iloc[0]
@@ -58,8 +58,8 @@ def test_centrality_ranks_the_broker_first() -> None:
 
 
 def test_communities_are_the_two_sides_and_stable() -> None:
-    found = analytics.communities(barbell())
-    assert analytics.communities(barbell()) == found
+    found = measures.communities(barbell())
+    assert measures.communities(barbell()) == found
     sides = sorted(sorted(c) for c in found)
     assert sides in (
         [["a1", "a2", "a3", "broker"], ["b1", "b2", "b3"]],
@@ -68,46 +68,46 @@ def test_communities_are_the_two_sides_and_stable() -> None:
 
 
 def test_ego_network_and_shortest_paths() -> None:
-    ego = analytics.ego_network(barbell(), "broker", radius=1)
+    ego = measures.ego_network(barbell(), "broker", radius=1)
     assert dict(ego.nodes(data="distance")) == {"broker": 0, "a3": 1, "b1": 1}
     with pytest.raises(PmkgError, match="nobody is not in the network"):
-        analytics.ego_network(barbell(), "nobody")
-    assert analytics.shortest_paths(barbell(), "a1", "b2") == [["a1", "a3", "broker", "b1", "b2"]]
+        measures.ego_network(barbell(), "nobody")
+    assert measures.shortest_paths(barbell(), "a1", "b2") == [["a1", "a3", "broker", "b1", "b2"]]
     lonely = barbell()
     lonely.add_node("c")
-    assert analytics.shortest_paths(lonely, "a1", "c") == []
+    assert measures.shortest_paths(lonely, "a1", "c") == []
 
 
 def test_nearest_stops_at_the_ring_that_fills_the_page() -> None:
     def page(radius: int, limit: int) -> list[tuple[int, str]]:
-        return [(distance, node) for distance, node, _ in analytics.nearest(barbell(), "a1", radius, limit)]
+        return [(distance, node) for distance, node, _ in measures.nearest(barbell(), "a1", radius, limit)]
 
     # rings from a1: {a1}, {a3, a2} (by label: Organization, then Person), {broker}, {b1}, {b2, b3}
     assert page(4, 100) == [(0, "a1"), (1, "a3"), (1, "a2"), (2, "broker"), (3, "b1"), (4, "b2"), (4, "b3")]
     assert page(4, 2) == [(0, "a1"), (1, "a3")]
     assert page(1, 100) == [(0, "a1"), (1, "a3"), (1, "a2")]
-    assert analytics.ego_distances(barbell(), "a1", 4) == {node: d for d, node in page(4, 100)}
+    assert measures.ego_distances(barbell(), "a1", 4) == {node: d for d, node in page(4, 100)}
     with pytest.raises(PmkgError, match="nobody is not in the network"):
-        analytics.nearest(barbell(), "nobody", 2, 10)
+        measures.nearest(barbell(), "nobody", 2, 10)
 
 
 def test_induced_is_the_copied_subgraph_whichever_side_is_shorter() -> None:
     g = barbell()
     g.add_edges_from((f"x{n}", "broker") for n in range(50))  # the broker becomes a hub
     for nodes in (["a3", "broker", "b1", "nobody"], ["broker", "x3", "x7", "a1", "a3"], list(g)):
-        got, want = analytics.induced(g, nodes), g.subgraph(nodes).copy()
+        got, want = measures.induced(g, nodes), g.subgraph(nodes).copy()
         assert dict(got.nodes(data=True)) == dict(want.nodes(data=True))
         assert {frozenset(e): d for *e, d in got.edges(data=True)} == {
             frozenset(e): d for *e, d in want.edges(data=True)
         }
-    got = analytics.induced(g, ["a3", "broker"])
+    got = measures.induced(g, ["a3", "broker"])
     assert got.edges["a3", "broker"] == {"type": "AFFILIATED_WITH"}
     got.edges["a3", "broker"]["type"] = "changed"  # a copy: the shared network is untouched
     assert g.edges["a3", "broker"]["type"] == "AFFILIATED_WITH"
 
 
 @pytest.mark.parametrize(
-    ("write", "read"), [(analytics.write_gexf, nx.read_gexf), (analytics.write_graphml, nx.read_graphml)]
+    ("write", "read"), [(gephi.write_gexf, nx.read_gexf), (gephi.write_graphml, nx.read_graphml)]
 )
 def test_gephi_files_hold_names_as_labels_and_flatten_lists(
     tmp_path: Path, write: Callable[..., Path], read: Callable[..., nx.Graph]
@@ -131,27 +131,27 @@ def test_gephi_files_hold_names_as_labels_and_flatten_lists(
 
 
 def test_projection_matches_the_store(graph: neo4j.Driver) -> None:
-    network = analytics.project(graph)
+    network = projection.project(graph)
     counts = {
         row["label"]: row["n"]
         for row in connection.read(graph, "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n")
     }
     labels = [d["label"] for _, d in network.nodes(data=True)]
     assert {label: labels.count(label) for label in set(labels)} == {
-        label: counts[label] for label in analytics.NETWORK_LABELS if label in counts
+        label: counts[label] for label in projection.NETWORK_LABELS if label in counts
     }
     assert network.nodes["person:soren-brunak"] == {"label": "Person", "name": "Søren Brunak"}
     assert not any(n.startswith("doc:") for n in network)
-    attended = analytics.project(graph, labels=["Person", "Meeting"], rel_types=["ATTENDED"])
+    attended = projection.project(graph, labels=["Person", "Meeting"], rel_types=["ATTENDED"])
     assert {d["type"] for _, _, d in attended.edges(data=True)} == {"ATTENDED"}
     expected = connection.read(graph, "MATCH (:Person)-[r:ATTENDED]->(:Meeting) RETURN count(r) AS n")[0]["n"]
     assert attended.number_of_edges() == expected > 0
 
 
 def test_the_server_side_projection_is_the_simple_network(graph: neo4j.Driver) -> None:
-    for labels in (analytics.NETWORK_LABELS, (*analytics.NETWORK_LABELS, "Document", "Figure", "Deadline")):
-        counted = analytics.project_simple(graph, labels)
-        collapsed = analytics.simple(analytics.project(graph, labels))
+    for labels in (projection.NETWORK_LABELS, (*projection.NETWORK_LABELS, "Document", "Figure", "Deadline")):
+        counted = projection.project_simple(graph, labels)
+        collapsed = projection.simple(projection.project(graph, labels))
         assert dict(counted.nodes(data=True)) == dict(collapsed.nodes(data=True))
         assert {frozenset((u, v)): d for u, v, d in counted.edges(data=True)} == {
             frozenset((u, v)): d for u, v, d in collapsed.edges(data=True)
@@ -190,7 +190,7 @@ def test_communities_on_the_examples_are_deterministic(graph: neo4j.Driver) -> N
     assert (
         sum(first.frame["size"])
         == len(community)
-        == analytics.simple(analytics.project(graph)).number_of_nodes()
+        == projection.simple(projection.project(graph)).number_of_nodes()
     )
 
 
@@ -207,9 +207,9 @@ def test_ego_network_on_the_examples(graph: neo4j.Driver) -> None:
 
 
 def test_gephi_export_of_the_examples(graph: neo4j.Driver, tmp_path: Path) -> None:
-    network = analytics.project(graph)
-    gexf = nx.read_gexf(analytics.write_gexf(network, tmp_path / "pmkg.gexf"))
-    graphml = nx.read_graphml(analytics.write_graphml(network, tmp_path / "pmkg.graphml"))
+    network = projection.project(graph)
+    gexf = nx.read_gexf(gephi.write_gexf(network, tmp_path / "pmkg.gexf"))
+    graphml = nx.read_graphml(gephi.write_graphml(network, tmp_path / "pmkg.graphml"))
     for back in (gexf, graphml):
         assert (back.number_of_nodes(), back.number_of_edges()) == (
             network.number_of_nodes(),

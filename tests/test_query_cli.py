@@ -13,7 +13,7 @@ import networkx as nx
 import pytest
 
 from pmkg.cli import main
-from pmkg.graph import analytics, connection
+from pmkg.graph import connection, projection
 from tests.test_questions import examples_loaded
 
 Runner = Callable[..., tuple[int, str, str]]
@@ -147,7 +147,7 @@ def test_analytics_export_for_gephi(
 ) -> None:
     out_file = tmp_path / f"network.{fmt}"
     status, out, _ = pmkg("analytics", fmt, "--out", str(out_file))
-    network = analytics.project(graph)
+    network = projection.project(graph)
     assert status == 0
     assert (
         out.strip()

@@ -18,10 +18,10 @@ import pandas as pd
 
 from pmkg.cli.commands.cypher import parse_param, plain, table, write_rows
 from pmkg.errors import PmkgError
-from pmkg.graph import analytics, connection
+from pmkg.graph import connection, gephi, projection
 from pmkg.graph.questions import Answer, Question, load_questions, run_question
 
-EXPORT_FORMATS = {"gexf": analytics.write_gexf, "graphml": analytics.write_graphml}
+EXPORT_FORMATS = {"gexf": gephi.write_gexf, "graphml": gephi.write_graphml}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -50,7 +50,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     export.add_argument(
         "--label",
         action="append",
-        choices=analytics.NETWORK_LABELS + ("Document", "Figure", "Deadline"),
+        choices=projection.NETWORK_LABELS + ("Document", "Figure", "Deadline"),
         help="node labels to include (repeat; default: the network labels)",
     )
     export.set_defaults(func=run_export)
@@ -129,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     with connection.driver() as drv:
-        network = analytics.project(drv, labels=args.label)
+        network = projection.project(drv, labels=args.label)
     try:
         path = EXPORT_FORMATS[args.format](network, args.out)
     except OSError as exc:
