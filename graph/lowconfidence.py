@@ -93,17 +93,30 @@ def _spans(value: Any, out: dict[tuple[int, int], set[str]]) -> None:
             _spans(item, out)
 
 
+def rules_by_place(record: Record) -> dict[tuple[int, int], set[str]]:
+    """Every place (start, end) the record's provenance names, with the rules that found something there
+    ("" for a place no rule names)."""
+    spans: dict[tuple[int, int], set[str]] = {}
+    _spans(record, spans)
+    return spans
+
+
+def rules_of(rel: dict[str, Any], spans: dict[tuple[int, int], set[str]]) -> set[str]:
+    """The rules that found a relationship: those of every place it was found at."""
+    places = zip(rel.get("starts", []), rel.get("ends", []), strict=True)
+    return {rule for place in places for rule in spans.get(place, {""})}
+
+
 def rows(record: Record, graph: GraphRows) -> list[dict[str, Any]]:
     """The ``:LowConfidence`` rows of one record's relationships (``graph``: its rows as stored)."""
     low = set(rules())
-    spans: dict[tuple[int, int], set[str]] = {}
-    _spans(record, spans)
+    spans = rules_by_place(record)
     labels = graph.node_labels()
     out = []
     for rtype, rels in graph.rels.items():
         for rel in rels:
             places = list(zip(rel.get("starts", []), rel.get("ends", []), strict=True))
-            found = {rule for place in places for rule in spans.get(place, {""})}
+            found = rules_of(rel, spans)
             if rtype == "MENTIONS" or not found or not found <= low:
                 continue
             out.append(

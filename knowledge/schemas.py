@@ -246,6 +246,7 @@ RolesFile = dict[Role, ByLanguage]  # every role code, its words in each languag
 class ReviewFile(_Strict):
     """The extraction rules whose facts the Review page queues as low confidence, each with why."""
 
+    precision_threshold: float  # a rule whose measured precision is below it is listed (tests/data)
     low_confidence: dict[str, dict[Literal["da", "en"], str]]
 
 
