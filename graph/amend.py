@@ -54,6 +54,12 @@ def _check_codes(rtype: str, values: dict[str, str]) -> None:
                 )
 
 
+def _from(valid_from: str | None) -> dict[str, str]:
+    """The payload's ``valid_from`` when the editor gave one (kept out otherwise, so the default follows
+    the graph: ``graph.curated.valid_from``)."""
+    return {"valid_from": valid_from.strip()} if valid_from and valid_from.strip() else {}
+
+
 def _record(driver: neo4j.Driver, c: Correction, dry_run: bool) -> tuple[Correction, Outcome]:
     return c, corrections.record(driver, c, dry_run=dry_run)
 
@@ -101,11 +107,12 @@ def add(
     author: str,
     reason: str = "",
     *,
+    valid_from: str | None = None,
     dry_run: bool = False,
 ) -> tuple[Correction, Outcome]:
     """Add the fact ``source -rtype-> target`` with ``values`` (``{"role": "member"}``), known from
-    ``note``."""
-    payload = {"props": values, "note": note.strip()}
+    ``note``, holding from ``valid_from`` (default: today) for questions asked as of a date."""
+    payload = {"props": values, "note": note.strip(), **_from(valid_from)}
     return _record(driver, _fact(driver, "add", [source, target], rtype, payload, author, reason), dry_run)
 
 
@@ -121,15 +128,17 @@ def fix(
     reason: str = "",
     *,
     into: str | None = None,
+    valid_from: str | None = None,
     dry_run: bool = False,
 ) -> tuple[Correction, Outcome]:
     """Revise the extracted facts ``source -rtype {where}-> target`` into one with ``values`` (and the
-    other end ``into``, when the organisation was wrong), known from ``note``."""
+    other end ``into``, when the organisation was wrong), known from ``note``, holding from
+    ``valid_from`` (default: the first date of the documents it revises, whose minutes it corrects)."""
     into = None if into == target else into
     if not values and not into:
         raise CorrectionError("fix: say what is right: --set PROP=VALUE (role=vice_chair) or --to ID")
     ids = [source, target, *([into] if into else [])]
-    payload: dict[str, Any] = {"where": where, "props": values, "note": note.strip()}
+    payload: dict[str, Any] = {"where": where, "props": values, "note": note.strip(), **_from(valid_from)}
     if into:
         payload["into"] = into
     c = _fact(driver, "fix", ids, rtype, payload, author, reason)

@@ -5,8 +5,9 @@ deadlines (``queries/upcoming.cypher``), sorted into the sections a policy offic
 statement pointing at a numbered note (document, meeting date, quote). The notes are numbered in the order
 the statements first cite them, so a reader finds them in order in any format (``pmkg.reports``).
 
-As of a date, only documents dated on or before it count (the questions' ``as_of``), the coming meetings
-are those after it, and a role is *current* when it was stated at the last meeting its body held by then.
+As of a date, only documents dated on or before it count (the questions' ``as_of``), and the facts staff
+curated valid from on or before it; the coming meetings are those after it, and a role is *current* when
+it was stated at the last meeting its body held by then.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pmkg.graph.connection import read
 from pmkg.graph.contact import without_contact
 from pmkg.graph.identity import candidate_merges
 from pmkg.graph.questions import Param, load_questions, resolve_entity, run_question
+from pmkg.model.correction import CORRECTION_PREFIX
 
 # The profile question of each kind of entity, and the name of its entity parameter.
 PROFILES: dict[str, tuple[str, str]] = {
@@ -103,6 +105,12 @@ class Note:
     document_id: str
     date: str | None
     quote: str
+
+    @property
+    def curated(self) -> bool:
+        """A fact staff stated (``graph.curated``): the note is its source note, the document its author
+        and the id its correction's, not the minutes'."""
+        return self.document_id.startswith(CORRECTION_PREFIX)
 
 
 @dataclass(frozen=True)

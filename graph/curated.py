@@ -29,7 +29,13 @@ from pmkg.model.graph import RELS
 
 _FIND = """
 MATCH (:{from_label} {id: $from})-[r:{type}]->(:{to_label} {id: $to}) WHERE r.curated = $id
+SET r.valid_from = $valid_from
 RETURN count(r) AS n
+"""
+_FIRST_REVISED = """
+MATCH (:{from_label} {id: $from})-[r:{type}]->(:{to_label} {id: $to}) WHERE r.revised = $id
+MATCH (doc:Document {id: r.doc})
+RETURN min(doc.date) AS first
 """
 _ANYWHERE = "MATCH ()-[r:{type}]->() WHERE r.curated = $id RETURN count(r) AS n"
 _CREATE = """
@@ -60,8 +66,9 @@ def values(c: Correction) -> dict[str, Any]:
     return {**where, **c.payload.get("props", {})}
 
 
-def props(c: Correction) -> dict[str, Any]:
-    """Every property of the curated relationship: its key, who, when, why and the source note."""
+def props(c: Correction, valid_from: str | None = None) -> dict[str, Any]:
+    """Every property of the curated relationship: its key, who, when, why, the source note and the day
+    it counts from (``valid_from``, see the module's note)."""
     return {
         "key": c.id,
         "curated": c.id,
@@ -69,6 +76,7 @@ def props(c: Correction) -> dict[str, Any]:
         "curated_by": c.author,
         "curated_at": c.at,
         "curated_why": c.reason,
+        "valid_from": valid_from or c.payload.get("valid_from") or c.at[:10],
         **values(c),
     }
 
@@ -101,11 +109,22 @@ def apply(tx: neo4j.ManagedTransaction, c: Correction) -> Outcome:
         if revised:
             where = "".join(f" {k}={v}" for k, v in sorted(p.get("where", {}).items()))
             changes.append(f"revise {revised} {p['type']}{where} {c.targets[0]} -> {c.targets[1]}")
-    params = {"from": source, "to": target, "id": c.id}
+    params = {"from": source, "to": target, "id": c.id, "valid_from": valid_from(tx, c)}
     if not tx.run(labelled(_FIND, **names), params).single(strict=True)["n"]:
-        tx.run(labelled(_CREATE, **names), {**params, "props": props(c)}).consume()
+        tx.run(labelled(_CREATE, **names), {**params, "props": props(c, params["valid_from"])}).consume()
         changes.append(f"add {describe(c)} (curated: {p['note']})")
     return Outcome(c.id, changes=changes)
+
+
+def valid_from(tx: neo4j.ManagedTransaction, c: Correction) -> str:
+    """The day the curated fact counts from as of a date: the editor's, else (a fix) the first date of
+    the documents whose facts it revises, else the day of the correction."""
+    given = c.payload.get("valid_from")
+    if given or c.kind != "fix":
+        return given or c.at[:10]
+    params = {"from": c.targets[0], "to": c.targets[1], "id": c.id}
+    first = tx.run(labelled(_FIRST_REVISED, **_names(c)), params).single(strict=True)["first"]
+    return first or c.at[:10]
 
 
 def undo(tx: neo4j.ManagedTransaction, c: Correction) -> list[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 import msgspec
@@ -66,6 +66,9 @@ class CorrectionError(PmkgError):
     """A correction that cannot be made or read (one line: which and why)."""
 
 
+CORRECTION_PREFIX = "corr:"  # every correction's id starts so (a curated fact's citation names it)
+
+
 def now() -> str:
     """The time stamp corrections carry and are replayed in the order of: UTC, ISO 8601, to the microsecond
     (two corrections made in one second keep their order)."""
@@ -75,7 +78,7 @@ def now() -> str:
 def correction_id(kind: str, targets: list[str], payload: dict[str, Any], author: str, at: str) -> str:
     """A stable id from the content, so the same record exported twice imports as one."""
     text = json.dumps([kind, targets, payload, author, at], sort_keys=True, ensure_ascii=False)
-    return "corr:" + hashlib.sha256(text.encode()).hexdigest()[:16]
+    return CORRECTION_PREFIX + hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def make(
@@ -222,7 +225,17 @@ def _fact_problem(c: Correction) -> str | None:
         return problem
     if not isinstance(p.get("note"), str) or not p["note"].strip():
         return "payload.note must say where this is known from (a source note), since no document states it"
+    if "valid_from" in p and not _is_day(p["valid_from"]):
+        day = p["valid_from"]
+        return f"payload.valid_from must be a date YYYY-MM-DD (the day the fact holds from), not {day!r}"
     return None
+
+
+def _is_day(value: Any) -> bool:
+    try:
+        return isinstance(value, str) and date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
 
 
 def _resolve_problem(c: Correction) -> str | None:

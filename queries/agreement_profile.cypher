@@ -27,27 +27,32 @@ CALL (g) {
   MATCH (o:Organization)-[rj1:PARTY_TO WHERE rj1.rejected IS NULL]->(g)
   WITH DISTINCT o
   MATCH (p:Person)-[r:HOLDS_ROLE|AFFILIATED_WITH WHERE r.rejected IS NULL]->(o)
-  MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
-  WITH p, o, r, doc ORDER BY doc.date DESC
-  WITH p, o, collect(DISTINCT coalesce(r.role, 'affiliated')) AS roles, collect({r: r, doc: doc})[0] AS last,
-       min(doc.date) AS since
-  ORDER BY last.doc.date DESC, p.name LIMIT $limit
+  OPTIONAL MATCH (doc:Document {id: r.doc})
+  WITH p, o, r, doc, coalesce(doc.date, r.valid_from) AS stated WHERE $as_of IS NULL OR stated <= $as_of
+  WITH p, o, r, doc, stated ORDER BY stated DESC
+  WITH p, o, collect(DISTINCT coalesce(r.role, 'affiliated')) AS roles,
+       collect({r: r, doc: doc, stated: stated})[0] AS last, min(stated) AS since
+  ORDER BY last.stated DESC, p.name LIMIT $limit
   RETURN 2 AS rank, 'person' AS kind, p.name AS name,
          reduce(s = '', x IN roles | CASE WHEN s = '' THEN x ELSE s + ', ' + x END) + ' · ' + o.name AS detail,
-         since, last.doc.date AS date, last.r.quotes[0] AS quote, last.doc.name AS document, p.id AS id,
-         last.doc.id AS document_id
+         since, last.stated AS date, coalesce(last.r.quotes[0], last.r.note) AS quote,
+         coalesce(last.doc.name, last.r.curated_by) AS document, p.id AS id,
+         coalesce(last.doc.id, last.r.curated) AS document_id
   UNION
   MATCH (o:Organization)-[rj2:PARTY_TO WHERE rj2.rejected IS NULL]->(g)
   WITH DISTINCT o
   MATCH (o)-[r:PARTICIPATES_IN WHERE r.rejected IS NULL]->(i:Initiative)
-  MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
-  WITH i, o, r, doc ORDER BY doc.date DESC
-  WITH i, collect(DISTINCT o.name) AS parties, collect({r: r, doc: doc})[0] AS last, min(doc.date) AS since
-  ORDER BY last.doc.date DESC, i.name LIMIT $limit
+  OPTIONAL MATCH (doc:Document {id: r.doc})
+  WITH i, o, r, doc, coalesce(doc.date, r.valid_from) AS stated WHERE $as_of IS NULL OR stated <= $as_of
+  WITH i, o, r, doc, stated ORDER BY stated DESC
+  WITH i, collect(DISTINCT o.name) AS parties, collect({r: r, doc: doc, stated: stated})[0] AS last,
+       min(stated) AS since
+  ORDER BY last.stated DESC, i.name LIMIT $limit
   RETURN 3 AS rank, 'initiative' AS kind, i.name AS name,
          reduce(s = '', x IN parties | CASE WHEN s = '' THEN x ELSE s + ', ' + x END) AS detail,
-         since, last.doc.date AS date, last.r.quotes[0] AS quote, last.doc.name AS document, i.id AS id,
-         last.doc.id AS document_id
+         since, last.stated AS date, coalesce(last.r.quotes[0], last.r.note) AS quote,
+         coalesce(last.doc.name, last.r.curated_by) AS document, i.id AS id,
+         coalesce(last.doc.id, last.r.curated) AS document_id
   UNION
   MATCH (doc:Document)-[r:MENTIONS WHERE r.rejected IS NULL]->(g) WHERE $as_of IS NULL OR doc.date <= $as_of
   MATCH (doc)-[rj3:RECORDS WHERE rj3.rejected IS NULL]->(m:Meeting)

@@ -21,12 +21,14 @@ CALL (i) {
   LIMIT $limit
   UNION
   MATCH (o:Organization)-[r:PARTICIPATES_IN WHERE r.rejected IS NULL]->(i)
-  MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
-  WITH o, r, doc ORDER BY doc.date DESC
-  WITH o, collect({r: r, doc: doc})[0] AS last, min(doc.date) AS since
-  ORDER BY last.doc.date DESC, o.name LIMIT $limit
-  RETURN 1 AS rank, 'participant' AS kind, o.name AS name, o.type AS detail, since, last.doc.date AS date,
-         last.r.quotes[0] AS quote, last.doc.name AS document, o.id AS id, last.doc.id AS document_id
+  OPTIONAL MATCH (doc:Document {id: r.doc})
+  WITH o, r, doc, coalesce(doc.date, r.valid_from) AS stated WHERE $as_of IS NULL OR stated <= $as_of
+  WITH o, r, doc, stated ORDER BY stated DESC
+  WITH o, collect({r: r, doc: doc, stated: stated})[0] AS last, min(stated) AS since
+  ORDER BY last.stated DESC, o.name LIMIT $limit
+  RETURN 1 AS rank, 'participant' AS kind, o.name AS name, o.type AS detail, since, last.stated AS date,
+         coalesce(last.r.quotes[0], last.r.note) AS quote, coalesce(last.doc.name, last.r.curated_by) AS document,
+         o.id AS id, coalesce(last.doc.id, last.r.curated) AS document_id
   UNION
   MATCH (o:Organization)-[r:FUNDS WHERE r.rejected IS NULL]->(i)
   MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
@@ -40,15 +42,17 @@ CALL (i) {
   MATCH (o:Organization)-[rj1:PARTICIPATES_IN|FUNDS WHERE rj1.rejected IS NULL]->(i)
   WITH DISTINCT o
   MATCH (p:Person)-[r:HOLDS_ROLE|AFFILIATED_WITH WHERE r.rejected IS NULL]->(o)
-  MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
-  WITH p, o, r, doc ORDER BY doc.date DESC
-  WITH p, o, collect(DISTINCT coalesce(r.role, 'affiliated')) AS roles, collect({r: r, doc: doc})[0] AS last,
-       min(doc.date) AS since
-  ORDER BY last.doc.date DESC, p.name LIMIT $limit
+  OPTIONAL MATCH (doc:Document {id: r.doc})
+  WITH p, o, r, doc, coalesce(doc.date, r.valid_from) AS stated WHERE $as_of IS NULL OR stated <= $as_of
+  WITH p, o, r, doc, stated ORDER BY stated DESC
+  WITH p, o, collect(DISTINCT coalesce(r.role, 'affiliated')) AS roles,
+       collect({r: r, doc: doc, stated: stated})[0] AS last, min(stated) AS since
+  ORDER BY last.stated DESC, p.name LIMIT $limit
   RETURN 3 AS rank, 'person' AS kind, p.name AS name,
          reduce(s = '', x IN roles | CASE WHEN s = '' THEN x ELSE s + ', ' + x END) + ' · ' + o.name AS detail,
-         since, last.doc.date AS date, last.r.quotes[0] AS quote, last.doc.name AS document, p.id AS id,
-         last.doc.id AS document_id
+         since, last.stated AS date, coalesce(last.r.quotes[0], last.r.note) AS quote,
+         coalesce(last.doc.name, last.r.curated_by) AS document, p.id AS id,
+         coalesce(last.doc.id, last.r.curated) AS document_id
   UNION
   MATCH (doc:Document)-[r:MENTIONS WHERE r.rejected IS NULL]->(i) WHERE $as_of IS NULL OR doc.date <= $as_of
   MATCH (doc)-[rj2:RECORDS WHERE rj2.rejected IS NULL]->(m:Meeting)

@@ -6,8 +6,10 @@
 // result: table
 // Every row cites one source: `quote`, `document` and `document_date` are the newest statement of it (the
 // first for names and identifiers), and `since` is the date of the first. With `as_of`, only documents
-// dated on or before it count (graph/briefing.py reads the same rows for the briefing note). Each kind is
-// cut to `limit` rows (the newest first) inside its branch, so a hub costs no more than a page.
+// dated on or before it count (graph/briefing.py reads the same rows for the briefing note). A fact staff
+// curated (graph/curated.py: no document) counts from its `valid_from`, cites its source note as the quote,
+// its author as the document and its correction's id as document_id. Each kind is cut to `limit` rows (the
+// newest first) inside its branch, so a hub costs no more than a page.
 MATCH (o:Organization {id: $organization})
 CALL (o) {
   MATCH (doc:Document)-[r:MENTIONS WHERE r.rejected IS NULL]->(o) WHERE $as_of IS NULL OR doc.date <= $as_of
@@ -24,22 +26,26 @@ CALL (o) {
   LIMIT $limit
   UNION
   MATCH (p:Person)-[r:HOLDS_ROLE WHERE r.rejected IS NULL]->(o)
-  MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
-  WITH p, r.role AS role, r, doc ORDER BY doc.date DESC
-  WITH p, role, collect({r: r, doc: doc})[0] AS last, min(doc.date) AS since
-  ORDER BY last.doc.date DESC, p.name LIMIT $limit
-  RETURN 1 AS rank, 'role' AS kind, p.name AS name, role AS detail, since, last.doc.date AS date,
-         last.r.quotes[0] AS quote, last.doc.name AS document, p.id AS id, last.doc.id AS document_id
+  OPTIONAL MATCH (doc:Document {id: r.doc})
+  WITH p, r, doc, coalesce(doc.date, r.valid_from) AS stated WHERE $as_of IS NULL OR stated <= $as_of
+  WITH p, r.role AS role, r, doc, stated ORDER BY stated DESC
+  WITH p, role, collect({r: r, doc: doc, stated: stated})[0] AS last, min(stated) AS since
+  ORDER BY last.stated DESC, p.name LIMIT $limit
+  RETURN 1 AS rank, 'role' AS kind, p.name AS name, role AS detail, since, last.stated AS date,
+         coalesce(last.r.quotes[0], last.r.note) AS quote, coalesce(last.doc.name, last.r.curated_by) AS document,
+         p.id AS id, coalesce(last.doc.id, last.r.curated) AS document_id
   UNION
   MATCH (p:Person)-[r:AFFILIATED_WITH WHERE r.rejected IS NULL]->(o)
-  MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
-  WITH p, r, doc ORDER BY doc.date DESC
-  WITH p, collect({r: r, doc: doc})[0] AS last, min(doc.date) AS since
-  ORDER BY last.doc.date DESC, p.name LIMIT $limit
+  OPTIONAL MATCH (doc:Document {id: r.doc})
+  WITH p, r, doc, coalesce(doc.date, r.valid_from) AS stated WHERE $as_of IS NULL OR stated <= $as_of
+  WITH p, r, doc, stated ORDER BY stated DESC
+  WITH p, collect({r: r, doc: doc, stated: stated})[0] AS last, min(stated) AS since
+  ORDER BY last.stated DESC, p.name LIMIT $limit
   RETURN 2 AS rank, 'affiliate' AS kind, p.name AS name,
          reduce(s = '', x IN coalesce(p.titles, []) | CASE WHEN s = '' THEN x ELSE s + ', ' + x END) AS detail,
-         since, last.doc.date AS date, last.r.quotes[0] AS quote, last.doc.name AS document, p.id AS id,
-         last.doc.id AS document_id
+         since, last.stated AS date, coalesce(last.r.quotes[0], last.r.note) AS quote,
+         coalesce(last.doc.name, last.r.curated_by) AS document, p.id AS id,
+         coalesce(last.doc.id, last.r.curated) AS document_id
   UNION
   MATCH (o)<-[r:HELD_BY WHERE r.rejected IS NULL]-(m:Meeting) WHERE $as_of IS NULL OR m.date <= $as_of
   WITH m, r ORDER BY m.date DESC LIMIT $limit
@@ -51,12 +57,14 @@ CALL (o) {
          doc.id AS document_id
   UNION
   MATCH (o)-[r:PARTICIPATES_IN WHERE r.rejected IS NULL]->(i:Initiative)
-  MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
-  WITH i, r, doc ORDER BY doc.date DESC
-  WITH i, collect({r: r, doc: doc})[0] AS last, min(doc.date) AS since
-  ORDER BY last.doc.date DESC, i.name LIMIT $limit
-  RETURN 4 AS rank, 'initiative' AS kind, i.name AS name, i.type AS detail, since, last.doc.date AS date,
-         last.r.quotes[0] AS quote, last.doc.name AS document, i.id AS id, last.doc.id AS document_id
+  OPTIONAL MATCH (doc:Document {id: r.doc})
+  WITH i, r, doc, coalesce(doc.date, r.valid_from) AS stated WHERE $as_of IS NULL OR stated <= $as_of
+  WITH i, r, doc, stated ORDER BY stated DESC
+  WITH i, collect({r: r, doc: doc, stated: stated})[0] AS last, min(stated) AS since
+  ORDER BY last.stated DESC, i.name LIMIT $limit
+  RETURN 4 AS rank, 'initiative' AS kind, i.name AS name, i.type AS detail, since, last.stated AS date,
+         coalesce(last.r.quotes[0], last.r.note) AS quote, coalesce(last.doc.name, last.r.curated_by) AS document,
+         i.id AS id, coalesce(last.doc.id, last.r.curated) AS document_id
   UNION
   MATCH (o)-[r:PARTY_TO WHERE r.rejected IS NULL]->(g:Agreement)
   MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of

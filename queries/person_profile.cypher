@@ -9,7 +9,7 @@
 // of meetings, or an organisation party to thousands of agreements, costs no more than a page. The
 // columns and rules are those of every *_profile question: each row cites its newest statement (`quote`,
 // `document`, `document_id`; the first for names), `since` is its first date, and `as_of` keeps only the
-// documents dated on or before it.
+// documents dated on or before it, and the facts staff curated whose `valid_from` is on or before it.
 MATCH (p:Person {id: $person})
 CALL (p) {
   MATCH (doc:Document)-[r:MENTIONS WHERE r.rejected IS NULL]->(p) WHERE $as_of IS NULL OR doc.date <= $as_of
@@ -26,23 +26,23 @@ CALL (p) {
   UNION
   MATCH (p)-[r:AFFILIATED_WITH WHERE r.rejected IS NULL]->(o:Organization)
   OPTIONAL MATCH (doc:Document {id: r.doc})
-  WITH o, r, doc WHERE CASE WHEN r.curated IS NULL THEN doc IS NOT NULL AND ($as_of IS NULL OR doc.date <= $as_of)
-                            ELSE $as_of IS NULL END  // staff stated it (no document): today's view only
-  WITH o, r, doc ORDER BY doc.date DESC
-  WITH o, collect({r: r, doc: doc})[0] AS last, min(doc.date) AS since
-  ORDER BY last.doc.date DESC, o.name LIMIT $limit
-  RETURN 1 AS rank, 'affiliation' AS kind, o.name AS name, o.type AS detail, since, last.doc.date AS date,
-         coalesce(last.r.quotes[0], last.r.note) AS quote, last.doc.name AS document, o.id AS id, last.doc.id AS document_id
+  WITH o, r, doc, coalesce(doc.date, r.valid_from) AS stated WHERE $as_of IS NULL OR stated <= $as_of
+  WITH o, r, doc, stated ORDER BY stated DESC
+  WITH o, collect({r: r, doc: doc, stated: stated})[0] AS last, min(stated) AS since
+  ORDER BY last.stated DESC, o.name LIMIT $limit
+  RETURN 1 AS rank, 'affiliation' AS kind, o.name AS name, o.type AS detail, since, last.stated AS date,
+         coalesce(last.r.quotes[0], last.r.note) AS quote, coalesce(last.doc.name, last.r.curated_by) AS document,
+         o.id AS id, coalesce(last.doc.id, last.r.curated) AS document_id
   UNION
   MATCH (p)-[r:HOLDS_ROLE WHERE r.rejected IS NULL]->(o:Organization)
   OPTIONAL MATCH (doc:Document {id: r.doc})
-  WITH o, r, doc WHERE CASE WHEN r.curated IS NULL THEN doc IS NOT NULL AND ($as_of IS NULL OR doc.date <= $as_of)
-                            ELSE $as_of IS NULL END
-  WITH o, r.role AS role, r, doc ORDER BY doc.date DESC
-  WITH o, role, collect({r: r, doc: doc})[0] AS last, min(doc.date) AS since
-  ORDER BY last.doc.date DESC, o.name LIMIT $limit
-  RETURN 2 AS rank, 'role' AS kind, o.name AS name, role AS detail, since, last.doc.date AS date,
-         coalesce(last.r.quotes[0], last.r.note) AS quote, last.doc.name AS document, o.id AS id, last.doc.id AS document_id
+  WITH o, r, doc, coalesce(doc.date, r.valid_from) AS stated WHERE $as_of IS NULL OR stated <= $as_of
+  WITH o, r.role AS role, r, doc, stated ORDER BY stated DESC
+  WITH o, role, collect({r: r, doc: doc, stated: stated})[0] AS last, min(stated) AS since
+  ORDER BY last.stated DESC, o.name LIMIT $limit
+  RETURN 2 AS rank, 'role' AS kind, o.name AS name, role AS detail, since, last.stated AS date,
+         coalesce(last.r.quotes[0], last.r.note) AS quote, coalesce(last.doc.name, last.r.curated_by) AS document,
+         o.id AS id, coalesce(last.doc.id, last.r.curated) AS document_id
   UNION
   MATCH (p)-[a:ATTENDED WHERE a.rejected IS NULL]->(m:Meeting)-[rj1:HELD_BY WHERE rj1.rejected IS NULL]->(b:Organization) WHERE $as_of IS NULL OR m.date <= $as_of
   WITH b, a, m ORDER BY m.date DESC
@@ -82,12 +82,14 @@ CALL (p) {
   MATCH (p)-[rj2:AFFILIATED_WITH|HOLDS_ROLE WHERE rj2.rejected IS NULL]->(o:Organization)
   WITH DISTINCT o
   MATCH (o)-[r:PARTICIPATES_IN WHERE r.rejected IS NULL]->(i)
-  MATCH (doc:Document {id: r.doc}) WHERE $as_of IS NULL OR doc.date <= $as_of
-  WITH o, i, r, doc ORDER BY doc.date DESC
-  WITH o, i, collect({r: r, doc: doc})[0] AS last, min(doc.date) AS since
+  OPTIONAL MATCH (doc:Document {id: r.doc})
+  WITH o, i, r, doc, coalesce(doc.date, r.valid_from) AS stated WHERE $as_of IS NULL OR stated <= $as_of
+  WITH o, i, r, doc, stated ORDER BY stated DESC
+  WITH o, i, collect({r: r, doc: doc, stated: stated})[0] AS last, min(stated) AS since
   ORDER BY i.name, o.name LIMIT $limit
-  RETURN 7 AS rank, 'initiative' AS kind, i.name AS name, o.name AS detail, since, last.doc.date AS date,
-         last.r.quotes[0] AS quote, last.doc.name AS document, i.id AS id, last.doc.id AS document_id
+  RETURN 7 AS rank, 'initiative' AS kind, i.name AS name, o.name AS detail, since, last.stated AS date,
+         coalesce(last.r.quotes[0], last.r.note) AS quote, coalesce(last.doc.name, last.r.curated_by) AS document,
+         i.id AS id, coalesce(last.doc.id, last.r.curated) AS document_id
   UNION
   MATCH (p)-[rj3:AFFILIATED_WITH|HOLDS_ROLE WHERE rj3.rejected IS NULL]->(o:Organization)
   WITH DISTINCT o

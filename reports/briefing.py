@@ -73,7 +73,15 @@ def to_report(briefing: Briefing, lang: str = "da", with_figure: bool = True) ->
         subtitle=tr("brief.subtitle", lang, type=tr(f"label.{briefing.label}", lang), date=date),
         lang=lang,
         sections=tuple(sections),
-        notes=tuple(Note(n.number, n.document, n.date, n.quote) for n in briefing.notes),
+        notes=tuple(
+            Note(
+                n.number,
+                tr("note.curated", lang, by=n.document) if n.curated else n.document,
+                n.date,
+                n.quote,
+            )
+            for n in briefing.notes
+        ),
         notes_heading=tr("brief.notes", lang),
         remarks=remarks,
     )

@@ -51,11 +51,13 @@ ORDER BY r.key = $key DESC, date, key
 LIMIT $limit
 """
 
-# With an as-of date (the sidebar's), only the facts of documents dated on or before it.
+# With an as-of date (the sidebar's), only the facts of documents dated on or before it, and the curated
+# ones valid from on or before it (graph/curated.py).
 NEIGHBOURS = """
 MATCH (n {id: $id})-[r WHERE r.rejected IS NULL]-(m)
 WHERE ($documents OR NOT type(r) IN $document_links)
-  AND ($as_of IS NULL OR EXISTS { MATCH (d:Document {id: r.doc}) WHERE d.date <= $as_of })
+  AND ($as_of IS NULL OR r.valid_from <= $as_of
+       OR EXISTS { MATCH (d:Document {id: r.doc}) WHERE d.date <= $as_of })
 RETURN n, r, m
 LIMIT $limit
 """
@@ -64,7 +66,8 @@ OVERVIEW = """
 MATCH (a)-[r WHERE r.rejected IS NULL]->(b)
 WHERE any(l IN labels(a) WHERE l IN $types) AND any(l IN labels(b) WHERE l IN $types)
   AND ($documents OR NOT type(r) IN $document_links)
-  AND ($as_of IS NULL OR EXISTS { MATCH (d:Document {id: r.doc}) WHERE d.date <= $as_of })
+  AND ($as_of IS NULL OR r.valid_from <= $as_of
+       OR EXISTS { MATCH (d:Document {id: r.doc}) WHERE d.date <= $as_of })
 WITH a, r, b,
      COUNT { (a)-[x WHERE x.rejected IS NULL]-() } + COUNT { (b)-[y WHERE y.rejected IS NULL]-() } AS weight
 ORDER BY weight DESC

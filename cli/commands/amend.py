@@ -27,6 +27,13 @@ def _fact_arguments(parser: argparse.ArgumentParser) -> None:
         "--set", action="append", default=[], metavar="PROP=VALUE", help="the fact's value (role=vice_chair)"
     )
     parser.add_argument("--note", required=True, help="where this is known from (no document states it)")
+    parser.add_argument(
+        "--from",
+        dest="valid_from",
+        metavar="YYYY-MM-DD",
+        help="the day the fact holds from, for questions as of a date (default: today for add; for fix "
+        "the first date of the minutes it revises)",
+    )
     common_options(parser)
 
 
@@ -67,7 +74,7 @@ def run_add(args: argparse.Namespace) -> int:
     with connection.driver() as drv:
         c, outcome = amend.add(
             drv, args.source, args.type, args.target, values, args.note, local_user().name, args.why,
-            dry_run=args.dry_run,
+            valid_from=args.valid_from, dry_run=args.dry_run,
         )  # fmt: skip
     return report(c, outcome, args.dry_run)
 
@@ -77,6 +84,6 @@ def run_fix(args: argparse.Namespace) -> int:
     with connection.driver() as drv:
         c, outcome = amend.fix(
             drv, args.source, args.type, args.target, where, values, args.note, local_user().name, args.why,
-            into=args.into, dry_run=args.dry_run,
+            into=args.into, valid_from=args.valid_from, dry_run=args.dry_run,
         )  # fmt: skip
     return report(c, outcome, args.dry_run)
