@@ -1,9 +1,11 @@
 """'Correct this' on the Search page's details against a real Neo4j, run by Streamlit's AppTest: an editor
-makes a 'person' an organisation and fixes a role with a source note (stored with the editor as author,
-in Danish and English); a viewer sees no controls and the server refuses a viewer's forged write."""
+makes a 'person' an organisation and fixes a role with a source note and the day it holds from (stored
+with the editor as author, in Danish and English); a viewer sees no controls and the server refuses a
+viewer's forged write."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import neo4j
@@ -20,7 +22,7 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 LABELS = "MATCH (n {id: $id}) RETURN labels(n) AS labels"
 ROLES = """
 MATCH (:Person {id: 'person:jan-moore'})-[r:HOLDS_ROLE WHERE r.rejected IS NULL]->(:Organization {id: $org})
-RETURN r.role AS role, r.note AS note, r.curated_by AS by
+RETURN r.role AS role, r.note AS note, r.curated_by AS by, r.valid_from AS valid_from
 """
 
 
@@ -85,6 +87,7 @@ def test_an_editor_sets_a_type_and_fixes_a_role_where_the_fact_is_shown(
     at.radio(key=f"{key}_what").set_value(translate("correct.role", lang)).run()
     at.selectbox(key=f"{key}|role_role").set_value(translate("role.vice_chair", lang))
     at.text_input(key=f"{key}|role_note").input("telephone call with the secretariat 3 Dec")
+    at.date_input(key=f"{key}|role_from").set_value(dt.date(2023, 9, 1))  # held from then, as of a date
     at.button(key=f"{key}|role_save").click().run()
     assert not at.exception and not at.error
     assert connection.read(board, ROLES, {"org": "org:board"}) == [
@@ -92,6 +95,7 @@ def test_an_editor_sets_a_type_and_fixes_a_role_where_the_fact_is_shown(
             "role": "vice_chair",
             "note": "telephone call with the secretariat 3 Dec",
             "by": "erik.editor@example.org",
+            "valid_from": "2023-09-01",
         }
     ]
     assert any(s.value.startswith("add HOLDS") and "vice" in s.value for s in at.success)

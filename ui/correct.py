@@ -10,6 +10,7 @@ add needs a source note, since no sentence of the minutes states it.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import neo4j
@@ -58,25 +59,64 @@ def set_type(driver: neo4j.Driver, node_id: str, to: str, reason: str) -> str:
 
 
 def fix_role(
-    driver: neo4j.Driver, node_id: str, org: str, role: str, right: str, note: str, reason: str
+    driver: neo4j.Driver,
+    node_id: str,
+    org: str,
+    role: str,
+    right: str,
+    note: str,
+    reason: str,
+    valid_from: str | None = None,
 ) -> str:
-    """The role held in ``org`` is ``right``, not ``role``."""
+    """The role held in ``org`` is ``right``, not ``role`` (from ``valid_from``, for answers as of a date;
+    default: from the minutes it revises)."""
     author = _author()
     where = {"role": role} if role else {}
-    outcome = amend.fix(driver, node_id, "HOLDS_ROLE", org, where, {"role": right}, note, author, reason)[1]
+    outcome = amend.fix(
+        driver,
+        node_id,
+        "HOLDS_ROLE",
+        org,
+        where,
+        {"role": right},
+        note,
+        author,
+        reason,
+        valid_from=valid_from,
+    )[1]
     return _first(outcome.changes[1:] or outcome.changes)
 
 
 def fix_affiliation(
-    driver: neo4j.Driver, node_id: str, org: str | None, right: str, note: str, reason: str
+    driver: neo4j.Driver,
+    node_id: str,
+    org: str | None,
+    right: str,
+    note: str,
+    reason: str,
+    valid_from: str | None = None,
 ) -> str:
-    """The affiliation is ``right``: instead of ``org``, or added when ``org`` is None."""
+    """The affiliation is ``right``: instead of ``org``, or added when ``org`` is None (from
+    ``valid_from``; default: from the minutes it revises, or today when added)."""
     author = _author()
     if org is None:
-        return _first(
-            amend.add(driver, node_id, "AFFILIATED_WITH", right, {}, note, author, reason)[1].changes
+        added = amend.add(
+            driver, node_id, "AFFILIATED_WITH", right, {}, note, author, reason, valid_from=valid_from
         )
-    outcome = amend.fix(driver, node_id, "AFFILIATED_WITH", org, {}, {}, note, author, reason, into=right)[1]
+        return _first(added[1].changes)
+    outcome = amend.fix(
+        driver,
+        node_id,
+        "AFFILIATED_WITH",
+        org,
+        {},
+        {},
+        note,
+        author,
+        reason,
+        into=right,
+        valid_from=valid_from,
+    )[1]
     return _first(outcome.changes[1:] or outcome.changes)
 
 
@@ -95,9 +135,19 @@ def _choose(label: str, shown: dict[Any, str], key: str, *, radio: bool = False)
     return next(value for value, word in shown.items() if word == picked)
 
 
-def _note_and_why(key: str) -> tuple[str, str]:
+def _note_why_and_from(key: str) -> tuple[str, str, str | None]:
+    """The source note, the reason, and the day the fact holds from (empty: the default of
+    ``graph.curated.valid_from``), which answers as of a date go by."""
     note = st.text_input(t("correct.note"), key=f"{key}_note", placeholder=t("correct.note_hint"))
-    return note, st.text_input(t("correct.why"), key=f"{key}_why")
+    why = st.text_input(t("correct.why"), key=f"{key}_why")
+    day = st.date_input(
+        t("correct.valid_from"),
+        value=None,
+        key=f"{key}_from",
+        format="YYYY-MM-DD",
+        help=t("correct.valid_from_help"),
+    )
+    return note, why, day.isoformat() if isinstance(day, dt.date) else None
 
 
 def _organisations(driver: neo4j.Driver, key: str) -> str | None:
@@ -130,9 +180,9 @@ def _role(driver: neo4j.Driver, node_id: str, key: str) -> str | None:
     pick = _choose(t("correct.held"), shown, f"{key}_held")
     roles = {role: _role_name(role) for role in sorted(code_list("RoleScheme"))}
     right = _choose(t("correct.right_role"), roles, f"{key}_role")
-    note, why = _note_and_why(key)
+    note, why, since = _note_why_and_from(key)
     if st.button(t("correct.save"), key=f"{key}_save"):
-        return fix_role(driver, node_id, held[pick]["org"], held[pick]["role"], right, note, why)
+        return fix_role(driver, node_id, held[pick]["org"], held[pick]["role"], right, note, why, since)
     return None
 
 
@@ -142,10 +192,10 @@ def _affiliation(driver: neo4j.Driver, node_id: str, key: str) -> str | None:
     shown = {i: row["name"] if row else t("correct.missing") for i, row in enumerate(options)}
     pick = _choose(t("correct.wrong_organisation"), shown, f"{key}_held")
     right = _organisations(driver, f"{key}_org")
-    note, why = _note_and_why(key)
+    note, why, since = _note_why_and_from(key)
     if st.button(t("correct.save"), key=f"{key}_save") and right:
         was = options[pick]
-        return fix_affiliation(driver, node_id, was["org"] if was else None, right, note, why)
+        return fix_affiliation(driver, node_id, was["org"] if was else None, right, note, why, since)
     return None
 
 
