@@ -7,7 +7,7 @@ from pathlib import Path
 
 import neo4j
 import pytest
-from rdflib import RDF, RDFS, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.namespace import FOAF, ORG, PROV
 
 from pmkg.cli import main
@@ -61,6 +61,9 @@ def test_curated_facts_set_types_and_revisions_are_exported_as_prov(
     note = g.value(fact, PROV.wasDerivedFrom)
     assert (note, RDF.type, PMKG.SourceNote) in g
     assert g.value(note, RDFS.comment) == Literal("telephone call with the secretariat 3 Dec")
+    assert g.value(fact, SCHEMA.validFrom) == Literal(
+        "2023-06-14", datatype=XSD.date
+    )  # the minutes it revises
     original = m.fact_iri(chair_key)  # the extracted 'chair': revised, named, asserted nowhere
     assert g.value(fact, PROV.wasRevisionOf) == original
     assert set(g.objects(original, RDF.type)) == {PMKG.RejectedFact, RDF.Statement}
