@@ -5,6 +5,7 @@ shared copy-on-write) instead of loading them with its first document."""
 
 from __future__ import annotations
 
+from pmkg.ingest.people.names import load_name_resources
 from pmkg.ingest.pipeline import extract_text
 
 _SAMPLES = {
@@ -14,5 +15,6 @@ _SAMPLES = {
     "University of Oslo\n\n1. Approval of the agenda\nThe agenda was approved.\n",
 }
 
+load_name_resources()  # the Faker lists the samples' names do not ask for
 for _name, _text in _SAMPLES.items():
     extract_text(_text, _name)

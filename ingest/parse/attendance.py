@@ -21,10 +21,10 @@ from pmkg.ingest.parse.headings import heading_of, inline_heading_re
 from pmkg.ingest.parse.lists import (
     _continues,
     entries,
+    entry_line,
     inverted_entries,
     names_person,
     recased_surnames,
-    split_name_list,
     wraps,
 )
 from pmkg.ingest.parse.minutes import NameMention
@@ -62,27 +62,6 @@ class AttendanceFound:
     lines: set[int] = field(default_factory=set)  # line indices of attendance blocks
     field_lines: set[int] = field(default_factory=set)  # lines of role fields ("Referent: Karl.")
     named: list[NameMention] = field(default_factory=list)  # only named: a deputy a table lists unmarked
-
-
-_MAX_NOTE_WORDS = 5  # "Peder Ahnfeldt-Mollerup deltager under punkt 19"
-
-
-def _entry_line(text: str) -> bool:
-    """True when a line reads as attendance entries: its first entry names a person and goes on,
-    if at all, with a short note, not a sentence ("Anne Hansen orienterede om arbejdet.")."""
-    found = inverted_entries(text, 0) or entries(text, 0)
-    if not found:
-        return False
-    first = found[0][0]
-    mention = parse_name_entry(first)
-    name = mention.name
-    if not names_person(mention):
-        return False
-    part = next((p for p in split_name_list(first) if name in p), first)
-    head = re.split(r"[,(;]|\s[-–—]\s", part)[0]  # "Jane Smith – NHS England": a dash ends the name
-    note = head[head.find(name) + len(name) :].split() if name in head else []
-    short = len(note) <= _MAX_NOTE_WORDS and not text.rstrip().endswith(".")
-    return not note or short or mention.replaces is not None  # "Kristin Eide møtte for Lars Hovde."
 
 
 def _person_label(label: str) -> bool:
@@ -143,10 +122,13 @@ def _shared_affiliation(label: str | None, line: str, heading: str | None) -> tu
 
 def _inline_headings(line: Line) -> list[Line]:
     """``Til stede: A og B. Fraværende: C`` on one line: a line per heading, and one per sentence that
-    opens its own list (``Deltagare: A, B. Från GMS deltog C under punkt 4.``)."""
+    opens its own list (``Deltagare: A, B. Från GMS deltog C under punkt 4.``); a line without a full
+    stop or semicolon, as most are, is whole."""
+    if "." not in line.text and ";" not in line.text:
+        return [line]
     cuts = [m.end() for m in inline_heading_re().finditer(line.text)]
-    cuts += [m.end() for m in _NEXT_SENTENCE.finditer(line.text) if opens_list(line.text[m.end() :])]
-    cuts += [m.end() for m in _NEXT_SENTENCE.finditer(line.text) if _stands_in(line.text[m.end() :])]
+    for end in (m.end() for m in _NEXT_SENTENCE.finditer(line.text)):
+        cuts += [end] if opens_list(line.text[end:]) or _stands_in(line.text[end:]) else []
     cuts = sorted(set(cuts))
     bounds = list(zip([0, *cuts], [*cuts, len(line.text)], strict=True))
     return [
@@ -161,7 +143,7 @@ def _stands_in(text: str) -> bool:
     """Whether a sentence after a list says who came in someone's place (``Forfall: Lars Hovde. Kristin
     Eide møtte for Lars Hovde.``), so that the list ends before it and the sentence is an entry of its own."""
     sentence = re.split(r"(?<=\.)\s", text, maxsplit=1)[0]
-    return parse_name_entry(sentence).replaces is not None and _entry_line(sentence)
+    return parse_name_entry(sentence).replaces is not None and entry_line(sentence)
 
 
 def _prose_paragraph(line: Line, preamble: int) -> list[NameMention]:
@@ -246,7 +228,7 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
     def over_names(index: int) -> bool:
         """Whether the line after ``index`` reads as entries (asked only under a lone member heading)."""
         after = by_index.get(index + 1)
-        return after is not None and not after.blank and _entry_line(after.text)
+        return after is not None and not after.blank and entry_line(after.text)
 
     paragraphs = {line.index: found for line in lines if (found := _prose_paragraph(line, preamble))}
     for line in (
@@ -342,13 +324,13 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
         ):
             logical.append(line)
             result.lines.add(line.index)
-        elif labelled and _entry_line(labelled.group("rest")):
+        elif labelled and entry_line(labelled.group("rest")):
             flush()
             label = labelled.group("label").strip()
             rest = labelled.group("rest")
             logical.append(Line(line.index, line.end - len(rest), line.end, rest))
             result.lines.add(line.index)
-        elif block and _entry_line(line.text):
+        elif block and entry_line(line.text):
             flush()
             block.listed = not block.grouped
             label = None

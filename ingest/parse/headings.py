@@ -95,9 +95,9 @@ def classify(head: str) -> tuple[str | None, str | None] | None:
     (``Adjungeret under punkt 3``, ``Co-opted for item 4``) are no part of it."""
     head = head[: items.start()] if (items := item_note().search(head)) else head
     written = _WORD.findall(head)
-    tokens = [fold(w) for w in written]
-    if not tokens or len(tokens) > MAX_WORDS:
+    if not written or len(written) > MAX_WORDS:  # a sentence: answered before its words are folded
         return None
+    tokens = [fold(w) for w in written]
     status: str | None = None
     role: str | None = None
     grouped = False  # a group word, maybe one that gives no role ("Formandskab")

@@ -86,6 +86,27 @@ def is_person_entry(entry: str) -> bool:
     return names_person(parsed_entry(entry))
 
 
+_MAX_NOTE_WORDS = 5  # "Peder Ahnfeldt-Mollerup deltager under punkt 19"
+
+
+def entry_line(text: str) -> bool:
+    """True when a line reads as attendance entries: its first entry names a person and goes on,
+    if at all, with a short note, not a sentence ("Anne Hansen orienterede om arbejdet.")."""
+    found = inverted_entries(text, 0) or entries(text, 0)
+    if not found:
+        return False
+    first = found[0][0]
+    mention = parsed_entry(first)  # only read
+    name = mention.name
+    if not names_person(mention):
+        return False
+    part = next((p for p in split_name_list(first) if name in p), first)
+    head = re.split(r"[,(;]|\s[-–—]\s", part)[0]  # "Jane Smith – NHS England": a dash ends the name
+    note = head[head.find(name) + len(name) :].split() if name in head else []
+    short = len(note) <= _MAX_NOTE_WORDS and not text.rstrip().endswith(".")
+    return not note or short or mention.replaces is not None  # "Kristin Eide møtte for Lars Hovde."
+
+
 def entries(text: str, offset: int, known: frozenset[str] = frozenset()) -> list[tuple[str, Span]]:
     """Entries of one logical attendance line, with their spans. Comma parts that are not a person
     (titles, an organisation) belong to the person before them, so ``Søren Brunak, professor,
@@ -225,6 +246,7 @@ _CAPITAL_SURNAME = re.compile(
 _MIN_CAPITAL_SURNAMES = 3
 
 
+@lru_cache(maxsize=1)  # the attendance reader and the parser both ask, of the same text
 def recased_surnames(text: str) -> tuple[str, frozenset[str]]:
     """The text with surnames in capitals (``Kari NORDMANN``, ``Siobhan O'CONNOR``) written as names
     (``Kari Nordmann``), and those names in lower case, when the document follows that convention:

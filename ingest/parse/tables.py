@@ -76,7 +76,10 @@ def _header_columns(cells: list[Cell], *, under_heading: bool) -> list[_Column] 
     """The columns of a table's header row: at least two known headings, most headings known, and a
     name column, or only status columns (``Til stede | Afbud``: a grid of names under each). Under no
     attendance heading the table must say more of its people than a name (``| Navn | E-mail |`` in
-    an appendix lists contacts, not attendees)."""
+    an appendix lists contacts, not attendees). A line of one cell, as most lines are, is no header:
+    answered before its words are looked up."""
+    if sum(1 for c, _ in cells if c) < 2:
+        return None
     roles = [_role_column(c) for c, _ in cells if c]
     if (
         under_heading and len(roles) >= 2 and all(roles)
