@@ -103,6 +103,14 @@ def test_time_filter_drops_out_of_span_dates_and_the_people_left_alone() -> None
     assert "theme:t" not in earlier.nodes
 
 
+def test_body_and_theme_filters_keep_only_the_chosen_meetings_and_themes_and_who_is_linked_to_them() -> None:
+    by_body = gv.filter_graph(sample_graph(), only={"Meeting": {"meeting:2"}})  # meeting:2's body chosen
+    assert set(by_body.nodes) == {"person:a", "person:b", "org:x", "meeting:2", "theme:t"}  # Anne keeps X
+    by_theme = gv.filter_graph(sample_graph(), only={"Meeting": set(), "Theme": {"theme:other"}})
+    assert set(by_theme.nodes) == {"person:a", "org:x"}  # no meeting raised it; Anne still has X
+    assert set(by_theme.edges) == {"e3"}
+
+
 def test_month_and_year_dates_count_from_their_first_day() -> None:
     assert gv.iso_day("2023-06") == "2023-06-01"
     assert gv.iso_day("2023") == "2023-01-01"

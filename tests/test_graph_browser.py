@@ -182,37 +182,67 @@ def rgb(colour: str) -> str:
     return "rgb({},{},{})".format(*(int(colour[i : i + 2], 16) for i in (1, 3, 5)))
 
 
-def test_a_click_on_a_link_shows_its_facts_and_quotes(ui: Watched, loaded: neo4j.Driver) -> None:  # noqa: F811
-    open_explore_at(ui, "person:soren-brunak")
-    # the link of his whose middle is farthest from every node, so the click lands on it and nothing else
+# Every page that draws a graph, opened on a graph holding Søren Brunak's links: Explore from him, the answer
+# of "who is near" him, the stakeholders' ranking with its network.
+GRAPH_PAGES = {
+    "explore": "page=explore&start=person:soren-brunak",
+    "questions": "page=questions&question=ego_network&entity=person:soren-brunak&radius=1&view=graph",
+    "stakeholders": "page=stakeholders&show=stakeholders&top=20",
+}
+
+
+def click_a_link(ui: Watched) -> dict[str, Any]:  # noqa: F811
+    """Click, with the mouse, the drawn link whose middle is farthest from every node (so the click lands on
+    it and nothing else); returns its kind, its ends' ids and captions."""
+    ui.page.wait_for_function(f"() => {{ const h = {CY}; return h && h._cyreg.cy.edges().length > 0; }}")
+    ui.page.evaluate(f"() => {CY}.scrollIntoView({{block: 'center'}})")
+    ui.settle()
     edge = ui.page.evaluate(
         f"""() => {{
             const host = {CY}; const cy = host._cyreg.cy; const box = host.getBoundingClientRect();
             const nodes = cy.nodes().map(n => n.renderedPosition());
             const room = e => {{ const m = e.renderedMidpoint();
                 return Math.min(...nodes.map(p => Math.hypot(p.x - m.x, p.y - m.y))); }};
-            const best = cy.$id('person:soren-brunak').connectedEdges().sort((a, b) => room(b) - room(a))[0];
+            const best = cy.edges().sort((a, b) => room(b) - room(a))[0];
             const m = best.renderedMidpoint();
-            return {{ id: best.id(), source: best.source().data('name'), target: best.target().data('name'),
+            return {{ kind: best.data('label'), a: best.source().id(), b: best.target().id(),
+                      source: best.source().data('name'), target: best.target().data('name'),
+                      types: [best.source().data('label'), best.target().data('label')],
                       x: box.left + m.x, y: box.top + m.y }};
         }}"""
     )
     ui.page.mouse.click(edge["x"], edge["y"])
+    return edge
+
+
+@pytest.mark.parametrize("page", GRAPH_PAGES)
+def test_a_click_on_a_link_shows_its_facts_and_quotes_on_every_page_with_a_graph(
+    ui: Watched,  # noqa: F811
+    loaded: neo4j.Driver,  # noqa: F811
+    page: str,
+) -> None:
+    ui.page.goto(f"{ui.base}/?lang=en&{GRAPH_PAGES[page]}")
+    edge = click_a_link(ui)
     heading = f"{edge['source']} → {edge['target']}"
     expect(ui.page.get_by_role("heading", name=heading, exact=True)).to_be_visible(timeout=WAIT_MS)
+    a, b = (translate(f"type.{kind}", "en") for kind in edge["types"])
+    kind = " / ".join(translate(f"rel.{k}.out", "en") for k in edge["kind"].split("/"))  # an analytic's joins
+    expect(ui.page.get_by_text(f"{a} · {kind} · {b}", exact=True)).to_be_visible()  # the ends and the kind
     facts = connection.read(
         loaded,
-        "MATCH ()-[r {key: $key}]->() MATCH (d:Document {id: r.doc}) "
-        "RETURN r.quotes AS quotes, d.title AS title, d.date AS date",
-        {"key": edge["id"]},
+        "MATCH ({id: $a})-[r WHERE type(r) IN $kinds AND r.rejected IS NULL]-({id: $b}) "
+        "MATCH (d:Document {id: r.doc}) RETURN r.quotes AS quotes, d.title AS title, d.date AS date",
+        {"a": edge["a"], "b": edge["b"], "kinds": edge["kind"].split("/")},
     )
-    assert facts and facts[0]["quotes"]
-    document = ui.page.get_by_text(f"{facts[0]['title']} · {facts[0]['date']}", exact=True)
-    expect(document).to_be_visible(timeout=WAIT_MS)  # its document and date
-    quote = ui.page.get_by_text(one_line(facts[0]["quotes"][0])[:40])  # and the words that state it
-    expect(quote.first).to_be_visible(timeout=WAIT_MS)
-    expect(ui.page.get_by_text("Sources: ")).to_be_visible()
-    ui.shot("graph-link-details")
+    assert facts and all(f["quotes"] for f in facts)
+    for fact in facts:  # every document stating it, with its date and the words that state it
+        document = ui.page.get_by_text(f"{fact['title']} · {fact['date']}", exact=True)
+        expect(document.first).to_be_visible(timeout=WAIT_MS)
+        quote = ui.page.get_by_text(one_line(fact["quotes"][0])[:40])
+        expect(quote.first).to_be_visible(timeout=WAIT_MS)
+    quotes = sum(len(f["quotes"]) for f in facts)
+    expect(ui.page.get_by_text(translate("link.sources", "en", n=len(facts), quotes=quotes))).to_be_visible()
+    ui.shot(f"graph-link-details-{page}")
 
 
 def test_fullscreen_fits_the_drawing_to_the_screen_and_back(ui: Watched) -> None:  # noqa: F811

@@ -40,10 +40,11 @@ LIMIT $limit
 """
 
 # One link of the graph and the others of its kind between the same two nodes (other documents stating the
-# same fact), each with its document and quotes: the clicked one first. ``{type}`` is filled by
-# ``graph.schema.labelled`` (whitelisted); the key is indexed per type.
+# same fact), each with its document and quotes: the clicked one first. Either direction: an analytic's
+# graph may draw a link from its other end. ``{type}`` is filled by ``graph.schema.labelled``
+# (whitelisted); the key is indexed per type.
 LINK_FACTS = """
-MATCH (a {id: $source})-[r:{type} WHERE r.rejected IS NULL]->(b {id: $target})
+MATCH (a {id: $source})-[r:{type} WHERE r.rejected IS NULL]-(b {id: $target})
 OPTIONAL MATCH (d:Document {id: r.doc})
 RETURN r.key AS key, properties(r) AS props, coalesce(r.quotes, []) AS quotes,
        d.title AS document, d.source AS source, d.date AS date
@@ -73,6 +74,32 @@ WITH a, r, b,
 ORDER BY weight DESC
 RETURN a, r, b
 LIMIT $limit
+"""
+
+# How many nodes of some types the graph holds (as of a date: those a fact of a document then stated),
+# what the overview's note compares its drawing with.
+COUNT_NODES = """
+MATCH (n)
+WHERE any(l IN labels(n) WHERE l IN $types)
+  AND ($as_of IS NULL OR EXISTS {
+        MATCH (n)-[r WHERE r.rejected IS NULL]-() MATCH (d:Document {id: r.doc}) WHERE d.date <= $as_of })
+RETURN count(n) AS n
+"""
+
+# The bodies that hold meetings, and the meetings of some bodies and some themes (a filter of Explore).
+BODIES = """
+MATCH (m:Meeting)-[rj4:HELD_BY WHERE rj4.rejected IS NULL]->(o:Organization)
+RETURN DISTINCT o.id AS id, o.name AS name
+ORDER BY toLower(o.name)
+"""
+
+MEETINGS_OF = """
+MATCH (m:Meeting)
+WHERE ($bodies IS NULL OR EXISTS {
+        MATCH (m)-[rj5:HELD_BY WHERE rj5.rejected IS NULL]->(o) WHERE o.id IN $bodies })
+  AND ($themes IS NULL OR EXISTS {
+        MATCH (m)-[rj6:RAISED WHERE rj6.rejected IS NULL]->(th) WHERE th.id IN $themes })
+RETURN collect(m.id) AS ids
 """
 
 ENTITIES = """
@@ -165,6 +192,21 @@ def overview(driver: neo4j.Driver, types: list[str], limit: int, as_of: str | No
         "limit": limit,
     }
     return _graph(driver, OVERVIEW, params)
+
+
+def count_nodes(driver: neo4j.Driver, types: list[str], as_of: str | None = None) -> int:
+    """How many nodes of the given types the graph holds (as of a date if given)."""
+    return int(read(driver, COUNT_NODES, {"types": types, "as_of": as_of})[0]["n"])
+
+
+def bodies(driver: neo4j.Driver) -> list[dict[str, Any]]:
+    """The organisations that hold meetings (the bodies Explore filters by), by name."""
+    return read(driver, BODIES)
+
+
+def meetings_of(driver: neo4j.Driver, bodies: list[str] | None, themes: list[str] | None) -> set[str]:
+    """The ids of the meetings held by one of ``bodies`` that raised one of ``themes`` (None: any)."""
+    return set(read(driver, MEETINGS_OF, {"bodies": bodies, "themes": themes})[0]["ids"])
 
 
 def entities(driver: neo4j.Driver, types: list[str], limit: int = 5000) -> list[dict[str, Any]]:

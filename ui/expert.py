@@ -13,10 +13,10 @@ from pmkg.errors import PmkgError
 from pmkg.graph.console import run_console
 from pmkg.graph.questions import tabulate
 from pmkg.ui import links, tables
-from pmkg.ui.correct import details_to_correct
 from pmkg.ui.graph_view import MAX_ELEMENTS, cap, from_rows
 from pmkg.ui.i18n import md_escape, t
-from pmkg.ui.widgets import CLICK, fresh_event, readable, show_graph
+from pmkg.ui.link_details import follow_click, show_clicked
+from pmkg.ui.widgets import fresh_event, readable, show_graph
 
 EXAMPLE = "MATCH (p:Person)-[a:ATTENDED]->(m:Meeting)\nRETURN p, a, m\nLIMIT 50"
 MAX_ROWS = 10_000
@@ -72,9 +72,7 @@ def render(driver: neo4j.Driver) -> None:
         if truncated:
             st.warning(t("explore.capped", n=MAX_ELEMENTS))
         event = fresh_event(show_graph(shown, key=GRAPH_KEY, height=560), GRAPH_KEY)
-        if event and event.get("action") == CLICK:
-            st.session_state.expert_node = event["data"]["target_id"]
-        if st.session_state.get("expert_node") in shown.nodes:
-            details_to_correct(driver, st.session_state.expert_node)
+        follow_click(event, "expert_node", "expert_edge")
+        show_clicked(driver, shown, "expert_node", "expert_edge")
     else:
         tables.show(readable(frame))

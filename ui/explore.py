@@ -1,9 +1,10 @@
 """Explore: the interactive graph. Pan, zoom and drag; click a node or a link for its sources; double-click
-(or the button) to add its neighbours; filter by type and time span.
+(or the button) to add its neighbours; filter by type, body, theme and time span.
 
-The view lives in the session as :class:`GraphData` and grows by expanding; what the browser
-draws is capped at ``MAX_ELEMENTS`` so it stays smooth. Its link holds what rebuilds it: the start, the
-nodes expanded in order (``open``), the types, the period and the selected node (ui/links.py).
+What is drawn is rebuilt from state on every run (``ui.explore_view``): the start and the nodes expanded in
+order, read from the graph, then every filter applied alike, so a filter never loses an expansion; capped
+at ``MAX_ELEMENTS`` so it stays smooth. The link holds the same state: the start, the nodes expanded
+(``open``), the types, bodies, themes, the period and the selected node (ui/links.py).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import neo4j
 import streamlit as st
 
 from pmkg.ui import asof, data, links
-from pmkg.ui.correct import details_to_correct
+from pmkg.ui.explore_view import fetched, overview_note
 from pmkg.ui.graph_view import (
     MAX_ELEMENTS,
     NODE_TYPES,
@@ -23,15 +24,12 @@ from pmkg.ui.graph_view import (
     caption,
     date_span,
     filter_graph,
-    merge,
 )
 from pmkg.ui.i18n import current_language, t
-from pmkg.ui.link_details import link_details
+from pmkg.ui.link_details import follow_click, show_clicked
 from pmkg.ui.picker import entity_picker
 from pmkg.ui.widgets import (
-    CLICK,
     DOUBLE_CLICK,
-    EDGE_CLICK,
     for_reader,
     fresh_event,
     show_graph,
@@ -43,43 +41,17 @@ ACTOR_TYPES = ["Person", "Organization", "Initiative", "Meeting", "Theme", "Agre
 GRAPH_KEY = "explore_graph"
 
 
-def _view() -> GraphData | None:
-    return st.session_state.get("explore_view")
-
-
-def _set_view(view: GraphData, selected: str | None = None) -> None:
-    st.session_state.explore_view = view
-    st.session_state.explore_next_pick = selected  # applied before the picker is drawn next time
-
-
-def _expand(driver: neo4j.Driver, node_id: str, types: list[str]) -> None:
-    more = data.neighbours(driver, node_id, documents="Document" in types, as_of=asof.current())
-    _set_view(merge(_view() or GraphData(), more), node_id)
-    st.session_state.explore_open = [*st.session_state.get("explore_open", []), node_id]
+def _expand(node_id: str) -> None:
+    """Add a node's neighbours: an expansion is kept as state (``explore_open``) and read on the next run."""
+    opened = list(st.session_state.get("explore_open") or [])
+    if node_id not in opened:
+        st.session_state.explore_open = [*opened, node_id]
+    st.session_state.explore_next_pick = node_id  # applied before the picker is drawn next time
 
 
 def _restart() -> None:
-    """A new start (chosen, or the button): the view is built afresh from it on this run."""
-    st.session_state.explore_view = None
+    """A new start (chosen, or sent by the search), or the button: no expansions any more."""
     st.session_state.explore_open = []
-
-
-def _start(driver: neo4j.Driver, types: list[str], start: str | None) -> None:
-    """Begin from the node the search page sent; else, with no view yet (a new session, perhaps opened
-    from a link), from the start chosen and the nodes expanded since, or from the overview of the types."""
-    focus = st.session_state.pop("explore_focus", None)
-    if focus:
-        st.session_state.explore_open = []
-        _set_view(data.neighbours(driver, focus, documents="Document" in types, as_of=asof.current()), focus)
-    elif _view() is None:
-        opened = list(st.session_state.get("explore_open") or [])
-        if start is None:
-            _set_view(data.overview(driver, types, limit=MAX_ELEMENTS, as_of=asof.current()))
-        else:
-            _set_view(data.neighbours(driver, start, documents="Document" in types, as_of=asof.current()))
-        st.session_state.explore_open = []
-        for node_id in opened:
-            _expand(driver, node_id, types)
 
 
 def _time_filter(view: GraphData) -> tuple[str | None, str | None]:
@@ -97,6 +69,30 @@ def _time_filter(view: GraphData) -> tuple[str | None, str | None]:
         key="explore_period",
     )
     return chosen[0].isoformat(), chosen[1].isoformat()
+
+
+def _filters(driver: neo4j.Driver) -> dict[str, set[str]]:
+    """The bodies and themes chosen (none chosen: all), as the ids ``graph_view.filter_graph`` keeps of
+    the meetings (held by one of the bodies, raising one of the themes) and of the themes."""
+    bodies = {row["id"]: row["name"] for row in data.bodies(driver)}
+    themes = {row["id"]: row["name"] for row in data.entities(driver, ["Theme"])}
+    cols = st.columns(2)
+    with cols[0]:
+        links.bind("explore_bodies", "bodies", links.IDS, choices=bodies)
+    chosen_bodies = cols[0].multiselect(
+        t("explore.bodies"), list(bodies), format_func=bodies.__getitem__, key="explore_bodies"
+    )
+    with cols[1]:
+        links.bind("explore_themes", "themes", links.IDS, choices=themes)
+    chosen_themes = cols[1].multiselect(
+        t("explore.themes"), list(themes), format_func=themes.__getitem__, key="explore_themes"
+    )
+    only: dict[str, set[str]] = {}
+    if chosen_bodies or chosen_themes:
+        only["Meeting"] = data.meetings_of(driver, chosen_bodies or None, chosen_themes or None)
+    if chosen_themes:
+        only["Theme"] = set(chosen_themes)
+    return only
 
 
 def render(driver: neo4j.Driver) -> None:
@@ -119,20 +115,27 @@ def render(driver: neo4j.Driver) -> None:
         links.bind("explore_start", "start", choices=starts)
         start = entity_picker(driver, t("explore.start"), starts, "explore_start", index=0)
     links.bind("explore_open", "open", links.IDS)
-    if start != st.session_state.get("explore_from", start):
+    if st.session_state.pop("explore_focus", None) or start != st.session_state.get("explore_from", start):
         _restart()  # a new start is drawn at once, so the link names the graph on screen
     st.session_state.explore_from = start
+    opened = list(st.session_state.get("explore_open") or [])
     controls[2].button(
-        t("explore.show"), icon=":material/refresh:", type="primary", key="explore_reset", on_click=_restart
+        t("explore.clear"),
+        icon=":material/refresh:",
+        key="explore_reset",
+        on_click=_restart,
+        disabled=not opened,
     )
-    _start(driver, types, start)
-    view = _view() or GraphData()
+    only = _filters(driver)
+    view = fetched(driver, start, types, opened, asof.current())
+    if start is None:
+        overview_note(driver, view, types, asof.current())
     start_day, end_day = _time_filter(view)
     if "explore_next_pick" in st.session_state:
         st.session_state.explore_pick = st.session_state.pop("explore_next_pick")
     pick = st.session_state.get("explore_pick")
     shown, truncated = cap(
-        filter_graph(view, types, start_day, end_day), MAX_ELEMENTS, keep=[pick] if pick else []
+        filter_graph(view, types, start_day, end_day, only), MAX_ELEMENTS, keep=[pick] if pick else []
     )
     shown = for_reader(shown)  # the picker's names too
     st.caption(t("explore.counts", nodes=len(shown.nodes), edges=len(shown.edges)))
@@ -143,14 +146,9 @@ def render(driver: neo4j.Driver) -> None:
     with graph_col:
         event = fresh_event(show_graph(shown, key=GRAPH_KEY, height=640), GRAPH_KEY)
     if event and event.get("action") == DOUBLE_CLICK:
-        _expand(driver, event["data"]["target_id"], types)
+        _expand(event["data"]["target_id"])
         st.rerun()
-    if event and event.get("action") == CLICK:
-        st.session_state.explore_pick = event["data"]["target_id"]
-        st.session_state.explore_edge = None
-    if event and event.get("action") == EDGE_CLICK:
-        st.session_state.explore_pick = None  # the link's details take the node's place
-        st.session_state.explore_edge = event["data"]["target_id"]
+    follow_click(event, "explore_pick", "explore_edge")
     with side:
         names = {
             i: f"{caption(n, current_language())} ({type_name(n.type)})"
@@ -168,12 +166,8 @@ def render(driver: neo4j.Driver) -> None:
             key="explore_pick",
         )
         links.copy_link()
-        if picked:
-            if st.button(t("explore.expand"), icon=":material/open_in_full:", key="explore_expand"):
-                _expand(driver, picked, types)
-                st.rerun()
-            details_to_correct(driver, picked)
-        elif (edge := st.session_state.get("explore_edge")) in shown.edges:
-            link_details(driver, shown, edge)
-        else:
+        if picked and st.button(t("explore.expand"), icon=":material/open_in_full:", key="explore_expand"):
+            _expand(picked)
+            st.rerun()
+        if not show_clicked(driver, shown, "explore_pick", "explore_edge"):
             st.info(t("explore.hint"))

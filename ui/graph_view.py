@@ -9,7 +9,7 @@ them on its canvas as text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -147,15 +147,21 @@ def filter_graph(
     types: Iterable[str] | None = None,
     start: str | None = None,
     end: str | None = None,
+    only: Mapping[str, Collection[str]] | None = None,
 ) -> GraphData:
-    """Keep the node types asked for and the dated nodes within ``start``..``end`` (ISO, inclusive).
+    """Keep the node types asked for, the dated nodes within ``start``..``end`` (ISO, inclusive) and, for
+    each type in ``only``, just the nodes of it with those ids (the meetings of the bodies and themes
+    chosen, the themes chosen).
 
     Undated nodes (people, organisations) stay while something they are linked to stays.
     """
     wanted = set(types) if types is not None else None
+    only = only or {}
 
     def keep(node: Node) -> bool:
         if wanted is not None and node.type not in wanted:
+            return False
+        if node.type in only and node.id not in only[node.type]:
             return False
         day = iso_day(node.date)
         if day and start and day < start:

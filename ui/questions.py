@@ -22,13 +22,13 @@ from pmkg.graph.contact import CONTACT, shown_to
 from pmkg.graph.rdf import FORMATS, ExportOptions, rows_to_dataset, serialize
 from pmkg.ui import asof, data, links, tables
 from pmkg.ui.codes import choice_name
-from pmkg.ui.correct import details_to_correct
 from pmkg.ui.downloads import answer_docx_button
-from pmkg.ui.graph_view import MAX_ELEMENTS, cap, from_rows
+from pmkg.ui.graph_view import MAX_ELEMENTS, GraphData, cap, from_rows
 from pmkg.ui.i18n import current_language, has, rows_caption, t
 from pmkg.ui.identity import current_user
+from pmkg.ui.link_details import follow_click, show_clicked
 from pmkg.ui.picker import entity_picker
-from pmkg.ui.widgets import CLICK, fresh_event, readable, show_graph
+from pmkg.ui.widgets import fresh_event, readable, show_graph
 
 GRAPH_KEY = "question_graph"
 FROM_DATE = "on"  # the parameter of questions that look ahead from a date (upcoming meetings and deadlines)
@@ -161,18 +161,18 @@ def _answer(driver: neo4j.Driver, question: qs.Question, values: dict[str, Any])
     return shown_to(current_user(), answer)
 
 
-def show_answer_graph(found: dict[str, Any], name: str) -> str | None:
-    """An answer's graph; returns the node clicked (or named by the link) whose sources to show."""
+def show_answer_graph(found: dict[str, Any], name: str) -> GraphData:
+    """An answer's graph; returns it as drawn, for the details of the node or link clicked (or the node
+    named by the link) in it."""
     graph, truncated = cap(from_rows(found["nodes"], found["edges"]), MAX_ELEMENTS)
     if truncated:
         st.warning(t("explore.capped", n=MAX_ELEMENTS))
     event = fresh_event(show_graph(graph, key=f"{GRAPH_KEY}-{name}", height=560), GRAPH_KEY)
-    if event and event.get("action") == CLICK:
-        st.session_state.q_node = event["data"]["target_id"]
+    follow_click(event, "q_node", "q_edge")
     links.bind("q_node", "node", check=graph.nodes.__contains__)
     if st.session_state.get("q_node") not in graph.nodes:
         st.session_state.q_node = None  # a node of another answer
-    return st.session_state.q_node
+    return graph
 
 
 def show_answer(driver: neo4j.Driver, answer: qs.Answer) -> None:
@@ -194,16 +194,16 @@ def show_answer(driver: neo4j.Driver, answer: qs.Answer) -> None:
     if answer.frame.empty and answer.params.get(FROM_DATE):
         latest = data.latest_meeting_date(driver)
         st.info(t("q.none_from", date=answer.params[FROM_DATE], latest=latest or "–"))
-    picked = None
+    drawn = None
     if view == "graph" and answer.graph:
-        picked = show_answer_graph(answer.graph, answer.question.name)
+        drawn = show_answer_graph(answer.graph, answer.question.name)
     elif view == "chart" and answer.question.chart:
         st.altair_chart(chart(answer.frame, answer.question.chart, current_language()), width="stretch")
     else:
         tables.show(readable(answer.frame), choose_key=f"q_columns_{answer.question.name}")
     links.copy_link()
-    if picked:
-        details_to_correct(driver, picked)
+    if drawn is not None:
+        show_clicked(driver, drawn, "q_node", "q_edge")
     downloads(driver, answer)
 
 

@@ -11,10 +11,10 @@ import streamlit as st
 
 from pmkg.graph import analytics
 from pmkg.ui import data, links, tables
-from pmkg.ui.correct import details_to_correct
 from pmkg.ui.graph_view import from_rows
 from pmkg.ui.i18n import t
-from pmkg.ui.widgets import CLICK, fresh_event, readable, show_graph
+from pmkg.ui.link_details import follow_click, show_clicked
+from pmkg.ui.widgets import fresh_event, readable, show_graph
 
 GRAPH_KEY = "stakeholder_graph"
 MODES = ("stakeholders", "communities")
@@ -71,10 +71,9 @@ def render(driver: neo4j.Driver) -> None:
     with right:
         view = from_rows(graph["nodes"], graph["edges"]) if graph else from_rows([], [])
         event = fresh_event(show_graph(view, key=f"{GRAPH_KEY}-{mode}", height=560), GRAPH_KEY)
-    if event and event.get("action") == CLICK:
-        st.session_state.sh_node = event["data"]["target_id"]
+    follow_click(event, "sh_node", "sh_edge")
     links.bind("sh_node", "node", check=view.nodes.__contains__)
     links.copy_link()
-    if st.session_state.get("sh_node"):
+    if st.session_state.get("sh_node") in view.nodes or st.session_state.get("sh_edge") in view.edges:
         st.divider()
-        details_to_correct(driver, st.session_state.sh_node)
+        show_clicked(driver, view, "sh_node", "sh_edge")

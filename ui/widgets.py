@@ -146,9 +146,15 @@ def edge_styles(view: GraphData) -> list[EdgeStyle]:
     return styles
 
 
+def kind_name(rel_type: str) -> str:
+    """A link's kind in the reader's words, read from its start ("deltog i"); an analytic's link joining
+    several kinds (``ATTENDED/PRESENTED``, ``graph.analytics.simple``) names each, joined by " / "."""
+    return " / ".join(rel_name(rel, True) if has(f"rel.{rel}.out") else rel for rel in rel_type.split("/"))
+
+
 def edge_names(view: GraphData) -> dict[str, str]:
-    """Each relationship kind in the view in the reader's words, read from its start ("deltog i")."""
-    return {rel: rel_name(rel, True) if has(f"rel.{rel}.out") else rel for rel in present_rel_types(view)}
+    """Each relationship kind in the view in the reader's words (:func:`kind_name`)."""
+    return {rel: kind_name(rel) for rel in present_rel_types(view)}
 
 
 def _chip(colour: str, glyph: str, text: str) -> str:
@@ -270,7 +276,7 @@ def picture_buttons(view: GraphData, key: str) -> None:
 
     def draw(fmt: str) -> bytes:
         nodes = [(n.id, caption(n, language), style_for(n.type).colour) for n in view.nodes.values()]
-        edges = [(e.source, e.target, rel_name(e.type, True)) for e in view.edges.values()]
+        edges = [(e.source, e.target, kind_name(e.type)) for e in view.edges.values()]
         legend = [(type_name(kind), style_for(kind).colour) for kind in present_types(view)]
         return network_picture(nodes, edges, legend, fmt)
 

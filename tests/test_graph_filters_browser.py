@@ -1,0 +1,105 @@
+"""Explore's filters in Debian's headless Chromium: each applies at once, adding a type and removing it
+behave alike, and none throws away what the user expanded (the expansions are state, applied again after
+every filter: ``ui.explore_view``).
+
+The app, browser and example minutes are those of ``tests/test_browser.py`` (its fixtures, shared).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import neo4j
+import pytest
+
+from pmkg.graph import connection
+from pmkg.ui.i18n import translate
+from tests.test_browser import WAIT_MS, Watched, loaded, ui  # noqa: F401 (the fixtures, shared by name)
+from tests.test_graph_browser import CY, graph_state, open_explore_at
+
+pytestmark = pytest.mark.browser
+
+Drawn = dict[str, str]  # node id -> type, as Cytoscape holds them
+
+
+def drawn(ui: Watched) -> Drawn:  # noqa: F811
+    return {n["id"]: n["type"] for n in graph_state(ui)}
+
+
+def drawn_once(ui: Watched, done: Callable[[Drawn], bool]) -> Drawn:  # noqa: F811
+    """The drawn nodes once ``done`` holds for them (the rerun a filter starts, then the component's
+    update); fails after the tests' wait."""
+    for _ in range(WAIT_MS // 250):
+        ui.settle()
+        nodes = drawn(ui)
+        if done(nodes):
+            return nodes
+        ui.page.wait_for_timeout(250)
+    raise AssertionError(f"the graph never came to the expected state: {sorted(drawn(ui))}")
+
+
+def expand_a_meeting(ui: Watched) -> tuple[str, Drawn, Drawn]:  # noqa: F811
+    """Explore from Søren Brunak with one of his meetings expanded by a double click: the meeting, the
+    nodes drawn before and after."""
+    before = {n["id"]: n["type"] for n in open_explore_at(ui, "person:soren-brunak")}
+    meeting_id = sorted(i for i in before if i.startswith("meeting:"))[0]
+    meeting = ui.settled_node(meeting_id)
+    ui.page.mouse.dblclick(meeting["x"], meeting["y"])
+    grown = f"() => {{ const h = {CY}; return h && h._cyreg.cy.nodes().length > {len(before)}; }}"
+    ui.page.wait_for_function(grown, timeout=WAIT_MS)
+    after = drawn_once(ui, lambda nodes: len(nodes) > len(before))
+    assert f"open={meeting_id}" in ui.page.url.replace("%3A", ":")  # kept as state, in the link too
+    return meeting_id, before, after
+
+
+def multiselect(ui: Watched, label: str):  # noqa: ANN201, F811 (a Playwright locator)
+    return ui.page.get_by_test_id("stMultiSelect").filter(has_text=label)
+
+
+def add_option(ui: Watched, label: str, option: str) -> None:  # noqa: F811
+    multiselect(ui, label).locator("input").click()  # beside the chosen ones, which a click would pick
+    ui.page.keyboard.type(option)
+    ui.page.get_by_role("option", name=option, exact=True).first.click()
+    ui.page.keyboard.press("Escape")
+
+
+def test_adding_a_type_and_removing_it_apply_alike_at_once_and_keep_the_expansion(ui: Watched) -> None:  # noqa: F811
+    _, before, after = expand_a_meeting(ui)
+    expanded = set(after) - set(before)
+    assert expanded
+    add_option(ui, translate("explore.types", "en"), translate("type.Document", "en"))  # no button to press
+    with_documents = drawn_once(ui, lambda nodes: "Document" in nodes.values())
+    assert set(after) <= set(with_documents)  # the expanded nodes still drawn, the documents beside them
+    ui.shot("graph-filter-type-added")
+    multiselect(ui, translate("explore.types", "en")).locator("input").click()
+    ui.page.keyboard.press("Backspace")  # the last chosen type, Document, removed
+    ui.page.keyboard.press("Escape")
+    without = drawn_once(ui, lambda nodes: "Document" not in nodes.values())
+    assert without == after  # exactly the graph before the type was added: expansion included
+
+
+def test_a_theme_and_a_body_chosen_keep_the_expanded_nodes_that_pass_them(
+    ui: Watched,  # noqa: F811
+    loaded: neo4j.Driver,  # noqa: F811
+) -> None:
+    meeting_id, before, after = expand_a_meeting(ui)
+    expanded = set(after) - set(before)
+    theme, body = (
+        connection.read(
+            loaded,
+            f"MATCH (m:Meeting {{id: $id}})-[r:{kind} WHERE r.rejected IS NULL]->(x) "
+            "RETURN x.id AS id, x.name AS name ORDER BY x.name LIMIT 1",
+            {"id": meeting_id},
+        )[0]
+        for kind in ("RAISED", "HELD_BY")
+    )
+    themes_before = {i for i, kind in after.items() if kind == "Theme"}
+    assert theme["id"] in themes_before and len(themes_before) > 1
+    add_option(ui, translate("explore.themes", "en"), theme["name"])
+    shown = drawn_once(ui, lambda nodes: {i for i, k in nodes.items() if k == "Theme"} == {theme["id"]})
+    assert meeting_id in shown  # it raised the theme
+    assert {i for i in expanded if after[i] != "Theme"} <= set(shown)  # the expanded, bar the other themes
+    add_option(ui, translate("explore.bodies", "en"), body["name"])  # the body that held the meeting
+    assert drawn_once(ui, lambda nodes: body["id"] in nodes) == shown  # it passes both: nothing else goes
+    assert f"themes={theme['id']}" in ui.page.url.replace("%3A", ":")
+    ui.shot("graph-filter-theme-body")
