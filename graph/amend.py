@@ -1,5 +1,5 @@
-"""Building ``set_type``, ``add`` and ``fix`` corrections from what a person gives: the one path of
-``pmkg set-type|add|fix`` and of the app's "correct this" controls.
+"""Building ``set_type``, ``add``, ``fix``, ``reject`` and ``split`` corrections from what a person gives:
+the one path of ``pmkg set-type|add|fix|reject|split`` and of the app's "correct this" controls.
 
 Each function checks what it is given against the graph and the model before anything is written (the
 nodes are in the graph, the relationship type joins their kinds, a role is one of the code list's, a
@@ -15,13 +15,13 @@ from typing import Any
 
 import neo4j
 
-from pmkg.graph import corrections
+from pmkg.graph import corrections, store
 from pmkg.graph.connection import read
 from pmkg.graph.outcome import Outcome
 from pmkg.graph.rdfcodec import code_list
 from pmkg.graph.review import found_nodes
 from pmkg.graph.schema import labelled
-from pmkg.model.correction import RETYPABLE, Correction, CorrectionError, make
+from pmkg.model.correction import RETYPABLE, Correction, CorrectionError, make, split_id
 from pmkg.model.graph import RELS
 
 _MATCHING = """
@@ -150,3 +150,62 @@ def fix(
             f"fix: no {rtype}{shown} {source} -> {target} in the graph to revise (a new fact: pmkg add)"
         )
     return _record(driver, c, dry_run)
+
+
+def reject(
+    driver: neo4j.Driver,
+    source: str,
+    rtype: str,
+    target: str,
+    where: dict[str, str],
+    author: str,
+    reason: str = "",
+    *,
+    dry_run: bool = False,
+) -> tuple[Correction, Outcome]:
+    """Mark the facts ``source -rtype {where}-> target`` wrong: they stay, visibly rejected in their
+    provenance, and every answer leaves them out."""
+    c = _fact(driver, "reject", [source, target], rtype, {"where": where}, author, reason)
+    return _record(driver, c, dry_run)
+
+
+def documents(driver: neo4j.Driver, names: list[str]) -> list[dict[str, str]]:
+    """Each named document's id and source (id, file name or path, sha256 prefix); a name that matches
+    none or several is a one-line error."""
+    out = []
+    for name in names:
+        found = store.find_documents(driver, name)
+        if len(found) != 1:
+            matches = ", ".join(row["id"] for row in found) or "no document"
+            raise CorrectionError(f"--documents {name!r} must name one document, not: {matches}")
+        out.append(found[0])
+    return out
+
+
+def split(
+    driver: neo4j.Driver,
+    node_id: str,
+    named: list[str],
+    author: str,
+    reason: str = "",
+    *,
+    name: str | None = None,
+    dry_run: bool = False,
+) -> tuple[Correction, Outcome]:
+    """Move the facts the documents ``named`` state of ``node_id`` onto a new node (called ``name``, else
+    the same name): two people of one name, or a wrong merge, apart again. The documents are kept by id
+    and by file, so a new version of a file is split too."""
+    label = found_nodes(driver, [node_id])[node_id][0]
+    docs = documents(driver, named)
+    ids = sorted({d["id"] for d in docs})
+    if not ids:
+        raise CorrectionError("split: name the documents whose facts move to the new node")
+    payload: dict[str, Any] = {
+        "label": label,
+        "documents": ids,
+        "sources": sorted({d["source"] for d in docs}),
+    }
+    payload["into"] = split_id(node_id, ids)
+    if name and name.strip():
+        payload["name"] = name.strip()
+    return _record(driver, make("split", [node_id], payload, author, reason), dry_run)

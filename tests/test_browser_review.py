@@ -7,7 +7,8 @@ Screenshots go to ``test-artifacts/``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 import neo4j
 import pytest
@@ -41,9 +42,16 @@ def en(key: str, **values: object) -> str:
 def three_boards(neo4j_settings: connection.Settings) -> Iterator[neo4j.Driver]:
     """Three board minutes chaired by Jan, Jane and Johan Moore: three candidate pairs, no corrections
     (each test starts from them again)."""
-    with connection.driver(neo4j_settings) as driver:
+    with only(neo4j_settings, MINUTES.values()) as driver:
+        yield driver
+
+
+@contextmanager
+def only(settings: connection.Settings, records: Iterable[Record]) -> Iterator[neo4j.Driver]:
+    """A driver to the test Neo4j holding these records and nothing else (no corrections)."""
+    with connection.driver(settings) as driver:
         connection.write(driver, "MATCH (n) DETACH DELETE n")
-        for record in MINUTES.values():
+        for record in records:
             load_record(driver, record)
         yield driver
 

@@ -1,8 +1,10 @@
 """ "Correct this" beside an entity's details: the mistakes a reader spots on a profile, fixed where seen.
 
 A wrong name is a rename, "not a person" a set_type, a wrong role a fix of the role held in an
-organisation, a wrong or missing organisation a fix or an add of the affiliation: the same corrections
-``pmkg rename|set-type|fix|add`` make (``graph.amend``), recorded with the signed-in user as author and
+organisation (or a reject, when no role was held there), a wrong or missing organisation a fix or an
+add of the affiliation, two different people (or a wrong merge) under one node a split of the facts of
+some documents onto a new node: the same corrections ``pmkg rename|set-type|fix|add|reject|split`` make
+(``graph.amend``), recorded with the signed-in user as author and
 replayed after every ingest. Editors see the controls; every write below calls ``identity.require``
 first, so a viewer's forged request is refused on the server whatever the page showed. A fact staff
 add needs a source note, since no sentence of the minutes states it.
@@ -20,6 +22,7 @@ from pmkg.errors import PmkgError
 from pmkg.graph import amend, corrections, review
 from pmkg.graph.connection import read
 from pmkg.graph.rdfcodec import code_list
+from pmkg.graph.schema import labelled
 from pmkg.model.correction import RETYPABLE, make
 from pmkg.ui import data, identity
 from pmkg.ui.i18n import t
@@ -32,6 +35,14 @@ MATCH (:Person {id: $id})-[r:HOLDS_ROLE|AFFILIATED_WITH WHERE r.rejected IS NULL
 RETURN DISTINCT type(r) AS type, o.id AS org, o.name AS name, r.role AS role ORDER BY type, name, role
 """
 ORGANISATIONS = "MATCH (o:Organization) RETURN o.id AS id, o.name AS name ORDER BY o.name"
+# The documents stating facts of one node (``{label}`` filled by ``graph.schema.labelled``): what a split
+# can move.
+DOCUMENTS = """
+MATCH (:{label} {id: $id})-[r]-() WHERE r.doc IS NOT NULL
+MATCH (d:Document {id: r.doc})
+RETURN DISTINCT d.id AS id, d.title AS title, d.source AS source, d.date AS date ORDER BY date, source, id
+"""
+NOT_HELD = ""  # the right role "none": the role is rejected, not revised
 
 
 def _author() -> str:
@@ -85,6 +96,17 @@ def fix_role(
         valid_from=valid_from,
     )[1]
     return _first(outcome.changes[1:] or outcome.changes)
+
+
+def reject_role(driver: neo4j.Driver, node_id: str, org: str, role: str, reason: str) -> str:
+    """The person held no role ``role`` in ``org``: the fact stays, visibly rejected."""
+    where = {"role": role} if role else {}
+    return _first(amend.reject(driver, node_id, "HOLDS_ROLE", org, where, _author(), reason)[1].changes)
+
+
+def split(driver: neo4j.Driver, node_id: str, documents: list[str], name: str, reason: str) -> str:
+    """The facts ``documents`` state of the node are another entity's (called ``name``, else the same)."""
+    return _first(amend.split(driver, node_id, documents, _author(), reason, name=name)[1].changes)
 
 
 def fix_affiliation(
@@ -179,10 +201,16 @@ def _role(driver: neo4j.Driver, node_id: str, key: str) -> str | None:
     shown = {i: f"{row['name']} · {_role_name(row['role'])}" for i, row in enumerate(held)}
     pick = _choose(t("correct.held"), shown, f"{key}_held")
     roles = {role: _role_name(role) for role in sorted(code_list("RoleScheme"))}
-    right = _choose(t("correct.right_role"), roles, f"{key}_role")
+    right = _choose(t("correct.right_role"), {**roles, NOT_HELD: t("correct.not_held")}, f"{key}_role")
+    org, role = held[pick]["org"], held[pick]["role"]
+    if right == NOT_HELD:
+        why = st.text_input(t("correct.why"), key=f"{key}_why")
+        if st.button(t("correct.save"), key=f"{key}_save"):
+            return reject_role(driver, node_id, org, role, why)
+        return None
     note, why, since = _note_why_and_from(key)
     if st.button(t("correct.save"), key=f"{key}_save"):
-        return fix_role(driver, node_id, held[pick]["org"], held[pick]["role"], right, note, why, since)
+        return fix_role(driver, node_id, org, role, right, note, why, since)
     return None
 
 
@@ -199,6 +227,23 @@ def _affiliation(driver: neo4j.Driver, node_id: str, key: str) -> str | None:
     return None
 
 
+def _split(driver: neo4j.Driver, node_id: str, label: str, key: str) -> str | None:
+    found = read(driver, labelled(DOCUMENTS, label=label), {"id": node_id})
+    if len(found) < 2:
+        st.info(t("correct.one_document"))
+        return None
+    shown = {
+        row["id"]: f"{row['title'] or row['source']} ({row['date'] or '–'}) · {row['source']}"
+        for row in found
+    }
+    picked = st.multiselect(t("correct.split_documents"), list(shown.values()), key=f"{key}_docs")
+    name = st.text_input(t("correct.split_name"), key=f"{key}_name")
+    why = st.text_input(t("correct.why"), key=f"{key}_why")
+    if st.button(t("correct.save"), key=f"{key}_save") and picked:
+        return split(driver, node_id, [i for i, word in shown.items() if word in picked], name, why)
+    return None
+
+
 def render(driver: neo4j.Driver, node_id: str, label: str, props: dict[str, Any]) -> None:
     """The "correct this" controls of one entity, for an editor (nothing for anyone else)."""
     show_done(DONE)
@@ -208,6 +253,7 @@ def render(driver: neo4j.Driver, node_id: str, label: str, props: dict[str, Any]
         "name",
         *(["type"] if label in RETYPABLE else []),
         *(["role", "organisation"] if label == "Person" else []),
+        "split",
     ]
     with st.expander(t("correct.title"), icon=":material/edit:"):
         key = f"correct|{node_id}"
@@ -217,6 +263,7 @@ def render(driver: neo4j.Driver, node_id: str, label: str, props: dict[str, Any]
             "type": lambda: _type(driver, node_id, label, f"{key}|type"),
             "role": lambda: _role(driver, node_id, f"{key}|role"),
             "organisation": lambda: _affiliation(driver, node_id, f"{key}|organisation"),
+            "split": lambda: _split(driver, node_id, label, f"{key}|split"),
         }
         try:
             done = forms[str(what)]()

@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 from pmkg.errors import PmkgError
-from pmkg.graph import connection, corrections, review, store
+from pmkg.graph import amend, connection, corrections, review
 from pmkg.graph.curation import Outcome
-from pmkg.model.correction import Correction, CorrectionError, from_lines, make, split_id, to_line
+from pmkg.model.correction import Correction, from_lines, make, to_line
 from pmkg.model.graph import RELS
 from pmkg.ui.identity import local_user
 
@@ -120,28 +120,12 @@ def run_merge(args: argparse.Namespace) -> int:
     return report(c, outcome, args.dry_run)
 
 
-def _documents(names: list[str]) -> list[dict[str, str]]:
-    """Each named document's id and source; a name that matches none or several is a one-line error."""
-    docs = []
-    with connection.driver() as drv:
-        for name in names:
-            found = store.find_documents(drv, name)
-            if len(found) != 1:
-                matches = ", ".join(row["id"] for row in found) or "no document"
-                raise CorrectionError(f"--documents {name!r} must name one document, not: {matches}")
-            docs.append(found[0])
-    return docs
-
-
 def run_split(args: argparse.Namespace) -> int:
-    label, _ = _nodes([args.id])[args.id]
-    named = _documents(args.documents)
-    docs = sorted({d["id"] for d in named})
-    payload = {"label": label, "documents": docs, "sources": sorted({d["source"] for d in named})}
-    payload["into"] = split_id(args.id, docs)
-    if args.name and args.name.strip():
-        payload["name"] = args.name.strip()
-    return _record(make("split", [args.id], payload, local_user().name, args.why), args.dry_run)
+    with connection.driver() as drv:
+        c, outcome = amend.split(
+            drv, args.id, args.documents, local_user().name, args.why, name=args.name, dry_run=args.dry_run
+        )
+    return report(c, outcome, args.dry_run)
 
 
 def run_rename(args: argparse.Namespace) -> int:
@@ -151,21 +135,12 @@ def run_rename(args: argparse.Namespace) -> int:
 
 
 def run_reject(args: argparse.Namespace) -> int:
-    found = _nodes([args.source, args.target])
-    where = {}
-    for item in args.where:
-        prop, sep, value = item.partition("=")
-        if not sep:
-            raise CorrectionError(f"--where {item!r}: write PROP=VALUE, e.g. role=chair")
-        where[prop.strip()] = value.strip()
-    payload = {
-        "type": args.type,
-        "from_label": found[args.source][0],
-        "to_label": found[args.target][0],
-        "where": where,
-    }
-    c = make("reject", [args.source, args.target], payload, local_user().name, args.why)
-    return _record(c, args.dry_run)
+    where = amend.pairs(args.where, "--where")
+    with connection.driver() as drv:
+        c, outcome = amend.reject(
+            drv, args.source, args.type, args.target, where, local_user().name, args.why, dry_run=args.dry_run
+        )
+    return report(c, outcome, args.dry_run)
 
 
 def run_not_same(args: argparse.Namespace) -> int:
