@@ -42,6 +42,7 @@ class _Words:
     phrases: dict[tuple[str, ...], tuple[str, str | None]]  # words -> ("status", present) | ("group", role)
     qualifiers: frozenset[str]
     longest: int
+    first: frozenset[str]  # the first word of every phrase
 
 
 @cache
@@ -58,7 +59,7 @@ def _words() -> _Words:
         for phrase in language.get("leadership", []):  # "Formandskab:": the entries say who is chair
             phrases.setdefault(tuple(_tokens(phrase)), ("group", None))
         qualifiers.update(fold(w) for w in language["qualifiers"])
-    return _Words(phrases, frozenset(qualifiers), max(map(len, phrases)))
+    return _Words(phrases, frozenset(qualifiers), max(map(len, phrases)), frozenset(p[0] for p in phrases))
 
 
 def _tokens(text: str) -> list[str]:
@@ -88,12 +89,21 @@ def _qualifier(token: str) -> bool:
     return token in qualifiers or token.endswith("s") and token[:-1] in qualifiers
 
 
+def _may_open(token: str) -> bool:
+    """Whether a heading may start with this word: the first word of a phrase, a one-word phrase in
+    its definite form, or a qualifier (what ``classify`` accepts at a heading's first word)."""
+    return token in _words().first or _phrase_at([token], 0) is not None or _qualifier(token)
+
+
 def classify(head: str) -> tuple[str | None, str | None] | None:
     """(status, role) of a heading's words, or None when they are not a heading: every word a heading
     word but for ``MAX_NAMES`` runs of capitalised words (never first), at least one status or group
     (a leadership group, ``Formandskab``, has no role: ``(None, None)``); the items a heading is limited to
     (``Adjungeret under punkt 3``, ``Co-opted for item 4``) are no part of it."""
     head = head[: items.start()] if (items := item_note().search(head)) else head
+    first = _WORD.search(head)
+    if first is None or not _may_open(fold(first.group(0))):  # most lines: one word read, not all
+        return None
     written = _WORD.findall(head)
     if not written or len(written) > MAX_WORDS:  # a sentence: answered before its words are folded
         return None

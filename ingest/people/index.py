@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from pmkg.ingest.parse.minutes import NameMention, Span
@@ -280,7 +280,7 @@ class PeopleIndex:
         return found
 
     def _longest(
-        self, text: str, words: list[re.Match[str]], not_initials: frozenset[str]
+        self, text: str, words: Sequence[re.Match[str]], not_initials: frozenset[str]
     ) -> tuple[Reference, int] | None:
         for size in range(len(words), 0, -1):
             start, end = words[0].start(), words[size - 1].end()

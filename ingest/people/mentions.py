@@ -42,8 +42,13 @@ def _continues_organisation(text: str, start: int) -> bool:
     """``Afdeling for Klinisk Genetik``, ``Institute of Cancer Research``: the words after an
     organisation word and a linking word belong to the organisation's name."""
     window = text[max(0, start - 60) : start]
-    before = re.search(r"(\S+)\s+(?:for|of|i|af|på|ved|til|för|on)\s+$", window, re.IGNORECASE)
-    return bool(before) and before.group(1)[:1].isupper() and is_organisation_word(before.group(1))
+    words = window.split()  # "... Afdeling for ": a word, a linking word, then the name
+    if len(words) < 2 or not window[-1:].isspace() or not _LINK.fullmatch(words[-1]):
+        return False
+    return words[-2][:1].isupper() and is_organisation_word(words[-2])
+
+
+_LINK = re.compile(r"for|of|i|af|på|ved|til|för|on", re.IGNORECASE)
 
 
 def _initials(tokens: list[re.Match[str]]) -> bool:

@@ -123,18 +123,19 @@ _WORD = re.compile(r"(?:[^\W\d_]\.)+(?![^\W\d_])|[^\W\d_][\w'’-]*")
 _SPACES = re.compile(r"[ \t]+")
 
 
-def name_runs(text: str) -> list[list[re.Match[str]]]:
+@lru_cache(maxsize=1)  # asked of the same text by the parser's mentions and the people index
+def name_runs(text: str) -> tuple[tuple[re.Match[str], ...], ...]:
     """Runs of capitalised words in running text that may be a name (``Søren Brunak``, ``Jan van
     Dijk``): words separated by spaces only, so a comma, full stop or line break ends a run."""
     particles = phrase_set("name_particles")
-    runs: list[list[re.Match[str]]] = []
+    runs: list[tuple[re.Match[str], ...]] = []
     current: list[re.Match[str]] = []
 
     def close() -> None:
         while current and current[-1].group(0).lower() in particles:
             current.pop()
         if current:
-            runs.append(list(current))
+            runs.append(tuple(current))
         current.clear()
 
     for m in _WORD.finditer(text):
@@ -146,7 +147,7 @@ def name_runs(text: str) -> list[list[re.Match[str]]]:
         else:
             close()
     close()
-    return runs
+    return tuple(runs)
 
 
 def is_organisation_word(token: str) -> bool:
