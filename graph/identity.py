@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pickle
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
@@ -191,21 +191,27 @@ def resolve_corpus(
     empty graph holds after loading (the extraction side of the round trip when identities merge),
     and the batched loader resolves a batch of documents with it in one go.
     """
+    return list(resolve_in_order(records, stored))
+
+
+def resolve_in_order(
+    records: Iterable[Record], stored: Mapping[str, Iterable[Known]] | None = None
+) -> Iterator[Record]:
+    """:func:`resolve_corpus` one record at a time, so a whole archive (``graph.bulk``) is resolved
+    while it is extracted and no record need be kept after its rows are made."""
     indexes = {label: _NameIndex() for label in IDENTITY_LABELS}
     for label, known in (stored or {}).items():
         for node in known:
             indexes[label].add(node)
-    out = []
     for record in records:
         resolved = _resolve(record, indexes)
-        out.append(resolved)
         for label in IDENTITY_LABELS:
             index = indexes[label]
             for entity in _entities(resolved, label):
                 old = index.nodes.get(entity.id)
                 aliases = tuple(sorted({*(old.aliases if old else ()), *entity.aliases}))
                 index.add(Known(entity.id, old.name if old else entity.name, aliases))
-    return out
+        yield resolved
 
 
 def fetch_known(tx: neo4j.ManagedTransaction, *records: Record) -> dict[str, list[Known]]:

@@ -33,6 +33,18 @@ from pmkg.model.graph import rel_props
 from pmkg.model.record import Provenance, Record
 from pmkg.text import digest_id
 
+# The properties of a :LowConfidence node and their types in the bulk importer's CSV (``graph.bulk``); a
+# confirmation adds ``confirmed``.
+COLUMNS = {
+    "id": "string",
+    "key": "string",
+    "doc": "string",
+    "type": "string",
+    "from_label": "string",
+    "to_label": "string",
+    "rules": "string[]",
+    "lines": "string[]",
+}
 _WRITE = "UNWIND $rows AS row MERGE (f:LowConfidence {id: row.id}) SET f += row"
 _REMOVE = "MATCH (f:LowConfidence {doc: $doc}) DELETE f"
 _OPEN = "MATCH (f:LowConfidence) WHERE f.confirmed IS NULL RETURN properties(f) AS flag ORDER BY f.doc, f.id"

@@ -31,6 +31,19 @@ from pmkg.model.correction import Correction
 from pmkg.model.record import Record
 from pmkg.text import digest_id
 
+# The properties of a :ShortForm node and their types in the bulk importer's CSV (``graph.bulk``); a
+# decision adds ``decided`` and ``person``.
+COLUMNS = {
+    "id": "string",
+    "doc": "string",
+    "source": "string",
+    "form": "string",
+    "candidates": "string[]",
+    "starts": "long[]",
+    "ends": "long[]",
+    "quotes": "string[]",
+    "lines": "string[]",
+}
 _WRITE = """
 UNWIND $rows AS row
 MERGE (s:ShortForm {id: row.id})

@@ -80,6 +80,9 @@ _DELETE_ORPHANS = """
 MATCH (n:{label}) WHERE n.id IN $ids AND NOT EXISTS { (n)-[r]-() WHERE r.curated IS NULL }
 DETACH DELETE n
 """
+# A list property stored empty, which the bulk importer's CSV cannot carry (``graph.bulk``)
+_EMPTY_NODE_LISTS = "UNWIND $rows AS row MATCH (n:{label} {id: row.id}) SET n += row.props"
+_EMPTY_REL_LISTS = "UNWIND $rows AS row MATCH ()-[r:{type} {key: row.id}]->() SET r += row.props"
 _READ_NODES = "MATCH (n:{label}) RETURN properties(n) AS props"
 _READ_NODES_OF = "MATCH (n:{label}) WHERE n.id IN $ids RETURN properties(n) AS props"
 _READ_RELS = "MATCH (a)-[r:{type}]->(b) RETURN a.id AS from, b.id AS to, properties(r) AS props"
@@ -299,6 +302,22 @@ def _write_new(tx: neo4j.ManagedTransaction, new: list[tuple[int, Record]]) -> d
         summary.nodes_updated = sum(1 for i in ids if created.get(i) is False)
         summaries[index] = summary
     return summaries
+
+
+def restore_empty_lists(driver: neo4j.Driver, empties: Iterable[tuple[str, str, str]]) -> None:
+    """Set the list properties a bulk import left out because they are empty (``(label or type, id or
+    key, property)``), as the loader stores them: ``[]``, not absent."""
+    groups: dict[str, dict[str, dict[str, list[Any]]]] = defaultdict(lambda: defaultdict(dict))
+    for name, ident, prop in empties:
+        groups[name][ident][prop] = []
+    for name, items in groups.items():
+        query = (
+            labelled(_EMPTY_NODE_LISTS, label=name)
+            if name in LABELS
+            else labelled(_EMPTY_REL_LISTS, type=name)
+        )
+        rows = [{"id": ident, "props": props} for ident, props in items.items()]
+        write_tx(driver, lambda tx, query=query, rows=rows: tx.run(query, rows=rows).consume())
 
 
 def stored_document(driver: neo4j.Driver, sha256: str) -> dict[str, str] | None:
