@@ -41,10 +41,12 @@ def minutes(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def own_home(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A managed home of its own (the installed jars shared through a link), used through PMKG_HOME."""
+    """A managed home of its own (the installed jars shared through a link), used through PMKG_HOME, its
+    server started on a free port (which the home remembers)."""
     home = temporary_home("pmkg-test-initial-")
     (home / "neo4j").mkdir()
     (home / "neo4j" / "lib").symlink_to(server.managed().lib_dir, target_is_directory=True)
+    server.start(home, bolt_port=server.free_port())
     monkeypatch.setenv("PMKG_HOME", str(home))
     for name in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
         monkeypatch.delenv(name, raising=False)
@@ -100,7 +102,8 @@ def test_initial_gives_the_graph_of_ingest_with_its_corrections(
     monkeypatch.delenv("NEO4J_URI")
     code = main(["ingest", "--initial", str(minutes), "--corrections", str(fixes), "--json", "--jobs", "2"])
     out, err = capsys.readouterr()
-    assert code == 1
+    assert code == 1, err
+    assert "error" not in err, err
     assert _summary(out) == loaded  # documents loaded, unchanged (the copy) and failed; nodes, relationships
     assert set(json.loads(out)["seconds"]) == {"extract", "csv", "stop", "importer", "start", "schema"}
     assert "failed: " in err and "broken-minutes.pdf" in err
