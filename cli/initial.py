@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from tqdm import tqdm
@@ -73,16 +74,31 @@ class _Clock:
         self._start = now
 
 
-def initial_load(files: list[Path], report: IngestReport, jobs: int, corrections_file: Path | None) -> None:
+@dataclass(frozen=True)
+class Plan:
+    """What ``pmkg ingest --initial`` will load into, checked before anything is extracted or changed."""
+
+    target: server.ManagedServer
+    fixes: list[Correction]
+    java: str
+
+
+def plan(corrections_file: Path | None) -> Plan:
+    """The managed server, checked empty (started if stopped), and the corrections, checked; PmkgError
+    in one line otherwise."""
+    target = managed_target()
+    fixes = _corrections(corrections_file) if corrections_file else []
+    refuse_unless_empty(target)
+    return Plan(target, fixes, server.find_java())
+
+
+def initial_load(files: list[Path], report: IngestReport, jobs: int, checked: Plan) -> None:
     """Load ``files`` into the managed server's empty database through the bulk importer.
 
     ``report`` is ``pmkg ingest``'s ``IngestReport``: documents, nodes, relationships, failures, and the
     seconds of each phase (extract, csv, importer with the server's stop and start, schema).
     """
-    target = managed_target()
-    fixes = _corrections(corrections_file) if corrections_file else []
-    refuse_unless_empty(target)
-    java = server.find_java()
+    target, fixes, java = checked.target, checked.fixes, checked.java
     clock = _Clock()
     graph = bulk.collect(_records(files, report, jobs))
     clock.lap("extract")

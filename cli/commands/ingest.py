@@ -299,14 +299,15 @@ def run_ingest(args: argparse.Namespace) -> int:
         for link, why in report.skipped:
             print(f"skipped: {link}: {why}", file=sys.stderr)
         raise PmkgError(f"no minutes files found in {' '.join(args.paths)} (looked for {', '.join(FORMATS)})")
+    if args.initial:  # refused before anything is done or summed up
+        from pmkg.cli import initial  # the importer's path: only when asked for
+
+        checked = initial.plan(Path(args.corrections) if args.corrections else None)
     try:
         if args.records:
             ingest_records([Path(p) for p in args.records], report)
         if files and args.initial:
-            from pmkg.cli.initial import initial_load  # the importer's path: only when asked for
-
-            corrections_file = Path(args.corrections) if args.corrections else None
-            initial_load(files, report, min(args.jobs, len(files)), corrections_file)
+            initial.initial_load(files, report, min(args.jobs, len(files)), checked)
         elif files:
             ingest_files(files, report, jobs=min(args.jobs, len(files)))
     finally:
