@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import matplotlib
 
@@ -118,36 +118,46 @@ def lines_png(frame: pd.DataFrame, x: str, y: str, series: str, title: str = "",
 
 def network_picture(
     nodes: Sequence[tuple[str, str, str]],
-    edges: Sequence[tuple[str, str, str]],
+    edges: Sequence[tuple[str, ...]],
     legend: Sequence[tuple[str, str]],
     fmt: str = "png",
+    positions: Mapping[str, tuple[float, float]] | None = None,
+    line_legend: Sequence[tuple[str, str]] = (),
 ) -> bytes:
     """The graph a page shows, drawn for a file (PNG or SVG): ``nodes`` as ``(id, caption, colour)``,
-    ``edges`` as ``(source, target, kind)`` with the kind written on the edge, and the ``legend`` of
-    ``(label, colour)``. The layout is seeded, so the same view draws the same picture; in SVG the
-    text stays text (searchable, selectable)."""
+    ``edges`` as ``(source, target, kind)`` or ``(source, target, kind, colour)`` with the kind written on
+    the edge, the ``legend`` of ``(label, colour)`` for the nodes and ``line_legend`` for the links. Drawn
+    where ``positions`` (screen units, y down, as the app's graph places them) put the nodes, so the picture
+    is the view on screen; else a seeded layout, so the same view draws the same picture. In SVG the text
+    stays text (searchable, selectable)."""
     graph = nx.MultiDiGraph()
     for node_id, name, colour in nodes:
         graph.add_node(node_id, name=name, colour=colour)
-    for source, target, kind in edges:
+    for source, target, kind, *colour in edges:
         if source in graph and target in graph:
-            graph.add_edge(source, target, kind=kind)
+            graph.add_edge(source, target, kind=kind, colour=colour[0] if colour else "#B0B0B0")
     size = 8 + min(len(graph), 400) / 40  # inches: a larger view gets a larger page
     figure, axes = plt.subplots(figsize=(size, size * 0.75), dpi=DPI)
-    positions = nx.spring_layout(graph, seed=42, k=1.5 / max(1, len(graph)) ** 0.5)
-    nx.draw_networkx_edges(graph, positions, ax=axes, edge_color="#B0B0B0", width=0.7, arrows=False)
+    if positions and all(n in positions for n in graph):
+        placed = {n: (positions[n][0], -positions[n][1]) for n in graph}  # the screen's y grows downwards
+    else:
+        placed = nx.spring_layout(graph, seed=42, k=1.5 / max(1, len(graph)) ** 0.5)
+    colours = [c for _, _, c in graph.edges(data="colour")]
+    nx.draw_networkx_edges(graph, placed, ax=axes, edge_color=colours, width=0.7, arrows=False)
     kinds = {(s, t): k for s, t, k in graph.edges(data="kind")}
     if len(kinds) <= 150:  # beyond that the names would hide the drawing
-        nx.draw_networkx_edge_labels(graph, positions, edge_labels=kinds, font_size=4, ax=axes, alpha=0.8)
+        nx.draw_networkx_edge_labels(graph, placed, edge_labels=kinds, font_size=4, ax=axes, alpha=0.8)
     nx.draw_networkx_nodes(
-        graph, positions, ax=axes, node_color=[graph.nodes[n]["colour"] for n in graph], node_size=160
+        graph, placed, ax=axes, node_color=[graph.nodes[n]["colour"] for n in graph], node_size=160
     )
     nx.draw_networkx_labels(
-        graph, positions, labels={n: _label(graph.nodes[n]["name"]) for n in graph}, font_size=5, ax=axes
+        graph, placed, labels={n: _label(graph.nodes[n]["name"]) for n in graph}, font_size=5, ax=axes
     )
+    for label, colour in line_legend:
+        axes.plot([], [], color=colour, label=label, linewidth=1.5)
     for label, colour in legend:
         axes.scatter([], [], color=colour, label=label)
-    if legend:
+    if legend or line_legend:
         axes.legend(loc="lower left", fontsize=6, frameon=False)
     axes.axis("off")
     if fmt == "svg":

@@ -18,6 +18,7 @@ from playwright.sync_api import Browser, Page, expect
 from pmkg.graph import connection, store
 from pmkg.ingest.pipeline import extract_file
 from pmkg.model.record import Attendance, DocumentInfo, Meeting, Person, Provenance, Record
+from pmkg.ui.graph_view import edge_style_for
 from pmkg.ui.i18n import translate
 from tests.chromium import ARTIFACTS, ROOT, WAIT_MS
 
@@ -188,6 +189,8 @@ def test_a_question_renders_a_graph_with_nodes_and_a_table(ui: Watched, tmp_path
     svg = pictures["SVG"].read_text(encoding="utf-8")
     assert pictures["SVG"].name == "graph.svg" and "<svg" in svg
     assert "Søren Brunak" in svg and "Person" in svg  # a node's caption and the legend, as text
+    attended = translate("rel.ATTENDED.out", "en")  # the link kinds in the legend, each in its colour
+    assert attended in svg and f"stroke: {edge_style_for('ATTENDED').colour.lower()}" in svg
     assert pictures["PNG"].read_bytes().startswith(b"\x89PNG")
     ui.page.get_by_test_id("stButtonGroup").get_by_text("Table", exact=True).click()
     expect(ui.page.get_by_test_id("stDataFrame")).to_be_visible(timeout=WAIT_MS)

@@ -25,3 +25,16 @@ def test_png_is_a_picture_and_the_same_view_draws_the_same_svg() -> None:
     assert network_picture(NODES, EDGES, LEGEND, "png").startswith(b"\x89PNG")
     first = network_picture(NODES, EDGES, LEGEND, "svg")
     assert network_picture(NODES, EDGES, LEGEND, "svg").count(b"<path") == first.count(b"<path")
+
+
+def test_the_picture_is_the_view_on_screen_its_places_link_colours_and_their_legend() -> None:
+    coloured = [("p:1", "o:1", "affiliated with", "#332288"), ("p:1", "o:2", "member of · 1", "#4E79A7")]
+    places = {"p:1": (0.0, 0.0), "o:1": (100.0, 0.0), "o:2": (0.0, 100.0)}
+    lines = [("Route 1", "#4E79A7"), ("affiliated with", "#332288")]
+    svg = network_picture(NODES, coloured, LEGEND, "svg", positions=places, line_legend=lines).decode("utf-8")
+    for colour in ("#332288", "#4e79a7"):  # each link in its kind's or its route's colour, as on screen
+        assert f"stroke: {colour}" in svg.lower(), colour
+    assert "Route 1" in svg and "member of · 1" in svg  # the routes named in the legend and on the links
+    moved = {**places, "o:2": (300.0, 100.0)}
+    other = network_picture(NODES, coloured, LEGEND, "svg", positions=moved, line_legend=lines)
+    assert other != svg.encode("utf-8")  # drawn where the screen places the nodes, not by its own layout

@@ -11,11 +11,14 @@ from collections.abc import Callable
 
 import neo4j
 import pytest
+from playwright.sync_api import expect
 
 from pmkg.graph import connection
+from pmkg.ui.explore import ACTOR_TYPES
 from pmkg.ui.i18n import translate
 from tests.test_browser import WAIT_MS, Watched, loaded, ui  # noqa: F401 (the fixtures, shared by name)
-from tests.test_graph_browser import CY, graph_state, open_explore_at
+from tests.test_browser_pickers import expect_chosen
+from tests.test_graph_browser import CY, drawn_edges, graph_state, open_explore_at
 
 pytestmark = pytest.mark.browser
 
@@ -103,3 +106,28 @@ def test_a_theme_and_a_body_chosen_keep_the_expanded_nodes_that_pass_them(
     assert drawn_once(ui, lambda nodes: body["id"] in nodes) == shown  # it passes both: nothing else goes
     assert f"themes={theme['id']}" in ui.page.url.replace("%3A", ":")
     ui.shot("graph-filter-theme-body")
+
+
+def test_the_overview_says_how_many_of_the_graphs_nodes_it_draws(ui: Watched, loaded: neo4j.Driver) -> None:  # noqa: F811
+    ui.open("explore", "en")
+    drawn_edges(ui)  # once the graph is drawn
+    nodes = drawn(ui)
+    total = connection.read(
+        loaded,
+        "MATCH (n) WHERE any(l IN labels(n) WHERE l IN $types) RETURN count(n) AS n",
+        {"types": ACTOR_TYPES},
+    )[0]["n"]
+    shown = sum(1 for kind in nodes.values() if kind in ACTOR_TYPES)
+    assert 0 < shown < total  # the examples hold people and themes linked to no other of these types
+    note = translate("explore.partial", "en", drawn=shown, total=total)
+    expect(ui.page.get_by_text(note, exact=True)).to_be_visible(timeout=WAIT_MS)  # not dropped without a word
+    ui.shot("graph-overview-note")
+
+
+def test_start_from_names_what_the_search_sent_to_the_graph(ui: Watched) -> None:  # noqa: F811
+    ui.open("search", "en")
+    ui.page.get_by_label(translate("search.box", "en")).fill("Soren Brunak")
+    ui.page.keyboard.press("Enter")
+    ui.page.get_by_role("button", name=translate("search.show_in_graph", "en")).click()
+    ui.settled_node("person:soren-brunak")
+    expect_chosen(ui, translate("explore.start", "en"), "Søren Brunak (Person)")  # not "Overview"

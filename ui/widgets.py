@@ -27,7 +27,6 @@ from pmkg.ui.graph_toolbar import localise_toolbar
 from pmkg.ui.graph_view import (
     NODE_TYPES,
     GraphData,
-    caption,
     edge_style_for,
     group_colour,
     groups,
@@ -264,36 +263,10 @@ def show_graph(view: GraphData, key: str, height: int = 600) -> dict[str, Any] |
         analysis_actions=[],
     )
     localise_toolbar(key)
+    from pmkg.ui.graph_picture import picture_buttons  # it reads this module's names and colours
+
     picture_buttons(view, key)
     return event
-
-
-def picture_buttons(view: GraphData, key: str) -> None:
-    """The view as a picture with its legend, PNG and SVG, drawn only when a button is clicked."""
-    from pmkg.reports.figure import network_picture  # matplotlib: loaded when a picture is asked for
-
-    language = current_language()
-
-    def draw(fmt: str) -> bytes:
-        nodes = [(n.id, caption(n, language), style_for(n.type).colour) for n in view.nodes.values()]
-        edges = [(e.source, e.target, kind_name(e.type)) for e in view.edges.values()]
-        legend = [(type_name(kind), style_for(kind).colour) for kind in present_types(view)]
-        return network_picture(nodes, edges, legend, fmt)
-
-    left, right = st.columns(2)
-    with left:
-        st.download_button(
-            "PNG", lambda: draw("png"), "graph.png", "image/png", key=f"{key}_graph_png", on_click="ignore"
-        )
-    with right:
-        st.download_button(
-            "SVG",
-            lambda: draw("svg"),
-            "graph.svg",
-            "image/svg+xml",
-            key=f"{key}_graph_svg",
-            on_click="ignore",
-        )
 
 
 def fresh_event(event: dict[str, Any] | None, key: str) -> dict[str, Any] | None:
