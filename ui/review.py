@@ -33,6 +33,8 @@ from pmkg.ui.widgets import done_and_rerun, show_done, type_name
 SKIPPED = "review_skipped"  # pairs set aside in this session: (a_id, b_id)
 DONE = "review_done"  # the line saying what the last decision did, shown after the rerun
 PAIR = "review_pair"  # the pair on screen, as [a_id, b_id] (in the link)
+TABS = "review_tabs"  # the tabs' widget: the label of the open tab
+OPEN = "review_open"  # the open tab by its kind (pairs, short, facts), whatever its label's count
 
 Decision = Literal["merge", "not_same"]
 
@@ -108,17 +110,31 @@ def current_pair(queue: list[Candidate]) -> Candidate:
     return pair
 
 
+def _opened(shown: dict[str, str]) -> None:
+    """Keep the tab the reader opened by its kind: a decision changes the counts in the tabs' labels,
+    which would otherwise send the reader back to the first tab after every decision."""
+    st.session_state[OPEN] = next(
+        (kind for kind, label in shown.items() if label == st.session_state[TABS]), "pairs"
+    )
+
+
 def render(driver: neo4j.Driver) -> None:
     editor = identity.current_user().can("edit")  # a courtesy: decide() calls require() itself
     show_done(DONE)
     candidates = candidate_merges(driver)
     short, low = shortforms.queue(driver), lowconfidence.queue(driver)
-    tabs = [
-        t("review.tab.pairs", n=len(candidates)),
-        t("review.tab.short", n=len(short)),
-        t("review.tab.facts", n=len(low)),
-    ]
-    pairs, forms, facts = st.tabs(tabs)
+    shown = {
+        "pairs": t("review.tab.pairs", n=len(candidates)),
+        "short": t("review.tab.short", n=len(short)),
+        "facts": t("review.tab.facts", n=len(low)),
+    }
+    pairs, forms, facts = st.tabs(
+        list(shown.values()),
+        key=TABS,
+        default=shown[st.session_state.get(OPEN, "pairs")],
+        on_change=_opened,
+        args=(shown,),
+    )
     with pairs:
         _pairs(driver, editor, candidates)
     with forms:
