@@ -311,9 +311,13 @@ def details(driver: neo4j.Driver, node_id: str) -> None:
     if not contact:  # a quote may give an address
         rows = [without_contact_properties(row) for row in rows]
     quote_col = t("details.quote")
+    # A rejected fact says so beside its quote, where it is in view (the last column was off the right
+    # edge of a table with long quotes and names); the column is left out when nothing is rejected.
+    rejected = [r.get("rejected") or "" for r in rows]
     table = pd.DataFrame(
         {
             quote_col: [one_line(r["quote"] or "") for r in rows],  # as it reads: "England", not "Eng- land"
+            **({t("details.rejected"): rejected} if any(rejected) else {}),  # left out of every answer
             t("details.relation"): [rel_name(r["rel"], r["outgoing"]) for r in rows],
             t("details.other"): [r["other"] for r in rows],
             t("details.document"): [
@@ -323,7 +327,6 @@ def details(driver: neo4j.Driver, node_id: str) -> None:
                 for r in rows
             ],
             t("details.date"): [r["date"] or "" for r in rows],
-            t("details.rejected"): [r.get("rejected") or "" for r in rows],  # left out of every answer
         }
     ).drop_duplicates()
     st.markdown(f"**{t('details.sources', n=int((table[quote_col] != '').sum()))}**")
