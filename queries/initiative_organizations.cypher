@@ -9,7 +9,8 @@ CALL () {
 }
 OPTIONAL MATCH (d:Document {id: r.doc})
 WITH i, o, CASE type(r) WHEN 'FUNDS' THEN 'funds' ELSE 'participates' END AS relation,
-     collect(coalesce(r.quotes[0], r.note))[0] AS quote,  // a curated fact: its source note collect(DISTINCT d.name) AS documents, max(d.date) AS latest
+     collect(coalesce(r.quotes[0], r.note))[0] AS quote,  // a curated fact: its source note
+     collect(DISTINCT d.name) AS documents, max(d.date) AS latest
 RETURN i.name AS initiative, o.name AS organization, o.type AS type, relation, quote, documents, latest,
        i.id AS initiative_id, o.id AS organization_id
 ORDER BY initiative, organization
