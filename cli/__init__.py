@@ -41,6 +41,9 @@ COMMANDS = {
     "set-type": "pmkg.cli.commands.amend",
     "add": "pmkg.cli.commands.amend",
     "fix": "pmkg.cli.commands.amend",
+    "review": "pmkg.cli.commands.review",
+    "resolve": "pmkg.cli.commands.review",
+    "confirm": "pmkg.cli.commands.review",
 }
 
 

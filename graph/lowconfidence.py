@@ -62,6 +62,8 @@ WITH r, f, f.confirmed = $id AS already
 SET f.confirmed = $id
 RETURN count(r) AS matched, count(f) - count(CASE WHEN already THEN 1 END) AS changed
 """
+_STATE = "MATCH (f:LowConfidence {id: $id}) RETURN f.type AS type, f.key AS key, f.confirmed AS confirmed"
+_REJECTED = "MATCH ()-[r:{type} {key: $key}]->() RETURN r.rejected AS rejected LIMIT 1"
 _UNCONFIRM = "MATCH (f:LowConfidence {confirmed: $id}) REMOVE f.confirmed RETURN count(f) AS changed"
 # what identifies a fact across versions of its document (the rest is provenance, or differs per document)
 _NOT_WHERE = frozenset(("key", "doc", "rejected", "quotes", "starts", "ends"))
@@ -204,6 +206,24 @@ def queue(driver: neo4j.Driver) -> list[Fact]:
 def find(driver: neo4j.Driver, fact_id: str) -> Fact | None:
     """One open marked fact by id, or None when it is confirmed, rejected or gone."""
     return next((f for f in queue(driver) if f.id == fact_id), None)
+
+
+def why_not_open(driver: neo4j.Driver, fact_id: str) -> str:
+    """One line saying why ``fact_id`` is not in the queue: unknown, confirmed, or rejected (by which
+    correction), so a second decision on one fact is refused with its reason."""
+
+    def work(tx: neo4j.ManagedTransaction) -> str:
+        flag = tx.run(_STATE, id=fact_id).single()
+        if flag is None:
+            return f"no low-confidence fact {fact_id!r} in the graph (see pmkg review facts)"
+        if flag["confirmed"]:
+            return f"{fact_id} is already confirmed by {flag['confirmed']}"
+        fact = tx.run(labelled(_REJECTED, type=flag["type"]), key=flag["key"]).single()
+        if fact is not None and fact["rejected"]:
+            return f"{fact_id} is already rejected by {fact['rejected']}"
+        return f"{fact_id} is not open for review (merged into another fact?)"
+
+    return read_tx(driver, work)
 
 
 def apply(tx: neo4j.ManagedTransaction, c: Correction) -> Outcome:

@@ -104,26 +104,45 @@ def not_same(
 
 
 def resolve(
-    driver: neo4j.Driver, form_id: str, person: str | None, author: str, reason: str = ""
+    driver: neo4j.Driver,
+    form_id: str,
+    person: str | None,
+    author: str,
+    reason: str = "",
+    *,
+    dry_run: bool = False,
 ) -> tuple[Correction, Outcome]:
-    """Record that the short form ``form_id`` means ``person`` (one of its candidates), or none of them."""
+    """Record that the short form ``form_id`` means ``person`` (one of its candidates), or none of them.
+    A form already decided is refused (undo that decision first), so a second session's choice never
+    silently replaces the first."""
     found = shortforms.find(driver, form_id)
     if found is None:
         raise CorrectionError(f"no short form {form_id!r} in the graph (its document was removed?)")
+    if found["decided"]:
+        raise CorrectionError(
+            f"short form {form_id} ({found['form']!r} in {found['source']}) is already decided by "
+            f"{found['decided']} (pmkg corrections undo {found['decided']} to decide it again)"
+        )
     if person is not None and person not in found["candidates"]:
         raise CorrectionError(f"{person} is not one of {', '.join(found['candidates'])}")
     payload = {"form": found["form"], "document": found["doc"], "source": found["source"], "person": person}
     c = make("resolve", sorted(found["candidates"]), payload, author, reason)
-    return c, corrections.record(driver, c)
+    return c, corrections.record(driver, c, dry_run=dry_run)
 
 
 def judge(
-    driver: neo4j.Driver, fact_id: str, keep: bool, author: str, reason: str = ""
+    driver: neo4j.Driver,
+    fact_id: str,
+    keep: bool,
+    author: str,
+    reason: str = "",
+    *,
+    dry_run: bool = False,
 ) -> tuple[Correction, Outcome]:
     """Confirm (``keep``) or reject the open low-confidence fact ``fact_id`` as a correction by ``author``."""
     fact = lowconfidence.find(driver, fact_id)
     if fact is None:
-        raise CorrectionError(f"no open low-confidence fact {fact_id!r} (confirmed, rejected or gone)")
+        raise CorrectionError(lowconfidence.why_not_open(driver, fact_id))
     payload = {
         "type": fact.type,
         "from_label": fact.from_label,
@@ -131,4 +150,4 @@ def judge(
         "where": fact.where,
     }
     c = make("confirm" if keep else "reject", [fact.from_id, fact.to_id], payload, author, reason)
-    return c, corrections.record(driver, c)
+    return c, corrections.record(driver, c, dry_run=dry_run)

@@ -22,7 +22,9 @@ from pmkg.ui.identity import local_user
 
 
 def common_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--why", default="", help="the reason, kept with the correction")
+    parser.add_argument(
+        "--why", "--reason", dest="why", default="", help="the reason, kept with the correction"
+    )
     parser.add_argument("--dry-run", action="store_true", help="show what would change; store nothing")
 
 
