@@ -17,18 +17,23 @@ import neo4j
 
 from pmkg.graph import corrections, store
 from pmkg.graph.connection import read
+from pmkg.graph.curated import shown_value
 from pmkg.graph.outcome import Outcome
 from pmkg.graph.rdfcodec import code_list
 from pmkg.graph.review import found_nodes
-from pmkg.graph.schema import labelled
+from pmkg.graph.schema import WHERE_VALUES, labelled
 from pmkg.model.correction import RETYPABLE, Correction, CorrectionError, make, split_id
 from pmkg.model.graph import RELS
 
-_MATCHING = """
+_MATCHING = (
+    """
 MATCH (:{from_label} {id: $from})-[r:{type}]->(:{to_label} {id: $to})
-WHERE r.curated IS NULL AND r.rejected IS NULL AND all(k IN keys($where) WHERE r[k] = $where[k])
-RETURN count(r) AS n
+WHERE r.curated IS NULL AND r.rejected IS NULL AND """
+    + WHERE_VALUES
+    + """
+RETURN properties(r) AS props
 """
+)
 
 
 def pairs(items: list[str], option: str) -> dict[str, str]:
@@ -42,15 +47,28 @@ def pairs(items: list[str], option: str) -> dict[str, str]:
     return out
 
 
-def _check_codes(rtype: str, values: dict[str, str]) -> None:
-    """A value of a coded property (a role) must be one of its code list's codes."""
+def typed(rtype: str, values: dict[str, Any]) -> dict[str, Any]:
+    """The values as the relationship holds them: a list property's text split at commas
+    (``roles=chair,member`` -> ``["chair", "member"]``), everything else as given."""
+    lists = {p.name for p in RELS[rtype].props if p.kind == "string[]"} if rtype in RELS else set()
+    return {
+        k: [x.strip() for x in v.split(",") if x.strip()] if k in lists and isinstance(v, str) else v
+        for k, v in values.items()
+    }
+
+
+def _check_codes(rtype: str, values: dict[str, Any]) -> None:
+    """A value of a coded property (a role, each of a meeting's roles) must be one of its code list's."""
     for prop in RELS[rtype].props:
         kind, _, scheme = prop.codec.partition(":")
-        if prop.name in values and kind in ("code", "concept"):
-            codes = sorted(code_list(scheme))
-            if values[prop.name] not in codes:
+        if prop.name not in values or kind not in ("code", "concept"):
+            continue
+        codes = sorted(code_list(scheme))
+        given = values[prop.name]
+        for value in given if isinstance(given, list) else [given]:
+            if value not in codes:
                 raise CorrectionError(
-                    f"{prop.name}={values[prop.name]!r} is not a known {prop.name}: one of {', '.join(codes)}"
+                    f"{prop.name}={value!r} is not a known {prop.name}: one of {', '.join(codes)}"
                 )
 
 
@@ -58,6 +76,21 @@ def _from(valid_from: str | None) -> dict[str, str]:
     """The payload's ``valid_from`` when the editor gave one (kept out otherwise, so the default follows
     the graph: ``graph.curated.valid_from``)."""
     return {"valid_from": valid_from.strip()} if valid_from and valid_from.strip() else {}
+
+
+def kept_values(rtype: str, facts: list[dict[str, Any]], named: set[str]) -> dict[str, Any]:
+    """The values all the revised facts share that the fix does not name (an attendance's status and
+    group when only the role was wrong): the curated fact keeps them."""
+    out = {}
+    for prop in RELS[rtype].props:
+        if prop.name in named or prop.fixed is not None or prop.kind not in ("string", "string[]"):
+            continue
+        seen = {
+            tuple(f[prop.name]) if isinstance(f.get(prop.name), list) else f.get(prop.name) for f in facts
+        }
+        if len(seen) == 1 and (only := seen.pop()) not in (None, ()):
+            out[prop.name] = list(only) if isinstance(only, tuple) else only
+    return out
 
 
 def _record(driver: neo4j.Driver, c: Correction, dry_run: bool) -> tuple[Correction, Outcome]:
@@ -91,6 +124,7 @@ def _fact(
         raise CorrectionError(f"{rtype!r} is not a relationship type: one of {', '.join(RELS)}")
     found = found_nodes(driver, ids)
     payload = {"type": rtype, "from_label": found[ids[0]][0], "to_label": found[ids[1]][0], **payload}
+    payload |= {key: typed(rtype, payload[key]) for key in ("props", "where") if key in payload}
     if len(ids) == 3 and found[ids[2]][0] != found[ids[1]][0]:
         raise CorrectionError(f"--to {ids[2]} is {found[ids[2]][0]}, not {found[ids[1]][0]} like {ids[1]}")
     _check_codes(rtype, payload.get("props", {}))
@@ -102,7 +136,7 @@ def add(
     source: str,
     rtype: str,
     target: str,
-    values: dict[str, str],
+    values: dict[str, Any],
     note: str,
     author: str,
     reason: str = "",
@@ -121,8 +155,8 @@ def fix(
     source: str,
     rtype: str,
     target: str,
-    where: dict[str, str],
-    values: dict[str, str],
+    where: dict[str, Any],
+    values: dict[str, Any],
     note: str,
     author: str,
     reason: str = "",
@@ -133,7 +167,10 @@ def fix(
 ) -> tuple[Correction, Outcome]:
     """Revise the extracted facts ``source -rtype {where}-> target`` into one with ``values`` (and the
     other end ``into``, when the organisation was wrong), known from ``note``, holding from
-    ``valid_from`` (default: the first date of the documents it revises, whose minutes it corrects)."""
+    ``valid_from`` (default: the first date of the documents it revises, whose minutes it corrects).
+    A list property's value may be given as text with commas (``roles=chair,member``). The values the
+    revised facts share and the fix does not name are kept (a role at one meeting fixed, the
+    attendance's status stays)."""
     into = None if into == target else into
     if not values and not into:
         raise CorrectionError("fix: say what is right: --set PROP=VALUE (role=vice_chair) or --to ID")
@@ -142,13 +179,16 @@ def fix(
     if into:
         payload["into"] = into
     c = _fact(driver, "fix", ids, rtype, payload, author, reason)
-    params = {"from": source, "to": target, "where": where}
+    params = {"from": source, "to": target, "where": c.payload["where"]}
     names = {"type": rtype, "from_label": c.payload["from_label"], "to_label": c.payload["to_label"]}
-    if not read(driver, labelled(_MATCHING, **names), params)[0]["n"]:
-        shown = "".join(f" {k}={v}" for k, v in sorted(where.items()))
+    facts = [row["props"] for row in read(driver, labelled(_MATCHING, **names), params)]
+    if not facts:
+        shown = "".join(f" {k}={shown_value(v)}" for k, v in sorted(c.payload["where"].items()))
         raise CorrectionError(
             f"fix: no {rtype}{shown} {source} -> {target} in the graph to revise (a new fact: pmkg add)"
         )
+    if kept := kept_values(rtype, facts, set(c.payload["where"]) | set(c.payload["props"])):
+        c = make("fix", c.targets, {**c.payload, "kept": kept}, author, reason, at=c.at)
     return _record(driver, c, dry_run)
 
 

@@ -23,7 +23,7 @@ from typing import Any
 import neo4j
 
 from pmkg.graph.outcome import Outcome, nodes_of
-from pmkg.graph.schema import labelled
+from pmkg.graph.schema import WHERE_VALUES, labelled
 from pmkg.model.correction import Correction
 from pmkg.model.graph import RELS
 
@@ -44,12 +44,16 @@ MATCH (b:{to_label} {id: $to})
 CREATE (a)-[r:{type}]->(b)
 SET r = $props
 """
-_REVISE = """
+_REVISE = (
+    """
 MATCH (:{from_label} {id: $from})-[r:{type}]->(:{to_label} {id: $to})
-WHERE r.curated IS NULL AND r.rejected IS NULL AND all(k IN keys($where) WHERE r[k] = $where[k])
+WHERE r.curated IS NULL AND r.rejected IS NULL AND """
+    + WHERE_VALUES
+    + """
 SET r.rejected = $id, r.revised = $id
 RETURN count(r) AS n
 """
+)
 _DELETE = "MATCH ()-[r:{type}]->() WHERE r.curated = $id DELETE r RETURN count(r) AS n"
 _RESTORE = "MATCH ()-[r:{type}]->() WHERE r.revised = $id REMOVE r.rejected, r.revised RETURN count(r) AS n"
 
@@ -60,10 +64,11 @@ def ends(c: Correction) -> tuple[str, str]:
 
 
 def values(c: Correction) -> dict[str, Any]:
-    """The curated fact's own values: what a fix matched, overridden by what it sets."""
+    """The curated fact's own values: what a fix matched and the revised facts' other values it kept
+    (an attendance's status when its role was wrong), overridden by what it sets."""
     own = {p.name for p in RELS[c.payload["type"]].props}
     where = {k: v for k, v in c.payload.get("where", {}).items() if k in own}
-    return {**where, **c.payload.get("props", {})}
+    return {**where, **c.payload.get("kept", {}), **c.payload.get("props", {})}
 
 
 def props(c: Correction, valid_from: str | None = None) -> dict[str, Any]:
@@ -81,10 +86,15 @@ def props(c: Correction, valid_from: str | None = None) -> dict[str, Any]:
     }
 
 
+def shown_value(value: Any) -> str:
+    """A value as the CLI takes it: ``chair`` or, for a list, ``chair,member``."""
+    return ",".join(value) if isinstance(value, list) else str(value)
+
+
 def describe(c: Correction) -> str:
     """The fact as one line: ``HOLDS_ROLE role=vice_chair person:x -> org:b``."""
     source, target = ends(c)
-    shown = "".join(f" {k}={v}" for k, v in sorted(values(c).items()))
+    shown = "".join(f" {k}={shown_value(v)}" for k, v in sorted(values(c).items()))
     return f"{c.payload['type']}{shown} {source} -> {target}"
 
 
@@ -107,7 +117,7 @@ def apply(tx: neo4j.ManagedTransaction, c: Correction) -> Outcome:
         params = {"from": c.targets[0], "to": c.targets[1], "where": p.get("where", {}), "id": c.id}
         revised = tx.run(labelled(_REVISE, **names), params).single(strict=True)["n"]
         if revised:
-            where = "".join(f" {k}={v}" for k, v in sorted(p.get("where", {}).items()))
+            where = "".join(f" {k}={shown_value(v)}" for k, v in sorted(p.get("where", {}).items()))
             changes.append(f"revise {revised} {p['type']}{where} {c.targets[0]} -> {c.targets[1]}")
     params = {"from": source, "to": target, "id": c.id, "valid_from": valid_from(tx, c)}
     if not tx.run(labelled(_FIND, **names), params).single(strict=True)["n"]:

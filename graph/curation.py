@@ -33,7 +33,7 @@ import neo4j
 
 from pmkg.graph import contributed, curated, lowconfidence, retype, shortforms
 from pmkg.graph.outcome import Outcome, nodes_of
-from pmkg.graph.schema import labelled
+from pmkg.graph.schema import WHERE_VALUES, labelled
 from pmkg.graph.triples import search_text
 from pmkg.model.correction import Correction, CorrectionError
 from pmkg.model.graph import CONTRIBUTED, NODES, PROVENANCE_KEYS, RELS
@@ -79,13 +79,17 @@ SET s.name = coalesce($name, s.name)
 RETURN s.name AS name
 """
 _DELETE_NODE = "MATCH (n:{label} {id: $id}) DETACH DELETE n"
-_REJECT = """
+_REJECT = (
+    """
 MATCH (a:{from_label} {id: $from})-[r:{type}]->(b:{to_label} {id: $to})
-WHERE all(k IN keys($where) WHERE r[k] = $where[k])
+WHERE """
+    + WHERE_VALUES
+    + """
 WITH r, r.rejected = $id AS already
 SET r.rejected = $id
 RETURN count(r) AS matched, sum(CASE WHEN already THEN 0 ELSE 1 END) AS changed
 """
+)
 _UNREJECT = """
 MATCH (:{from_label} {id: $from})-[r:{type}]->(:{to_label} {id: $to}) WHERE r.rejected = $id
 REMOVE r.rejected

@@ -25,7 +25,7 @@ import neo4j
 from pmkg import knowledge
 from pmkg.graph.connection import read_tx
 from pmkg.graph.outcome import Outcome
-from pmkg.graph.schema import labelled
+from pmkg.graph.schema import WHERE_VALUES, labelled
 from pmkg.graph.shortforms import line_of
 from pmkg.graph.triples import GraphRows
 from pmkg.model.correction import Correction
@@ -54,14 +54,18 @@ MATCH (a)-[r:{type} {key: key}]->(b) WHERE r.rejected IS NULL
 RETURN key, a.id AS from, a.name AS from_name, b.id AS to, b.name AS to_name, properties(r) AS props
 """
 _DOCUMENTS = "MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.title AS title, d.date AS date"
-_CONFIRM = """
+_CONFIRM = (
+    """
 MATCH (:{from_label} {id: $from})-[r:{type}]->(:{to_label} {id: $to})
-WHERE all(k IN keys($where) WHERE r[k] = $where[k])
+WHERE """
+    + WHERE_VALUES
+    + """
 OPTIONAL MATCH (f:LowConfidence {key: r.key})
 WITH r, f, f.confirmed = $id AS already
 SET f.confirmed = $id
 RETURN count(r) AS matched, count(f) - count(CASE WHEN already THEN 1 END) AS changed
 """
+)
 _STATE = "MATCH (f:LowConfidence {id: $id}) RETURN f.type AS type, f.key AS key, f.confirmed AS confirmed"
 _REJECTED = "MATCH ()-[r:{type} {key: $key}]->() RETURN r.rejected AS rejected LIMIT 1"
 _UNCONFIRM = "MATCH (f:LowConfidence {confirmed: $id}) REMOVE f.confirmed RETURN count(f) AS changed"

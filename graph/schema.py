@@ -54,6 +54,13 @@ _WHITELIST = {
     "to_label": LABELS,
     "prop": ("doc", "key"),
 }
+# The facts a correction names by their values (``where``: ``{"role": "chair"}``, ``{"roles": ["chair"]}``),
+# for a relationship ``r``: a list value matches the same codes in any order (the minutes' order of a
+# person's roles at a meeting says nothing).
+WHERE_VALUES = (
+    "all(k IN keys($where) WHERE CASE WHEN $where[k] IS :: LIST<ANY> AND r[k] IS :: LIST<ANY> "
+    "THEN size(r[k]) = size($where[k]) AND all(x IN $where[k] WHERE x IN r[k]) ELSE r[k] = $where[k] END)"
+)
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 

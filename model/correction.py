@@ -43,11 +43,14 @@ class Correction(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, froze
     file paths, so that a new version of one is split too), ``into`` (its id, :func:`split_id`) and
     optionally its ``name``; ``label`` and ``to`` (``set_type``: the node's label now and the one it
     gets); ``type``, ``from_label``, ``to_label``, ``props`` (the relationship's own values, e.g.
-    ``{"role": "vice_chair"}``) and ``note`` (``add`` and ``fix``: where staff learnt it, since no
-    sentence states it), and for ``fix`` also ``where`` (the extracted facts it revises, as for
-    ``reject``) and optionally ``into`` (the corrected other end, a third target: the right organisation).
+    ``{"role": "vice_chair"}``, a list for a list property: ``{"roles": ["member"]}``) and ``note``
+    (``add`` and ``fix``: where staff learnt it, since no sentence states it), and for ``fix`` also
+    ``where`` (the extracted facts it revises, as for ``reject``), optionally ``into`` (the corrected
+    other end, a third target: the right organisation), and ``kept``: the revised facts' other values,
+    which the curated fact keeps (a meeting's attendance status when only the role at it was wrong).
     ``resolve`` (``graph.shortforms``): targets the people a short form could be; ``form``,
     ``document`` and ``source`` (its file) name it, ``person`` the one meant (null: none of them).
+    ``confirm`` has the shape of ``reject`` (a low-confidence fact kept: ``graph.lowconfidence``).
     ``undone_at``/``undone_by`` are set by ``pmkg corrections undo``: the record stays, inactive.
     """
 
@@ -144,12 +147,9 @@ def check(c: Correction) -> str | None:
             return f"a {c.kind} has two targets: the relationship's from and to node ids"
         if p.get("type") not in REL_TYPES:
             return f"payload.type must be a relationship type ({', '.join(REL_TYPES)})"
-        where = p.get("where", {})
         names = {prop.name for prop in rel_props(p["type"])}
-        if not isinstance(where, dict) or any(
-            k not in names or not isinstance(v, str) for k, v in where.items()
-        ):
-            return f"payload.where must map properties of {p['type']} ({', '.join(sorted(names))}) to text"
+        if problem := _where_problem(p["type"], p.get("where", {}), "where", names):
+            return problem
         return _label_problem(p, LABELS, "from_label") or _label_problem(p, LABELS, "to_label")
     if c.kind == "split":
         return _split_problem(c)
@@ -191,9 +191,22 @@ def _split_problem(c: Correction) -> str | None:
     return _label_problem(p, MERGEABLE)
 
 
+def _value_problem(rtype: str, prop: str, value: Any) -> bool:
+    """A value of a relationship's property is text, or a list of texts for a list property (the
+    roles at a meeting)."""
+    if not any(p.name == prop and p.kind == "string[]" for p in rel_props(rtype)):
+        return not isinstance(value, str)
+    return not isinstance(value, list) or not all(isinstance(v, str) for v in value)
+
+
 def _where_problem(rtype: str, where: Any, key: str, names: set[str]) -> str | None:
-    if not isinstance(where, dict) or any(k not in names or not isinstance(v, str) for k, v in where.items()):
-        return f"payload.{key} must map properties of {rtype} ({', '.join(sorted(names)) or 'none'}) to text"
+    if not isinstance(where, dict) or any(
+        k not in names or _value_problem(rtype, k, v) for k, v in where.items()
+    ):
+        return (
+            f"payload.{key} must map properties of {rtype} ({', '.join(sorted(names)) or 'none'}) to text"
+            " (a list of texts for a list)"
+        )
     return None
 
 
@@ -217,12 +230,13 @@ def _fact_problem(c: Correction) -> str | None:
             f"{rtype} goes from {'/'.join(spec.sources)} to {'/'.join(spec.targets)}, "
             f"not from {p.get('from_label')} to {p.get('to_label')}"
         )
-    own = {prop.name for prop in spec.props if prop.fixed is None and prop.kind == "string"}
+    own = {prop.name for prop in spec.props if prop.fixed is None and prop.kind in ("string", "string[]")}
     every = {prop.name for prop in rel_props(rtype)}
     if fix and (problem := _where_problem(rtype, p.get("where", {}), "where", every)):
         return problem
-    if problem := _where_problem(rtype, p.get("props", {}), "props", own):
-        return problem
+    for key in ("props", "kept"):
+        if problem := _where_problem(rtype, p.get(key, {}), key, own):
+            return problem
     if not isinstance(p.get("note"), str) or not p["note"].strip():
         return "payload.note must say where this is known from (a source note), since no document states it"
     if "valid_from" in p and not _is_day(p["valid_from"]):

@@ -20,11 +20,11 @@ CALL (m) {
   UNION
   MATCH (p:Person)-[r:ATTENDED WHERE r.rejected IS NULL]->(m)
   WITH p, r ORDER BY CASE r.status WHEN 'present' THEN 0 WHEN 'unknown' THEN 1 ELSE 2 END, p.name LIMIT $limit
-  MATCH (doc:Document {id: r.doc})
+  OPTIONAL MATCH (doc:Document {id: r.doc})  // none for an attendance staff fixed: its note is the quote
   RETURN 1 AS rank, CASE r.status WHEN 'absent' THEN 'absent' ELSE 'attendee' END AS kind, p.name AS name,
          reduce(s = r.status, x IN coalesce(r.roles, []) | s + ', ' + x)
          + coalesce(' · ' + r.group, '') AS detail,
-         m.date AS since, m.date AS date, r.quotes[0] AS quote, doc.name AS document, p.id AS id,
+         m.date AS since, m.date AS date, coalesce(r.quotes[0], r.note) AS quote, doc.name AS document, p.id AS id,
          doc.id AS document_id
   UNION
   MATCH (p:Person)-[r:PRESENTED WHERE r.rejected IS NULL]->(m)

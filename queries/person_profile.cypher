@@ -49,18 +49,19 @@ CALL (p) {
   UNWIND CASE WHEN size(coalesce(a.roles, [])) = 0 THEN [null] ELSE a.roles END AS role
   WITH b, collect(DISTINCT role) AS roles, collect(a)[0] AS last, max(m.date) AS date, min(m.date) AS since
   ORDER BY date DESC LIMIT $limit
-  MATCH (doc:Document {id: last.doc})
+  OPTIONAL MATCH (doc:Document {id: last.doc})  // none for an attendance staff fixed: its note is the quote
   RETURN 3 AS rank, 'body' AS kind, b.name AS name,
          reduce(s = '', role IN roles | CASE WHEN s = '' THEN role ELSE s + ', ' + role END) AS detail,
-         since, date, last.quotes[0] AS quote, doc.name AS document, b.id AS id, doc.id AS document_id
+         since, date, coalesce(last.quotes[0], last.note) AS quote, doc.name AS document, b.id AS id,
+         doc.id AS document_id
   UNION
   MATCH (p)-[a:ATTENDED WHERE a.rejected IS NULL]->(m:Meeting) WHERE $as_of IS NULL OR m.date <= $as_of
   WITH a, m ORDER BY m.date DESC LIMIT $limit
-  MATCH (doc:Document {id: a.doc})
+  OPTIONAL MATCH (doc:Document {id: a.doc})
   RETURN 4 AS rank, 'meeting' AS kind, m.name AS name,
          reduce(s = a.status, x IN coalesce(a.roles, []) | s + ', ' + x)
          + CASE WHEN m.date_inferred THEN ', year inferred' ELSE '' END AS detail,
-         m.date AS since, m.date AS date, a.quotes[0] AS quote, doc.name AS document, m.id AS id,
+         m.date AS since, m.date AS date, coalesce(a.quotes[0], a.note) AS quote, doc.name AS document, m.id AS id,
          doc.id AS document_id
   UNION
   MATCH (p)-[r:PRESENTED WHERE r.rejected IS NULL]->(m:Meeting) WHERE $as_of IS NULL OR m.date <= $as_of

@@ -34,6 +34,11 @@ HELD = """
 MATCH (:Person {id: $id})-[r:HOLDS_ROLE|AFFILIATED_WITH WHERE r.rejected IS NULL]->(o:Organization)
 RETURN DISTINCT type(r) AS type, o.id AS org, o.name AS name, r.role AS role ORDER BY type, name, role
 """
+ATTENDED = """
+MATCH (:Person {id: $id})-[a:ATTENDED WHERE a.rejected IS NULL]->(m:Meeting)
+RETURN m.id AS meeting, m.name AS name, m.date AS date, coalesce(a.roles, []) AS roles, a.status AS status
+ORDER BY date DESC, name
+"""
 ORGANISATIONS = "MATCH (o:Organization) RETURN o.id AS id, o.name AS name ORDER BY o.name"
 # The documents stating facts of one node (``{label}`` filled by ``graph.schema.labelled``): what a split
 # can move.
@@ -107,6 +112,28 @@ def reject_role(driver: neo4j.Driver, node_id: str, org: str, role: str, reason:
 def split(driver: neo4j.Driver, node_id: str, documents: list[str], name: str, reason: str) -> str:
     """The facts ``documents`` state of the node are another entity's (called ``name``, else the same)."""
     return _first(amend.split(driver, node_id, documents, _author(), reason, name=name)[1].changes)
+
+
+def fix_attendance(
+    driver: neo4j.Driver,
+    node_id: str,
+    meeting: str,
+    roles: list[str],
+    right: str | None,
+    status: str,
+    note: str,
+    reason: str,
+    valid_from: str | None = None,
+) -> str:
+    """The role at one meeting is ``right`` (None: no role), not ``roles``, and the status there
+    ``status``: the attendance is revised, the right one curated, its other values (the group) kept."""
+    author = _author()
+    where = {"roles": roles} if roles else {}
+    values = {"roles": [right] if right else [], "status": status}
+    outcome = amend.fix(
+        driver, node_id, "ATTENDED", meeting, where, values, note, author, reason, valid_from=valid_from
+    )[1]
+    return _first(outcome.changes[1:] or outcome.changes)
 
 
 def fix_affiliation(
@@ -193,16 +220,31 @@ def _type(driver: neo4j.Driver, node_id: str, label: str, key: str) -> str | Non
     return None
 
 
+def _first_of(codes: list[str], current: str | None, prefix: str) -> dict[str, str]:
+    """The codes in words, the current one first (what the picker starts on)."""
+    ordered = sorted(codes, key=lambda code: (code != current, code))
+    return {code: t(f"{prefix}.{code}") for code in ordered}
+
+
 def _role(driver: neo4j.Driver, node_id: str, key: str) -> str | None:
+    """A role held in an organisation, or the role (and status) at one meeting, and the right one."""
     held = [row for row in read(driver, HELD, {"id": node_id}) if row["type"] == "HOLDS_ROLE"]
-    if not held:
+    attended = read(driver, ATTENDED, {"id": node_id})
+    if not held and not attended:
         st.info(t("correct.no_roles"))
         return None
     shown = {i: f"{row['name']} · {_role_name(row['role'])}" for i, row in enumerate(held)}
+    for i, row in enumerate(attended, len(held)):
+        said = ", ".join(_role_name(r) for r in row["roles"]) or _role_name(None)
+        shown[i] = t("correct.at_meeting", meeting=row["name"], date=row["date"] or "?", roles=said)
     pick = _choose(t("correct.held"), shown, f"{key}_held")
-    roles = {role: _role_name(role) for role in sorted(code_list("RoleScheme"))}
+    was = held[pick] if pick < len(held) else attended[pick - len(held)]
+    current = was.get("role") or next(iter(was.get("roles") or []), None)
+    roles = _first_of(code_list("RoleScheme"), current, "role")
     right = _choose(t("correct.right_role"), {**roles, NOT_HELD: t("correct.not_held")}, f"{key}_role")
-    org, role = held[pick]["org"], held[pick]["role"]
+    if "meeting" in was:
+        return _at_meeting(driver, node_id, was, None if right == NOT_HELD else right, key)
+    org, role = was["org"], was["role"]
     if right == NOT_HELD:
         why = st.text_input(t("correct.why"), key=f"{key}_why")
         if st.button(t("correct.save"), key=f"{key}_save"):
@@ -211,6 +253,18 @@ def _role(driver: neo4j.Driver, node_id: str, key: str) -> str | None:
     note, why, since = _note_why_and_from(key)
     if st.button(t("correct.save"), key=f"{key}_save"):
         return fix_role(driver, node_id, org, role, right, note, why, since)
+    return None
+
+
+def _at_meeting(
+    driver: neo4j.Driver, node_id: str, was: dict[str, Any], right: str | None, key: str
+) -> str | None:
+    """The rest of a role at a meeting: the status there (the one recorded first), source, reason, save."""
+    statuses = _first_of(code_list("AttendanceStatusScheme"), was["status"], "correct.status")
+    status = _choose(t("correct.right_status"), statuses, f"{key}_status")
+    note, why, since = _note_why_and_from(key)
+    if st.button(t("correct.save"), key=f"{key}_save"):
+        return fix_attendance(driver, node_id, was["meeting"], was["roles"], right, status, note, why, since)
     return None
 
 

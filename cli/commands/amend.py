@@ -24,7 +24,11 @@ def _fact_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("target", metavar="TO", help="the fact's other node id (e.g. the organisation)")
     parser.add_argument(
-        "--set", action="append", default=[], metavar="PROP=VALUE", help="the fact's value (role=vice_chair)"
+        "--set",
+        action="append",
+        default=[],
+        metavar="PROP=VALUE",
+        help="the fact's value (role=vice_chair; at a meeting roles=member, status=absent)",
     )
     parser.add_argument("--note", required=True, help="where this is known from (no document states it)")
     parser.add_argument(
@@ -55,7 +59,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     _fact_arguments(fix)
     fix.add_argument(
-        "--where", action="append", default=[], metavar="PROP=VALUE", help="the facts revised (role=member)"
+        "--where",
+        action="append",
+        default=[],
+        metavar="PROP=VALUE",
+        help="the facts revised (role=member; roles=chair)",
     )
     fix.add_argument("--to", dest="into", metavar="ID", help="the right other end (the right organisation)")
     fix.set_defaults(func=run_fix)

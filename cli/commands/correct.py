@@ -170,6 +170,7 @@ def run_list(args: argparse.Namespace) -> int:
         shown = {k: v for k, v in c.payload.items() if k not in ("label", "was", "from_label", "to_label")}
         shown |= shown.pop("where", None) or {}
         shown |= {f"set.{k}": v for k, v in (shown.pop("props", None) or {}).items()}  # fix, add
+        shown |= {f"kept.{k}": v for k, v in (shown.pop("kept", None) or {}).items()}  # fix
         details = " ".join(
             f"{k}={','.join(v) if isinstance(v, list) else v}" for k, v in sorted(shown.items()) if v
         )
