@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,8 +30,23 @@ def quiet_driver_logs() -> None:
 @contextmanager
 def disposable_neo4j() -> Iterator[connection.Settings]:
     """A managed Neo4j in a temporary home on a free port, sharing the installed jars; deleted after."""
-    with server.disposable(Path(tempfile.mkdtemp(prefix="pmkg-bench-"))) as managed:
+    with disposable_server() as managed:
         yield managed.settings()
+
+
+@contextmanager
+def disposable_server() -> Iterator[server.ManagedServer]:
+    """A managed Neo4j in a temporary home on a free port, the server itself (its pid: what its CPU
+    costs)."""
+    with server.disposable(Path(tempfile.mkdtemp(prefix="pmkg-bench-"))) as managed:
+        yield managed
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU seconds process ``pid`` has used (Linux ``/proc``): the Neo4j server's, where
+    a replay's work is done, while the client waits."""
+    fields = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def fresh(settings: connection.Settings) -> None:

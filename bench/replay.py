@@ -3,8 +3,10 @@ target is 5 s), and what they add to each later load, since every load replays t
 
 ``python -m bench.replay [--documents N] [--corrections M]`` extracts N generated minutes, loads them
 into a disposable Neo4j, makes M corrections of every kind on real nodes (renames, rejected roles,
-merges of two people, not-the-same pairs, splits by document), imports them in one transaction, then
-times a replay of all of them and the load of one more document with and without them. Prints JSON.
+merges of two people, not-the-same pairs, splits by document, people made organisations, fixed roles held
+in an organisation and at a meeting, added affiliations, resolved short forms, confirmed low-confidence
+facts), imports them in one transaction, then times a replay of all of them and the load of one more
+document with and without them. Prints JSON.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from typing import Any
 
 import neo4j
 
-from pmkg.graph import corrections
+from pmkg.graph import corrections, lowconfidence
+from pmkg.graph.amend import kept_values
 from pmkg.graph.connection import read, write_tx
 from pmkg.model.correction import Correction, make, split_id
 
@@ -33,15 +36,79 @@ _ROLES = """
 MATCH (p:Person)-[r:HOLDS_ROLE]->(o:Organization)
 RETURN DISTINCT p.id AS person, o.id AS org, r.role AS role ORDER BY person, org, role
 """
+_ATTENDED = """
+MATCH (p:Person)-[a:ATTENDED]->(m:Meeting) WHERE a.roles IS NOT NULL
+RETURN p.id AS person, m.id AS meeting, collect(properties(a)) AS facts ORDER BY person, meeting
+"""
+_ORGANISATIONS = "MATCH (o:Organization) RETURN o.id AS id ORDER BY id"
+_SHORT_FORMS = """
+MATCH (s:ShortForm)
+RETURN s.form AS form, s.doc AS document, s.source AS source, s.candidates AS candidates ORDER BY s.id
+"""
+KINDS = ("rename", "reject", "merge", "not_same", "split", "set_type", "fix", "add", "resolve", "confirm")
+NOTE = "bench: a source note"
+
+
+def _fact_payloads(driver: neo4j.Driver) -> dict[str, Any]:
+    """What the fact-level kinds take their targets from, in a fixed order: roles held (reject, fix),
+    roles at meetings (fix), organisations (add), short forms (resolve), low-confidence facts (confirm)."""
+    return {
+        "roles": iter(read(driver, _ROLES)),
+        "attended": iter(read(driver, _ATTENDED)),
+        "organisations": [row["id"] for row in read(driver, _ORGANISATIONS)],
+        "short_forms": iter(read(driver, _SHORT_FORMS)),
+        "facts": iter(lowconfidence.queue(driver)),
+    }
+
+
+def _fix(found: dict[str, Any], turn: int) -> tuple[list[str], dict[str, Any]] | None:
+    """A fix of a role held in an organisation (even turns) or of the roles at one meeting (odd)."""
+    if turn % 2 == 0 and (role := next(found["roles"], None)):
+        right = "vice_chair" if role["role"] == "member" else "member"
+        payload = {"type": "HOLDS_ROLE", "from_label": "Person", "to_label": "Organization", "note": NOTE}
+        return [role["person"], role["org"]], {
+            **payload,
+            "where": {"role": role["role"]},
+            "props": {"role": right},
+        }
+    if seen := next(found["attended"], None):
+        where, props = {"roles": seen["facts"][0]["roles"]}, {"roles": ["member"]}
+        payload = {"type": "ATTENDED", "from_label": "Person", "to_label": "Meeting", "note": NOTE}
+        kept = kept_values("ATTENDED", seen["facts"], {"roles"})
+        return [seen["person"], seen["meeting"]], {**payload, "where": where, "props": props, "kept": kept}
+    return None
+
+
+def _decision(found: dict[str, Any], kind: str, gone: set[str]) -> tuple[list[str], dict[str, Any]] | None:
+    """A resolved short form (its first candidate still in the graph) or a confirmed low-confidence fact."""
+    if kind == "resolve":
+        for form in found["short_forms"]:
+            live = [c for c in form["candidates"] if c not in gone]
+            if live:
+                return sorted(form["candidates"]), {**form, "person": live[0], "candidates": None}
+        return None
+    fact = next((f for f in found["facts"] if f.from_id not in gone and f.to_id not in gone), None)
+    if fact is None:
+        return None
+    payload = {
+        "type": fact.type,
+        "from_label": fact.from_label,
+        "to_label": fact.to_label,
+        "where": fact.where,
+    }
+    return [fact.from_id, fact.to_id], payload
 
 
 def make_corrections(driver: neo4j.Driver, count: int) -> list[Correction]:
     """``count`` corrections on nodes of the graph, the kinds in turn, in the order a team would make
     them: a merge takes two people not yet corrected, a split a person of two or more documents, a
-    reject one role of a person; once every person is corrected, the rest rename the remaining ones
-    again (a correction of a correction)."""
+    set-type a person not yet corrected, a reject or a fix one role of a person (a fix also the roles
+    at a meeting), an add an affiliation of a person not yet corrected, a resolve the next short form, a
+    confirm the next low-confidence fact; once a kind has nothing left, and once every person is
+    corrected, the rest rename people again (a correction of a correction)."""
     people = read(driver, _PEOPLE)
-    roles = iter(read(driver, _ROLES))
+    found = _fact_payloads(driver)
+    roles = found["roles"]
     made: list[Correction] = []
     used: set[str] = set()
     gone: set[str] = set()
@@ -66,11 +133,23 @@ def make_corrections(driver: neo4j.Driver, count: int) -> list[Correction]:
         names[person["id"]] = name
 
     while len(made) < count:
-        kind = ("rename", "reject", "merge", "not_same", "split")[len(made) % 5]
+        kind = KINDS[len(made) % len(KINDS)]
         first = fresh(docs=2 if kind == "split" else 1)
         pair = [first, fresh_after(first)] if kind in ("merge", "not_same") and first else None
         role = next(roles, None) if kind == "reject" else None
-        if role:
+        fact = _fix(found, len(made) // len(KINDS)) if kind == "fix" else None
+        fact = _decision(found, kind, gone) if kind in ("resolve", "confirm") else fact
+        if fact:
+            targets, payload = fact
+            add(kind, targets, {k: v for k, v in payload.items() if v is not None and v != {}})
+        elif kind == "set_type" and first:
+            add(kind, [first["id"]], {"label": "Person", "to": "Organization"})
+            gone.add(first["id"])  # no longer a person to rename
+        elif kind == "add" and first:
+            org = found["organisations"][len(made) % len(found["organisations"])]
+            payload = {"type": "AFFILIATED_WITH", "from_label": "Person", "to_label": "Organization"}
+            add(kind, [first["id"], org], {**payload, "props": {}, "note": NOTE})
+        elif role:
             payload = {"type": "HOLDS_ROLE", "from_label": "Person", "to_label": "Organization"}
             add(kind, [role["person"], role["org"]], {**payload, "where": {"role": role["role"]}})
         elif kind == "split" and first:
@@ -89,19 +168,27 @@ def make_corrections(driver: neo4j.Driver, count: int) -> list[Correction]:
     return made
 
 
-def replay_figures(driver: neo4j.Driver, count: int, extra: Any, runs: int = RUNS) -> dict[str, Any]:
-    """Import ``count`` corrections, then the median seconds of a replay of all and of one more load."""
+def replay_figures(
+    driver: neo4j.Driver, count: int, extra: Any, runs: int = RUNS, server_pid: int | None = None
+) -> dict[str, Any]:
+    """Import ``count`` corrections, then the median seconds of a replay of all and of one more load;
+    with ``server_pid``, also the CPU seconds of a replay, the server's and this process's together."""
+    from bench.database import cpu_seconds
     from pmkg.graph.store import load_record, remove_document
+
+    def cpu() -> float:
+        return time.process_time() + (cpu_seconds(server_pid) if server_pid else 0.0)
 
     made = make_corrections(driver, count)
     start = time.perf_counter()
     corrections.import_lines(driver, made)
     imported = time.perf_counter() - start
-    replays = []
+    replays, replay_cpu = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), cpu()
         outcome = write_tx(driver, corrections.replay)
         replays.append(time.perf_counter() - start)
+        replay_cpu.append(cpu() - start_cpu)
     loads = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -117,15 +204,17 @@ def replay_figures(driver: neo4j.Driver, count: int, extra: Any, runs: int = RUN
         "orphaned": len(outcome.orphaned),
         "import_and_replay_seconds": round(imported, 3),
         "replay_seconds": round(statistics.median(replays), 3),
+        **({"replay_cpu_seconds": round(statistics.median(replay_cpu), 3)} if server_pid else {}),
         "load_one_document_seconds": round(statistics.median(loads), 3),
         "target_seconds": TARGET_SECONDS,
     }
 
 
 def main(argv: list[str] | None = None) -> int:
-    from bench.database import disposable_neo4j, fresh_driver, quiet_driver_logs
+    from bench.database import disposable_server, fresh_driver, quiet_driver_logs
     from bench.extract import extract_on_one_core
     from pmkg.graph.schema import ensure_schema
+    from pmkg.graph.server import running_pid
     from pmkg.graph.store import load_record, load_records, remove_document
 
     parser = argparse.ArgumentParser(prog="python -m bench.replay", description=__doc__.splitlines()[0])
@@ -135,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     quiet_driver_logs()
     records = extract_on_one_core(args.documents + 1).records
     *records, extra = records
-    with disposable_neo4j() as settings, fresh_driver(settings) as driver:
+    with disposable_server() as managed, fresh_driver(managed.settings()) as driver:
         ensure_schema(driver)
         load_records(driver, records, batch=500)
         loads = []
@@ -147,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
         figures = {
             "documents": args.documents,
             "load_one_document_uncorrected_seconds": round(statistics.median(loads), 3),
-            **replay_figures(driver, args.corrections, extra),
+            **replay_figures(driver, args.corrections, extra, server_pid=running_pid(managed)),
         }
     print(json.dumps(figures, indent=2, ensure_ascii=False))
     return 0
