@@ -10,6 +10,7 @@ import neo4j
 import pytest
 
 from pmkg.cli import main
+from pmkg.cli.commands.review import _fact_line, _listed
 from pmkg.graph import connection, corrections, lowconfidence, shortforms
 from pmkg.graph.store import load_record, read_rows, remove_document
 from tests.test_review_facts import grants
@@ -159,4 +160,20 @@ def test_confirm_lists_dry_runs_records_and_holds_over_a_reingest(
     assert error_line(capsys) == (
         "pmkg: error: no low-confidence fact 'lowconf:0000000000000000' in the graph"
         " (see pmkg review facts)\n"
+    )
+
+
+def test_a_fact_with_free_text_is_listed_as_a_shell_takes_it(capsys: pytest.CaptureFixture[str]) -> None:
+    """A condition is free text and a PDF's line may hold line breaks: the listing stays one line per
+    fact, its --where quoted for the shell, and one line per place."""
+    fact = lowconfidence.Fact(
+        "lowconf:1", "FUNDS", "org:nnf", "Novo Nordisk Fonden", "Organization", "org:ngc", "NGC",
+        "Organization", {"condition": "staten viderefører infrastrukturen"}, ("funding.cue",),
+        ("en præmis for Novo Nordisk Fondens \n\ndonation, at staten",), "5. møde", "2023-06-14",
+    )  # fmt: skip
+    _listed([fact], False, _fact_line, "none")
+    assert capsys.readouterr().out == (
+        "lowconf:1\torg:nnf FUNDS org:ngc --where 'condition=staten viderefører infrastrukturen'\t"
+        "Novo Nordisk Fonden -> NGC\tfunding.cue\t5. møde (2023-06-14)\n"
+        "    en præmis for Novo Nordisk Fondens donation, at staten\n"
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import Any
@@ -52,7 +53,7 @@ def _shortform_line(form: shortforms.ShortForm) -> str:
 
 
 def _fact_line(fact: lowconfidence.Fact) -> str:
-    where = "".join(f" --where {k}={v}" for k, v in sorted(fact.where.items()))
+    where = "".join(f" --where {shlex.quote(f'{k}={v}')}" for k, v in sorted(fact.where.items()))
     return (
         f"{fact.id}\t{fact.from_id} {fact.type} {fact.to_id}{where}\t{fact.from_name} -> {fact.to_name}\t"
         f"{', '.join(fact.rules)}\t{fact.title} ({fact.date or 'no date'})"
@@ -60,14 +61,15 @@ def _fact_line(fact: lowconfidence.Fact) -> str:
 
 
 def _listed(items: Sequence[Any], as_json: bool, line: Callable[[Any], str], empty: str) -> None:
-    """Each open item: one line, then the lines of the minutes it is on, indented (or JSON Lines)."""
+    """Each open item: one line (a fact's values quoted as a shell takes them, so ``pmkg reject`` can be
+    given them as shown), then the lines of the minutes it is on, indented (or JSON Lines)."""
     for item in items:
         if as_json:
             print(json.dumps(asdict(item), ensure_ascii=False))
             continue
         print(line(item))
-        for quoted in item.lines:
-            print(f"    {quoted}")
+        for quoted in item.lines:  # a line of a PDF may hold line breaks: one line here
+            print(f"    {' '.join(quoted.split())}")
     if not items and not as_json:
         print(empty)
 
