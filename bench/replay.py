@@ -16,6 +16,7 @@ import json
 import statistics
 import sys
 import time
+from collections.abc import Iterator
 from typing import Any
 
 import neo4j
@@ -45,6 +46,12 @@ _SHORT_FORMS = """
 MATCH (s:ShortForm)
 RETURN s.form AS form, s.doc AS document, s.source AS source, s.candidates AS candidates ORDER BY s.id
 """
+_CONFIRMABLE = """
+MATCH (a)-[r:FUNDS|PARTICIPATES_IN]->(b) WHERE r.rejected IS NULL
+RETURN type(r) AS type, a.id AS from, labels(a)[0] AS from_label, b.id AS to, labels(b)[0] AS to_label,
+       properties(r) AS props
+ORDER BY r.key
+"""
 KINDS = ("rename", "reject", "merge", "not_same", "split", "set_type", "fix", "add", "resolve", "confirm")
 NOTE = "bench: a source note"
 
@@ -57,8 +64,21 @@ def _fact_payloads(driver: neo4j.Driver) -> dict[str, Any]:
         "attended": iter(read(driver, _ATTENDED)),
         "organisations": [row["id"] for row in read(driver, _ORGANISATIONS)],
         "short_forms": iter(read(driver, _SHORT_FORMS)),
-        "facts": iter(lowconfidence.queue(driver)),
+        "facts": _confirmable(driver),
     }
+
+
+def _confirmable(driver: neo4j.Driver) -> Iterator[tuple[list[str], dict[str, Any]]]:
+    """Facts to confirm: the low-confidence queue's, then funding and participation facts (the generated
+    minutes state few facts only a queued rule finds), which a confirm replays at the same cost: it
+    matches the relationship and marks its flag when it has one."""
+    for f in lowconfidence.queue(driver):
+        yield [f.from_id, f.to_id], {"type": f.type, "from_label": f.from_label, "to_label": f.to_label,
+                                     "where": f.where}  # fmt: skip
+    for row in read(driver, _CONFIRMABLE):
+        where = lowconfidence.where_of(row["type"], row["props"])
+        yield [row["from"], row["to"]], {"type": row["type"], "from_label": row["from_label"],
+                                         "to_label": row["to_label"], "where": where}  # fmt: skip
 
 
 def _fix(found: dict[str, Any], turn: int) -> tuple[list[str], dict[str, Any]] | None:
@@ -87,16 +107,7 @@ def _decision(found: dict[str, Any], kind: str, gone: set[str]) -> tuple[list[st
             if live:
                 return sorted(form["candidates"]), {**form, "person": live[0], "candidates": None}
         return None
-    fact = next((f for f in found["facts"] if f.from_id not in gone and f.to_id not in gone), None)
-    if fact is None:
-        return None
-    payload = {
-        "type": fact.type,
-        "from_label": fact.from_label,
-        "to_label": fact.to_label,
-        "where": fact.where,
-    }
-    return [fact.from_id, fact.to_id], payload
+    return next((fact for fact in found["facts"] if not set(fact[0]) & gone), None)
 
 
 def make_corrections(driver: neo4j.Driver, count: int) -> list[Correction]:
@@ -180,6 +191,7 @@ def replay_figures(
         return time.process_time() + (cpu_seconds(server_pid) if server_pid else 0.0)
 
     made = make_corrections(driver, count)
+    flagged = {(f.from_id, f.to_id, f.type) for f in lowconfidence.queue(driver)}  # before any confirm
     start = time.perf_counter()
     corrections.import_lines(driver, made)
     imported = time.perf_counter() - start
@@ -195,12 +207,14 @@ def replay_figures(
         load_record(driver, extra)
         loads.append(time.perf_counter() - start)
         remove_document(driver, extra.document.id)
+    queued = sum(1 for c in made if c.kind == "confirm" and (*c.targets, c.payload["type"]) in flagged)
     kinds: dict[str, int] = {}
     for c in made:
         kinds[c.kind] = kinds.get(c.kind, 0) + 1
     return {
         "corrections": len(made),
         "kinds": kinds,
+        "confirms_of_queued_facts": queued,
         "orphaned": len(outcome.orphaned),
         "import_and_replay_seconds": round(imported, 3),
         "replay_seconds": round(statistics.median(replays), 3),
