@@ -7,7 +7,8 @@ node merged away or not yet ingested is named by what the correction kept of it,
 
 A set_type says the kind it gave, an add or fix the fact it states and its source note.
 Editors get *Undo* on each active correction that can be undone (every kind but a merge;
-a merge cannot: ``graph.curation.undo`` says to split its documents instead). :func:`undo` checks the
+a merge cannot: ``graph.curation.undo`` says to split its documents instead, which "correct this" on
+the kept entity's details does, ``ui.correct``). :func:`undo` checks the
 edit permission on the server before writing, whatever the page showed, and records the signed-in user
 as the one who undid it. Viewers see the same list read-only. The table downloads as CSV and Excel.
 """
