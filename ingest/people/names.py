@@ -123,8 +123,7 @@ _WORD = re.compile(r"(?:[^\W\d_]\.)+(?![^\W\d_])|[^\W\d_][\w'’-]*")
 _SPACES = re.compile(r"[ \t]+")
 
 
-@lru_cache(maxsize=1)  # asked of the same text by the parser's mentions and the people index
-def name_runs(text: str) -> tuple[tuple[re.Match[str], ...], ...]:
+def name_runs(text: str) -> list[tuple[re.Match[str], ...]]:
     """Runs of capitalised words in running text that may be a name (``Søren Brunak``, ``Jan van
     Dijk``): words separated by spaces only, so a comma, full stop or line break ends a run."""
     particles = phrase_set("name_particles")
@@ -147,7 +146,7 @@ def name_runs(text: str) -> tuple[tuple[re.Match[str], ...], ...]:
         else:
             close()
     close()
-    return tuple(runs)
+    return runs
 
 
 def is_organisation_word(token: str) -> bool:
