@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import copy
+import datetime as dt
 import io
 import json
 import re
@@ -496,6 +497,22 @@ def test_explore_shows_a_chosen_nodes_sources_without_the_graph_component(
     assert sources["Citat"].str.contains("Søren Brunak").any()
     at.button(key="explore_expand").click().run()
     assert not at.exception
+
+
+def test_explore_keeps_a_narrowed_period_when_the_views_dates_grow(open_page: Callable[..., AppTest]) -> None:
+    at = open_page("explore", "en")
+    period = at.slider(key="explore_period")
+    first, last = period.value  # the whole span of the view at first
+    period.set_value((first, first)).run()  # only the first day's meetings
+    at.multiselect(key="explore_types").select("Deadline").run()  # deadlines fall after the last meeting
+    assert not at.exception, [e.value for e in at.exception]
+    grown = at.session_state["explore_fetched"][2]
+    assert gv.date_span(grown)[1] > last.isoformat()  # the view's dates grew (the slider's bounds with them)
+    assert at.slider(key="explore_period").value == (first, first)  # ... and the period chosen stayed
+    whole = dt.date.fromisoformat(gv.date_span(grown)[1])
+    at.slider(key="explore_period").set_value((first, whole)).run()
+    at.multiselect(key="explore_types").unselect("Deadline").run()
+    assert at.slider(key="explore_period").value == (first, last)  # left whole, it follows the view
 
 
 def test_timeline_lists_every_meeting(open_page: Callable[..., AppTest]) -> None:

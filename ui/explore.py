@@ -55,19 +55,27 @@ def _restart() -> None:
 
 
 def _time_filter(view: GraphData) -> tuple[str | None, str | None]:
+    """The period chosen, within the dates of the view. A period the user narrowed is kept (clamped) when
+    the view's dates change (an expand, a type added): the slider, given new bounds, starts again from its
+    default, so its default is that period; a period left whole grows with the view."""
     span = date_span(view)
     if span is None or span[0] == span[1]:
         return None, None
     first, last = date.fromisoformat(span[0]), date.fromisoformat(span[1])
     links.bind("explore_period", "period", links.SPAN, check=lambda v: first <= v[0] <= v[1] <= last)
+    narrowed = st.session_state.get("explore_narrowed")
+    default = (first, last)
+    if narrowed and max(first, narrowed[0]) <= min(last, narrowed[1]):
+        default = (max(first, narrowed[0]), min(last, narrowed[1]))
     chosen = st.slider(
         t("explore.period"),
         min_value=first,
         max_value=last,
-        value=(first, last),
+        value=default,
         format="YYYY-MM-DD",
         key="explore_period",
     )
+    st.session_state.explore_narrowed = None if tuple(chosen) == (first, last) else tuple(chosen)
     return chosen[0].isoformat(), chosen[1].isoformat()
 
 
