@@ -4,12 +4,12 @@ Analytics are exposed to the app and the CLI as prebuilt questions (``queries/*.
 ``// analytic:`` line) through the registry :data:`ANALYTICS`. They read the network of
 :mod:`pmkg.graph.projection` and measure it with :mod:`pmkg.graph.measures`.
 
-The projection and the slow results (centrality, communities) are computed once per state of the graph
-and kept in memory (:func:`_memo`): the state is the node and relationship counts (kept by Neo4j, read
-in constant time), the latest ``Document.ingested_at`` and the corrections made and undone, so every
-load, replacement or removal of a document and every correction starts afresh (a merge deletes a node
-and adds a ``:Correction``, leaving both counts as they were), while the app asking again costs one
-small query.
+The network and its slow measures (betweenness, communities) are kept in Neo4j by every write that
+changes the graph (:mod:`pmkg.graph.netstore`), under the graph's version (:mod:`pmkg.graph.version`):
+the first answer after a load reads them instead of projecting and measuring the graph (seconds at
+10,000 documents). Whatever an answer reads is kept in memory per version (:func:`_memo`), so asking
+again costs one small query; a version with nothing kept in Neo4j (a write whose refresh has not run)
+is projected and measured here, the same computation, so an answer is never older than the graph.
 """
 
 from __future__ import annotations
@@ -25,22 +25,14 @@ import networkx as nx
 import pandas as pd
 
 from pmkg.errors import PmkgError
-from pmkg.graph.connection import read
-from pmkg.graph.measures import centrality, communities, display_order, induced, nearest
+from pmkg.graph import netstore
+from pmkg.graph.arrays import Network
+from pmkg.graph.measures import betweenness, centrality, communities, display_order, induced, nearest
 from pmkg.graph.projection import NETWORK_LABELS, project_simple
+from pmkg.graph.version import graph_version
 
 STAKEHOLDER_LABELS = ("Person", "Organization")
 MAX_GRAPH_NODES = 1_000  # what the app draws comfortably
-
-_STATE = """
-CALL () { MATCH (n) RETURN count(n) AS nodes }
-CALL () { MATCH ()-[r WHERE r.rejected IS NULL]->() RETURN count(r) AS relationships }
-CALL () { MATCH (c:Correction) RETURN count(c) AS corrections, max(c.undone_at) AS undone }
-RETURN nodes, relationships, corrections, undone, COLLECT {
-  MATCH (d:Document) WHERE d.ingested_at IS NOT NULL
-  RETURN d.ingested_at ORDER BY d.ingested_at DESC LIMIT 1
-} AS last
-"""
 
 T = TypeVar("T")
 _MEMO: weakref.WeakKeyDictionary[neo4j.Driver, dict[Any, Any]] = weakref.WeakKeyDictionary()
@@ -52,13 +44,12 @@ Analytic = Callable[
 
 
 def _memo(driver: neo4j.Driver) -> dict[Any, Any]:
-    """The results kept for the graph's current state (see the module docstring); emptied when it changes."""
-    rows = read(driver, _STATE)
-    state = tuple(rows[0].values()) if rows else None
+    """What is kept for the graph's current version (see the module docstring); emptied when it changes."""
+    version = graph_version(driver)
     with _MEMO_LOCK:
         memo = _MEMO.get(driver)
-        if memo is None or memo.get("state") != state:
-            memo = _MEMO[driver] = {"state": state}
+        if memo is None or memo.get("version") != version:
+            memo = _MEMO[driver] = {"version": version}
         return memo
 
 
@@ -68,11 +59,35 @@ def _kept(memo: dict[Any, Any], key: Any, compute: Callable[[], T]) -> T:
     return memo[key]
 
 
-def _network(
-    driver: neo4j.Driver, memo: dict[Any, Any], labels: tuple[str, ...] = NETWORK_LABELS
-) -> nx.Graph:
+def _stored(driver: neo4j.Driver, memo: dict[Any, Any]) -> netstore.Measured | None:
+    """The network and measures kept in Neo4j for this version, if any."""
+    return _kept(memo, "stored", lambda: netstore.kept(driver, memo["version"]))
+
+
+def _network(driver: neo4j.Driver, memo: dict[Any, Any], labels: tuple[str, ...] = NETWORK_LABELS) -> Network:
     """The simple projected network (shared: callers copy before they change it)."""
+    stored = _stored(driver, memo) if labels == NETWORK_LABELS else None
+    if stored is not None:
+        return stored.network
     return _kept(memo, ("network", labels), lambda: project_simple(driver, labels))
+
+
+def _ranking(driver: neo4j.Driver, memo: dict[Any, Any]) -> pd.DataFrame:
+    """Every node of the network by centrality, from the kept betweenness when there is one."""
+    stored = _stored(driver, memo)
+
+    def rank() -> pd.DataFrame:
+        network = _network(driver, memo)
+        return centrality(network, stored.betweenness if stored else betweenness(network))
+
+    return _kept(memo, "centrality", rank)
+
+
+def _communities(driver: neo4j.Driver, memo: dict[Any, Any]) -> list[list[str]]:
+    stored = _stored(driver, memo)
+    if stored is not None:
+        return stored.communities
+    return _kept(memo, "communities", lambda: communities(_network(driver, memo)))
 
 
 def to_graph_dict(graph: nx.Graph) -> dict[str, list[dict[str, Any]]]:
@@ -96,7 +111,7 @@ def stakeholders_answer(driver: neo4j.Driver, params: Mapping[str, Any]) -> tupl
 
     def answer() -> tuple[pd.DataFrame, dict]:
         network = _network(driver, memo)
-        ranking = _kept(memo, "centrality", lambda: centrality(network))
+        ranking = _ranking(driver, memo)
         top = ranking[ranking["label"].isin(kinds)].head(count).copy()
         top["rank"] = range(1, len(top) + 1)
         drawn = _around(network, list(top["id"]))
@@ -121,10 +136,10 @@ def _labels_named(text: str) -> tuple[str, ...]:
     raise PmkgError(f"unknown kind '{text}'; choose one of {', '.join(NETWORK_LABELS)}")
 
 
-def _around(graph: nx.Graph, keep: list[str]) -> nx.Graph:
+def _around(graph: Network, keep: list[str]) -> nx.Graph:
     """The chosen nodes and the nodes that link two or more of them (e.g. the meetings they share)."""
     chosen = set(keep)
-    touches = Counter(n for c in chosen for n in graph[c] if n not in chosen)
+    touches = Counter(n for c in chosen for n in graph.neighbors(c) if n not in chosen)
     linking = sorted(n for n, count in touches.items() if count >= 2)
     return induced(graph, [*keep, *linking][:MAX_GRAPH_NODES])
 
@@ -138,7 +153,7 @@ def communities_answer(driver: neo4j.Driver, params: Mapping[str, Any]) -> tuple
 
 def _communities_answer(driver: neo4j.Driver, memo: dict[Any, Any], count: int) -> tuple[pd.DataFrame, dict]:
     network = _network(driver, memo)
-    groups = _kept(memo, "communities", lambda: communities(network))[:count]
+    groups = _communities(driver, memo)[:count]
     rows, drawn = [], []
     for number, members in enumerate(groups, start=1):
         by_degree = sorted(members, key=lambda n: (-network.degree(n), n))

@@ -12,6 +12,7 @@ import networkx as nx
 import pandas as pd
 
 from pmkg.errors import PmkgError
+from pmkg.graph.arrays import Network
 
 SEED = 42
 EXACT_BETWEENNESS_NODES = 1_000  # above this, betweenness is estimated from a seeded sample (speed)
@@ -20,22 +21,28 @@ BETWEENNESS_MIN_SAMPLE = 50
 BETWEENNESS_EDGE_PASSES = 6_000_000  # ... so a sample costs at most about this many edge visits
 
 
-def centrality(graph: nx.Graph) -> pd.DataFrame:
-    """Degree and betweenness centrality of every node, ranked (betweenness, then degree, then name)."""
-    if graph.number_of_nodes() == 0:
-        return pd.DataFrame(columns=["rank", "name", "label", "betweenness", "degree", "connections", "id"])
-    degree = nx.degree_centrality(graph)
+def betweenness(graph: nx.Graph) -> dict[str, float]:
+    """Betweenness centrality of every node: exact on a small network, estimated from a seeded sample of
+    pivots on a large one (each pivot costs one pass over every edge)."""
     if graph.number_of_nodes() > EXACT_BETWEENNESS_NODES:
         passes = BETWEENNESS_EDGE_PASSES // max(1, graph.number_of_edges())
         sample = max(BETWEENNESS_MIN_SAMPLE, min(BETWEENNESS_SAMPLE, passes))
-        betweenness = nx.betweenness_centrality(graph, k=sample, seed=SEED)
-    else:
-        betweenness = nx.betweenness_centrality(graph)
+        return nx.betweenness_centrality(graph, k=sample, seed=SEED)
+    return nx.betweenness_centrality(graph)
+
+
+def centrality(graph: Network, between: Mapping[str, float] | None = None) -> pd.DataFrame:
+    """Degree and betweenness centrality of every node, ranked (betweenness, then degree, then name);
+    ``between`` is :func:`betweenness` of the graph when it is kept."""
+    if graph.number_of_nodes() == 0:
+        return pd.DataFrame(columns=["rank", "name", "label", "betweenness", "degree", "connections", "id"])
+    degree = _degree_centrality(graph)
+    between = betweenness(graph) if between is None else between
     rows = [
         {
             "name": data.get("name", node),
             "label": data.get("label", ""),
-            "betweenness": round(betweenness[node], 6),
+            "betweenness": round(between[node], 6),
             "degree": round(degree[node], 6),
             "connections": graph.degree(node),
             "id": node,
@@ -46,6 +53,14 @@ def centrality(graph: nx.Graph) -> pd.DataFrame:
     frame = pd.DataFrame(rows)
     frame.insert(0, "rank", range(1, len(frame) + 1))
     return frame
+
+
+def _degree_centrality(graph: Network) -> dict[str, float]:
+    """What ``nx.degree_centrality`` gives, for an :class:`ArrayNetwork` too."""
+    if graph.number_of_nodes() <= 1:
+        return {node: 1.0 for node in graph}
+    scale = 1.0 / (graph.number_of_nodes() - 1.0)
+    return {node: graph.degree(node) * scale for node in graph}
 
 
 def communities(graph: nx.Graph, seed: int = SEED) -> list[list[str]]:
@@ -70,7 +85,7 @@ def ego_distances(graph: nx.Graph, center: str, radius: int) -> dict[str, int]:
     return nx.single_source_shortest_path_length(graph, center, cutoff=radius)
 
 
-def induced(graph: nx.Graph, nodes: Iterable[str]) -> nx.Graph:
+def induced(graph: Network, nodes: Iterable[str]) -> nx.Graph:
     """A copy of the subgraph on ``nodes`` (what ``graph.subgraph(nodes).copy()`` holds), reading from
     each node the shorter of its neighbours and the chosen nodes: a hub has thousands of neighbours,
     a drawing at most a few hundred nodes."""
@@ -85,7 +100,7 @@ def induced(graph: nx.Graph, nodes: Iterable[str]) -> nx.Graph:
     return out
 
 
-def _require(graph: nx.Graph, center: str) -> None:
+def _require(graph: Network, center: str) -> None:
     if center not in graph:
         raise PmkgError(f"{center} is not in the network (documents, figures and deadlines are left out)")
 
@@ -102,7 +117,7 @@ def shortest_paths(graph: nx.Graph, source: str, target: str, limit: int = 10) -
 
 
 def nearest(
-    graph: nx.Graph,
+    graph: Network,
     center: str,
     radius: int,
     limit: int,
@@ -127,16 +142,16 @@ def nearest(
     return chosen
 
 
-def display_order(graph: nx.Graph) -> dict[str, tuple[str, str, str]]:
+def display_order(graph: Network) -> dict[str, tuple[str, str, str]]:
     """Each node's place in a drawing's list: label, then name (lower case), then id."""
     return {n: (d.get("label", ""), str(d.get("name", n)).lower(), n) for n, d in graph.nodes(data=True)}
 
 
-def _next_ring(graph: nx.Graph, ring: list[str], seen: set[str]) -> list[str]:
+def _next_ring(graph: Network, ring: list[str], seen: set[str]) -> list[str]:
     """The nodes one step further out than ``ring`` (added to ``seen``)."""
     out = []
     for node in ring:
-        for neighbour in graph[node]:
+        for neighbour in graph.neighbors(node):
             if neighbour not in seen:
                 seen.add(neighbour)
                 out.append(neighbour)

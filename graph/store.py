@@ -28,7 +28,7 @@ from typing import Any, Literal
 import neo4j
 
 from pmkg.errors import PmkgError
-from pmkg.graph import contributed, lowconfidence, shortforms, tally
+from pmkg.graph import contributed, lowconfidence, netstore, shortforms, tally
 from pmkg.graph.connection import WRITE_RETRY_TIME_S, read_tx, write_tx
 from pmkg.graph.corrections import replay
 from pmkg.graph.identity import fetch_known, resolve, resolve_corpus
@@ -202,10 +202,16 @@ def _load(tx: neo4j.ManagedTransaction, record: Record) -> LoadSummary:
     return summary
 
 
-def load_record(driver: neo4j.Driver, record: Record) -> LoadSummary:
-    """Store one document's record in one write transaction; idempotent, replaces an older version."""
+def load_record(driver: neo4j.Driver, record: Record, *, measure: bool = True) -> LoadSummary:
+    """Store one document's record in one write transaction; idempotent, replaces an older version.
+
+    ``measure`` then keeps the analytics' network and measures for the new graph (``graph.netstore``);
+    a bulk load passes False for each part and refreshes once at its end."""
     _ensure_schema_once(driver)
-    return write_tx(driver, lambda tx: _corrected(tx, [_load(tx, record)])[0])
+    summary = write_tx(driver, lambda tx: _corrected(tx, [_load(tx, record)])[0])
+    if measure:
+        netstore.refresh(driver)
+    return summary
 
 
 def _corrected(tx: neo4j.ManagedTransaction, summaries: list[LoadSummary]) -> list[LoadSummary]:
@@ -220,8 +226,11 @@ def load_records(
     records: Iterable[Record],
     progress: Callable[[LoadSummary], None] | None = None,
     batch: int = 1,
+    *,
+    measure: bool = True,
 ) -> list[LoadSummary]:
-    """Load records, ``batch`` documents per transaction, calling ``progress`` after each document.
+    """Load records, ``batch`` documents per transaction, calling ``progress`` after each document, then
+    (``measure``) keep the analytics' network and measures once for the graph they make.
 
     With ``batch=1`` every document is its own transaction. A larger batch is for bulk loads: the new
     documents of a batch are resolved together (as loading them one by one would) and written with one
@@ -233,7 +242,7 @@ def load_records(
     for start in range(0, len(pending), max(1, batch)):
         chunk = pending[start : start + max(1, batch)]
         if len(chunk) == 1:
-            done = [load_record(driver, chunk[0])]
+            done = [load_record(driver, chunk[0], measure=False)]
         else:
             _ensure_schema_once(driver)
             done = write_tx(driver, lambda tx, chunk=chunk: _corrected(tx, _load_batch(tx, chunk)))
@@ -241,6 +250,8 @@ def load_records(
             summaries.append(summary)
             if progress:
                 progress(summary)
+    if measure:
+        netstore.refresh(driver)
     return summaries
 
 
@@ -353,6 +364,7 @@ def remove_document(driver: neo4j.Driver, document: str) -> LoadSummary:
         _corrected(tx, [summary])
 
     write_tx(driver, work)
+    netstore.refresh(driver)
     return summary
 
 

@@ -26,7 +26,8 @@ from pmkg.graph import connection
 
 NEW = Path(__file__).resolve().parent / "minutes" / "new"
 PMKG = Path(sys.executable).parent / "pmkg"
-_NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"
+# The analytics' kept network (graph.netstore) is keyed by the graph's version, which holds the load time.
+_NODES = "MATCH (n) WHERE NOT n:NetworkCache RETURN labels(n) AS labels, properties(n) AS props"
 _RELS = (
     "MATCH (a)-[r]->(b) RETURN labels(a) AS from_labels, a.id AS from, type(r) AS type, "
     "labels(b) AS to_labels, b.id AS to, properties(r) AS props"

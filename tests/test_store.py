@@ -21,9 +21,9 @@ from pmkg.graph.store import (
 )
 from pmkg.graph.tally import complete as complete_tally
 from pmkg.graph.triples import merge_rows, record_to_rows
+from pmkg.graph.version import graph_version
 from pmkg.model.correction import make
 from pmkg.model.graph import LABELS, REL_TYPES
-from pmkg.ui.data import graph_version
 from tests.graph_samples import board_minutes
 
 EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.txt"))
@@ -202,8 +202,9 @@ def test_themes_keep_a_monthly_tally_of_their_points(neo4j_driver: neo4j.Driver)
 
 
 def test_the_graph_version_moves_with_every_store_removal_and_correction(neo4j_driver: neo4j.Driver) -> None:
-    """What the app keys its kept answers on (``ui.data.graph_version``): a new document, a new version of
-    one, a removal, a correction and its undo each give a version not seen before; a repeat load does not."""
+    """What the app keys its kept answers on (``graph.version.graph_version``): a new document, a new
+    version of one, a removal, a correction and its undo each give a version not seen before; a repeat
+    load does not."""
     seen = [graph_version(neo4j_driver)]
 
     def moved() -> bool:

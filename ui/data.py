@@ -225,36 +225,6 @@ def meetings(driver: neo4j.Driver) -> list[dict[str, Any]]:
 
 
 # Documents and corrections: a merge leaves the documents as they were but changes the graph.
-VERSION = """
-CALL () { MATCH (d:Document) RETURN count(d) AS documents }
-CALL () {
-  MATCH (c:Correction) RETURN count(c) AS corrections, max(c.at) AS corrected, max(c.undone_at) AS undone
-}
-RETURN documents, corrections, corrected, undone, COLLECT {
-  MATCH (d:Document) WHERE d.ingested_at IS NOT NULL
-  RETURN d.ingested_at ORDER BY d.ingested_at DESC LIMIT 1
-}[0] AS latest
-"""
-
-
-def graph_version(driver: neo4j.Driver) -> tuple[Any, ...]:
-    """Changes whenever a document is stored or removed and whenever a correction is made or undone (in
-    any session, or by the CLI): the key for what the app keeps of answers (``ui.state.forget_stale``).
-    The count and the newest store time are enough: every store stamps the document with the time of
-    storing, to the microsecond (to the second, two versions stored within one second looked the same),
-    so an addition or a new version moves ``latest`` and a removal lowers the count; both are read from
-    Neo4j's count store and the ``ingested_at`` index, in constant time, where reading every document's
-    id on each page run (as this did) grew with the archive."""
-    row = read(driver, VERSION)[0]
-    return (
-        row["documents"],
-        str(row["latest"]),
-        row["corrections"],
-        row["corrected"],
-        row["undone"],
-    )
-
-
 LATEST_MEETING = "MATCH (m:Meeting) WHERE m.date IS NOT NULL RETURN max(m.date) AS date"
 
 

@@ -8,7 +8,8 @@ import streamlit as st
 from neo4j import Driver
 
 from pmkg.errors import PmkgError
-from pmkg.ui import data, identity, state
+from pmkg.graph.version import graph_version
+from pmkg.ui import identity, state
 from pmkg.ui.i18n import md_escape, t
 from pmkg.ui.identity import NotAllowed, User
 
@@ -45,7 +46,7 @@ def render(page: str, driver: Driver) -> None:
     st.caption(t(f"page.{page}.help"))
     try:
         identity.require(identity.current_user(), NEEDS.get(page, "view"))  # also for a page named in a link
-        state.forget_stale(data.graph_version(driver))
+        state.forget_stale(graph_version(driver))
         importlib.import_module(PAGES[page]).render(driver)
     except NotAllowed as exc:
         role = t("signin.role.admin" if exc.action == "admin" else "signin.role.editor")

@@ -12,7 +12,7 @@ Viewers see the queue read-only, without the buttons: the pairs show nothing a v
 read on the other pages (names, documents, quotes; contact details masked as everywhere), and a viewer
 who spots a duplicate can tell an editor which one. :func:`decide` checks the edit permission on the
 server before writing, whatever the page showed. After a decision the page reruns; the graph's
-version (``ui.data.graph_version``) has changed, so every page drops what it kept of the old graph.
+version (``graph.version.graph_version``) has changed, so every page drops what it kept of the old graph.
 """
 
 from __future__ import annotations

@@ -10,7 +10,8 @@ import pandas as pd
 import streamlit as st
 
 from pmkg.graph import analytics
-from pmkg.ui import data, links, tables
+from pmkg.graph.version import graph_version
+from pmkg.ui import links, tables
 from pmkg.ui.graph_view import from_rows
 from pmkg.ui.i18n import t
 from pmkg.ui.link_details import follow_click, show_clicked
@@ -23,7 +24,7 @@ TOP = (3, 200)  # the fewest and most to rank
 
 def _cached(driver: neo4j.Driver, name: str, params: dict[str, Any]) -> tuple[pd.DataFrame, dict | None]:
     """Analytics are recomputed only when the parameters or the stored documents change."""
-    cache_key = (name, tuple(sorted(params.items())), data.graph_version(driver))
+    cache_key = (name, tuple(sorted(params.items())), graph_version(driver))
     cached = st.session_state.get("stakeholder_answer")
     if cached and cached[0] == cache_key:
         return cached[1]

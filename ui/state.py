@@ -71,9 +71,9 @@ VERSION_KEY = "graph_version"
 
 
 def forget_stale(version: tuple[object, ...]) -> None:
-    """Drop what this session kept of the graph once its ``version`` (``ui.data.graph_version``) changed:
-    a document stored or removed, a correction made or undone, here, in another session or by the CLI.
-    Every page then reads the graph as it is now, without a restart."""
+    """Drop what this session kept of the graph once its ``version`` (``graph.version.graph_version``)
+    changed: a document stored or removed, a correction made or undone, here, in another session or by
+    the CLI. Every page then reads the graph as it is now, without a restart."""
     if st.session_state.get(VERSION_KEY, version) != version:
         for key in ANSWERS:
             st.session_state.pop(key, None)

@@ -27,7 +27,7 @@ import neo4j
 from tqdm import tqdm
 
 from pmkg.errors import PmkgError, StoreUnavailable, interrupted
-from pmkg.graph import connection, corrections
+from pmkg.graph import connection, corrections, netstore
 from pmkg.graph.identity import candidate_merges
 from pmkg.graph.store import LoadSummary, load_record, load_records, remove_document, stored_document
 from pmkg.ingest.gather import gather
@@ -205,6 +205,7 @@ def ingest_files(files: list[Path], report: IngestReport, jobs: int = 1) -> None
                     store_batch(drv, pending, report)
                     pending = []
             store_batch(drv, pending, report)
+        netstore.refresh(drv)
 
 
 @contextmanager
@@ -249,6 +250,7 @@ def ingest_records(sources: list[Path], report: IngestReport) -> None:
                     store_batch(drv, pending, report)
                     pending = []
         store_batch(drv, pending, report)
+        netstore.refresh(drv)
         report.orphaned = corrections.orphaned(drv)
 
 
@@ -257,7 +259,7 @@ def store_batch(drv: neo4j.Driver, batch: list[tuple[Path, Record]], report: Ing
     if not batch:
         return
     try:
-        for summary in load_records(drv, [record for _, record in batch], batch=len(batch)):
+        for summary in load_records(drv, [record for _, record in batch], batch=len(batch), measure=False):
             report.add(summary)
         return
     except StoreUnavailable as exc:  # nothing more can be stored: stop with the summary so far
@@ -267,7 +269,7 @@ def store_batch(drv: neo4j.Driver, batch: list[tuple[Path, Record]], report: Ing
             raise
     for path, record in batch:
         try:
-            report.add(load_record(drv, record))
+            report.add(load_record(drv, record, measure=False))
         except StoreUnavailable as exc:
             raise StoreUnavailable(f"{exc} (while storing {path}: nothing of it stored)") from exc
         except Exception as exc:  # its transaction rolled back: nothing of the file is stored
