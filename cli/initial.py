@@ -26,7 +26,7 @@ from tqdm import tqdm
 
 from pmkg.cli.commands.ingest import IngestReport
 from pmkg.errors import PmkgError
-from pmkg.graph import bulk, connection, corrections, importer, server
+from pmkg.graph import bulk, connection, corrections, importer, netstore, server
 from pmkg.graph.schema import ensure_schema
 from pmkg.graph.store import LoadSummary, restore_empty_lists
 from pmkg.ingest.parallel import extract_in_order
@@ -122,6 +122,7 @@ def initial_load(files: list[Path], report: IngestReport, jobs: int, checked: Pl
         if fixes:
             corrections.import_lines(drv, fixes)
             report.orphaned = corrections.orphaned(drv)
+        netstore.refresh(drv)  # the analytics' network and measures, as every write keeps them
     clock.lap("schema")
     report.nodes_created, report.rels_created = graph.rows.counts()  # as `pmkg ingest` counts them
     report.phases = clock.phases

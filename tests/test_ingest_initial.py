@@ -19,10 +19,11 @@ import pytest
 
 from pmkg.cli import main
 from pmkg.errors import PmkgError
-from pmkg.graph import connection, server
+from pmkg.graph import connection, netstore, server
 from pmkg.graph.questionfiles import load_questions
 from pmkg.graph.questions import run_question
 from pmkg.graph.schema import schema_names
+from pmkg.graph.version import graph_version
 from tests.conftest import temporary_home
 from tests.test_ingest_jobs import NEW, whole_graph
 
@@ -121,6 +122,7 @@ def test_initial_gives_the_graph_of_ingest_with_its_corrections(
         assert any('"Ingrid Testesen-Bulk"' in node for node in nodes)  # the correction replayed
         assert schema_names(drv) == schema_names(neo4j_driver)
         assert _answers(drv) == answers
+        assert netstore.kept(drv, graph_version(drv)) is not None  # the first analytic reads it
 
     # a database that holds anything is refused, and left as it was
     assert main(["ingest", "--initial", str(minutes)]) == 1
