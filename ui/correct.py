@@ -24,7 +24,7 @@ from pmkg.graph.connection import read
 from pmkg.graph.rdfcodec import code_list
 from pmkg.graph.schema import labelled
 from pmkg.model.correction import RETYPABLE, make
-from pmkg.ui import data, identity
+from pmkg.ui import data, identity, links
 from pmkg.ui.i18n import t
 from pmkg.ui.picker import entity_picker
 from pmkg.ui.widgets import details, done_and_rerun, show_done, type_name
@@ -174,14 +174,12 @@ def _role_name(role: str | None) -> str:
 
 
 def _choose(label: str, shown: dict[Any, str], key: str, *, radio: bool = False) -> Any:
-    """A select box (or radio) offering ``shown``'s words and returning the chosen value: the words are
-    the options themselves, not a format function, so AppTest picks them in the page's language."""
-    words = list(shown.values())
+    """A select box (or radio) of ``shown``'s values (codes, row numbers) in their words, returning the
+    chosen value; kept by value through a language switch (``links.keep``)."""
+    links.keep(key)
     if radio:
-        picked = st.radio(label, words, key=key, horizontal=True)
-    else:
-        picked = st.selectbox(label, words, key=key)
-    return next(value for value, word in shown.items() if word == picked)
+        return st.radio(label, list(shown), format_func=shown.__getitem__, key=key, horizontal=True)
+    return st.selectbox(label, list(shown), format_func=shown.__getitem__, key=key)
 
 
 def _note_why_and_from(key: str) -> tuple[str, str, str | None]:

@@ -10,8 +10,10 @@ and when the reader switches the language: a widget keeps its value as the *show
 new language no longer offers, so the view is read back from the last link (ids, in no language). At the
 end of every run :func:`sync` (called by the shell) writes the view to the URL in one go and drops every
 parameter no one bound, so the address bar names exactly the view on screen and each change of view is one
-entry in the browser's history. A value that is no widget's (the as-of date, made of a switch and a date)
-is written with :func:`share`. Only ids go into a link (entity and question ids), never row numbers.
+entry in the browser's history. A picker that no link names is kept through a language switch by
+:func:`keep` (its id or code, given back after the switch). A value that is no widget's (the as-of date,
+made of a switch and a date) is written with :func:`share`. Only ids go into a link (entity and question
+ids), never row numbers.
 
 :func:`copy_link` shows the link with a copy button (``st.code``): the app's own address, from
 ``st.context.url``, plus the query string; nothing is fetched from anywhere.
@@ -36,6 +38,8 @@ SEEDED = "_links_seeded"  # keys seeded from it (each at most once a reading)
 LAST = "_links_last"  # the parameters the last drawn view wrote to the URL
 RUN = "_links_run"  # param -> (key, codec) or the encoded value, for the current run
 REFUSED = "_links_refused"  # key -> [the refused text, drawn since?, the value the widget showed instead]
+KEEP = "_links_keep"  # keys of pickers outside the link drawn in the current run (see keep)
+KEPT = "_links_kept"  # key -> the value (an id or a code, never a shown word) each held when the run ended
 SAFE = ":,"  # kept as they are: ids read "person:soren-brunak", lists "Person,Meeting"
 
 
@@ -147,7 +151,11 @@ def begin() -> None:
         _read(st.query_params.to_dict())
     elif last is not None and lang is not None and last.get("lang") not in (None, lang):
         _read({**last, "lang": lang})
+        for key, value in state.get(KEPT, {}).items():  # the pickers no link names: as they were
+            if value is not None:
+                state[key] = value
     state[RUN] = {}
+    state[KEEP] = set()
 
 
 def reading() -> bool:
@@ -190,6 +198,14 @@ def bind(
     st.warning(t("links.gone", value=refused[0]), icon=":material/link_off:")
 
 
+def keep(key: str) -> None:
+    """Keep the picker ``key`` (one no link names: a column choice, a correction's form) through a language
+    switch; call before the widget. Its options must be ids or codes shown through ``format_func``: the
+    value is kept as such and given back after the switch, which the widget would otherwise lose (it holds
+    the *shown* word, which the other language does not offer)."""
+    st.session_state.setdefault(KEEP, set()).add(key)
+
+
 def share(param: str, text: str | None) -> None:
     """Write a value that no single key holds (already encoded; None leaves the parameter out)."""
     st.session_state[RUN][param] = text
@@ -219,6 +235,7 @@ def sync() -> None:
         st.query_params.from_dict(params)
     state = st.session_state
     state[LAST] = params
+    state[KEPT] = {key: state.get(key) for key in state.get(KEEP, ())}
     state[START] = {}
     state[READING] = False
     for key, refused in state.get(REFUSED, {}).items():

@@ -14,7 +14,7 @@ import streamlit as st
 
 from pmkg.graph import review, shortforms
 from pmkg.model.correction import Correction
-from pmkg.ui import identity
+from pmkg.ui import identity, links
 from pmkg.ui.i18n import md_escape, t
 from pmkg.ui.widgets import done_and_rerun, still_to_decide
 
@@ -45,6 +45,7 @@ def _candidates(driver: neo4j.Driver, form: shortforms.ShortForm) -> None:
 def _actions(driver: neo4j.Driver, form: shortforms.ShortForm, done_key: str) -> None:
     """Who is meant, why, save and skip (keys carry the form: a click applies to the form shown)."""
     names = dict(form.people)
+    links.keep(f"short_choice|{form.id}")  # "not one of these" is a word of the reader's language
     choice = st.radio(
         t("short.choose"),
         [*names, NONE],
