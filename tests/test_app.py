@@ -22,6 +22,7 @@ from pmkg.ingest.pipeline import extract_file
 from pmkg.model.graph import REL_TYPES
 from pmkg.model.record import ROLE_CODES, Record
 from pmkg.ui import graph_view as gv
+from pmkg.ui import tables
 from pmkg.ui.i18n import LANGUAGES, md_escape, strings, translate
 from pmkg.ui.pages import PAGES
 
@@ -386,16 +387,20 @@ def test_a_question_answers_with_a_table(open_page: Callable[..., AppTest]) -> N
 def test_an_answers_long_columns_wrap_and_the_reader_chooses_the_columns(
     open_page: Callable[..., AppTest],
 ) -> None:
-    """Agreements: the quote column is wide and wraps (rows a few lines high) so parties, date and
-    minutes stay on screen; leaving a column out of the choice hides it on screen."""
+    """Agreements: the columns together fit the page (ui.tables.PAGE_PX), the quote cut to its share and
+    wrapped (rows a few lines high), so parties, date and minutes stay on screen; leaving a column out of
+    the choice hides it on screen."""
     at = open_page("questions", "en")
     at.selectbox(key="q_name").set_value("agreements").run()
     grid = at.dataframe[0].proto
     config = json.loads(grid.columns)
-    assert config["Quote"]["width"] == "large" and grid.row_height > 30
-    assert list(grid.column_order) == list(at.dataframe[0].value.columns)  # every column by default
+    columns = list(at.dataframe[0].value.columns)
+    widths = {column: config[column]["width"] for column in columns}
+    assert sum(widths.values()) <= tables.PAGE_PX and grid.row_height > 30
+    assert widths["Quote"] < max(map(len, at.dataframe[0].value["Quote"])) * tables.CHAR_PX  # it wraps
+    assert list(grid.column_order) == columns  # every column by default
     choice = at.multiselect(key="q_columns_agreements")
-    choice.unselect("Quote").run()
+    choice.unselect(columns.index("Quote")).run()  # the choice is by position, whatever the language
     shown = list(at.dataframe[0].proto.column_order)
     assert "Quote" not in shown and {"Agreement", "Parties", "Date"} <= set(shown)
 
