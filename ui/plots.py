@@ -10,7 +10,7 @@ import streamlit as st
 
 from pmkg.graph import questions as qs
 from pmkg.graph import timeseries as ts
-from pmkg.reports.figure import lines_png
+from pmkg.reports.figure import SERIES_COLOURS, lines_png
 from pmkg.ui import asof, links
 from pmkg.ui.downloads import png_button, table_buttons
 from pmkg.ui.i18n import current_language, t
@@ -19,15 +19,28 @@ PERIODS = ("month", "quarter", "year")
 TABS = ("attendance", "themes", "growth")  # the tabs, by id (plots.<id> is the label)
 
 
-def lines(frame: pd.DataFrame, x: str, y: str, series: str) -> alt.Chart:
+def series_colour(column: str, title: str) -> alt.Color:
+    """Series coloured apart (:data:`SERIES_COLOURS`: 16 themes, 16 colours), the legend under the chart
+    with whole names (Vega-Lite cuts a label past 160 px)."""
+    return alt.Color(
+        f"{column}:N",
+        title=title,
+        scale=alt.Scale(range=list(SERIES_COLOURS)),
+        legend=alt.Legend(orient="bottom", columns=2, labelLimit=0, titleLimit=0),
+    )
+
+
+def lines(frame: pd.DataFrame, x: str, y: str, series: str, series_title: str) -> alt.Chart:
+    """Lines of ``y`` over ``x``, one per ``series``; axes, legend and tooltips in the reader's words."""
+    titles = {x: t(f"col.{x}"), y: t(f"plots.{y}"), series: series_title}
     return (
         alt.Chart(frame)
         .mark_line(point=True)
         .encode(
-            x=alt.X(f"{x}:O", title=t(f"col.{x}")),
-            y=alt.Y(f"{y}:Q", title=t(f"plots.{y}")),
-            color=alt.Color(f"{series}:N", title=t(f"col.{series}")),
-            tooltip=[x, series, y],
+            x=alt.X(f"{x}:O", title=titles[x]),
+            y=alt.Y(f"{y}:Q", title=titles[y]),
+            color=series_colour(series, series_title),
+            tooltip=[alt.Tooltip(column, title=title) for column, title in titles.items()],
         )
         .properties(height=340)
     )
@@ -38,9 +51,10 @@ def attendance(driver: neo4j.Driver) -> None:
     if frame.empty:
         st.info(t("graph.empty"))
         return
-    st.altair_chart(lines(frame, "date", "present", "body"), width="stretch")
+    st.altair_chart(lines(frame, "date", "present", "body", t("col.body")), width="stretch")
     table_buttons(frame, "attendance-over-time", "pl_att")
-    png_button(lines_png(frame, "date", "present", "body", ylabel=t("plots.present")), "attendance", "pl_att")
+    picture = lines_png(frame, "date", "present", "body", ylabel=t("plots.present"), xlabel=t("col.date"))
+    png_button(picture, "attendance", "pl_att")
 
 
 def themes(driver: neo4j.Driver) -> None:
@@ -54,9 +68,10 @@ def themes(driver: neo4j.Driver) -> None:
         return
     series = "theme_en" if current_language() == "en" else "theme"
     frame = frame.rename(columns={"times": "points"})
-    st.altair_chart(lines(frame, "period", "points", series), width="stretch")
+    st.altair_chart(lines(frame, "period", "points", series, t("col.theme")), width="stretch")
     table_buttons(frame, "themes-over-time", "pl_th")
-    png_button(lines_png(frame, "period", "points", series, ylabel=t("plots.points")), "themes", "pl_th")
+    picture = lines_png(frame, "period", "points", series, ylabel=t("plots.points"), xlabel=t("col.period"))
+    png_button(picture, "themes", "pl_th")
 
 
 def growth(driver: neo4j.Driver) -> None:
@@ -79,11 +94,10 @@ def growth(driver: neo4j.Driver) -> None:
         return
     long = ts.long_form(frame, "date", ["organisations", "people", "themes"], "series")
     long["series"] = long["series"].map(lambda s: t(f"plots.{s}"))
-    st.altair_chart(lines(long, "date", "value", "series"), width="stretch")
+    st.altair_chart(lines(long, "date", "value", "series", t("col.series")), width="stretch")
     table_buttons(frame, "initiative-growth", "pl_gr")
-    png_button(
-        lines_png(long, "date", "value", "series", ylabel=t("plots.value")), "initiative-growth", "pl_gr"
-    )
+    picture = lines_png(long, "date", "value", "series", ylabel=t("plots.value"), xlabel=t("col.date"))
+    png_button(picture, "initiative-growth", "pl_gr")
 
 
 def _tab_chosen(labels: dict[str, str]) -> None:

@@ -28,6 +28,7 @@ from pmkg.ui.i18n import current_language, has, rows_caption, t
 from pmkg.ui.identity import current_user
 from pmkg.ui.link_details import follow_click, show_clicked
 from pmkg.ui.picker import entity_picker
+from pmkg.ui.plots import series_colour
 from pmkg.ui.widgets import fresh_event, readable, show_graph
 
 GRAPH_KEY = "question_graph"
@@ -100,10 +101,11 @@ def chart(frame: pd.DataFrame, spec: tuple[str, ...], lang: str) -> alt.Chart:
     encoding: dict[str, Any] = {
         "x": alt.X(f"{x}:O", title=title(x), sort="ascending"),
         "y": alt.Y(f"{y}:Q", title=title(y)),
-        "tooltip": [c for c in (x, y, series) if c],
+        "tooltip": [alt.Tooltip(x, title=title(x)), alt.Tooltip(y, title=title(y))],
     }
     if series:
-        encoding["color"] = alt.Color(f"{series}:N", title=title(rest[0]))
+        encoding["color"] = series_colour(series, title(rest[0]))
+        encoding["tooltip"].append(alt.Tooltip(series, title=title(rest[0])))
     return alt.Chart(frame).mark_bar().encode(**encoding).properties(height=360)
 
 
