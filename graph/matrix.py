@@ -61,8 +61,9 @@ WHERE t.id IN $themes AND r.agenda_item = pr.item_number AND ($as_of IS NULL OR 
       } END
 WITH DISTINCT r, p, m, t ORDER BY m.date DESC LIMIT $limit
 MATCH (d:Document {id: r.doc})
-RETURN m.date AS date, p.name AS person, t.name AS theme, r.text AS point, r.quotes[0] AS quote,
-       d.name AS document, m.name AS meeting
+RETURN m.date AS date, p.name AS person,
+       CASE $lang WHEN 'en' THEN coalesce(t.label_en, t.name) ELSE t.name END AS theme,
+       r.text AS point, r.quotes[0] AS quote, d.name AS document, m.name AS meeting
 ORDER BY date DESC
 """
 
@@ -145,8 +146,10 @@ def cell_quotes(
     by: str,
     as_of: str | None = None,
     limit: int = 50,
+    lang: str = "da",
 ) -> list[dict[str, Any]]:
-    """The points behind one cell, newest first, each with its quote and minutes."""
+    """The points behind one cell, newest first, each with its quote and minutes; the theme named in
+    ``lang`` (the taxonomy's English label in English)."""
     themes = [c.id for c in taxonomy().values() if row_of(c.id, level) == row] or [row]
-    params = {"themes": themes, "column": column, "by": by, "as_of": as_of, "limit": limit}
+    params = {"themes": themes, "column": column, "by": by, "as_of": as_of, "limit": limit, "lang": lang}
     return read(driver, _QUOTES, params)

@@ -13,7 +13,7 @@ import streamlit as st
 from pmkg.graph import matrix as mx
 from pmkg.reports.figure import heatmap_png
 from pmkg.reports.text import code
-from pmkg.ui import asof, links
+from pmkg.ui import asof, links, tables
 from pmkg.ui.downloads import png_button, table_buttons
 from pmkg.ui.i18n import current_language, md_escape, t
 
@@ -110,11 +110,9 @@ def render(driver: neo4j.Driver) -> None:
 def quotes(driver: neo4j.Driver, row: str, column: str, theme: str, who: str, level: str, by: str) -> None:
     """The points behind one cell, with their quotes and minutes."""
     st.markdown(f"**{md_escape(theme)} × {md_escape(who)}**")
-    found = mx.cell_quotes(driver, row, column, level, by, asof.current())
+    found = mx.cell_quotes(driver, row, column, level, by, asof.current(), lang=current_language())
     if not found:
         st.info(t("matrix.no_points"))
         return
     frame = pd.DataFrame(found)
-    st.dataframe(
-        frame.rename(columns={c: t(f"col.{c}") for c in frame.columns}), hide_index=True, width="stretch"
-    )
+    tables.show(frame.rename(columns={c: t(f"col.{c}") for c in frame.columns}))
