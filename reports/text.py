@@ -15,7 +15,7 @@ from pmkg.reports.model import Note
 
 LANGUAGES = ("da", "en")
 _COUNT = re.compile(r"^(\d+) (point\(s\)|present)$")
-_SEPARATORS = re.compile(r"(, | · |; )")
+_SEPARATORS = re.compile(r"(, | · |; | (?=\())")  # and before a bracket: "2023-06-14 (year inferred)"
 
 
 @cache

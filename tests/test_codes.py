@@ -49,6 +49,19 @@ def test_an_agreement_kind_is_written_as_a_reader_writes_it(graph: neo4j.Driver)
         assert "MoU" in kinds and kinds <= words
 
 
+def test_a_documents_language_and_an_inferred_year_are_in_the_readers_words(graph: neo4j.Driver) -> None:
+    document = connection.read(graph, "MATCH (d:Document) RETURN d.id AS id ORDER BY d.id LIMIT 1")[0]["id"]
+    frame = run_question(graph, QUESTIONS["document_profile"], {"document": document}).frame
+    (code,) = set(frame["detail"]) & {"da", "en", "no", "sv"}  # as the graph stores it
+    for lang in ("da", "en"):
+        shown = set(in_words(frame, lang)["detail"])
+        assert translate(f"language.{code}", lang) in shown and code not in shown
+    meeting = {"meeting": "meeting:nationale-advisory-board-for-forskning-og-infrastruktur-2023-06-14"}
+    frame = run_question(graph, QUESTIONS["meeting_profile"], meeting).frame
+    assert "2023-06-14 (year inferred)" in set(frame["detail"])
+    assert "2023-06-14 (år udledt)" in set(in_words(frame, "da")["detail"])
+
+
 def test_fixed_choices_and_countries_have_names() -> None:
     assert choice_name("per", "quarter", "quarter", "da") == "kvartal"
     assert choice_name("per", "quarter", "quarter", "en") == "quarter"

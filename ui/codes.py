@@ -1,10 +1,11 @@
 """The graph's codes in the reader's words: a kind (``mou``), an organisation type (``agency``), a role, a
 status, a profile row's kind (``party``) and its field (``country``), a fixed choice (``quarter``), a country
-code (``DK``) are never shown as stored.
+code (``DK``), a document's language (``da``) are never shown as stored.
 
 The words of the stored codes are the documents' own (``reports/strings.yaml``: ``vocab.*``, ``kind.*`` and
 the "4 point(s)" counts, through ``reports.text``), so the app and the briefings say the same; the app's
-choices and countries are in ``ui/strings.yaml`` (``choice.<parameter>.<value>``, ``country.<code>``).
+choices, countries and languages are in ``ui/strings.yaml`` (``choice.<parameter>.<value>``,
+``country.<code>``, ``language.<code>``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pmkg.ui.i18n import translate
 # Answer columns whose values are codes (or codes joined by ", "); other columns are names and text.
 CODE_COLUMNS = ("kind", "type", "detail", "status", "role", "roles", "relation", "relations", "link")
 IDENTITY = "identity"  # a profile's own facts: the row's name is the field ("country"), its detail the value
+LANGUAGE = "language"  # the field of a document's language, a code ("da")
 
 
 def code_words(value: Any, column: str, lang: str) -> Any:
@@ -40,11 +42,19 @@ def in_words(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     out = frame.copy()
     if "kind" in out.columns and "name" in out.columns:  # before "kind" itself is translated
         own = out["kind"] == IDENTITY
+        if "detail" in out.columns:  # a document's language: "dansk (da)", not "da"
+            spoken = own & (out["name"] == LANGUAGE)
+            out.loc[spoken, "detail"] = out.loc[spoken, "detail"].map(lambda v: language_name(v, lang))
         out.loc[own, "name"] = out.loc[own, "name"].map(lambda v: code_words(v, "name", lang))
     for column in CODE_COLUMNS:
         if column in out.columns:
             out[column] = out[column].map(lambda v, c=column: code_words(v, c, lang))
     return out
+
+
+def language_name(value: Any, lang: str) -> Any:
+    """A language code as the reader says it ("da" -> "dansk (da)"); an unknown code as it is."""
+    return translate(f"language.{value}", lang) if ui_has(f"language.{value}") else value
 
 
 def choice_name(param: str, value: str, shown: str, lang: str) -> str:
