@@ -31,12 +31,13 @@ PALETTE = {
     "documents": "#BDC3C7",
 }
 # Series told apart by colour (a chart's themes, bodies): 26 colours of which no two are alike, Kelly's 20
-# of maximum contrast and six more, so the taxonomy's 21 themes never share one (a palette of 10 repeats)
+# of maximum contrast and six more, so the taxonomy's 21 themes never share one (a palette of 10 repeats);
+# the two nearest others (an orange, a yellow) last
 SERIES_COLOURS = (
     "#0067A5", "#F38400", "#008856", "#BE0032", "#875692", "#F3C300", "#A1CAF1", "#C2B280",
-    "#848482", "#E68FAC", "#F99379", "#604E97", "#F6A600", "#B3446C", "#DCD300", "#882D17",
-    "#8DB600", "#654522", "#E25822", "#2B3D26", "#17BECF", "#3F3FBF", "#FF4FA7", "#1B7F7F",
-    "#B8A9FF", "#222222",
+    "#848482", "#E68FAC", "#F99379", "#604E97", "#17BECF", "#B3446C", "#3F3FBF", "#882D17",
+    "#8DB600", "#654522", "#E25822", "#2B3D26", "#FF4FA7", "#1B7F7F", "#B8A9FF", "#222222",
+    "#F6A600", "#DCD300",
 )  # fmt: skip
 
 

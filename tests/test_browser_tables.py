@@ -112,3 +112,27 @@ def test_every_column_of_an_answer_is_on_screen(
     for grid in found:
         assert grid["columns"] <= grid["shown"] + 1, (name, grid)  # no column past the right edge
         assert grid["right"] <= min(grid["mainRight"], width) + 1, (name, grid)  # the table within the page
+
+
+PAGES = {  # pages that show tables other than an answer: full width, or beside a graph
+    "search": "page=search&search=Soren%20Brunak&entity=person:soren-brunak",
+    "explore": "page=explore&start=person:soren-brunak&node=person:soren-brunak",
+    "stakeholders": "page=stakeholders",
+    "timeline": "page=timeline",
+}
+
+
+@pytest.mark.parametrize("page_id", PAGES)
+def test_the_tables_of_a_pages_details_fit_beside_its_graph(
+    page_id: str, screens: dict[tuple[int, int, str], Page], app_url: str, loaded: neo4j.Driver
+) -> None:
+    page = screens[SCREENS[0]]  # the laptop, in Danish
+    page.goto(f"{app_url}/?lang=da&{PAGES[page_id]}")
+    Watched(page, app_url).settle()
+    expect(page.get_by_test_id("stDataFrame").first).to_be_visible(timeout=WAIT_MS)
+    page.get_by_test_id("stDataFrame").last.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    (ARTIFACTS / "tables").mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "tables" / f"page-{page_id}-1366x768-da.png"))
+    for grid in overflow(page):
+        assert grid["columns"] <= grid["shown"] + 1, (page_id, grid)

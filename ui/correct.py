@@ -326,11 +326,11 @@ def render(driver: neo4j.Driver, node_id: str, label: str, props: dict[str, Any]
             done_and_rerun(DONE, done or t("correct.no_change"))
 
 
-def details_to_correct(driver: neo4j.Driver, node_id: str) -> None:
+def details_to_correct(driver: neo4j.Driver, node_id: str, share: float = 1.0) -> None:
     """A node's details (``widgets.details``) with "correct this" under them for an editor: every page
     that shows an entity's facts (search, an answer's graph, explore, stakeholders, timeline, review,
     the console) offers the correction where the reader sees what is wrong."""
-    details(driver, node_id)
+    details(driver, node_id, share)
     found = data.node(driver, node_id)
     if found:
         render(driver, node_id, found[0][0], found[1])

@@ -39,6 +39,7 @@ from pmkg.ui.widgets import (
 # Shown at first and offered as starting points; documents, figures and deadlines are a click away.
 ACTOR_TYPES = ["Person", "Organization", "Initiative", "Meeting", "Theme", "Agreement"]
 GRAPH_KEY = "explore_graph"
+SIDE_SHARE = 0.4  # of the page's width: the column beside the graph, with a node's details
 
 
 def _expand(node_id: str) -> None:
@@ -150,7 +151,7 @@ def render(driver: neo4j.Driver) -> None:
     if truncated:
         st.warning(t("explore.capped", n=MAX_ELEMENTS))
 
-    graph_col, side = st.columns([3, 2])
+    graph_col, side = st.columns([1 - SIDE_SHARE, SIDE_SHARE])
     with graph_col:
         event = fresh_event(show_graph(shown, key=GRAPH_KEY, height=640), GRAPH_KEY)
     if event and event.get("action") == DOUBLE_CLICK:
@@ -177,5 +178,5 @@ def render(driver: neo4j.Driver) -> None:
         if picked and st.button(t("explore.expand"), icon=":material/open_in_full:", key="explore_expand"):
             _expand(picked)
             st.rerun()
-        if not show_clicked(driver, shown, "explore_pick", "explore_edge"):
+        if not show_clicked(driver, shown, "explore_pick", "explore_edge", share=SIDE_SHARE):
             st.info(t("explore.hint"))

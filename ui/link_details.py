@@ -39,12 +39,15 @@ def follow_click(event: dict[str, Any] | None, node_key: str, edge_key: str) -> 
         st.session_state[edge_key] = event["data"]["target_id"]
 
 
-def show_clicked(driver: neo4j.Driver, view: GraphData, node_key: str, edge_key: str) -> bool:
-    """The details of the node or link picked in ``view`` (:func:`follow_click`); a pick the view no longer
-    holds (another answer, a filter) is forgotten. Returns whether anything was shown."""
+def show_clicked(
+    driver: neo4j.Driver, view: GraphData, node_key: str, edge_key: str, share: float = 1.0
+) -> bool:
+    """The details of the node or link picked in ``view`` (:func:`follow_click`), their tables fitting
+    ``share`` of the page's width; a pick the view no longer holds (another answer, a filter) is
+    forgotten. Returns whether anything was shown."""
     node, edge = st.session_state.get(node_key), st.session_state.get(edge_key)
     if node in view.nodes:
-        details_to_correct(driver, node)
+        details_to_correct(driver, node, share)
         return True
     if edge in view.edges:
         link_details(driver, view, edge)

@@ -17,16 +17,19 @@ from pmkg.ui.i18n import current_language, t
 
 PERIODS = ("month", "quarter", "year")
 TABS = ("attendance", "themes", "growth")  # the tabs, by id (plots.<id> is the label)
+CHART_PX = 340  # a chart's height, unless its legend needs more
+LEGEND_ROW_PX, LEGEND_TITLE_PX = 26, 40  # one name in the legend (as Streamlit's theme draws it), its title
 
 
 def series_colour(column: str, title: str) -> alt.Color:
-    """Series coloured apart (:data:`SERIES_COLOURS`: 16 themes, 16 colours), the legend under the chart
-    with whole names (Vega-Lite cuts a label past 160 px)."""
+    """Series coloured apart (:data:`SERIES_COLOURS`: 16 themes, 16 colours), the legend beside the chart
+    with whole names (Vega-Lite cuts a label past 160 px; a legend under the chart takes the lines'
+    height, which the chart's fixed height would squeeze)."""
     return alt.Color(
         f"{column}:N",
         title=title,
         scale=alt.Scale(range=list(SERIES_COLOURS)),
-        legend=alt.Legend(orient="bottom", columns=2, labelLimit=0, titleLimit=0),
+        legend=alt.Legend(orient="right", labelLimit=0, titleLimit=0),
     )
 
 
@@ -42,8 +45,13 @@ def lines(frame: pd.DataFrame, x: str, y: str, series: str, series_title: str) -
             color=series_colour(series, series_title),
             tooltip=[alt.Tooltip(column, title=title) for column, title in titles.items()],
         )
-        .properties(height=340)
+        .properties(height=chart_height(frame[series].nunique()))
     )
+
+
+def chart_height(series: int) -> int:
+    """Tall enough for the lines and for a legend of ``series`` names beside them (one name a row)."""
+    return max(CHART_PX, LEGEND_TITLE_PX + LEGEND_ROW_PX * series)
 
 
 def attendance(driver: neo4j.Driver) -> None:

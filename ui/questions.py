@@ -28,7 +28,7 @@ from pmkg.ui.i18n import current_language, has, rows_caption, t
 from pmkg.ui.identity import current_user
 from pmkg.ui.link_details import follow_click, show_clicked
 from pmkg.ui.picker import entity_picker
-from pmkg.ui.plots import series_colour
+from pmkg.ui.plots import chart_height, series_colour
 from pmkg.ui.widgets import fresh_event, readable, show_graph
 
 GRAPH_KEY = "question_graph"
@@ -106,7 +106,8 @@ def chart(frame: pd.DataFrame, spec: tuple[str, ...], lang: str) -> alt.Chart:
     if series:
         encoding["color"] = series_colour(series, title(rest[0]))
         encoding["tooltip"].append(alt.Tooltip(series, title=title(rest[0])))
-    return alt.Chart(frame).mark_bar().encode(**encoding).properties(height=360)
+    height = max(360, chart_height(frame[series].nunique())) if series else 360
+    return alt.Chart(frame).mark_bar().encode(**encoding).properties(height=height)
 
 
 def downloads(driver: neo4j.Driver, answer: qs.Answer) -> None:

@@ -18,6 +18,7 @@ from pmkg.ui.link_details import follow_click, show_clicked
 from pmkg.ui.widgets import fresh_event, readable, show_graph
 
 GRAPH_KEY = "stakeholder_graph"
+TABLE_SHARE = 0.4  # of the page's width: the ranking, beside its graph
 MODES = ("stakeholders", "communities")
 TOP = (3, 200)  # the fewest and most to rank
 
@@ -66,9 +67,9 @@ def render(driver: neo4j.Driver) -> None:
     if frame.empty:
         st.info(t("sh.none"))
         return
-    left, right = st.columns([2, 3])
+    left, right = st.columns([TABLE_SHARE, 1 - TABLE_SHARE])
     with left:
-        tables.show(readable(frame))
+        tables.show(readable(frame), share=TABLE_SHARE)
     with right:
         view = from_rows(graph["nodes"], graph["edges"]) if graph else from_rows([], [])
         event = fresh_event(show_graph(view, key=f"{GRAPH_KEY}-{mode}", height=560), GRAPH_KEY)

@@ -25,6 +25,8 @@ from pmkg.ui import links
 from pmkg.ui.i18n import t
 
 PAGE_PX = 880  # the main area is 906 px wide at 1366 px with the sidebar open (a little kept for a scrollbar)
+COLUMN_GAP_PX = 16  # a table in a column: the gap between the page's columns
+SELECT_PX = 40  # a table whose rows can be selected: the grid's column of checkboxes
 CHAR_PX = 6.6  # an average character of the grid's font (Source Sans, 14 px: 6.3 measured in Chromium)
 CELL_PAD_PX = 18  # a cell's padding, both sides
 HEADER_PAD_PX = 28  # a heading's padding and its sort arrow
@@ -95,8 +97,9 @@ def fair_widths(needs: dict[str, int], floors: dict[str, int], budget: int) -> d
     return at(low)
 
 
-def plan(frame: pd.DataFrame, share: float = 1.0) -> Layout:
-    """Widths that fit ``share`` of :data:`PAGE_PX`: each column as wide as its longest cell when all fit;
+def plan(frame: pd.DataFrame, share: float = 1.0, *, selectable: bool = False) -> Layout:
+    """Widths that fit ``share`` of :data:`PAGE_PX` (less the grid's checkbox column when rows are
+    ``selectable``): each column as wide as its longest cell when all fit;
     otherwise the widest cut to a common width (at least its heading's, a text column at least
     :data:`WRAP_MIN_PX`), their text wrapped in rows tall enough for it (at most :data:`MAX_LINES`)."""
     columns = {str(c): frame[c] for c in frame.columns}
@@ -104,7 +107,7 @@ def plan(frame: pd.DataFrame, share: float = 1.0) -> Layout:
     content = {n: max((cell_px(v) for v in values), default=0) for n, values in columns.items()}
     needs = {n: max(content[n], header_px(n), MIN_PX) for n in names}
     wraps = {n: not pd.api.types.is_numeric_dtype(values) for n, values in columns.items()}
-    budget = int(PAGE_PX * share)
+    budget = int(PAGE_PX * share) - (COLUMN_GAP_PX if share < 1 else 0) - (SELECT_PX if selectable else 0)
     floors = {n: floor_px(n, needs[n], wraps[n]) for n in names}
     if sum(floors.values()) > budget:  # many columns: their headings cut too, rather than a column unseen
         floors = {n: max(MIN_PX, floor * budget // sum(floors.values())) for n, floor in floors.items()}
@@ -158,7 +161,7 @@ def show(frame: pd.DataFrame, *, choose_key: str | None = None, share: float = 1
             )
         order = [columns[i] for i in sorted(chosen)] or columns
         shown = frame[order]  # the columns left share the width
-    layout = plan(shown, share)
+    layout = plan(shown, share, selectable="selection_mode" in options)
     options.setdefault("hide_index", True)
     options.setdefault("width", "stretch")
     return st.dataframe(

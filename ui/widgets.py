@@ -293,9 +293,9 @@ def properties_table(props: dict[str, Any]) -> pd.DataFrame:
     )
 
 
-def details(driver: neo4j.Driver, node_id: str) -> None:
+def details(driver: neo4j.Driver, node_id: str, share: float = 1.0) -> None:
     """A node's properties (contact details only for a reader allowed them) and every source quote
-    behind its relationships, with document and date."""
+    behind its relationships, with document and date; the tables fit ``share`` of the page's width."""
     contact = current_user().can("contact")
     found = data.node(driver, node_id, contact=contact)
     if found is None:
@@ -306,7 +306,7 @@ def details(driver: neo4j.Driver, node_id: str) -> None:
     st.caption(md_escape(" · ".join(type_name(label) for label in labels)))
     shown = {k: v for k, v in props.items() if k != "name" and v not in (None, "", [])}
     if shown:
-        tables.show(properties_table(shown))
+        tables.show(properties_table(shown), share=share)
     rows = data.provenance(driver, node_id)
     if not contact:  # a quote may give an address
         rows = [without_contact_properties(row) for row in rows]
@@ -333,7 +333,7 @@ def details(driver: neo4j.Driver, node_id: str) -> None:
     if table.empty:
         st.info(t("details.no_sources"))
         return
-    tables.show(table)
+    tables.show(table, share=share)
 
 
 def done_and_rerun(key: str, message: str) -> None:
