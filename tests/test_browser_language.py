@@ -19,15 +19,18 @@ ui = chromium_app.ui
 AGREEMENTS = "page=questions&question=agreements&view=table"
 
 
-def switch_language(ui: Watched, to: str) -> None:
+def switch_language(ui: Watched, to: str, page_id: str) -> None:
+    """Switch the sidebar's language; returns once the page is drawn in it."""
     ui.page.get_by_test_id("stSidebar").get_by_text({"da": "Dansk", "en": "English"}[to], exact=True).click()
+    heading = ui.page.get_by_role("heading", name=translate(f"page.{page_id}", to), exact=True)
+    expect(heading).to_be_visible(timeout=WAIT_MS)
     ui.settle()
 
 
 def headings(ui: Watched) -> list[str]:
     """The column headings of the first table (the grid's accessible mirror of its canvas)."""
     table = ui.page.get_by_test_id("stDataFrame").first
-    expect(table).to_be_visible(timeout=WAIT_MS)
+    expect(table.locator("th").first).to_be_attached(timeout=WAIT_MS)  # drawn after the grid itself
     return [text.strip() for text in table.locator("th").all_text_contents()]
 
 
@@ -41,7 +44,9 @@ def test_the_columns_chosen_for_an_answer_stay_chosen_in_the_other_language(ui: 
     ui.settle()
     ui.page.keyboard.press("Escape")
     expect(ui.page.get_by_test_id("stDataFrame").first.locator("th", has_text="Quote")).to_have_count(0)
-    switch_language(ui, "da")
+    switch_language(ui, "da", "questions")
+    table = ui.page.get_by_test_id("stDataFrame").first
+    expect(table.locator("th", has_text="Aftale")).to_be_attached(timeout=WAIT_MS)  # redrawn in Danish
     shown = headings(ui)
     assert "Citat" not in shown and {"Aftale", "Parter"} <= set(shown), shown  # Quote still left out
     ui.page.get_by_test_id("stPopoverButton").click()
@@ -56,7 +61,7 @@ def test_the_correction_form_chosen_stays_chosen_in_the_other_language(ui: Watch
     ui.page.get_by_text(translate("correct.title", "da"), exact=True).click()
     ui.page.get_by_text(translate("correct.type", "da"), exact=True).click()
     ui.settle()
-    switch_language(ui, "en")
+    switch_language(ui, "en", "search")
     ui.page.get_by_text(translate("correct.title", "en"), exact=True).click()  # a new label: closed again
     chosen = ui.page.get_by_role("radio", name=translate("correct.type", "en"), exact=True)
     expect(chosen).to_be_checked(timeout=WAIT_MS)
