@@ -81,21 +81,23 @@ def test_adding_a_type_and_removing_it_apply_alike_at_once_and_keep_the_expansio
     assert without == after  # exactly the graph before the type was added: expansion included
 
 
+_FIRST_THEME = """
+MATCH (:Meeting {id: $id})-[r:RAISED WHERE r.rejected IS NULL]->(x)
+RETURN x.id AS id, x.name AS name ORDER BY x.name LIMIT 1
+"""
+_BODY = """
+MATCH (:Meeting {id: $id})-[r:HELD_BY WHERE r.rejected IS NULL]->(x)
+RETURN x.id AS id, x.name AS name ORDER BY x.name LIMIT 1
+"""
+
+
 def test_a_theme_and_a_body_chosen_keep_the_expanded_nodes_that_pass_them(
     ui: Watched,  # noqa: F811
     loaded: neo4j.Driver,  # noqa: F811
 ) -> None:
     meeting_id, before, after = expand_a_meeting(ui)
     expanded = set(after) - set(before)
-    theme, body = (
-        connection.read(
-            loaded,
-            f"MATCH (m:Meeting {{id: $id}})-[r:{kind} WHERE r.rejected IS NULL]->(x) "
-            "RETURN x.id AS id, x.name AS name ORDER BY x.name LIMIT 1",
-            {"id": meeting_id},
-        )[0]
-        for kind in ("RAISED", "HELD_BY")
-    )
+    theme, body = (connection.read(loaded, query, {"id": meeting_id})[0] for query in (_FIRST_THEME, _BODY))
     themes_before = {i for i, kind in after.items() if kind == "Theme"}
     assert theme["id"] in themes_before and len(themes_before) > 1
     add_option(ui, translate("explore.themes", "en"), theme["name"])
