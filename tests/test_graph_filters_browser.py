@@ -51,7 +51,8 @@ def expand_a_meeting(ui: Watched) -> tuple[str, Drawn, Drawn]:  # noqa: F811
     grown = f"() => {{ const h = {CY}; return h && h._cyreg.cy.nodes().length > {len(before)}; }}"
     ui.page.wait_for_function(grown, timeout=WAIT_MS)
     after = drawn_once(ui, lambda nodes: len(nodes) > len(before))
-    assert f"open={meeting_id}" in ui.page.url.replace("%3A", ":")  # kept as state, in the link too
+    opened = f"open={meeting_id}"  # kept as state, in the link too (written by the rerun the expand starts)
+    ui.page.wait_for_url(lambda url: opened in url.replace("%3A", ":"), timeout=WAIT_MS)
     return meeting_id, before, after
 
 
