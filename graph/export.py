@@ -7,24 +7,28 @@ mapping as the whole export (``rdfmap.page_quads``) and straight into pyoxigraph
 one page, the people (for pseudonyms and the redactor) and the code-list concepts used. The export's
 context (``rdfmap.context_triples``) comes last, as it does in the whole export.
 
-SHACL validation is per page and only when asked (``validate``: pyshacl at ~3.5k triples/s would set
-the pace; the CLI says on stderr when it is off). What it does not do: remove a triple repeated across
-pages (a plain triple two documents state, a concept's description): N-Triples and N-Quads readers take
-a repeated line as one triple, and within a page each is written once.
+Every page is SHACL-validated by default, in worker processes beside the writer (``graph.export_check``).
+Formats: N-Triples, N-Quads, Turtle, TriG, JSON-LD (expanded: one object per subject, no context; the
+in-memory export compacts it) and RDF/XML; N-Quads and TriG keep each document's named graph, the others
+write the union. What it does not do: remove a triple repeated across pages (a plain triple two
+documents state, a concept's description): RDF readers take a repeated statement as one, and within a
+page each is written once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from typing import Any, BinaryIO
 
 import neo4j
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
-from pmkg.errors import PmkgError
 from pmkg.graph.connection import read
 from pmkg.graph.corrections import history
+from pmkg.graph.export_check import MapperArgs, PageChecks, page_problems, type_index, violation
+from pmkg.graph.rdf import DATASET_FORMATS
 from pmkg.graph.rdfaudit import history_triples
 from pmkg.graph.rdfcodec import PERSON_LABEL, ExportOptions, Mapper, Quad
 from pmkg.graph.rdfmap import context_triples, page_quads
@@ -33,8 +37,15 @@ from pmkg.graph.triples import GraphRows
 from pmkg.model.graph import LABELS, PREFIXES, REL_TYPES, STORE_ONLY
 
 PAGE_SIZE = 2000
-# name -> pyoxigraph format; N-Quads keeps each document's named graph, the others carry the union
-STREAM_FORMATS = {"nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS, "turtle": ox.RdfFormat.TURTLE}
+# name -> pyoxigraph format
+STREAM_FORMATS = {
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nq": ox.RdfFormat.N_QUADS,
+    "turtle": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "xml": ox.RdfFormat.RDF_XML,
+}
 
 _NODE_PAGE = """
 MATCH (n:{label}) WHERE n.id > $after
@@ -68,13 +79,18 @@ def _pages(
             return
 
 
-def row_pages(driver: neo4j.Driver, size: int = PAGE_SIZE) -> Iterator[GraphRows]:
-    """The graph as pages of rows, in the canonical order of ``GraphRows.sorted``: labels, then types, by
-    name; nodes by id, relationships by key."""
+def node_pages(driver: neo4j.Driver, size: int = PAGE_SIZE) -> Iterator[GraphRows]:
+    """The nodes as pages of rows: labels by name, nodes by id."""
     for label in sorted(LABELS):
         query = labelled(_NODE_PAGE, label=label)
         for nodes in _pages(driver, query, _node_row, "id", size):
             yield GraphRows(nodes={label: nodes})
+
+
+def row_pages(driver: neo4j.Driver, size: int = PAGE_SIZE) -> Iterator[GraphRows]:
+    """The graph as pages of rows, in the canonical order of ``GraphRows.sorted``: labels, then types, by
+    name; nodes by id, relationships by key."""
+    yield from node_pages(driver, size)
     for rtype in sorted(REL_TYPES):
         query = labelled(_REL_PAGE, type=rtype)
         for rels in _pages(driver, query, _rel_row, "key", size):
@@ -89,55 +105,49 @@ def _rel_row(row: Any) -> dict[str, Any]:
     return {**row["props"], "from": row["from"], "to": row["to"]}
 
 
-def stream_mapper(driver: neo4j.Driver, options: ExportOptions | None) -> Mapper:
-    """The mapper a whole export would make from all rows, from what it needs of them: the people."""
+def mapper_args(driver: neo4j.Driver, options: ExportOptions | None) -> MapperArgs:
+    """What the mapper of a whole export would take from all rows, read from what it needs of them: the
+    people (their names, for the redactor, only when pseudonymising) and who is a person."""
     people = [_node_row(r) for r in read(driver, _PEOPLE)]
     labels = {p["id"]: PERSON_LABEL for p in people}
     labels |= {
         r["id"]: r["label"] for r in read(driver, _NOT_PEOPLE, {"labels": sorted(LABELS)}) if r["label"]
     }
-    return Mapper(options, people if options and options.pseudonymize else (), labels)
+    return options, people if options and options.pseudonymize else [], labels
 
 
 def stream_quads(
-    driver: neo4j.Driver, options: ExportOptions | None = None, size: int = PAGE_SIZE, validate: bool = False
+    driver: neo4j.Driver,
+    options: ExportOptions | None = None,
+    size: int = PAGE_SIZE,
+    validate: bool = True,
+    workers: int | None = None,
 ) -> Iterator[list[Quad]]:
     """The export of the whole graph, one list of quads per page (each quad once in its page), then the
     staff corrections' history and the export's context: the same triples as
     ``rdfmap.rows_to_quads(store.read_rows(driver), options, corrections.history(driver))``.
 
-    With ``validate`` each page is checked against the SHACL shapes before it is yielded (with the
-    export's description, which the contact-details shape reads); PmkgError names the first violations."""
-    m = stream_mapper(driver, options)
+    With ``validate`` every page is also checked against the SHACL shapes, by ``workers`` processes
+    (``graph.export_check``; default: one per core) while this one maps and writes, after a first pass
+    over the nodes for their classes; PmkgError names the first violations, raised when that page's
+    check comes back (the caller writes to a partial file)."""
+    args = mapper_args(driver, options)
+    m = Mapper(*args)
     corrections = history(driver)  # staff decisions: as many as staff made, not as documents hold
     described = {c.id for c, _ in corrections}
-    for rows in row_pages(driver, size):
-        page = list(dict.fromkeys(page_quads(m, rows, described)))
-        if validate:
-            check_page(page, m)
-        yield page
-    for last in (history_triples(m, corrections), context_triples(m)):
-        page = list(dict.fromkeys((s, p, o, None) for s, p, o in last))
-        if validate:
-            check_page(page, m)
-        yield page
-
-
-def check_page(page: list[Quad], m: Mapper) -> None:
-    """SHACL-validate one page: every shape targets a class, and a node's or a fact's types and the
-    properties its shape checks are mapped together, so they are in the same page."""
-    from rdflib import Graph
-
-    from pmkg.graph.rdf import validate
-
-    graph = Graph()
-    graph.addN((s, p, o, graph) for s, p, o, _ in page)
-    graph.addN((s, p, o, graph) for s, p, o in context_triples(m))
-    problems = validate(graph)
-    if problems:
-        shown = "; ".join(problems[:3])
-        more = f" (and {len(problems) - 3} more in this page)" if len(problems) > 3 else ""
-        raise PmkgError(f"the export breaks the SHACL shapes: {shown}{more}")
+    index = type_index(m, node_pages(driver, size), history_triples(m, corrections)) if validate else {}
+    with PageChecks(args, index, workers) if validate else nullcontext() as checks:
+        for rows in row_pages(driver, size):
+            if checks is not None:
+                checks.submit(rows, described)
+            yield list(dict.fromkeys(page_quads(m, rows, described)))
+        for last in (history_triples(m, corrections), context_triples(m)):
+            page = list(dict.fromkeys((s, p, o, None) for s, p, o in last))
+            if checks is not None and (problems := page_problems(page, m, index)):
+                raise violation(problems)
+            yield page
+        if checks is not None:
+            checks.finish()
 
 
 # --- rdflib terms -> pyoxigraph, written as they come ------------------------------------------------
@@ -162,7 +172,7 @@ def _ox_statements(pages: Iterable[list[Quad]], fmt: str, count: Callable[[int],
     for page in pages:
         for s, p, o, g in page:
             triple = (_ox_term(s), _ox_term(p), _ox_term(o))
-            if fmt == "nq":
+            if fmt in DATASET_FORMATS:
                 yield ox.Quad(*triple, default if g is None else ox.NamedNode(str(g)))
             else:
                 yield ox.Triple(*triple)
@@ -174,5 +184,5 @@ def write_stream(
 ) -> None:
     """Write the pages in ``fmt`` (``STREAM_FORMATS``) to a binary file as they come; ``count`` is told
     how many statements each page held (the progress bar)."""
-    prefixes = dict(PREFIXES) if fmt == "turtle" else None
+    prefixes = None if fmt in ("nt", "nq", "jsonld") else dict(PREFIXES)
     ox.serialize(_ox_statements(pages, fmt, count), out, STREAM_FORMATS[fmt], prefixes=prefixes)

@@ -59,8 +59,8 @@ def _classes(m: Mapper, spec: Node, node: Mapping[str, Any]) -> list[URIRef]:
     return classes
 
 
-def node_triples(m: Mapper, label: str, node: Mapping[str, Any]) -> Iterator[Triple]:
-    """The description of one node (default graph)."""
+def node_types(m: Mapper, label: str, node: Mapping[str, Any]) -> Iterator[Triple]:
+    """A node's classes: what a shape's ``sh:class`` checks where another node refers to it."""
     spec = NODES.get(label)
     if spec is None:
         raise PmkgError(f"no RDF mapping for node label {label}: add it to pmkg/model/graph.py")
@@ -68,7 +68,15 @@ def node_triples(m: Mapper, label: str, node: Mapping[str, Any]) -> Iterator[Tri
     yield from _typed(s, _classes(m, spec, node))
     if label == PERSON_LABEL and m.options.pseudonymize:
         yield s, RDF.type, PMKG.PseudonymousPerson  # nothing that names or reaches them
+
+
+def node_triples(m: Mapper, label: str, node: Mapping[str, Any]) -> Iterator[Triple]:
+    """The description of one node (default graph)."""
+    yield from node_types(m, label, node)
+    if label == PERSON_LABEL and m.options.pseudonymize:
         return
+    spec = NODES[label]
+    s = m.iri(node["id"])
     yield from prop_triples(m, s, spec.props, node)
     codecs = {p.codec for p in spec.props}
     if "span" in codecs:

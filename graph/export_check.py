@@ -1,0 +1,132 @@
+"""SHACL checks of a streamed export's pages, in worker processes beside the writer.
+
+Validating a page costs more than mapping and writing it (``python -m bench.validators``: pyshacl-turbo
+about 44k triples per CPU second, mapping and writing about 130k), so the exporting process hands each
+page's rows to a worker, which maps and validates them, while it maps and writes the same page itself.
+The file is written as ``.partial`` and only renamed when every page passed (``pmkg export``), so a
+violation found after some pages were written still leaves no file that looks whole.
+
+A page is checked with what its shapes read outside it: the export's context, and the classes of every
+node or correction it refers to (``sh:class``: an agreement's parties are organisations, a rejected fact
+is invalidated by a correction), from a ``TypeIndex`` made in a first, light pass over the nodes (their
+classes only). So the index grows with the nodes, not with the triples.
+
+Workers are spawned, not forked: the exporting process holds the Neo4j driver's threads. Each rebuilds
+the export's ``Mapper`` from its arguments (a ``Mapper`` caches per instance and is not pickled) and
+receives the index once. At most ``2 × workers`` pages wait, so memory stays that of a few pages.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing import get_context
+from typing import Any
+
+from rdflib import RDF, Graph, URIRef
+
+from pmkg.errors import PmkgError
+from pmkg.graph.rdfcodec import ExportOptions, Mapper, Quad, Triple
+from pmkg.graph.rdfmap import context_triples, node_types, page_quads
+from pmkg.graph.triples import GraphRows
+
+MapperArgs = tuple[ExportOptions | None, list[Mapping[str, Any]], dict[str, str]]
+TypeIndex = dict[URIRef, tuple[URIRef, ...]]  # IRI -> its classes
+
+_WORKER: tuple[Mapper, TypeIndex] | None = None  # a worker's own mapper and index (set by _start)
+
+
+def type_index(m: Mapper, node_pages: Iterable[GraphRows], more: Iterable[Triple] = ()) -> TypeIndex:
+    """The classes of every node (and of what ``more`` types: the corrections' activities and agents)."""
+    found: dict[URIRef, list[URIRef]] = {}
+    for rows in node_pages:
+        for label, nodes in rows.nodes.items():
+            for node in nodes:
+                for s, _, cls in node_types(m, label, node):
+                    found.setdefault(s, []).append(cls)
+    for s, p, o in more:
+        if p == RDF.type:
+            found.setdefault(s, []).append(o)
+    return {s: tuple(classes) for s, classes in found.items()}
+
+
+def typed_here(page: list[Quad]) -> set[Any]:
+    """The page's subjects whose classes it states: the ones it describes (a node's or a fact's types
+    and the properties its shape checks are mapped together). Others appear in passing (a correction
+    that ``prov:invalidated`` a rejected fact), described and validated in their own page."""
+    return {s for s, p, _, _ in page if p == RDF.type}
+
+
+def referenced_types(page: list[Quad], typed: set[Any], index: TypeIndex) -> Iterator[Triple]:
+    """The classes of the IRIs a page names without stating their classes."""
+    for iri in {t for s, _, o, _ in page for t in (s, o) if isinstance(t, URIRef)} - typed:
+        for cls in index.get(iri, ()):
+            yield iri, RDF.type, cls
+
+
+def page_problems(page: list[Quad], m: Mapper, index: TypeIndex) -> list[str]:
+    """The SHACL violations of one page, with the export's context (the contact-details shape reads the
+    export's description) and the classes of what it names in passing (``sh:class`` reads them); only
+    what the page describes is validated (every shape targets a class)."""
+    from pmkg.graph.rdf import validate
+
+    context = list(context_triples(m))
+    typed = typed_here(page)
+    graph = Graph()
+    graph.addN((s, p, o, graph) for s, p, o, _ in page)
+    graph.addN((s, p, o, graph) for s, p, o in context)
+    graph.addN((s, p, o, graph) for s, p, o in referenced_types(page, typed, index))
+    return validate(graph, focus=typed | {s for s, p, _ in context if p == RDF.type})
+
+
+def violation(problems: list[str]) -> PmkgError:
+    """The one-line error naming the first violations."""
+    shown = "; ".join(problems[:3])
+    more = f" (and {len(problems) - 3} more in this page)" if len(problems) > 3 else ""
+    return PmkgError(f"the export breaks the SHACL shapes: {shown}{more}")
+
+
+def _start(args: MapperArgs, index: TypeIndex) -> None:
+    global _WORKER
+    _WORKER = Mapper(*args), index
+
+
+def _check(rows: GraphRows, described: Collection[str]) -> list[str]:
+    assert _WORKER is not None
+    m, index = _WORKER
+    return page_problems(list(dict.fromkeys(page_quads(m, rows, described))), m, index)
+
+
+class PageChecks:
+    """A pool of workers validating pages of rows; ``submit`` each page, then ``finish``. Either raises
+    PmkgError (the first violations) as soon as a checked page fails."""
+
+    def __init__(self, mapper_args: MapperArgs, index: TypeIndex, workers: int | None = None) -> None:
+        self.workers = max(1, workers or len(os.sched_getaffinity(0)))
+        self.pool = ProcessPoolExecutor(
+            self.workers, mp_context=get_context("spawn"), initializer=_start, initargs=(mapper_args, index)
+        )
+        self.waiting: deque[Future[list[str]]] = deque()
+
+    def submit(self, rows: GraphRows, described: Collection[str]) -> None:
+        while len(self.waiting) >= 2 * self.workers:
+            self._settle(self.waiting.popleft())
+        self.waiting.append(self.pool.submit(_check, rows, frozenset(described)))
+
+    def finish(self) -> None:
+        while self.waiting:
+            self._settle(self.waiting.popleft())
+
+    @staticmethod
+    def _settle(future: Future[list[str]]) -> None:
+        problems = future.result()
+        if problems:
+            raise violation(problems)
+
+    def __enter__(self) -> PageChecks:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
