@@ -27,7 +27,7 @@ from rdflib import BNode, Literal, URIRef
 
 from pmkg.graph.connection import read
 from pmkg.graph.corrections import history
-from pmkg.graph.export_check import MapperArgs, PageChecks, page_problems, type_index, violation
+from pmkg.graph.export_check import MapperArgs, PageChecks, context_index, page_problems, violation
 from pmkg.graph.rdf import DATASET_FORMATS
 from pmkg.graph.rdfaudit import history_triples
 from pmkg.graph.rdfcodec import PERSON_LABEL, ExportOptions, Mapper, Quad
@@ -135,7 +135,7 @@ def stream_quads(
     m = Mapper(*args)
     corrections = history(driver)  # staff decisions: as many as staff made, not as documents hold
     described = {c.id for c, _ in corrections}
-    index = type_index(m, node_pages(driver, size), history_triples(m, corrections)) if validate else {}
+    index = context_index(m, node_pages(driver, size), history_triples(m, corrections)) if validate else {}
     with PageChecks(args, index, workers) if validate else nullcontext() as checks:
         for rows in row_pages(driver, size):
             if checks is not None:

@@ -6,10 +6,12 @@ page's rows to a worker, which maps and validates them, while it maps and writes
 The file is written as ``.partial`` and only renamed when every page passed (``pmkg export``), so a
 violation found after some pages were written still leaves no file that looks whole.
 
-A page is checked with what its shapes read outside it: the export's context, and the classes of every
-node or correction it refers to (``sh:class``: an agreement's parties are organisations, a rejected fact
-is invalidated by a correction), from a ``TypeIndex`` made in a first, light pass over the nodes (their
-classes only). So the index grows with the nodes, not with the triples.
+A page is checked with what its shapes read outside it: the export's context, the classes of every node
+it names (``sh:class``: an agreement's parties are organisations), and what the corrections' history says
+about anything it names (a rejected fact is invalidated by a correction; a fix's curated fact, a revision
+of it, is attributed to its author there). That ``Index`` comes from a first, light pass over the nodes
+(their classes only) and from the history, so it grows with the nodes and the corrections, not with the
+triples. Only what the page itself describes (the subjects it types) is validated.
 
 Workers are spawned, not forked: the exporting process holds the Neo4j driver's threads. Each rebuilds
 the export's ``Mapper`` from its arguments (a ``Mapper`` caches per instance and is not pickled) and
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
 from typing import Any
@@ -33,23 +35,22 @@ from pmkg.graph.rdfmap import context_triples, node_types, page_quads
 from pmkg.graph.triples import GraphRows
 
 MapperArgs = tuple[ExportOptions | None, list[Mapping[str, Any]], dict[str, str]]
-TypeIndex = dict[URIRef, tuple[URIRef, ...]]  # IRI -> its classes
+Index = dict[URIRef, tuple[Triple, ...]]  # IRI -> what a page naming it may read about it
 
-_WORKER: tuple[Mapper, TypeIndex] | None = None  # a worker's own mapper and index (set by _start)
+_WORKER: tuple[Mapper, Index] | None = None  # a worker's own mapper and index (set by _start)
 
 
-def type_index(m: Mapper, node_pages: Iterable[GraphRows], more: Iterable[Triple] = ()) -> TypeIndex:
-    """The classes of every node (and of what ``more`` types: the corrections' activities and agents)."""
-    found: dict[URIRef, list[URIRef]] = {}
+def context_index(m: Mapper, node_pages: Iterable[GraphRows], history: Iterable[Triple] = ()) -> Index:
+    """Every node's classes, and every triple of the corrections' history, by subject."""
+    found: dict[URIRef, list[Triple]] = {}
     for rows in node_pages:
         for label, nodes in rows.nodes.items():
             for node in nodes:
-                for s, _, cls in node_types(m, label, node):
-                    found.setdefault(s, []).append(cls)
-    for s, p, o in more:
-        if p == RDF.type:
-            found.setdefault(s, []).append(o)
-    return {s: tuple(classes) for s, classes in found.items()}
+                for triple in node_types(m, label, node):
+                    found.setdefault(triple[0], []).append(triple)
+    for triple in history:
+        found.setdefault(triple[0], []).append(triple)
+    return {s: tuple(triples) for s, triples in found.items()}
 
 
 def typed_here(page: list[Quad]) -> set[Any]:
@@ -59,17 +60,21 @@ def typed_here(page: list[Quad]) -> set[Any]:
     return {s for s, p, _, _ in page if p == RDF.type}
 
 
-def referenced_types(page: list[Quad], typed: set[Any], index: TypeIndex) -> Iterator[Triple]:
-    """The classes of the IRIs a page names without stating their classes."""
-    for iri in {t for s, _, o, _ in page for t in (s, o) if isinstance(t, URIRef)} - typed:
-        for cls in index.get(iri, ()):
-            yield iri, RDF.type, cls
+def named_context(page: list[Quad], index: Index, hops: int = 2) -> set[Triple]:
+    """What the index says about the IRIs a page names, and about the IRIs that names in turn (``hops``
+    deep: a curated fact's revision is attributed to an agent, whose class the shape checks)."""
+    named = {t for s, _, o, _ in page for t in (s, o) if isinstance(t, URIRef)}
+    found: set[Triple] = set()
+    for _ in range(hops):
+        new = {triple for iri in named for triple in index.get(iri, ())} - found
+        found |= new
+        named = {o for _, _, o in new if isinstance(o, URIRef)}
+    return found
 
 
-def page_problems(page: list[Quad], m: Mapper, index: TypeIndex) -> list[str]:
-    """The SHACL violations of one page, with the export's context (the contact-details shape reads the
-    export's description) and the classes of what it names in passing (``sh:class`` reads them); only
-    what the page describes is validated (every shape targets a class)."""
+def page_problems(page: list[Quad], m: Mapper, index: Index) -> list[str]:
+    """The SHACL violations of what one page describes, read with the export's context (the
+    contact-details shape reads the export's description) and what the index says about what it names."""
     from pmkg.graph.rdf import validate
 
     context = list(context_triples(m))
@@ -77,7 +82,7 @@ def page_problems(page: list[Quad], m: Mapper, index: TypeIndex) -> list[str]:
     graph = Graph()
     graph.addN((s, p, o, graph) for s, p, o, _ in page)
     graph.addN((s, p, o, graph) for s, p, o in context)
-    graph.addN((s, p, o, graph) for s, p, o in referenced_types(page, typed, index))
+    graph.addN((s, p, o, graph) for s, p, o in named_context(page, index))
     return validate(graph, focus=typed | {s for s, p, _ in context if p == RDF.type})
 
 
@@ -88,7 +93,7 @@ def violation(problems: list[str]) -> PmkgError:
     return PmkgError(f"the export breaks the SHACL shapes: {shown}{more}")
 
 
-def _start(args: MapperArgs, index: TypeIndex) -> None:
+def _start(args: MapperArgs, index: Index) -> None:
     global _WORKER
     _WORKER = Mapper(*args), index
 
@@ -103,7 +108,7 @@ class PageChecks:
     """A pool of workers validating pages of rows; ``submit`` each page, then ``finish``. Either raises
     PmkgError (the first violations) as soon as a checked page fails."""
 
-    def __init__(self, mapper_args: MapperArgs, index: TypeIndex, workers: int | None = None) -> None:
+    def __init__(self, mapper_args: MapperArgs, index: Index, workers: int | None = None) -> None:
         self.workers = max(1, workers or len(os.sched_getaffinity(0)))
         self.pool = ProcessPoolExecutor(
             self.workers, mp_context=get_context("spawn"), initializer=_start, initargs=(mapper_args, index)

@@ -117,6 +117,8 @@ def test_with_year_leaves_29_february_of_a_common_year_unresolved() -> None:
         ("kl. 13.00-ca. 15.00", ("13:00", "15:00")),
         ("from 10:00 until approx. 12:30", ("10:00", "12:30")),
         ("Kl. 16.00–18.00", ("16:00", "18:00")),
+        ("Thursday 18 April 2024 at 2.00 pm.", ("14:00", None)),  # was "14:00:", an invalid xsd:dateTime
+        ("at 10.30 a.m.", ("10:30", None)),
     ],
 )
 def test_parse_time_range(text: str, expected: tuple[str | None, str | None]) -> None:

@@ -14,7 +14,7 @@ from rdflib import RDF, XSD, Graph, Literal
 from rdflib.namespace import DCTERMS
 
 from pmkg.graph import rdf
-from pmkg.graph.triples import merge_rows, record_to_rows
+from pmkg.graph.triples import GraphRows, merge_rows, record_to_rows
 from pmkg.ingest.pipeline import extract_file
 
 MINUTES = Path(__file__).resolve().parent / "minutes" / "dev"
@@ -84,3 +84,35 @@ def test_validate_words_violations_as_the_reference_does(valid: Graph) -> None:
     )
     assert messages == rdf._messages(results, rdf.shapes())
     assert any("must conform to one or more shapes" in m for m in messages)  # pyshacl's wording
+
+
+def test_a_page_is_checked_for_what_it_describes_not_for_what_it_names(valid: Graph) -> None:
+    """A streamed export's page of facts names people and meetings described in other pages: their
+    classes come from the index (sh:class reads them) without making them fail there; a node the page
+    does describe, with a date no reader can parse, is named (pyshacl's own focus mode passed it)."""
+    from rdflib import URIRef
+
+    from pmkg.graph.export_check import context_index, page_problems
+    from pmkg.graph.rdfcodec import Mapper
+    from pmkg.graph.rdfmap import page_quads
+
+    records = [extract_file(p) for p in sorted(MINUTES.glob("*.txt"))[:4]]
+    rows = merge_rows(map(record_to_rows, records))
+    m = Mapper(None, (), rows.node_labels())
+    index = context_index(m, [GraphRows(nodes=rows.nodes)])
+    facts = list(dict.fromkeys(page_quads(m, GraphRows(rels={"ATTENDED": rows.rels["ATTENDED"]}))))
+    assert len(facts) > 200
+    assert page_problems(facts, m, index) == []
+    deadline = URIRef("https://w3id.org/pmkg/id/deadline/test-1")
+    described = [
+        (deadline, RDF.type, rdf.PMKG.Deadline, None),
+        (deadline, rdf.SCHEMA.name, Literal("Next meeting"), None),
+        (deadline, DCTERMS.type, Literal("next_meeting"), None),
+        (deadline, rdf.SCHEMA.startDate, Literal("2024-04-18T14:00:", datatype=XSD.dateTime), None),
+    ]
+    problems = page_problems(facts + described, m, index)
+    assert len(problems) == 1
+    assert (
+        "deadline/test-1> breaks pmkgsh:DeadlineShape (OrConstraintComponent on schema:startDate)"
+        in problems[0]
+    )

@@ -117,9 +117,9 @@ def _clock(value: str | None, meridiem: str = "") -> str | None:
         return None
     found = re.search(r"([ap])\.?m", value, re.IGNORECASE)
     half = (found.group(1) if found else meridiem).lower()
-    hour, _, minute = re.sub(r"[^\d:.]", "", value).replace(".", ":").partition(":")
+    hour, minute = (re.findall(r"\d+", value) + ["00"])[:2]  # "2.00 p.m." -> 2, 00 (no stray dot)
     hours = int(hour) % 12 + (12 if half == "p" else 0) if half else int(hour)
-    return f"{hours:02d}:{minute or '00'}"
+    return f"{hours:02d}:{minute}"
 
 
 def _range(match: re.Match[str]) -> tuple[str | None, str | None]:
