@@ -77,3 +77,27 @@ def test_every_download_carries_what_the_screen_shows(graph: neo4j.Driver, name:
         if MASK not in q
     }
     assert quotes <= literals, (name, sorted(quotes - literals))
+
+
+def test_the_word_file_is_in_the_language_of_the_page_it_was_offered_on(
+    graph: neo4j.Driver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Streamlit makes a download's file when it is clicked, after the page's run, where the session's
+    language is no longer known (it falls back to Danish): the English page's Word file must still have
+    English column headings."""
+    import docx
+
+    from pmkg.ui import downloads, i18n
+
+    answer = run_question(graph, QUESTIONS["attendance"], example_params(QUESTIONS["attendance"]))
+    offered: list[object] = []
+    monkeypatch.setattr(downloads.st, "download_button", lambda label, data, *a, **k: offered.append(data))
+    monkeypatch.setattr(downloads, "current_language", lambda: "en")
+    monkeypatch.setattr(i18n, "current_language", lambda: "en")
+    downloads.answer_docx_button(answer, "attendance.docx")
+    monkeypatch.setattr(downloads, "current_language", lambda: "da")  # after the run
+    monkeypatch.setattr(i18n, "current_language", lambda: "da")
+    (make,) = offered
+    table = docx.Document(io.BytesIO(make())).tables[0]  # type: ignore[operator]
+    headings = [cell.text for cell in table.rows[0].cells]
+    assert "Meeting" in headings and "Møde" not in headings

@@ -13,7 +13,7 @@ from pmkg.reports.answer import to_report as answer_report
 from pmkg.reports.model import Report
 from pmkg.reports.render import FORMATS, render
 from pmkg.reports.tables import XLSX_TYPE, csv_bytes, xlsx_bytes
-from pmkg.ui.i18n import current_language, has, t
+from pmkg.ui.i18n import current_language, has, t, translate
 
 
 def table_buttons(frame: pd.DataFrame, name: str, key: str) -> None:
@@ -61,17 +61,23 @@ def png_button(png: bytes, name: str, key: str) -> None:
     )
 
 
-def column_title(column: str) -> str:
-    """A column's name in the reader's language, where strings.yaml has one."""
-    return t(f"col.{column}") if has(f"col.{column}") else column
+def column_title(column: str, lang: str | None = None) -> str:
+    """A column's name in the reader's language (``lang``, else the session's), where strings.yaml has
+    one."""
+    key = f"col.{column}"
+    if not has(key):
+        return column
+    return t(key) if lang is None else translate(key, lang)
 
 
 def answer_docx_button(answer: Answer, file_name: str) -> None:
-    """A question's answer as Word: its table, and each row's quote as a footnote."""
+    """A question's answer as Word: its table, and each row's quote as a footnote. The file is made
+    when it is downloaded, after the page's run, where the session's language is no longer known: the
+    language is taken now and handed on."""
     lang = current_language()
     st.download_button(
         t("q.docx"),
-        lambda: render(answer_report(answer, lang, column_title), "docx"),
+        lambda: render(answer_report(answer, lang, lambda column: column_title(column, lang)), "docx"),
         file_name,
         FORMATS["docx"][1],
         icon=":material/description:",
