@@ -164,7 +164,11 @@ def test_a_rejected_role_stays_rejected_after_a_re_ingest_and_shows_in_the_sourc
     again(driver, MINUTES["a.txt"])  # the role extracted again, and rejected again
     assert connection.read(driver, CHAIRS) == [{"body": "Bestyrelsen", "rejected": reject.id}]
     open_correct_this(page, app_url, "Jan Moore", "person:jan-moore", "role")
-    expect(page.get_by_text(en("correct.no_roles"))).to_be_visible()  # no role left to correct
+    # the roles at its meetings are still offered (a fix at one meeting, 37f7b3a), the rejected one in the
+    # board is not: it would come first, as the picker's shown choice
+    picker = page.get_by_test_id("stSelectbox").filter(has_text=en("correct.held"))
+    expect(picker).to_be_visible()
+    expect(picker).not_to_contain_text("Bestyrelsen ·")
     sources = page.locator('[data-testid="stDataFrame"] table', has_text=en("details.rejected"))
     expect(sources.first).to_be_attached()
     expect(sources.first).to_contain_text(reject.id)  # the rejected fact, visible as rejected
