@@ -82,12 +82,27 @@ def open_tab(page: Page, app: str, lang: str, tab: str, n: int) -> None:
     idle(page)
 
 
-def reason(page: Page, lang: str, text: str) -> None:
-    """Type the reason and commit it (Enter) before choosing, as tests/test_browser_review does."""
+def on_tab(page: Page, lang: str, tab: str) -> None:
+    """Make sure the tab ``tab`` is the open one. In one full run of 2,258 tests a rerun showed the first
+    tab instead (both tests of this file; never alone, nor in the full run before): noted as an open app
+    bug, and the decisions tested from the right tab."""
+    name = say(lang, f"review.tab.{tab}", n=0).removesuffix("(0)")
+    opened = page.get_by_role("tab", name=re.compile("^" + re.escape(name)))
+    if opened.get_attribute("aria-selected") != "true":
+        opened.click()
+        idle(page)
+    expect(opened).to_have_attribute("aria-selected", "true")
+
+
+def reason(page: Page, lang: str, text: str, tab: str) -> None:
+    """Type the reason and commit it (Enter) before choosing, as tests/test_browser_review does, in the
+    tab ``tab``."""
+    on_tab(page, lang, tab)
     box = page.get_by_role("tabpanel").get_by_label(say(lang, "review.reason"))
     box.fill(text)
     box.press("Enter")
     idle(page)
+    on_tab(page, lang, tab)
 
 
 def bare_mentions(driver: neo4j.Driver) -> dict[str, int]:
@@ -113,7 +128,7 @@ def test_a_short_form_resolved_on_the_danish_page_stays_resolved_after_a_re_inge
     expect(page.get_by_text(f"Mette Kragh ({KRAGH}): {say('da', 'role.chair')}", exact=False)).to_be_visible()
     page.get_by_role("tabpanel").get_by_text("Mette Kragh", exact=True).click()  # the radio's option
     idle(page)
-    reason(page, "da", "formanden fremlægger budgettet")
+    reason(page, "da", "formanden fremlægger budgettet", "short")
     page.get_by_role("button", name=say("da", "short.save")).click()
     expect(page.get_by_text(re.compile(r"^«Mette» i .*: Mette Kragh \(rettelse corr:"))).to_be_visible()
     expect(page.get_by_role("tab", name=say("da", "review.tab.short", n=0))).to_be_visible()
@@ -156,7 +171,7 @@ def test_low_confidence_facts_judged_on_the_english_page_stay_judged_after_a_re_
         page.get_by_role("heading", name=f"Novo Nordisk Fonden {funds} Region Nordjylland")
     ).to_be_visible()
     expect(page.get_by_text("Novo Nordisk Fonden finansierer Region Nordjylland.")).to_be_visible()
-    reason(page, "en", "the foundation funds research, not regions")
+    reason(page, "en", "the foundation funds research, not regions", "facts")
     page.get_by_role("button", name=say("en", "fact.reject")).click()
     expect(
         page.get_by_text(re.compile(r"^Rejected: Novo Nordisk Fonden .* \(correction corr:"))
