@@ -112,10 +112,19 @@ def current_pair(queue: list[Candidate]) -> Candidate:
 
 def _opened(shown: dict[str, str]) -> None:
     """Keep the tab the reader opened by its kind: a decision changes the counts in the tabs' labels,
-    which would otherwise send the reader back to the first tab after every decision."""
-    st.session_state[OPEN] = next(
-        (kind for kind, label in shown.items() if label == st.session_state[TABS]), "pairs"
-    )
+    which would otherwise send the reader back to the first tab after every decision. ``shown`` are the
+    labels of the run that drew the tabs; a count may have changed since, so a label is matched without
+    its count, and one that matches nothing leaves the kept tab as it was (it used to fall back to the
+    first tab, which an intermittent browser test caught)."""
+    label = str(st.session_state.get(TABS) or "")
+    kind = next((k for k, shown_label in shown.items() if _uncounted(shown_label) == _uncounted(label)), None)
+    if kind is not None:
+        st.session_state[OPEN] = kind
+
+
+def _uncounted(label: str) -> str:
+    """A tab's label without its count: "Usikre fakta (2)" -> "Usikre fakta"."""
+    return label.rsplit("(", 1)[0].strip()
 
 
 def render(driver: neo4j.Driver) -> None:
