@@ -70,7 +70,9 @@ def test_low_confidence_facts_are_queued_confirmed_or_rejected_and_stay_so(
     at.query_params["lang"] = "da"
     at.run()
     assert not at.exception and not at.error
-    assert at.tabs[2].label == "Usikre fakta (2)"
+    [queues] = at.button_group
+    assert (queues.options[2], queues.value) == ("Usikre fakta (2)", "pairs")
+    queues.set_value("facts").run()  # the reader picks the low-confidence queue
     assert "Lundbeckfonden finansierer Region Syddanmark" in at.subheader[-1].value
     at.button(key=f"fact_skip|{queued[0].id}").click().run()  # skipped: Novo's grant is shown
     assert "Novo Nordisk Fonden finansierer Aarhus Universitet" in at.subheader[-1].value

@@ -60,11 +60,13 @@ def anna(neo4j_driver: neo4j.Driver, neo4j_env: connection.Settings) -> Record:
 
 
 def review_as(user: dict[str, object]) -> AppTest:
+    """The English Review page opened by a link to its short-forms queue, as ``user``."""
     at = AppTest.from_file(APP, default_timeout=90)
     at.secrets = SECRETS
     at.user = user
     at.query_params["page"] = "review"
     at.query_params["lang"] = "en"
+    at.query_params["queue"] = "short"
     return at.run()
 
 
@@ -86,11 +88,11 @@ def test_an_ambiguous_first_name_is_queued_chosen_and_stays_chosen(
 
     at = review_as(claims("erik.editor", "pmkg-editor"))
     assert not at.exception and not at.error
-    assert [tab.label for tab in at.tabs] == [
-        "Possible duplicates (0)",
-        "Unresolved short forms (1)",
-        "Low-confidence facts (0)",
-    ]
+    [queues] = at.button_group
+    assert (queues.options, queues.value) == (
+        ["Possible duplicates (0)", "Unresolved short forms (1)", "Low-confidence facts (0)"],
+        "short",
+    )
     assert "«Anna»" in [s.value for s in at.subheader]
     at.radio(key=f"short_choice|{form.id}").set_value(HOLMGAARD)
     at.text_input(key=f"short_reason|{form.id}").input("she chaired")

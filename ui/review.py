@@ -1,6 +1,9 @@
-"""Review: the candidate merges ``graph.identity`` proposes, one pair at a time, side by side; on a
-second tab the short forms extraction left open (``ui.review_shortforms``), on a third the facts only
-low-confidence rules found (``ui.review_facts``).
+"""Review: the candidate merges ``graph.identity`` proposes, one pair at a time, side by side; in a
+second queue the short forms extraction left open (``ui.review_shortforms``), in a third the facts only
+low-confidence rules found (``ui.review_facts``). A segmented control picks the queue by its kind (and
+the link names it, ``queue=facts``); only the chosen queue is drawn. (Tabs were used first: their
+widget's identity includes the labels, whose counts change with every decision, so a rerun could show
+the first tab again and hide the button just clicked.)
 
 An editor decides each pair: *Merge* (into the node they choose to keep) or *Not the same*, each
 written as a correction through ``graph.review`` (the path ``pmkg merge`` / ``pmkg not-same`` take:
@@ -33,8 +36,8 @@ from pmkg.ui.widgets import done_and_rerun, show_done, type_name
 SKIPPED = "review_skipped"  # pairs set aside in this session: (a_id, b_id)
 DONE = "review_done"  # the line saying what the last decision did, shown after the rerun
 PAIR = "review_pair"  # the pair on screen, as [a_id, b_id] (in the link)
-TABS = "review_tabs"  # the tabs' widget: the label of the open tab
-OPEN = "review_open"  # the open tab by its kind (pairs, short, facts), whatever its label's count
+QUEUE = "review_queue"  # the queue on screen, by its kind (in the link): its label's count changes
+QUEUES = ("pairs", "short", "facts")
 
 Decision = Literal["merge", "not_same"]
 
@@ -110,46 +113,29 @@ def current_pair(queue: list[Candidate]) -> Candidate:
     return pair
 
 
-def _opened(shown: dict[str, str]) -> None:
-    """Keep the tab the reader opened by its kind: a decision changes the counts in the tabs' labels,
-    which would otherwise send the reader back to the first tab after every decision. ``shown`` are the
-    labels of the run that drew the tabs; a count may have changed since, so a label is matched without
-    its count, and one that matches nothing leaves the kept tab as it was (it used to fall back to the
-    first tab, which an intermittent browser test caught)."""
-    label = str(st.session_state.get(TABS) or "")
-    kind = next((k for k, shown_label in shown.items() if _uncounted(shown_label) == _uncounted(label)), None)
-    if kind is not None:
-        st.session_state[OPEN] = kind
-
-
-def _uncounted(label: str) -> str:
-    """A tab's label without its count: "Usikre fakta (2)" -> "Usikre fakta"."""
-    return label.rsplit("(", 1)[0].strip()
-
-
 def render(driver: neo4j.Driver) -> None:
     editor = identity.current_user().can("edit")  # a courtesy: decide() calls require() itself
     show_done(DONE)
     candidates = candidate_merges(driver)
     short, low = shortforms.queue(driver), lowconfidence.queue(driver)
-    shown = {
-        "pairs": t("review.tab.pairs", n=len(candidates)),
-        "short": t("review.tab.short", n=len(short)),
-        "facts": t("review.tab.facts", n=len(low)),
-    }
-    pairs, forms, facts = st.tabs(
-        list(shown.values()),
-        key=TABS,
-        default=shown[st.session_state.get(OPEN, "pairs")],
-        on_change=_opened,
-        args=(shown,),
+    counts = {"pairs": len(candidates), "short": len(short), "facts": len(low)}
+    shown = {kind: t(f"review.tab.{kind}", n=n) for kind, n in counts.items()}
+    links.bind(QUEUE, "queue", choices=QUEUES)
+    chosen = st.segmented_control(
+        t("review.queue"),
+        QUEUES,
+        default="pairs",
+        required=True,
+        format_func=shown.__getitem__,
+        key=QUEUE,
+        label_visibility="collapsed",
     )
-    with pairs:
-        _pairs(driver, editor, candidates)
-    with forms:
+    if chosen == "short":
         review_shortforms.render(driver, editor, DONE, short)
-    with facts:
+    elif chosen == "facts":
         review_facts.render(driver, editor, DONE, low)
+    else:
+        _pairs(driver, editor, candidates)
 
 
 def _pairs(driver: neo4j.Driver, editor: bool, candidates: list[Candidate]) -> None:
