@@ -97,6 +97,29 @@ def serve_app(
         log.close()
 
 
+# How many runs of the app's script the page has seen finish: Streamlit's frontend marks each change of its
+# run state (``performance.mark``), and the app's root carries the present one (``data-test-script-state``).
+FINISHED_RUNS = "performance.getEntriesByName('notRunning').length"
+QUIET = """document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState === 'notRunning'
+    && !document.querySelector('[data-stale="true"]')"""
+
+
+def idle(page: Page) -> None:
+    """Wait until no run of the app is under way and no element of an earlier run is left."""
+    page.wait_for_function(f"() => {QUIET}")
+
+
+@contextmanager
+def rerun(page: Page) -> Iterator[None]:
+    """Wait, after the block's action, for the run it started to finish: a click that meets a page still
+    drawing interrupts that run, and a widget set by a link the interrupted run was reading could lose its
+    value. (Waiting for "nothing running" alone can return before the new run has begun.)"""
+    idle(page)
+    before = page.evaluate(FINISHED_RUNS)
+    yield
+    page.wait_for_function(f"n => {FINISHED_RUNS} > n && {QUIET}", arg=before)
+
+
 @pytest.fixture(scope="session")
 def app_url(neo4j_settings: connection.Settings) -> Iterator[str]:
     """The app without sign-in (as on a laptop), pointed at the test Neo4j."""

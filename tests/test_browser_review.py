@@ -20,7 +20,7 @@ from pmkg.graph.store import load_record, remove_document
 from pmkg.model.record import Record
 from pmkg.ui.i18n import translate
 from pmkg.ui.identity import local_user
-from tests.chromium import ARTIFACTS, english_page
+from tests.chromium import ARTIFACTS, english_page, idle, rerun
 from tests.graph_samples import board_minutes
 
 pytestmark = pytest.mark.browser
@@ -67,20 +67,12 @@ def open_review(page: Page, app: str) -> None:
     expect(page.get_by_text(en("page.review.help"))).to_be_visible()
 
 
-def idle(page: Page) -> None:
-    """Wait until the app's rerun has finished (no element of the previous run left)."""
-    page.wait_for_function(
-        """() => !document.querySelector('[data-testid^="stStatusWidgetRunning"]')
-              && !document.querySelector('[data-stale="true"]')"""
-    )
-
-
 def give_reason(page: Page, reason: str) -> None:
     """Type the reason and commit it (Enter), as a user does before choosing: a click that lands while the
     rerun its typing started is still drawing the page can be lost on a busy machine."""
     page.get_by_label(en("review.reason")).fill(reason)
-    page.get_by_label(en("review.reason")).press("Enter")
-    idle(page)
+    with rerun(page):
+        page.get_by_label(en("review.reason")).press("Enter")
 
 
 def expect_pair(page: Page, a: str, b: str) -> None:

@@ -307,8 +307,11 @@ def render(driver: neo4j.Driver, node_id: str, label: str, props: dict[str, Any]
         *(["role", "organisation"] if label == "Person" else []),
         "split",
     ]
-    with st.expander(t("correct.title"), icon=":material/edit:"):
-        key = f"correct|{node_id}"
+    key = f"correct|{node_id}"
+    # Kept open by the server (a key and a rerun on change), not only by the browser: a redraw that
+    # remounts the expander (an element above it appearing, a run still drawing when it was clicked)
+    # closed it under the reader's hands, with the form half filled in.
+    with st.expander(t("correct.title"), icon=":material/edit:", key=f"{key}_open", on_change="rerun"):
         what = _choose(t("correct.what"), {c: t(f"correct.{c}") for c in choices}, f"{key}_what", radio=True)
         forms = {
             "name": lambda: _name(driver, node_id, props, f"{key}|name"),
