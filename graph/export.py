@@ -27,8 +27,8 @@ from rdflib import BNode, Literal, URIRef
 
 from pmkg.graph.connection import read
 from pmkg.graph.corrections import history
-from pmkg.graph.export_check import MapperArgs, PageChecks, context_index, page_problems, violation
-from pmkg.graph.rdf import DATASET_FORMATS
+from pmkg.graph.export_check import MapperArgs, PageChecks, context_index, page_problems
+from pmkg.graph.rdf import DATASET_FORMATS, violation
 from pmkg.graph.rdfaudit import history_triples
 from pmkg.graph.rdfcodec import PERSON_LABEL, ExportOptions, Mapper, Quad
 from pmkg.graph.rdfmap import context_triples, page_quads
@@ -144,7 +144,7 @@ def stream_quads(
         for last in (history_triples(m, corrections), context_triples(m)):
             page = list(dict.fromkeys((s, p, o, None) for s, p, o in last))
             if checks is not None and (problems := page_problems(page, m, index)):
-                raise violation(problems)
+                raise violation(problems, "in a page of the export")
             yield page
         if checks is not None:
             checks.finish()

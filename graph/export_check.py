@@ -29,7 +29,7 @@ from typing import Any
 
 from rdflib import RDF, Graph, URIRef
 
-from pmkg.errors import PmkgError
+from pmkg.graph.rdf import validate, violation
 from pmkg.graph.rdfcodec import ExportOptions, Mapper, Quad, Triple
 from pmkg.graph.rdfmap import context_triples, node_types, page_quads
 from pmkg.graph.triples import GraphRows
@@ -75,22 +75,13 @@ def named_context(page: list[Quad], index: Index, hops: int = 2) -> set[Triple]:
 def page_problems(page: list[Quad], m: Mapper, index: Index) -> list[str]:
     """The SHACL violations of what one page describes, read with the export's context (the
     contact-details shape reads the export's description) and what the index says about what it names."""
-    from pmkg.graph.rdf import validate
-
-    context = list(context_triples(m))
+    context = list(context_triples(m))  # per page: it names the roles and kinds the mapper has met so far
     typed = typed_here(page)
     graph = Graph()
     graph.addN((s, p, o, graph) for s, p, o, _ in page)
     graph.addN((s, p, o, graph) for s, p, o in context)
     graph.addN((s, p, o, graph) for s, p, o in named_context(page, index))
     return validate(graph, focus=typed | {s for s, p, _ in context if p == RDF.type})
-
-
-def violation(problems: list[str]) -> PmkgError:
-    """The one-line error naming the first violations."""
-    shown = "; ".join(problems[:3])
-    more = f" (and {len(problems) - 3} more in this page)" if len(problems) > 3 else ""
-    return PmkgError(f"the export breaks the SHACL shapes: {shown}{more}")
 
 
 def _start(args: MapperArgs, index: Index) -> None:
@@ -128,7 +119,7 @@ class PageChecks:
     def _settle(future: Future[list[str]]) -> None:
         problems = future.result()
         if problems:
-            raise violation(problems)
+            raise violation(problems, "in a page of the export")
 
     def __enter__(self) -> PageChecks:
         return self

@@ -225,6 +225,13 @@ def _messages(results: Graph, shapes_graph: Graph, kept: Collection[Node] | None
     return sorted(messages)
 
 
+def violation(problems: list[str], where: str) -> PmkgError:
+    """The one-line error naming the first three of ``problems`` (SHACL messages) and how many more,
+    ``where`` saying what they concern ("nothing written", "in this page")."""
+    more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+    return PmkgError(f"the export breaks the SHACL shapes, {where}: {'; '.join(problems[:3])}{more}")
+
+
 def serialize(ds: Dataset | Graph, fmt: str, check: bool = True) -> bytes:
     """Validate (unless not ``check``), then serialise. Turtle, N-Triples, RDF/XML and JSON-LD carry the
     union graph (JSON-LD compacted with the published context); N-Quads and TriG keep one named graph per
@@ -236,9 +243,7 @@ def serialize(ds: Dataset | Graph, fmt: str, check: bool = True) -> bytes:
     union = union_graph(ds)
     problems = validate(union) if check else []
     if problems:
-        shown = "; ".join(problems[:3])
-        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
-        raise PmkgError(f"the export breaks the SHACL shapes, nothing written: {shown}{more}")
+        raise violation(problems, "nothing written")
     return serialize_unchecked(ds if fmt in DATASET_FORMATS else union, fmt)
 
 
