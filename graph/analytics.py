@@ -9,7 +9,8 @@ changes the graph (:mod:`pmkg.graph.netstore`), under the graph's version (:mod:
 the first answer after a load reads them instead of projecting and measuring the graph (seconds at
 10,000 documents). Whatever an answer reads is kept in memory per version (:func:`_memo`), so asking
 again costs one small query; a version with nothing kept in Neo4j (a write whose refresh has not run)
-is projected and measured here, the same computation, so an answer is never older than the graph.
+is projected and measured here, the same computation, so an answer is never older than the graph (after
+waiting for a measurement under way in this process, :mod:`pmkg.graph.netrefresh`).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import networkx as nx
 import pandas as pd
 
 from pmkg.errors import PmkgError
-from pmkg.graph import netstore
+from pmkg.graph import netrefresh, netstore
 from pmkg.graph.arrays import Network
 from pmkg.graph.measures import betweenness, centrality, communities, display_order, induced, nearest
 from pmkg.graph.projection import NETWORK_LABELS, project_simple
@@ -60,8 +61,18 @@ def _kept(memo: dict[Any, Any], key: Any, compute: Callable[[], T]) -> T:
 
 
 def _stored(driver: neo4j.Driver, memo: dict[Any, Any]) -> netstore.Measured | None:
-    """The network and measures kept in Neo4j for this version, if any."""
-    return _kept(memo, "stored", lambda: netstore.kept(driver, memo["version"]))
+    """The network and measures kept in Neo4j for this version, if any: when none is kept yet, after the
+    measurement an app's write started on its own thread (``graph.netrefresh``), which began before this
+    question and costs what computing here would."""
+
+    def read() -> netstore.Measured | None:
+        found = netstore.kept(driver, memo["version"])
+        if found is None and not netrefresh.settle(driver, timeout=0):
+            netrefresh.settle(driver)
+            found = netstore.kept(driver, memo["version"])
+        return found
+
+    return _kept(memo, "stored", read)
 
 
 def _network(driver: neo4j.Driver, memo: dict[Any, Any], labels: tuple[str, ...] = NETWORK_LABELS) -> Network:

@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 
 import neo4j
 
-from pmkg.graph import curation, netstore
+from pmkg.graph import curation, netrefresh
 from pmkg.graph.connection import read_tx, write, write_tx
 from pmkg.graph.curation import Outcome
 from pmkg.graph.schema import labelled
@@ -162,11 +162,11 @@ def replay(tx: neo4j.ManagedTransaction, touched: set[str] | None = None) -> Rep
 
 def _run(driver: neo4j.Driver, work: Callable[[neo4j.ManagedTransaction], T], dry_run: bool) -> T:
     """``work`` in one write transaction, rolled back after it ran when ``dry_run``; a committed one then
-    keeps the analytics' network and measures for the corrected graph (``graph.netstore``)."""
+    keeps the analytics' network and measures for the corrected graph (``graph.netrefresh``)."""
     ensure_schema(driver)
     if not dry_run:
         done = write_tx(driver, work)
-        netstore.refresh(driver)
+        netrefresh.after_write(driver)
         return done
     box: list[T] = []
 

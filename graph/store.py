@@ -28,7 +28,7 @@ from typing import Any, Literal
 import neo4j
 
 from pmkg.errors import PmkgError
-from pmkg.graph import contributed, lowconfidence, netstore, shortforms, tally
+from pmkg.graph import contributed, lowconfidence, netrefresh, shortforms, tally
 from pmkg.graph.connection import WRITE_RETRY_TIME_S, read_tx, write_tx
 from pmkg.graph.corrections import replay
 from pmkg.graph.identity import fetch_known, resolve, resolve_corpus
@@ -205,12 +205,12 @@ def _load(tx: neo4j.ManagedTransaction, record: Record) -> LoadSummary:
 def load_record(driver: neo4j.Driver, record: Record, *, measure: bool = True) -> LoadSummary:
     """Store one document's record in one write transaction; idempotent, replaces an older version.
 
-    ``measure`` then keeps the analytics' network and measures for the new graph (``graph.netstore``);
+    ``measure`` then keeps the analytics' network and measures for the new graph (``graph.netrefresh``);
     a bulk load passes False for each part and refreshes once at its end."""
     _ensure_schema_once(driver)
     summary = write_tx(driver, lambda tx: _corrected(tx, [_load(tx, record)])[0])
     if measure:
-        netstore.refresh(driver)
+        netrefresh.after_write(driver)
     return summary
 
 
@@ -251,7 +251,7 @@ def load_records(
             if progress:
                 progress(summary)
     if measure:
-        netstore.refresh(driver)
+        netrefresh.after_write(driver)
     return summaries
 
 
@@ -364,7 +364,7 @@ def remove_document(driver: neo4j.Driver, document: str) -> LoadSummary:
         _corrected(tx, [summary])
 
     write_tx(driver, work)
-    netstore.refresh(driver)
+    netrefresh.after_write(driver)
     return summary
 
 

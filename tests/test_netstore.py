@@ -1,9 +1,11 @@
 """The analytics' network and measures kept in Neo4j by every write (graph.netstore): after a load, a
 removal and a merge correction, what is kept, and every analytic answer read from it, equals a fresh full
-computation on the real Neo4j; a version with nothing kept is computed afresh, never answered stale."""
+computation on the real Neo4j; a version with nothing kept is computed afresh, never answered stale; in
+the app (graph.netrefresh) a write measures on a thread of its own, and a question waits for it."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,7 +13,7 @@ import neo4j
 import networkx as nx
 import pytest
 
-from pmkg.graph import analytics, connection, corrections, netstore
+from pmkg.graph import analytics, connection, corrections, netrefresh, netstore
 from pmkg.graph.projection import project_simple
 from pmkg.graph.store import load_record, remove_document
 from pmkg.graph.version import graph_version
@@ -114,3 +116,38 @@ def test_a_version_with_nothing_kept_is_computed_afresh(loaded: neo4j.Driver) ->
     assert sum(now["size"]) == project_simple(loaded).number_of_nodes() > sum(old["size"])
     assert answers(loaded) == fresh_answers(loaded)
     assert netstore.refresh(loaded) is True  # the kept result is this version's: nothing to do
+
+
+@pytest.fixture
+def in_background(loaded: neo4j.Driver) -> Iterator[neo4j.Driver]:
+    """The loaded driver as the app uses it: its writes measure on a thread of their own."""
+    netrefresh.in_background(loaded)
+    yield loaded
+    assert netrefresh.settle(loaded, timeout=60)
+    netrefresh.in_background(loaded, False)
+
+
+def test_the_apps_writes_measure_on_a_thread_of_their_own_and_questions_wait_for_it(
+    in_background: neo4j.Driver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In the app a merge returns once committed; the network is measured on another thread, and a
+    question asked at once reads what that measurement keeps, equal to a fresh computation."""
+    threads: list[str] = []
+    measure = netstore.measure
+
+    def recorded(graph: nx.Graph) -> netstore.Measured:
+        threads.append(threading.current_thread().name)
+        return measure(graph)
+
+    monkeypatch.setattr(netstore, "measure", recorded)
+    loaded = in_background
+    people = connection.read(loaded, "MATCH (p:Person) RETURN p.id AS id ORDER BY id LIMIT 2")
+    keep, gone = [row["id"] for row in people]
+    corrections.record(loaded, make("merge", [keep, gone], {"keep": keep, "label": "Person"}, "t", "test"))
+    analytics._MEMO.clear()
+    first = answers(loaded)  # waits for the measurement under way rather than making its own
+    assert threads == ["pmkg-netstore"]
+    assert netrefresh.settle(loaded, timeout=60)
+    check_kept_is_fresh(loaded)
+    assert first == fresh_answers(loaded)
+    assert all(gone not in str(frame) for frame, _ in first)

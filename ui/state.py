@@ -13,7 +13,7 @@ import streamlit as st
 from neo4j import Driver
 
 from pmkg.errors import StoreUnavailable
-from pmkg.graph import connection
+from pmkg.graph import connection, netrefresh
 
 
 @dataclass(frozen=True)
@@ -36,8 +36,12 @@ def _alive(driver: Driver) -> bool:
 
 @st.cache_resource(validate=_alive, show_spinner=False, hash_funcs={connection.Settings: repr})
 def _cached_driver(settings: connection.Settings) -> Driver:
-    """One driver per server address and user; StoreUnavailable is raised, never cached."""
-    return connection.driver(settings)
+    """One driver per server address and user; StoreUnavailable is raised, never cached. The app's writes
+    (a decision, an upload) measure the analytics' network on a thread of their own, not while the
+    person who clicked waits (``graph.netrefresh``)."""
+    driver = connection.driver(settings)
+    netrefresh.in_background(driver)
+    return driver
 
 
 def store_status() -> tuple[StoreStatus, Driver | None]:
