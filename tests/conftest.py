@@ -130,3 +130,13 @@ def neo4j_env(
     monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
     monkeypatch.setenv("NEO4J_DATABASE", neo4j_settings.database)
     return neo4j_settings
+
+
+@pytest.fixture
+def curator(
+    neo4j_env: connection.Settings, neo4j_driver: neo4j.Driver, monkeypatch: pytest.MonkeyPatch
+) -> neo4j.Driver:
+    """The emptied test Neo4j, as a curator at a terminal meets it: the CLI pointed at it (``neo4j_env``)
+    and ``kari`` the author of every correction made (``PMKG_USER``)."""
+    monkeypatch.setenv("PMKG_USER", "kari")
+    return neo4j_driver

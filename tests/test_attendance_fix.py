@@ -46,16 +46,13 @@ def pmkg(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[str]
 
 
 def test_a_role_at_one_meeting_is_fixed_kept_as_revised_and_holds(
-    neo4j_env: connection.Settings,
-    neo4j_driver: neo4j.Driver,
+    curator: neo4j.Driver,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setenv("PMKG_USER", "kari")
     record = anna_minutes()
-    load_record(neo4j_driver, record)
-    [extracted] = attendance(neo4j_driver)
+    load_record(curator, record)
+    [extracted] = attendance(curator)
     assert (extracted["roles"], extracted["status"], extracted["group"]) == (
         ["chair"],
         "present",
@@ -63,7 +60,7 @@ def test_a_role_at_one_meeting_is_fixed_kept_as_revised_and_holds(
     )
     fix = ("fix", HOLMGAARD, "ATTENDED", MEETING, "--where", "roles=chair", "--set", "roles=member")
 
-    before = read_rows(neo4j_driver)
+    before = read_rows(curator)
     code, out = pmkg(capsys, *fix, "--note", NOTE, "--dry-run")
     assert (code, out) == (
         0,
@@ -74,10 +71,10 @@ def test_a_role_at_one_meeting_is_fixed_kept_as_revised_and_holds(
             "dry run: nothing stored",
         ],
     )
-    assert read_rows(neo4j_driver) == before and corrections.listing(neo4j_driver) == []
+    assert read_rows(curator) == before and corrections.listing(curator) == []
 
     code, out = pmkg(capsys, *fix, "--note", NOTE, "--reason", "she chairs from 2026")
-    [item] = corrections.listing(neo4j_driver)
+    [item] = corrections.listing(curator)
     c = item.correction
     assert code == 0 and out[-1] == f"recorded {c.id} (fix by kari at {c.at})"
     assert c.payload["kept"] == {"group": "Deltagere", "status": "present"}
@@ -85,7 +82,7 @@ def test_a_role_at_one_meeting_is_fixed_kept_as_revised_and_holds(
 
     def fixed(doc: str) -> None:
         """The curated attendance, and the extracted one of ``doc`` kept as revised."""
-        assert attendance(neo4j_driver) == [
+        assert attendance(curator) == [
             {
                 "doc": None, "roles": ["member"], "status": "present", "group": "Deltagere", "rejected": None,
                 "revised": None, "curated": c.id, "note": NOTE, "key": c.id,
@@ -98,17 +95,17 @@ def test_a_role_at_one_meeting_is_fixed_kept_as_revised_and_holds(
         ]  # fmt: skip
 
     fixed(record.document.id)
-    answer = run_question(neo4j_driver, load_questions()["person_profile"], {"person": HOLMGAARD})
+    answer = run_question(curator, load_questions()["person_profile"], {"person": HOLMGAARD})
     meetings = answer.frame[answer.frame["kind"] == "meeting"].to_dict("records")
     assert [(r["name"], r["detail"], r["quote"]) for r in meetings] == [
         ("Referat af møde i styregruppen for Nordisk Testnetværk", "present, member", NOTE)
     ]  # the source note is the quote: no document states it
 
-    remove_document(neo4j_driver, record.document.id)  # the same minutes ingested again
-    load_record(neo4j_driver, anna_minutes())
+    remove_document(curator, record.document.id)  # the same minutes ingested again
+    load_record(curator, anna_minutes())
     fixed(record.document.id)
     version2 = anna_minutes(extra="3. Eventuelt\nIntet.\n")
-    assert load_record(neo4j_driver, version2).status == "replaced"
+    assert load_record(curator, version2).status == "replaced"
     fixed(version2.document.id)
 
     out_file = tmp_path / "graph.ttl"
@@ -140,7 +137,7 @@ def test_a_role_at_one_meeting_is_fixed_kept_as_revised_and_holds(
         code == 1 and len(out) == 1 and out[0].startswith("pmkg: error: roles='boss' is not a known roles:")
     )
     assert main(["corrections", "undo", c.id]) == 0
-    [back] = attendance(neo4j_driver)
+    [back] = attendance(curator)
     assert (back["roles"], back["rejected"], back["curated"]) == (["chair"], None, None)
 
 

@@ -164,23 +164,20 @@ def test_a_malformed_line_is_refused_with_its_number() -> None:
 
 
 def test_cli_dry_run_and_a_malformed_import_change_nothing(
-    neo4j_env: connection.Settings,
-    neo4j_driver: neo4j.Driver,
+    curator: neo4j.Driver,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setenv("PMKG_USER", "kari")
-    load_record(neo4j_driver, board_minutes("a.txt", chair="Jan Moore"))
-    load_record(neo4j_driver, board_minutes("b.txt", chair="Jane Moore"))
-    before = read_rows(neo4j_driver)
+    load_record(curator, board_minutes("a.txt", chair="Jan Moore"))
+    load_record(curator, board_minutes("b.txt", chair="Jane Moore"))
+    before = read_rows(curator)
 
     args = ["merge", "person:jane-moore", "--keep", "person:jan-moore", "--dry-run"]
     assert main(args) == 0
     out = capsys.readouterr().out
     assert out.startswith("would merge person:jane-moore (Jane Moore) into person:jan-moore (Jan Moore)")
     assert out.endswith("dry run: nothing stored\n")
-    assert read_rows(neo4j_driver) == before
+    assert read_rows(curator) == before
 
     assert main(["merge", "person:jane-moore", "person:nobody", "--keep", "person:jan-moore"]) == 1
     assert (
@@ -195,7 +192,7 @@ def test_cli_dry_run_and_a_malformed_import_change_nothing(
     assert main(["corrections", "import", str(tmp_path / "c.jsonl")]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"pmkg: error: {tmp_path / 'c.jsonl'} line 2: Invalid enum value 'glue'")
-    assert read_rows(neo4j_driver) == before and corrections.listing(neo4j_driver) == []
+    assert read_rows(curator) == before and corrections.listing(curator) == []
 
     assert main(["rename", "person:ole-skott", "Ole Skøtt Jensen", "--why", "full name"]) == 0
     assert capsys.readouterr().out.startswith(

@@ -24,15 +24,12 @@ RETURN r.key AS key
 
 
 def test_curated_facts_set_types_and_revisions_are_exported_as_prov(
-    neo4j_env: connection.Settings,
-    neo4j_driver: neo4j.Driver,
+    curator: neo4j.Driver,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    load_record(neo4j_driver, board_minutes("a.txt", chair="Jan Moore"))
-    chair_key = connection.read(neo4j_driver, CHAIR_KEY)[0]["key"]
-    monkeypatch.setenv("PMKG_USER", "kari")
+    load_record(curator, board_minutes("a.txt", chair="Jan Moore"))
+    chair_key = connection.read(curator, CHAIR_KEY)[0]["key"]
     for argv in (
         ["fix", "person:jan-moore", "HOLDS_ROLE", "org:board", "--where", "role=chair", "--set",
          "role=vice_chair", "--note", "telephone call with the secretariat 3 Dec", "--why", "vice chair"],
@@ -40,7 +37,7 @@ def test_curated_facts_set_types_and_revisions_are_exported_as_prov(
         ["set-type", "person:ole-skott", "Organization", "--why", "a firm"],
     ):  # fmt: skip
         assert main(argv) == 0
-    made = {item.correction.kind: item.correction for item in corrections.listing(neo4j_driver)}
+    made = {item.correction.kind: item.correction for item in corrections.listing(curator)}
     capsys.readouterr()
 
     out = tmp_path / "graph.ttl"

@@ -11,7 +11,7 @@ import pytest
 
 from pmkg.cli import main
 from pmkg.cli.commands.review import _fact_line, _listed
-from pmkg.graph import connection, corrections, lowconfidence, shortforms
+from pmkg.graph import corrections, lowconfidence, shortforms
 from pmkg.graph.store import load_record, read_rows, remove_document
 from tests.test_review_facts import grants
 from tests.test_review_facts import minutes as grant_minutes
@@ -27,15 +27,12 @@ def error_line(capsys: pytest.CaptureFixture[str]) -> str:
 
 
 def test_resolve_lists_dry_runs_records_and_holds_over_a_reingest(
-    neo4j_env: connection.Settings,
-    neo4j_driver: neo4j.Driver,
-    monkeypatch: pytest.MonkeyPatch,
+    curator: neo4j.Driver,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setenv("PMKG_USER", "kari")
     record = anna_minutes()
-    load_record(neo4j_driver, record)
-    [form] = shortforms.queue(neo4j_driver)
+    load_record(curator, record)
+    [form] = shortforms.queue(curator)
 
     assert main(["review", "shortforms"]) == 0
     assert capsys.readouterr().out == (
@@ -46,23 +43,23 @@ def test_resolve_lists_dry_runs_records_and_holds_over_a_reingest(
         " ansøgning.\n"
     )
 
-    before = read_rows(neo4j_driver)
+    before = read_rows(curator)
     assert main(["resolve", form.id, HOLMGAARD, "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert f"would {record.document.id} now mentions" not in out  # Anna Holmgaard is mentioned already
     assert f"would {record.document.id}: 'Anna' is {HOLMGAARD} (2 places)\n" in out
     assert out.endswith("dry run: nothing stored\n")
-    assert read_rows(neo4j_driver) == before and corrections.listing(neo4j_driver) == []
-    assert [f.id for f in shortforms.queue(neo4j_driver)] == [form.id]
+    assert read_rows(curator) == before and corrections.listing(curator) == []
+    assert [f.id for f in shortforms.queue(curator)] == [form.id]
 
     assert main(["resolve", form.id, HOLMGAARD, "--reason", "she chaired"]) == 0
     out = capsys.readouterr().out
-    [item] = corrections.listing(neo4j_driver)
+    [item] = corrections.listing(curator)
     c = item.correction
     assert (c.kind, c.author, c.reason, c.payload["person"]) == ("resolve", "kari", "she chaired", HOLMGAARD)
     assert out.endswith(f"recorded {c.id} (resolve by kari at {c.at})\n")
-    assert shortforms.queue(neo4j_driver) == []
-    assert annas(neo4j_driver, record.document.id) == {HOLMGAARD: 2, VESTERGAARD: 0}
+    assert shortforms.queue(curator) == []
+    assert annas(curator, record.document.id) == {HOLMGAARD: 2, VESTERGAARD: 0}
 
     assert main(["resolve", form.id, "--none"]) == 1
     assert error_line(capsys) == (
@@ -70,13 +67,13 @@ def test_resolve_lists_dry_runs_records_and_holds_over_a_reingest(
         f"{c.id} (pmkg corrections undo {c.id} to decide it again)\n"
     )
 
-    remove_document(neo4j_driver, record.document.id)  # the same minutes ingested again
-    load_record(neo4j_driver, anna_minutes())
-    assert shortforms.queue(neo4j_driver) == []
-    assert annas(neo4j_driver, record.document.id) == {HOLMGAARD: 2, VESTERGAARD: 0}
+    remove_document(curator, record.document.id)  # the same minutes ingested again
+    load_record(curator, anna_minutes())
+    assert shortforms.queue(curator) == []
+    assert annas(curator, record.document.id) == {HOLMGAARD: 2, VESTERGAARD: 0}
     version2 = anna_minutes(extra="3. Eventuelt\nIntet.\n")
-    assert load_record(neo4j_driver, version2).status == "replaced"
-    assert annas(neo4j_driver, version2.document.id) == {HOLMGAARD: 2, VESTERGAARD: 0}
+    assert load_record(curator, version2).status == "replaced"
+    assert annas(curator, version2.document.id) == {HOLMGAARD: 2, VESTERGAARD: 0}
     assert main(["review", "shortforms"]) == 0
     assert capsys.readouterr().out == "no short forms to resolve\n"
 
@@ -84,8 +81,8 @@ def test_resolve_lists_dry_runs_records_and_holds_over_a_reingest(
     assert error_line(capsys) == (
         "pmkg: error: no short form 'shortform:0000000000000000' in the graph (its document was removed?)\n"
     )
-    corrections.undo(neo4j_driver, c.id, "kari")
-    [form] = shortforms.queue(neo4j_driver)  # the new version's
+    corrections.undo(curator, c.id, "kari")
+    [form] = shortforms.queue(curator)  # the new version's
     assert main(["resolve", form.id, "person:peter-kjaersgaard"]) == 1
     assert (
         error_line(capsys)
@@ -98,15 +95,12 @@ def test_resolve_lists_dry_runs_records_and_holds_over_a_reingest(
 
 
 def test_confirm_lists_dry_runs_records_and_holds_over_a_reingest(
-    neo4j_env: connection.Settings,
-    neo4j_driver: neo4j.Driver,
-    monkeypatch: pytest.MonkeyPatch,
+    curator: neo4j.Driver,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setenv("PMKG_USER", "kari")
     record = grant_minutes()
-    load_record(neo4j_driver, record)
-    lundbeck, novo = lowconfidence.queue(neo4j_driver)
+    load_record(curator, record)
+    lundbeck, novo = lowconfidence.queue(curator)
 
     assert main(["review", "facts"]) == 0
     assert capsys.readouterr().out == (
@@ -118,16 +112,16 @@ def test_confirm_lists_dry_runs_records_and_holds_over_a_reingest(
         "    Novo Nordisk Fonden finansierer Aarhus Universitet.\n"
     )
 
-    before = read_rows(neo4j_driver)
+    before = read_rows(curator)
     assert main(["confirm", novo.id, "--dry-run"]) == 0
     assert capsys.readouterr().out == (
         f"would confirm FUNDS {novo.from_id} -> {novo.to_id}\ndry run: nothing stored\n"
     )
-    assert read_rows(neo4j_driver) == before and corrections.listing(neo4j_driver) == []
-    assert len(lowconfidence.queue(neo4j_driver)) == 2
+    assert read_rows(curator) == before and corrections.listing(curator) == []
+    assert len(lowconfidence.queue(curator)) == 2
 
     assert main(["confirm", novo.id, "--reason", "the grant letter"]) == 0
-    [item] = corrections.listing(neo4j_driver)
+    [item] = corrections.listing(curator)
     c = item.correction
     assert capsys.readouterr().out == (
         f"confirm FUNDS {novo.from_id} -> {novo.to_id}\nrecorded {c.id} (confirm by kari at {c.at})\n"
@@ -138,21 +132,21 @@ def test_confirm_lists_dry_runs_records_and_holds_over_a_reingest(
         "the grant letter",
         [novo.from_id, novo.to_id],
     )
-    assert [f.id for f in lowconfidence.queue(neo4j_driver)] == [lundbeck.id]
+    assert [f.id for f in lowconfidence.queue(curator)] == [lundbeck.id]
 
     assert main(["confirm", novo.id]) == 1
     assert error_line(capsys) == f"pmkg: error: {novo.id} is already confirmed by {c.id}\n"
 
-    remove_document(neo4j_driver, record.document.id)  # the same minutes ingested again
-    load_record(neo4j_driver, grant_minutes())
-    assert [f.id for f in lowconfidence.queue(neo4j_driver)] == [lundbeck.id]
-    assert load_record(neo4j_driver, grant_minutes(extra="2. Eventuelt\n")).status == "replaced"
-    [left] = lowconfidence.queue(neo4j_driver)
+    remove_document(curator, record.document.id)  # the same minutes ingested again
+    load_record(curator, grant_minutes())
+    assert [f.id for f in lowconfidence.queue(curator)] == [lundbeck.id]
+    assert load_record(curator, grant_minutes(extra="2. Eventuelt\n")).status == "replaced"
+    [left] = lowconfidence.queue(curator)
     assert (left.from_name, left.to_name) == ("Lundbeckfonden", "Region Syddanmark")
-    assert ("Novo Nordisk Fonden", "Aarhus Universitet", False) in grants(neo4j_driver)
+    assert ("Novo Nordisk Fonden", "Aarhus Universitet", False) in grants(curator)
 
     assert main(["reject", left.from_id, "FUNDS", left.to_id]) == 0
-    rejected = corrections.listing(neo4j_driver)[-1].correction
+    rejected = corrections.listing(curator)[-1].correction
     capsys.readouterr()
     assert main(["confirm", left.id]) == 1
     assert error_line(capsys) == f"pmkg: error: {left.id} is already rejected by {rejected.id}\n"

@@ -28,18 +28,15 @@ def chairs(drv: neo4j.Driver) -> dict[str, tuple[str, str]]:
 
 
 def test_a_split_by_document_survives_a_new_version_and_a_removal(
-    neo4j_env: connection.Settings,
-    neo4j_driver: neo4j.Driver,
-    monkeypatch: pytest.MonkeyPatch,
+    curator: neo4j.Driver,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setenv("PMKG_USER", "kari")
     a = board_minutes("a.txt", chair="Jan Moore")
     b = board_minutes("b.txt", chair="Jan Moore", extra="Næste møde i Aarhus.")  # another document
-    load_record(neo4j_driver, a)
-    load_record(neo4j_driver, b)
+    load_record(curator, a)
+    load_record(curator, b)
     doc_a, doc_b = a.document.id, b.document.id
-    assert chairs(neo4j_driver) == {
+    assert chairs(curator) == {
         doc_a: ("person:jan-moore", "Jan Moore"),
         doc_b: ("person:jan-moore", "Jan Moore"),
     }
@@ -48,7 +45,7 @@ def test_a_split_by_document_survives_a_new_version_and_a_removal(
     args = ["split", "person:jan-moore", "--documents", "b.txt", "--name", "Jan Moore (Aarhus)"]
     assert main([*args, "--dry-run"]) == 0
     assert capsys.readouterr().out.endswith("dry run: nothing stored\n")
-    assert len({pid for pid, _ in chairs(neo4j_driver).values()}) == 1
+    assert len({pid for pid, _ in chairs(curator).values()}) == 1
     assert main([*args, "--why", "two people"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("split person:jan-moore (Jan Moore): ")
@@ -60,29 +57,29 @@ def test_a_split_by_document_survives_a_new_version_and_a_removal(
     )
     assert listed.endswith("sources=b.txt\tapplied - two people\n")
     expected = {doc_a: ("person:jan-moore", "Jan Moore"), doc_b: (into, "Jan Moore (Aarhus)")}
-    assert chairs(neo4j_driver) == expected
-    assert connection.read(neo4j_driver, PERSON, {"id": into})[0]["search"].startswith("jan moore")
+    assert chairs(curator) == expected
+    assert connection.read(curator, PERSON, {"id": into})[0]["search"].startswith("jan moore")
 
     # the same minutes again, then a new version of b: still split
-    assert load_record(neo4j_driver, b).status == "unchanged"
+    assert load_record(curator, b).status == "unchanged"
     new_b = board_minutes("b.txt", chair="Jan Moore", extra="Næste møde i Aarhus. Nyt punkt.")
-    assert load_record(neo4j_driver, new_b).status == "replaced"
-    assert chairs(neo4j_driver) == {doc_a: expected[doc_a], new_b.document.id: expected[doc_b]}
+    assert load_record(curator, new_b).status == "replaced"
+    assert chairs(curator) == {doc_a: expected[doc_a], new_b.document.id: expected[doc_b]}
 
     # b removed: the new node goes with its facts and the split is orphaned, not dropped
-    remove_document(neo4j_driver, "b.txt")
-    assert not connection.read(neo4j_driver, PERSON, {"id": into})
-    assert chairs(neo4j_driver) == {doc_a: ("person:jan-moore", "Jan Moore")}
-    (split,) = corrections.listing(neo4j_driver)
+    remove_document(curator, "b.txt")
+    assert not connection.read(curator, PERSON, {"id": into})
+    assert chairs(curator) == {doc_a: ("person:jan-moore", "Jan Moore")}
+    (split,) = corrections.listing(curator)
     assert (split.correction.kind, split.correction.author, split.correction.reason) == (
         "split",
         "kari",
         "two people",
     )
-    assert corrections.orphaned(neo4j_driver) == [split.correction.id]
-    load_record(neo4j_driver, new_b)  # back again: split again
-    assert chairs(neo4j_driver) == {doc_a: expected[doc_a], new_b.document.id: expected[doc_b]}
-    assert corrections.orphaned(neo4j_driver) == []
+    assert corrections.orphaned(curator) == [split.correction.id]
+    load_record(curator, new_b)  # back again: split again
+    assert chairs(curator) == {doc_a: expected[doc_a], new_b.document.id: expected[doc_b]}
+    assert corrections.orphaned(curator) == []
 
 
 def test_a_wrong_merge_is_separated_by_document_and_the_split_undone(neo4j_driver: neo4j.Driver) -> None:
