@@ -117,6 +117,22 @@ def test_an_unknown_name_before_a_unit_word_is_no_new_affiliation_rule() -> None
     assert parse_name_entry("Tove Ness, Secretariat").role_rules == {"secretariat": "roles.word"}
 
 
+def test_a_conjunction_closes_an_entry_whatever_the_next_given_name() -> None:
+    """Two people joined by og/and/och, each with an organisation; the second's given name is in no list
+    (invented, as a rare name or a spelling the lists lack would be), so only the conjunction says a new
+    entry begins."""
+    for heading, joined in (("Forfall", "og"), ("Apologies", "and"), ("Frånvarande", "och")):
+        text = (
+            f"{heading}: Tirsa Holmvik (Pasientforeningen) {joined} Quorin Aasvedt (Foreningen for sjeldne "
+            "diagnoser)\n\n1. Velkommen\n"
+        )
+        found = find_attendance(split_lines(text), text)
+        assert [(m.name, m.affiliation, m.status) for m in found.mentions] == [
+            ("Tirsa Holmvik", "Pasientforeningen", "absent"),
+            ("Quorin Aasvedt", "Foreningen for sjeldne diagnoser", "absent"),
+        ]
+
+
 def test_a_semicolon_closes_each_persons_entry_with_its_own_organisation() -> None:
     text = (
         "Deltagare: Signe Wallgren, Region Halland (ordförande); Tor Ekdahl, Region Jämtland Härjedalen; "

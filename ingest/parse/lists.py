@@ -111,7 +111,8 @@ def entries(text: str, offset: int, known: frozenset[str] = frozenset()) -> list
     """Entries of one logical attendance line, with their spans. Comma parts that are not a person
     (titles, an organisation) belong to the person before them, so ``Søren Brunak, professor,
     Københavns Universitet`` is one entry and ``A, B og C`` three; a part that looks like a name
-    starts a new entry when all parts are names, its first word is a known given name, or it is one
+    starts a new entry when all parts are names, a semicolon or a conjunction (``og``, ``and``, ``och``)
+    comes before it, its first word is a known given name, or it is one
     of the ``known`` names (lower case; those the document wrote with the surname in capitals).
     Parts before the first name are its titles (``Professor, overlæge, dr.med. Henrik Toft Sørensen``)."""
     return [(entry, (offset + start, offset + end)) for entry, (start, end) in _entries(text, known)]
@@ -128,12 +129,14 @@ def _entries(text: str, known: frozenset[str]) -> tuple[tuple[str, Span], ...]:
         parts.append((part, at, cursor))
     people = [is_person_entry(p) for p, _, _ in parts]
     all_names = len(parts) >= 3 and all(people)
-    # "Gustav Ek, Region Stockholm; Parisa Moradi, VGR": a semicolon closes an entry
-    semicolon = [i > 0 and ";" in text[parts[i - 1][2] : at] for i, (_, at, _) in enumerate(parts)]
+    # "Gustav Ek, Region Stockholm; Parisa Moradi, VGR": a semicolon closes an entry, and
+    # "Marit Ulvestad (Blodkreftforeningen) og Even Skjelbred (...)": so does a conjunction before a name
+    between = [text[parts[i - 1][2] : at] if i else "" for i, (_, at, _) in enumerate(parts)]
+    closed = [";" in gap or bool(CONJUNCTION.search(gap)) for gap in between]
     groups: list[list[tuple[str, int, int]]] = []
     for i, (part, is_person) in enumerate(zip(parts, people, strict=True)):
         name = parsed_entry(part[0]).name
-        opens = all_names or semicolon[i] or _is_given(name) or name.lower() in known
+        opens = all_names or closed[i] or _is_given(name) or name.lower() in known
         starts = is_person and any(people[:i]) and opens
         if not groups or starts:
             groups.append([part])
