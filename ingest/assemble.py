@@ -125,7 +125,8 @@ def _heading_organisations(parsed: ParsedMinutes, text: str) -> list[Organizatio
 
 def attendance(parsed: ParsedMinutes, people: People) -> list[Attendance]:
     """One entry per person: a name listed twice (present, then chairing an item) merges roles; who
-    presented an item (named at it, or the subject of a presenting verb) is a presenter."""
+    presented an item (named at it, or the subject of a presenting verb) is a presenter; a post
+    written with a name in parentheses ("Formanden (Henrik Dalsgaard)") gives that person the role."""
     merged: dict[str, Attendance] = {}
     for mention in parsed.attendance:
         person_id = people.index.find(mention.name)
@@ -146,11 +147,15 @@ def attendance(parsed: ParsedMinutes, people: People) -> list[Attendance]:
             entry.status = mention.status  # type: ignore[assignment]
         entry.provenance.append(Provenance("", *mention.span, rule=mention.rule))
     named = [(people.index.find(p.name), p.span) for item in parsed.agenda for p in item.presenters]
-    for person_id, span in named + people.presenters:
+    given = [
+        (person_id, "presenter", span, "roles.presenter") for person_id, span in named + people.presenters
+    ]
+    given += [(person_id, role, span, "roles.named_post") for person_id, role, span in people.named_posts]
+    for person_id, role, span, rule in given:
         entry = merged.get(person_id or "")
-        if entry is not None and "presenter" not in entry.roles:
-            entry.roles.append("presenter")
-            entry.provenance.append(Provenance("", *span, rule="roles.presenter"))
+        if entry is not None and role not in entry.roles:
+            entry.roles.append(role)
+            entry.provenance.append(Provenance("", *span, rule=rule))
     return list(merged.values())
 
 

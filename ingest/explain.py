@@ -115,7 +115,8 @@ def _role(
     role: str, provenance: list[Provenance], mentions: list[NameMention], stages: Stages
 ) -> Evidence | None:
     """Where a role was read: a presenter's sentence or item, the role word in the person's entry, the
-    heading they stood under, or the field or signature line that named them."""
+    heading they stood under, the field or signature line that named them, or a post written with
+    their name in brackets ("Formanden (Henrik Dalsgaard)")."""
     text = stages.record.document.text
     if role == "presenter":
         found = [p for p in provenance if p.rule == "roles.presenter"]
@@ -139,7 +140,8 @@ def _role(
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         return _at(rule, (line_start, line_end if line_end >= 0 else len(text)), text)
-    return None
+    found = [p for p in provenance if p.rule == "roles.named_post"]  # no entry says it: the text did
+    return _first(found, text) if found else None
 
 
 def _affiliation(mentions: list[NameMention], stages: Stages) -> Evidence | None:

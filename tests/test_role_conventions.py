@@ -155,3 +155,29 @@ def test_an_invited_guest_is_a_guest_in_every_language() -> None:
         "Lisa Kronberg (inbjuden gäst)",
     ):
         assert parse_name_entry(entry).roles == ["guest"], entry
+
+
+def _roles_in(text: str) -> dict[str, list[str]]:
+    record = extract_text(text, "minutes.txt")
+    return {a.person: a.roles for m in record.meetings for a in m.attendance}
+
+
+def test_a_post_written_with_a_name_in_brackets_gives_that_attendee_the_role() -> None:
+    """ "Formanden (Name) bød velkommen": the list named the person without a role; the text says which
+    post they hold (da, en, sv, no). Brackets holding no attendee (an item, an organisation) give none."""
+    cases = [
+        ("Deltagere", "Formanden (Henrik Dalsgaard) bød velkommen.", "chair"),
+        ("Present", "The Treasurer (Hannah Oduya) presented the accounts.", "treasurer"),
+        ("Närvarande", "Ordföranden (Henrik Dalsgaard) hälsade alla välkomna.", "chair"),
+        ("Til stede", "Sekretæren (Hannah Oduya) leste opp protokollen.", "secretary"),
+    ]
+    for heading, sentence, role in cases:
+        people = "Henrik Dalsgaard, Region Syd\nHannah Oduya, Region Nord"
+        text = f"{heading}:\n{people}\n\n1. Velkomst\n{sentence}\n"
+        roles = _roles_in(text)
+        holder = "person:henrik-dalsgaard" if "Henrik" in sentence else "person:hannah-oduya"
+        assert role in roles[holder], sentence
+        assert not any(role in held for person, held in roles.items() if person != holder), sentence
+    said = "Formanden (se punkt 3) og Formanden (Region Syd) talte."
+    unnamed = f"Deltagere:\nHenrik Dalsgaard\nBo Lund\n\n1. Velkomst\n{said}\n"
+    assert _roles_in(unnamed) == {"person:henrik-dalsgaard": [], "person:bo-lund": []}

@@ -56,6 +56,9 @@ PARSER_RULES: dict[str, str] = {
     "roles.presenter": (
         "The person presented an agenda item, named at the item (v/ Name) or before a presenting verb."
     ),
+    "roles.named_post": (
+        "A post written with the person's name in brackets in the text, as in Formanden (Name) bød velkommen."
+    ),
     "affiliation.comma": "An organisation written after the name, set apart by a comma or in a table cell.",
     "affiliation.parenthesis": "An organisation written in brackets after the name.",
     "affiliation.from": (

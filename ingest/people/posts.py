@@ -169,3 +169,27 @@ def role_holders(parsed: ParsedMinutes, people: PeopleIndex, text: str) -> RoleH
     return RoleHolders(
         posts={k: frozenset(v) for k, v in posts.items()}, lines={k: frozenset(v) for k, v in lines.items()}
     )
+
+
+_NAMED = re.compile(
+    r"[ \t]*\(\s*([^()\n]{2,80}?)\s*\)"
+)  # right after the post: "Formanden (Henrik Dalsgaard)"
+
+
+def named_posts(text: str, people: PeopleIndex, skip: Iterable[Span] = ()) -> list[tuple[str, str, Span]]:
+    """Posts written with their holder's name in parentheses ("Formanden (Henrik Dalsgaard) bød
+    velkommen", "The Chair (Dr Amy Hale) opened the meeting", "Ordföranden (Eva Berg)"): the person id,
+    the role and the span, when the parentheses name one declared person. Gives the role to someone the
+    attendance list named without it; none inside ``skip`` (the entries, which say their own roles)."""
+    pattern, meaning = _role_words()
+    skipped = covered_by(skip)
+    found = []
+    for m in pattern.finditer(fold(text)):
+        named = _NAMED.match(text, m.end())
+        if named is None or skipped(m.start()):
+            continue
+        person = people.find(named.group(1))
+        if person:
+            role, _ = meaning[" ".join(m["ref"].split())]
+            found.append((person, role, (m.start(), named.end())))
+    return found

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from pmkg.ingest.parse.minutes import NameMention, ParsedMinutes, Span
 from pmkg.ingest.people.index import PeopleIndex, Reference
-from pmkg.ingest.people.posts import role_holders, role_references
+from pmkg.ingest.people.posts import named_posts, role_holders, role_references
 from pmkg.ingest.people.presenting import presenters
 
 
@@ -23,6 +23,7 @@ class People:
     references: list[Reference]  # by name or short form; one that fits several people is unresolved
     posts: list[tuple[str, Span]]  # person id, and the span of the post that meant them
     presenters: list[tuple[str, Span]]  # person id, and the span from them to their presenting verb
+    named_posts: list[tuple[str, str, Span]]  # person id, role, span: "Formanden (Henrik Dalsgaard)"
 
 
 def declared_people(parsed: ParsedMinutes) -> list[NameMention]:
@@ -42,4 +43,7 @@ def resolve_people(parsed: ParsedMinutes, text: str, *, not_initials: frozenset[
     references = index.references(text, not_initials=not_initials, skip=declared)
     posts = role_references(text, role_holders(parsed, index, text), (m.span for m in parsed.attendance))
     named = [(ref.person, ref.span) for ref in references if ref.person]
-    return People(index, references, posts, presenters(text, named + posts))
+    entries = [m.span for m in parsed.attendance]
+    return People(
+        index, references, posts, presenters(text, named + posts), named_posts(text, index, entries)
+    )
