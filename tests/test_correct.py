@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from pmkg.graph import connection, corrections
 from pmkg.graph.store import load_record
-from pmkg.ui.i18n import translate
+from pmkg.ui.i18n import md_escape, translate
 from tests.graph_samples import board_minutes
 from tests.test_users import SECRETS, claims
 
@@ -98,7 +98,9 @@ def test_an_editor_sets_a_type_and_fixes_a_role_where_the_fact_is_shown(
             "valid_from": "2023-09-01",
         }
     ]
-    assert any(s.value.startswith("add HOLDS") and "vice" in s.value for s in at.success)
+    what = translate("correct.role", lang)
+    saved = md_escape(translate("correct.saved", lang, what=what, change="add HOLDS"))
+    assert any(s.value.startswith(saved) and "vice" in s.value for s in at.success)  # in the page's language
     kinds = sorted((i.correction.kind, i.correction.author) for i in corrections.listing(board))
     assert kinds == [("fix", "erik.editor@example.org"), ("set_type", "erik.editor@example.org")]
 
