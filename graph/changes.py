@@ -58,16 +58,20 @@ _STATE = """
 UNWIND $meetings AS meeting_id
 MATCH (m:Meeting {id: meeting_id})
 CALL (m) {
+  // a curated attendance (a role or status fixed by staff) has no document of its own: the meeting's
+  // minutes, and the staff's source note as its quote
   MATCH (p:Person)-[a:ATTENDED WHERE a.rejected IS NULL]->(m)
-  RETURN 'people' AS category, p.id AS key, p.name AS name, a.status AS value, a.quotes[0] AS quote,
-         a.doc AS doc
+  RETURN 'people' AS category, p.id AS key, p.name AS name, a.status AS value,
+         coalesce(a.quotes[0], a.note, '') AS quote,
+         coalesce(a.doc, head([(d0:Document)-[:RECORDS]->(m) | d0.id])) AS doc
   UNION ALL
   MATCH (p:Person)-[a:ATTENDED WHERE a.rejected IS NULL]->(m)
         -[rj5:HELD_BY WHERE rj5.rejected IS NULL]->(b:Organization)
   WHERE size(coalesce(a.roles, [])) > 0
   RETURN 'roles' AS category, p.id + '|' + b.id AS key, p.name + ' · ' + b.name AS name,
          reduce(s = '', x IN a.roles | CASE WHEN s = '' THEN x ELSE s + ', ' + x END) AS value,
-         a.quotes[0] AS quote, a.doc AS doc
+         coalesce(a.quotes[0], a.note, '') AS quote,
+         coalesce(a.doc, head([(d0:Document)-[:RECORDS]->(m) | d0.id])) AS doc
   UNION ALL
   MATCH (doc:Document)-[rj6:RECORDS WHERE rj6.rejected IS NULL]->(m)
   MATCH (p:Person)-[rj7:ATTENDED WHERE rj7.rejected IS NULL]->(m)
