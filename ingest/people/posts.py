@@ -171,9 +171,8 @@ def role_holders(parsed: ParsedMinutes, people: PeopleIndex, text: str) -> RoleH
     )
 
 
-_NAMED = re.compile(
-    r"[ \t]*\(\s*([^()\n]{2,80}?)\s*\)"
-)  # right after the post: "Formanden (Henrik Dalsgaard)"
+# right after the post: "Formanden (Henrik Dalsgaard)"
+_NAMED = re.compile(r"[ \t]*\(\s*([^()\n]{2,80}?)\s*\)")
 
 
 def named_posts(text: str, people: PeopleIndex, skip: Iterable[Span] = ()) -> list[tuple[str, str, Span]]:
