@@ -63,7 +63,7 @@ CALL (m) {
   MATCH (p:Person)-[a:ATTENDED WHERE a.rejected IS NULL]->(m)
   RETURN 'people' AS category, p.id AS key, p.name AS name, a.status AS value,
          coalesce(a.quotes[0], a.note, '') AS quote,
-         coalesce(a.doc, head([(d0:Document)-[:RECORDS]->(m) | d0.id])) AS doc
+         coalesce(a.doc, head([(d0:Document)-[r0:RECORDS WHERE r0.rejected IS NULL]->(m) | d0.id])) AS doc
   UNION ALL
   MATCH (p:Person)-[a:ATTENDED WHERE a.rejected IS NULL]->(m)
         -[rj5:HELD_BY WHERE rj5.rejected IS NULL]->(b:Organization)
@@ -71,7 +71,7 @@ CALL (m) {
   RETURN 'roles' AS category, p.id + '|' + b.id AS key, p.name + ' · ' + b.name AS name,
          reduce(s = '', x IN a.roles | CASE WHEN s = '' THEN x ELSE s + ', ' + x END) AS value,
          coalesce(a.quotes[0], a.note, '') AS quote,
-         coalesce(a.doc, head([(d0:Document)-[:RECORDS]->(m) | d0.id])) AS doc
+         coalesce(a.doc, head([(d0:Document)-[r0:RECORDS WHERE r0.rejected IS NULL]->(m) | d0.id])) AS doc
   UNION ALL
   MATCH (doc:Document)-[rj6:RECORDS WHERE rj6.rejected IS NULL]->(m)
   MATCH (p:Person)-[rj7:ATTENDED WHERE rj7.rejected IS NULL]->(m)
