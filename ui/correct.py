@@ -326,8 +326,8 @@ def render(driver: neo4j.Driver, node_id: str, label: str, props: dict[str, Any]
             st.error(str(exc))
             return
         if done is not None:  # in the reader's words, then what the graph layer did (ids, counts)
-            saved = t("correct.saved", what=t(f"correct.{what}"), change=done) if done else ""
-            done_and_rerun(DONE, saved or t("correct.no_change"))
+            said = t("correct.saved", what=t(f"correct.{what}"), change=done)
+            done_and_rerun(DONE, said if done else t("correct.no_change"))
 
 
 def details_to_correct(driver: neo4j.Driver, node_id: str, share: float = 1.0) -> None:
