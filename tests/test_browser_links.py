@@ -10,12 +10,13 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import neo4j
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from pmkg.graph import connection, store
 from pmkg.graph.identity import candidate_merges
 from pmkg.ui.i18n import translate
 from tests import test_browser as chromium_app
+from tests.chromium import rerun
 from tests.graph_samples import board_minutes
 from tests.test_browser import WAIT_MS, Watched
 
@@ -316,3 +317,45 @@ def test_a_link_names_the_review_pair_on_screen(ui: Watched, loaded: neo4j.Drive
     finally:
         for record in records:
             store.remove_document(loaded, record.document.id)
+
+
+def test_a_links_view_survives_widgets_whose_code_arrives_late(ui: Watched, browser: Browser) -> None:
+    """Streamlit's browser side fetches each kind of widget's code the first time a page needs it; on a busy
+    machine the reader can click before it has arrived, and the widget is first drawn from a later run than
+    the one that set it from the link. The text box, the language and page pickers (radios) and the as-of
+    switch are held back here until after such a click: the search, the language, the page and the date
+    must stay as the link said (the search once came back empty and the link lost it; the page once came
+    back in Danish)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1100}, locale="en-GB")
+    held: list[Route] = []  # the requests for the widgets' code, answered only when the test says so
+    context.route(re.compile(r"/(TextInput|Radio|Checkbox)\.[^/]*\.js$"), lambda route: held.append(route))
+    correct = translate("correct.title", "en")
+    try:
+        page = context.new_page()
+        page.goto(f"{ui.base}/?page=search&search=Region&lang=en&as_of=2023-07-01")
+        expect(page.get_by_text(correct, exact=True)).to_be_visible(timeout=WAIT_MS)
+        assert {urlsplit(route.request.url).path.rsplit("/", 1)[1].split(".")[0] for route in held} == {
+            "TextInput",
+            "Radio",
+            "Checkbox",  # the switch
+        }
+        with rerun(page):  # a run the text box and the radios have not been drawn in yet
+            page.get_by_text(correct, exact=True).click()
+        for route in held:
+            route.continue_()
+        box = page.get_by_label(translate("search.box", "en"))
+        expect(box).to_have_value("Region", timeout=WAIT_MS)
+        with rerun(page):
+            page.get_by_text(correct, exact=True).click()
+        expect(box).to_have_value("Region")
+        assert {k: v for k, v in query(page.url).items() if k != "entity"} == {
+            "page": ["search"],
+            "search": ["Region"],
+            "lang": ["en"],
+            "as_of": ["2023-07-01"],
+        }
+        expect(page.get_by_role("switch", name=translate("asof.toggle", "en"))).to_be_checked()
+        year = page.get_by_role("spinbutton", name=f"year, {translate('asof.date', 'en')}")
+        expect(year).to_have_attribute("aria-valuenow", "2023")
+    finally:
+        context.close()

@@ -57,3 +57,13 @@ def test_a_view_url_is_the_apps_address_and_readable_ids() -> None:
     )
     assert links.view_url("https://pmkg.example.org/app", {}) == "https://pmkg.example.org/app"
     assert links.view_url("http://127.0.0.1:8501", {"page": "search"}) == "http://127.0.0.1:8501/?page=search"
+
+
+def test_a_value_is_acceptable_only_among_its_choices_and_passing_its_check() -> None:
+    """The rule a link's value and a value set again on a later run (``links.bind``) both pass."""
+    assert links.acceptable(["a", "b"], choices={"a", "b", "c"})
+    assert not links.acceptable(["a", "x"], choices={"a", "b", "c"})  # every item of a list
+    assert not links.acceptable("x", choices={"a"})
+    assert links.acceptable(7, check=lambda v: 1 <= v <= 10)
+    assert not links.acceptable(11, check=lambda v: 1 <= v <= 10)
+    assert links.acceptable("anything")

@@ -21,14 +21,20 @@ def _from_url() -> dt.date | None:
 
 def control() -> None:
     """The sidebar's switch and date; the URL follows them (and sets them on a fresh page)."""
-    if "as_of_on" not in st.session_state or links.reading():  # a link read: Back, a language switch
+    state = st.session_state
+    if "as_of_on" not in state or links.reading():  # a link read: Back, a language switch
         start = _from_url()
-        st.session_state.as_of_on = start is not None
-        st.session_state.as_of_date = start or dt.date.today()
+        state.as_of_on = start is not None
+        state.as_of_date = start or dt.date.today()
+    else:  # set again, as links.bind does: drawn with it even when the switch's code arrives late
+        state.as_of_on = state.as_of_on
     with st.sidebar:
         st.toggle(t("asof.toggle"), key="as_of_on", help=t("asof.help"))
-        if st.session_state.as_of_on:
-            st.date_input(t("asof.date"), key="as_of_date", format="YYYY-MM-DD")
+        if state.as_of_on:
+            today = dt.date.today()
+            st.date_input(
+                t("asof.date"), links.start("as_of_date", today), key="as_of_date", format="YYYY-MM-DD"
+            )
     links.share(PARAM, current())
 
 

@@ -40,12 +40,13 @@ def sides(driver: neo4j.Driver) -> tuple[str | None, str | None, str | None]:
     )
     cols = st.columns(2)
     if mode == "dates":
-        links.bind("changes_d1", "from", links.DATE)
-        links.bind("changes_d2", "to", links.DATE)
-        first = cols[0].date_input(
-            t("changes.from"), dt.date.today() - dt.timedelta(days=365), key="changes_d1"
+        links.bind("changes_d1", "from", links.DATE, resend=False)
+        links.bind("changes_d2", "to", links.DATE, resend=False)
+        year_ago = dt.date.today() - dt.timedelta(days=365)
+        first = cols[0].date_input(t("changes.from"), links.start("changes_d1", year_ago), key="changes_d1")
+        second = cols[1].date_input(
+            t("changes.to"), links.start("changes_d2", dt.date.today()), key="changes_d2"
         )
-        second = cols[1].date_input(t("changes.to"), dt.date.today(), key="changes_d2")
         return body, first.isoformat(), second.isoformat()
     if body is None:
         return None, None, None

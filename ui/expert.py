@@ -26,17 +26,29 @@ GRAPH_KEY = "expert_graph"
 
 def render(driver: neo4j.Driver) -> None:
     # The query's text and limits are in the link; it runs only when its reader presses Run.
-    links.bind("expert_query", "cypher")
-    links.bind("expert_rows", "rows", links.INT, check=lambda v: 1 <= v <= MAX_ROWS)
-    links.bind("expert_seconds", "seconds", links.INT, check=lambda v: 1 <= v <= MAX_SECONDS)
+    links.bind("expert_query", "cypher", resend=False)
+    links.bind("expert_rows", "rows", links.INT, check=lambda v: 1 <= v <= MAX_ROWS, resend=False)
+    links.bind("expert_seconds", "seconds", links.INT, check=lambda v: 1 <= v <= MAX_SECONDS, resend=False)
     links.bind("expert_view", "view", choices=("table", "graph"))
-    query = st.text_area(t("expert.query"), value=EXAMPLE, height=140, key="expert_query")
+    query = st.text_area(
+        t("expert.query"), value=links.start("expert_query", EXAMPLE), height=140, key="expert_query"
+    )
     cols = st.columns([1, 1, 1, 1], vertical_alignment="bottom")
     rows = cols[0].number_input(
-        t("expert.rows"), min_value=1, max_value=MAX_ROWS, value=1000, step=100, key="expert_rows"
+        t("expert.rows"),
+        min_value=1,
+        max_value=MAX_ROWS,
+        value=links.start("expert_rows", 1000),
+        step=100,
+        key="expert_rows",
     )
     seconds = cols[1].number_input(
-        t("expert.seconds"), min_value=1, max_value=MAX_SECONDS, value=10, step=5, key="expert_seconds"
+        t("expert.seconds"),
+        min_value=1,
+        max_value=MAX_SECONDS,
+        value=links.start("expert_seconds", 10),
+        step=5,
+        key="expert_seconds",
     )
     view = cols[2].segmented_control(
         t("q.view"),

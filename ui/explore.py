@@ -63,7 +63,13 @@ def _time_filter(view: GraphData) -> tuple[str | None, str | None]:
     if span is None or span[0] == span[1]:
         return None, None
     first, last = date.fromisoformat(span[0]), date.fromisoformat(span[1])
-    links.bind("explore_period", "period", links.SPAN, check=lambda v: first <= v[0] <= v[1] <= last)
+    links.bind(  # not sent again: a view with new dates starts the slider again from its default (below)
+        "explore_period",
+        "period",
+        links.SPAN,
+        check=lambda v: first <= v[0] <= v[1] <= last,
+        resend=False,
+    )
     narrowed = st.session_state.get("explore_narrowed")
     default = (first, last)
     if narrowed and max(first, narrowed[0]) <= min(last, narrowed[1]):

@@ -104,13 +104,17 @@ def seed_value(
         value = codec.decode(text)
     except ValueError:
         return None, False
-    if choices is not None:
-        items = value if isinstance(value, list) else [value]
-        if any(item not in choices for item in items):
-            return value, False
-    if check is not None and not check(value):
-        return value, False
-    return value, True
+    return value, acceptable(value, choices, check)
+
+
+def acceptable(
+    value: Any, choices: Collection[Any] | None = None, check: Callable[[Any], bool] | None = None
+) -> bool:
+    """Whether ``value`` is among ``choices`` (for a list: every item) and passes ``check``."""
+    items = value if isinstance(value, list) else [value]
+    if choices is not None and any(item not in choices for item in items):
+        return False
+    return check is None or bool(check(value))
 
 
 def query_string(params: Mapping[str, str]) -> str:
@@ -170,25 +174,39 @@ def bind(
     *,
     choices: Collection[Any] | None = None,
     check: Callable[[Any], bool] | None = None,
+    resend: bool = True,
 ) -> None:
     """Tie ``st.session_state[key]`` to the URL parameter ``param`` for this run; call before the widget.
 
     While a link is read, its value is put in the key when :func:`seed_value` accepts it, else the page
     shows, in one line, that the link names something that no longer exists; a key the link has no value
-    for goes back to its default (the widget's, or the page's when it is a plain key)."""
+    for goes back to its default (the widget's, or the page's when it is a plain key).
+
+    Streamlit's browser side fetches a kind of widget's code the first time a page needs it, and a click
+    can come before it has arrived: the widget is then first drawn from a later run than the one that set
+    it, takes its *default*, and the next run reads that default as the reader's choice (a linked search
+    came back empty, a page in English came back in Danish). So on every later run the key's value, while
+    still acceptable, is set again, and the widget is drawn with it. With ``resend=False`` it is not: a
+    widget the reader types into (text, numbers, dates), where it would overwrite what is being typed when
+    a run ends, or one that starts again from its default when its bounds change; such a widget takes
+    :func:`start` (or a default of its own that follows its value) as its default instead."""
     state = st.session_state
     state[RUN][param] = (key, codec)
-    start: dict[str, str] = state[START]
+    link: dict[str, str] = state[START]
     if state.get(READING) and key not in state[SEEDED]:
         state[SEEDED].add(key)
-        if param not in start:
+        if param not in link:
             state.pop(key, None)
             return
-        value, ok = seed_value(start[param], codec, choices, check)
+        value, ok = seed_value(link[param], codec, choices, check)
         if ok:
             state[key] = value
         else:
-            state[REFUSED][key] = [start[param], False, None]
+            state[REFUSED][key] = [link[param], False, None]
+    elif resend and key in state:
+        value = state[key]
+        if value is None or acceptable(value, choices, check):  # None: nothing chosen
+            state[key] = value
     refused = state[REFUSED].get(key)
     if refused is None:
         return
@@ -196,6 +214,15 @@ def bind(
         del state[REFUSED][key]  # the reader has chosen something else
         return
     st.warning(t("links.gone", value=refused[0]), icon=":material/link_off:")
+
+
+def start(key: str, fallback: Any) -> Any:
+    """The default for a widget bound with ``resend=False``: the key's present value, so the widget shows it
+    even when first drawn from a later run (see :func:`bind`); ``fallback`` while a link is read (the
+    seeded value is then the widget's, and Streamlit flags a default given beside it) or before the key
+    has a value."""
+    state = st.session_state
+    return fallback if reading() or key not in state else state[key]
 
 
 def keep(key: str) -> None:

@@ -52,22 +52,27 @@ def param_input(driver: neo4j.Driver, question: qs.Question, param: qs.Param, la
             label, list(shown), index=index, format_func=shown.__getitem__, placeholder=t("q.pick"), key=key
         )
     if param.type == "int":
-        links.bind(key, param.name, links.INT, check=lambda v: in_range(v, param))
+        links.bind(key, param.name, links.INT, check=lambda v: in_range(v, param), resend=False)
         value = int(param.default) if param.default is not None else (param.minimum or 0)
         return st.number_input(
-            label, min_value=param.minimum, max_value=param.maximum, value=value, step=1, key=key
+            label,
+            min_value=param.minimum,
+            max_value=param.maximum,
+            value=links.start(key, value),
+            step=1,
+            key=key,
         )
     if param.type == "date":
-        links.bind(key, param.name, links.DATE)
+        links.bind(key, param.name, links.DATE, resend=False)
         if param.default is None:
             value = None
         elif param.default == "today":
             value = dt.date.today()
         else:
             value = dt.date.fromisoformat(param.default)
-        return st.date_input(label, value=value, format="YYYY-MM-DD", key=key)
-    links.bind(key, param.name)
-    return st.text_input(label, value=param.default or "", key=key)
+        return st.date_input(label, value=links.start(key, value), format="YYYY-MM-DD", key=key)
+    links.bind(key, param.name, resend=False)
+    return st.text_input(label, value=links.start(key, param.default or ""), key=key)
 
 
 def in_range(value: int, param: qs.Param) -> bool:

@@ -49,8 +49,10 @@ def chosen_entity(hits: list[dict[str, Any]], query: str, rows: list[int]) -> st
 
 
 def render(driver: neo4j.Driver) -> None:
-    links.bind("search_q", "search")
-    query = st.text_input(t("search.box"), key="search_q", placeholder=t("search.placeholder"))
+    links.bind("search_q", "search", resend=False)
+    query = st.text_input(
+        t("search.box"), links.start("search_q", ""), key="search_q", placeholder=t("search.placeholder")
+    )
     if not query.strip():
         st.info(t("search.hint"))
         return

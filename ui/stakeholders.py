@@ -39,7 +39,7 @@ def render(driver: neo4j.Driver) -> None:
     cols = st.columns([2, 1, 1], vertical_alignment="bottom")
     kinds = {"": t("sh.both"), "Person": t("type.Person"), "Organization": t("type.Organization")}
     links.bind("sh_mode", "show", choices=MODES)
-    links.bind("sh_top", "top", links.INT, check=lambda v: TOP[0] <= v <= TOP[1])
+    links.bind("sh_top", "top", links.INT, check=lambda v: TOP[0] <= v <= TOP[1], resend=False)
     links.bind("sh_kind", "kind", choices=kinds)
     mode = cols[0].segmented_control(
         t("sh.show"),
@@ -49,7 +49,7 @@ def render(driver: neo4j.Driver) -> None:
         key="sh_mode",
     )
     top = cols[1].number_input(
-        t("sh.top"), min_value=TOP[0], max_value=TOP[1], value=20, step=1, key="sh_top"
+        t("sh.top"), min_value=TOP[0], max_value=TOP[1], value=links.start("sh_top", 20), step=1, key="sh_top"
     )
     kind = cols[2].selectbox(
         t("sh.kind"),
