@@ -9,6 +9,7 @@ theme nobody from a kind of organisation raised is a row of zeros in that column
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -93,6 +94,12 @@ def taxonomy() -> dict[str, Concept]:
         labels = {label.language: str(label) for label in graph.objects(iri, SKOS.prefLabel)}
         concepts[local(iri)] = Concept(local(iri), local(top), labels)
     return concepts
+
+
+def with_narrower(theme_ids: Iterable[str]) -> set[str]:
+    """The themes and every theme under them: a group chosen (``theme:data``) means all of its themes."""
+    chosen = set(theme_ids)
+    return chosen | {c.id for c in taxonomy().values() if c.group in chosen}
 
 
 def row_of(theme_id: str, level: str) -> str:

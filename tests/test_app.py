@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pmkg.graph import connection, rdf, server, store
+from pmkg.graph import connection, matrix, rdf, server, store
 from pmkg.ingest.pipeline import extract_file
 from pmkg.model.graph import REL_TYPES
 from pmkg.model.record import ROLE_CODES, Record
@@ -518,6 +518,28 @@ def test_explore_keeps_a_narrowed_period_when_the_views_dates_grow(open_page: Ca
     at.slider(key="explore_period").set_value((first, whole)).run()
     at.multiselect(key="explore_types").unselect("Deadline").run()
     assert at.slider(key="explore_period").value == (first, last)  # left whole, it follows the view
+
+
+def test_explore_offers_a_group_of_themes_and_keeps_every_theme_under_it(
+    open_page: Callable[..., AppTest],
+) -> None:
+    at = open_page("explore", "en")
+    at.multiselect(key="explore_types").select("Theme").run()
+    every = {i for i, n in at.session_state["explore_fetched"][2].nodes.items() if n.type == "Theme"}
+    under = matrix.with_narrower(["theme:data"])
+    assert every & under and every - under  # the examples raise themes of this group and of others
+    themes = at.multiselect(key="explore_themes")
+    offered = translate("explore.theme_group", "en", name=matrix.label("theme:data", "en"))
+    assert offered == "Data and infrastructure (all themes under it)" and offered in themes.options
+    themes.select("theme:data").run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = [
+        o
+        for o in at.selectbox(key="explore_pick").options
+        if o.endswith(f"({translate('type.Theme', 'en')})")
+    ]
+    assert len(shown) == len(every & under)  # the group's themes the graph holds, and no other theme
+    assert at.query_params["themes"] == "theme:data"  # the link names the group
 
 
 def test_timeline_lists_every_meeting(open_page: Callable[..., AppTest]) -> None:

@@ -14,6 +14,7 @@ from datetime import date
 import neo4j
 import streamlit as st
 
+from pmkg.graph.matrix import label, rows_of_level, with_narrower
 from pmkg.ui import asof, data, links
 from pmkg.ui.explore_view import fetched, overview_note
 from pmkg.ui.graph_view import (
@@ -88,9 +89,11 @@ def _time_filter(view: GraphData) -> tuple[str | None, str | None]:
 
 def _filters(driver: neo4j.Driver) -> dict[str, set[str]]:
     """The bodies and themes chosen (none chosen: all), as the ids ``graph_view.filter_graph`` keeps of
-    the meetings (held by one of the bodies, raising one of the themes) and of the themes."""
+    the meetings (held by one of the bodies, raising one of the themes) and of the themes. A group of
+    themes (the taxonomy's top concepts, which minutes are never matched to) stands for all of its own."""
     bodies = {row["id"]: row["name"] for row in data.bodies(driver)}
-    themes = {row["id"]: row["name"] for row in data.entities(driver, ["Theme"])}
+    groups = {g: t("explore.theme_group", name=label(g, current_language())) for g in rows_of_level("group")}
+    themes = groups | {row["id"]: row["name"] for row in data.entities(driver, ["Theme"])}
     cols = st.columns(2)
     with cols[0]:
         links.bind("explore_bodies", "bodies", links.IDS, choices=bodies)
@@ -102,11 +105,12 @@ def _filters(driver: neo4j.Driver) -> dict[str, set[str]]:
     chosen_themes = cols[1].multiselect(
         t("explore.themes"), list(themes), format_func=themes.__getitem__, key="explore_themes"
     )
+    wanted = sorted(with_narrower(chosen_themes))  # a group chosen: its themes too
     only: dict[str, set[str]] = {}
-    if chosen_bodies or chosen_themes:
-        only["Meeting"] = data.meetings_of(driver, chosen_bodies or None, chosen_themes or None)
-    if chosen_themes:
-        only["Theme"] = set(chosen_themes)
+    if chosen_bodies or wanted:
+        only["Meeting"] = data.meetings_of(driver, chosen_bodies or None, wanted or None)
+    if wanted:
+        only["Theme"] = set(wanted)
     return only
 
 
