@@ -63,3 +63,12 @@ def test_many_columns_cut_their_headings_rather_than_run_off_the_page() -> None:
     layout = tables.plan(frame)
     assert sum(layout.widths.values()) <= tables.PAGE_PX
     assert tables.fair_widths({"a": 10, "b": 500}, {"a": 10, "b": 50}, 200) == {"a": 10, "b": 190}
+
+
+def test_a_narrow_share_cuts_every_column_below_the_least_width_rather_than_overflow() -> None:
+    frame = pd.DataFrame({f"heading {n}": ["x" * 40] for n in range(8)})
+    layout = tables.plan(frame, share=0.4)  # a ranking beside its graph on a small laptop
+    budget = int(tables.PAGE_PX * 0.4) - tables.COLUMN_GAP_PX
+    assert budget < 8 * tables.MIN_PX  # the least width would not fit
+    assert sum(layout.widths.values()) <= budget
+    assert min(layout.widths.values()) == budget // 8

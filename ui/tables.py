@@ -3,7 +3,7 @@
 Streamlit sizes a column to its longest cell, so one long quote or list of other names pushed the
 columns after it (status, roles, document, date) off the right edge, where readers took them for
 missing. Here every column gets a width in pixels, computed once per table (:func:`plan`) so that the
-columns together fit the page's main area at a common laptop's width (1366 px with the sidebar open,
+columns together fit the page's main area on a small laptop's screen (1280 px with the sidebar open,
 :data:`PAGE_PX`): short columns (a date, a kind, a status) keep the width their text needs, and the
 long ones share what is left, their text wrapping inside the cell in rows a few lines tall (Streamlit
 wraps text in fixed-width columns when rows are taller than one line). On a wider screen the grid gives
@@ -24,7 +24,7 @@ import streamlit as st
 from pmkg.ui import links
 from pmkg.ui.i18n import t
 
-PAGE_PX = 880  # the main area is 906 px wide at 1366 px with the sidebar open (a little kept for a scrollbar)
+PAGE_PX = 794  # the main area is 820 px wide at 1280 px with the sidebar open (a little kept for a scrollbar)
 COLUMN_GAP_PX = 16  # a table in a column: the gap between the page's columns
 SELECT_PX = 40  # a table whose rows can be selected: the grid's column of checkboxes
 CHAR_PX = 6.6  # an average character of the grid's font (Source Sans, 14 px: 6.3 measured in Chromium)
@@ -110,7 +110,8 @@ def plan(frame: pd.DataFrame, share: float = 1.0, *, selectable: bool = False) -
     budget = int(PAGE_PX * share) - (COLUMN_GAP_PX if share < 1 else 0) - (SELECT_PX if selectable else 0)
     floors = {n: floor_px(n, needs[n], wraps[n]) for n in names}
     if sum(floors.values()) > budget:  # many columns: their headings cut too, rather than a column unseen
-        floors = {n: max(MIN_PX, floor * budget // sum(floors.values())) for n, floor in floors.items()}
+        least = min(MIN_PX, budget // max(len(names), 1))  # below MIN_PX only when even that cannot fit
+        floors = fair_widths(floors, dict.fromkeys(names, least), budget)
     widths = fair_widths(needs, floors, budget)
     cut = [n for n in names if content[n] > widths[n]]  # these wrap; the others keep one line
     lines = max((math.ceil(content[n] * WORD_SLACK / widths[n]) for n in cut), default=1)
