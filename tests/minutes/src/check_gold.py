@@ -1,9 +1,10 @@
 """Check the gold of the test minutes against the documents: the yardstick must itself be right.
 
-Run from the checkout:  ``.venv/bin/python -m tests.minutes.src.check_gold [dev|new|holdout ...]``
+Run from the checkout:  ``.venv/bin/python -m tests.minutes.src.check_gold [dev|new|holdout|fresh ...]``
 (``tests/test_minutes_gold.py`` runs it over every set). For each set folder it checks that:
 
-* ``gold.json`` parses, its first key is ``_about``, and its documents are exactly the folder's files;
+* ``gold.json`` parses, its first key is ``_about``, and its documents are exactly the folder's files
+  (but a ``README.md``);
 * each entry has the agreed fields in the agreed order (keys starting with ``_`` are notes), an ISO
   date or null, and roles only from the vocabulary;
 * present, absent and people are disjoint; roles and affiliations are given only for annotated people;
@@ -34,7 +35,7 @@ from tests.minutes.src.render import Source, docx_text, plain_text
 from tests.scoring import is_junk_person
 
 MINUTES = Path(__file__).resolve().parent.parent
-SETS = ("dev", "new", "holdout")
+SETS = ("dev", "new", "holdout", "fresh")
 FIELDS = [
     "date",
     "present",
@@ -171,7 +172,7 @@ def check_set(folder: Path, sources: Mapping[str, Source] | None = None) -> tupl
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
     if next(iter(gold), None) != "_about":
         errors.append("gold.json: first key is not _about")
-    files = {p.name for p in folder.iterdir() if p.is_file() and p.name != "gold.json"}
+    files = {p.name for p in folder.iterdir() if p.is_file() and p.name not in ("gold.json", "README.md")}
     named = {k for k in gold if not k.startswith("_")}
     if named != files:
         errors.append(
