@@ -126,3 +126,60 @@ def test_a_pdf_list_wrapped_inside_names_and_organisations() -> None:
     assert people["Siv Elin Haug"] == ("present", ["chair"])
     assert people["Bodil Rasmussen"][0] == "present"
     assert people["Geir Tveit"][0] == "absent"
+
+
+def test_a_paragraph_wrapped_by_its_writer_is_read_whole_with_posts_before_names() -> None:
+    """Plain-text minutes wrap a long attendance sentence across lines; the lines after the first open
+    with a post in lower case ("forskningssjef", "overlege") that no list of titles need name."""
+    text = (
+        "Protokoll fra møte i Fagrådet for genetikk\n\n"
+        "Til stede var leder Gro Fjellheim Aune, nestleder Vidar Strand, forskningssjef Trine Hegge,\n"
+        "professor Audun Myhre fra Universitetet i Tromsø, avdelingsoverlege Ragnhild Eik Lunde,\n"
+        "brukerrepresentant Olav Kvam og sekretær Synnøve Riise; forfall hadde Berit Hovland og\n"
+        "Einar Tangen. Rådgiver Live Opsahl fra Helse Nord RHF deltok som observatør, og\n"
+        "Jostein Brekke fra Kreftregisteret deltok under sak 4/24.\n\n"
+        "Sak 1/24 Godkjenning av innkalling\nGodkjent.\n"
+    )
+    people = _people(text)
+    assert people["Gro Fjellheim Aune"] == ("present", ["chair"])
+    assert people["Vidar Strand"] == ("present", ["vice_chair"])
+    for name in ("Trine Hegge", "Audun Myhre", "Ragnhild Eik Lunde", "Olav Kvam", "Synnøve Riise"):
+        assert people[name][0] == "present", name
+    assert people["Olav Kvam"][1] == ["patient_representative"]
+    assert people["Berit Hovland"][0] == people["Einar Tangen"][0] == "absent"  # the clause after ";"
+    assert people["Live Opsahl"] == ("present", ["observer"])
+    assert people["Jostein Brekke"][0] == "present"  # the clause after ", og"
+    assert "Forskningssjef Trine Hegge" not in people
+
+
+def test_a_list_item_after_a_semicolon_stays_in_the_list() -> None:
+    """A semicolon between entries ("A, AU; B, KU") starts no clause of its own: only a phrase does."""
+    text = (
+        "Referat\n\n"
+        "Til stede var Hans Kirk, Aarhus Universitet; Maja Lund, Københavns Universitet; Per Dahl.\n\n"
+        "Dagsorden\n1. Meddelelser\n"
+    )
+    people = _people(text)
+    assert {name: status for name, (status, _) in people.items()} == {
+        "Hans Kirk": "present",
+        "Maja Lund": "present",
+        "Per Dahl": "present",
+    }
+
+
+def test_the_capacity_after_a_name_and_organisation_is_a_role() -> None:
+    """ "X fra Helsedirektoratet som observatør", "Y, NHS England, as an observer", "som gjester": the
+    capacity someone came in, what follows it (the item) left out of the organisation."""
+    text = (
+        "Protokoll\n\n"
+        "Også til stede: Halvor Bratt fra Helsedirektoratet som observatør; Sunniva Dahle fra\n"
+        "Norsk Helsenett SF som gjest under sak 8/24.\n\n"
+        "Sak 1/24 Godkjenning\nGodkjent.\n"
+    )
+    found = {m.name: m for m in parse_minutes(text).attendance}
+    assert (found["Halvor Bratt"].roles, found["Halvor Bratt"].affiliation) == (
+        ["observer"],
+        "Helsedirektoratet",
+    )
+    assert found["Sunniva Dahle"].roles == ["guest"]
+    assert found["Sunniva Dahle"].affiliation == "Norsk Helsenett SF"

@@ -146,18 +146,59 @@ def _stands_in(text: str) -> bool:
     return parse_name_entry(sentence).replaces is not None and entry_line(sentence)
 
 
-def _prose_paragraph(line: Line, preamble: int) -> list[NameMention]:
-    """The people a paragraph of attendance sentences before the agenda names ("Mødet blev ledet af X.
-    Til stede var: A og B. C deltog digitalt."); none for a line that opens with a heading or a role
-    field ("Til stede: A og B. Fraværende: C", "Ordstyrer: Jan. Referent: Karl."): those are lists."""
-    if (
-        line.index >= preamble
-        or len(sentences(line.text)) < 2
-        or ((heading := heading_of(line.text)) is not None and line.text[: heading.rest].endswith(":"))
-        or role_field_re().match(line.text)
-    ):
-        return []
-    return read_paragraph(line.text, line.start).mentions
+WRAPPED_PX = 60  # a line at least this long that runs on into the next was wrapped by its writer
+
+
+def _opens_list(text: str) -> bool:
+    """A line that opens with a heading or a role field ("Til stede: A og B. Fraværende: C", "Ordstyrer:
+    Jan. Referent: Karl."): a list, never a paragraph of sentences."""
+    heading = heading_of(text)
+    return bool(heading is not None and text[: heading.rest].endswith(":") or role_field_re().match(text))
+
+
+_MID_SENTENCE = re.compile(r"(?:,|\b(?:og|and|och|samt)|\b[a-zæøåäöü]+)$")  # a list or sentence going on
+
+
+def _runs_on(line: Line, after: Line | None, preamble: int) -> bool:
+    """Whether ``line`` is a hard-wrapped line of a paragraph whose next line is ``after``: it is long,
+    stops in the middle of a sentence or list (a comma, a conjunction, a word in lower case), and the
+    next line opens nothing of its own (a heading, a role field, an item)."""
+    return (
+        after is not None
+        and not after.blank
+        and after.index < preamble
+        and len(line.text) >= WRAPPED_PX
+        and bool(_MID_SENTENCE.search(line.text))
+        and not _opens_list(after.text)
+        and not agenda_line(after.text)
+        and "|" not in line.text + after.text  # a table's rows are no paragraph
+    )
+
+
+def _prose_paragraphs(lines: list[Line], text: str, preamble: int) -> dict[int, list[NameMention]]:
+    """The people each paragraph of attendance sentences before the agenda names ("Mødet blev ledet af X.
+    Til stede var: A og B. C deltog digitalt."), under the index of its first line; a paragraph its writer
+    wrapped across lines is read whole, its other lines mapped to no one (so they are read no further).
+    A line that opens a list (:func:`_opens_list`) is no paragraph."""
+    found: dict[int, list[NameMention]] = {}
+    at = 0
+    while at < len(lines):
+        first, last = at, at
+        while last + 1 < len(lines) and _runs_on(lines[last], lines[last + 1], preamble):
+            last += 1
+        at = last + 1
+        head = lines[first]
+        if head.blank or head.index >= preamble or _opens_list(head.text):
+            continue
+        if last > first and heading_of(head.text):
+            continue  # a list under a heading, wrapped: the walk reads it
+        whole = text[head.start : lines[last].end].replace("\n", " ")  # the same offsets, on one line
+        if last == first and len(sentences(whole)) < 2:
+            continue  # one sentence on one line: read where the walk meets it
+        if mentions := read_paragraph(whole, head.start).mentions:
+            found[head.index] = mentions
+            found.update((line.index, []) for line in lines[first + 1 : last + 1])
+    return found
 
 
 def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
@@ -230,7 +271,7 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
         after = by_index.get(index + 1)
         return after is not None and not after.blank and entry_line(after.text)
 
-    paragraphs = {line.index: found for line in lines if (found := _prose_paragraph(line, preamble))}
+    paragraphs = _prose_paragraphs(lines, text, preamble)
     for line in (
         part
         for whole in lines

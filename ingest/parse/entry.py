@@ -14,7 +14,13 @@ from functools import cache, lru_cache
 from pmkg.ingest.extract.names import is_organisation_name
 from pmkg.ingest.parse.minutes import NameMention
 from pmkg.ingest.parse.status import substitute
-from pmkg.ingest.people.names import is_name_token, is_organisation_word, looks_like_person, name_tokens_end
+from pmkg.ingest.people.names import (
+    is_given_name,
+    is_name_token,
+    is_organisation_word,
+    looks_like_person,
+    name_tokens_end,
+)
 from pmkg.ingest.people.units import unit_role
 from pmkg.ingest.vocabulary import (
     _prefix_re,
@@ -62,7 +68,20 @@ def _strip_prefixes(text: str, titles: list[str], roles: list[str]) -> str:
             roles.append(role_of(role.group(0)) or "member")
             text = text[role.end() :]
             continue
+        post = _UNLISTED_POST.match(text)
+        if post and is_given_name(post.group("given")):  # "forskningssjef Marte Lien Sandvik"
+            titles.append(post.group("post"))
+            text = text[post.end("post") :].lstrip()
+            continue
         return text
+
+
+# The capacity someone came in, after their name and organisation (what follows it, "under sak 8", goes).
+_CAPACITY = re.compile(r"\s+(?:som|as)\s+(?:an?\s+)?(?P<role>[^\W\d_]+)(?=[\s,.;]|$)")
+
+# A post no list names, written in lower case before a name as Nordic minutes write posts: one word long
+# enough to be no name particle ("van", "af", "della"), then a given name.
+_UNLISTED_POST = re.compile(r"(?P<post>[a-zæøåäöü][a-zæøåäöüé-]{4,})\s+(?P<given>[A-ZÆØÅÄÖÜ][\w-]+)\s+\S")
 
 
 def _classify_piece(piece: str, parts: dict[str, list[str]]) -> bool:
@@ -271,6 +290,10 @@ def parsed_entry(entry: str) -> NameMention:
     if replaced:
         text, replaces, role = replaced
         parts["roles"] += [role] if role else []
+    capacity = _CAPACITY.search(text)
+    if capacity and (role := role_of(capacity.group("role"))):  # "X fra Helsedirektoratet som observatør"
+        parts["roles"].append(role)
+        text = text[: capacity.start()]
     parens = re.findall(r"\(([^()]*)\)", text)
     text = re.sub(r"\s*\([^()]*\)", "", text).strip(" .;")
     via = _VIA.search(text)

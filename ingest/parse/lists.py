@@ -151,12 +151,15 @@ def _entries(text: str, known: frozenset[str]) -> tuple[tuple[str, Span], ...]:
 
 
 def _continues(previous: str, line: str) -> bool:
-    """A wrapped attendance line: the previous one ends in a comma or conjunction or leaves a
-    parenthesis open, or this one opens with a parenthesis or a lower-case word."""
+    """A wrapped attendance line: the previous one ends in a comma, a conjunction or a preposition
+    (``Sunniva Dahle fra`` / ``Norsk Helsenett SF``) or leaves a parenthesis open, or this one opens
+    with a parenthesis or a lower-case word."""
     if not previous:
         return False
     open_paren = previous.count("(") > previous.count(")")
-    ends = re.search(r"(?:,|\b(?:og|and|och|samt|&))$", previous)
+    ends = re.search(
+        r"(?:,|\b(?:og|and|och|samt|&|fra|frå|från|from|ved|vid|hos|at|of|for|på|i|v/))$", previous
+    )
     lettered = re.match(r"[a-z][.)]\s", line)  # "b) Dr Jane Smith": the next item of a lettered list
     return bool(open_paren or ends or line.startswith("(") or line[:1].islower() and not lettered)
 

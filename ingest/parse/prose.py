@@ -145,9 +145,40 @@ def opens_list(text: str) -> bool:
     return opening is not None and opening.group("from") is not None
 
 
+_CLAUSE = re.compile(r";\s+|,?\s+(?:og|and|och|samt)\s+")  # where a sentence's next clause may start
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """A sentence's clauses, as spans: a new one starts after a semicolon or a conjunction when it opens
+    with an attendance phrase ("...; forfall hadde A og B") or is one ("..., og B deltok under sak 4");
+    a clause that is a mere list item ("A, AU; B, KU", "A og B deltok") stays with the one before."""
+    cuts = [
+        cut.end()
+        for cut in _CLAUSE.finditer(text)
+        if _opening(fold(text[cut.end() :])) or _clause_of_its_own(text[cut.end() :])
+    ]
+    bounds = [0, *cuts, len(text)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()]
+
+
+def _clause_of_its_own(text: str) -> bool:
+    """A clause that names people before its own phrase ("B deltok under sak 4"), up to the end."""
+    closing = _cues().after.search(fold(text))
+    return closing is not None and closing.start() > 0 and not _CLAUSE.search(text[: closing.start()])
+
+
 def read_sentence(text: str, offset: int, found: ProseFound) -> bool:
-    """Read one sentence (its text and where it starts) into ``found``; False when it is no attendance
-    sentence. A one-word phrase ("Afbud", "Referent") opens a list only with a colon after it."""
+    """Read one sentence (its text and where it starts) into ``found``, clause by clause; False when it
+    is no attendance sentence."""
+    read = False
+    for a, b in _clauses(text):
+        read = _read_clause(text[a:b].rstrip(" ,;"), offset + a, found) or read
+    return read
+
+
+def _read_clause(text: str, offset: int, found: ProseFound) -> bool:
+    """Read one clause into ``found``; False when it says nothing of attendance. A one-word phrase
+    ("Afbud", "Referent") opens a list only with a colon after it."""
     folded = fold(text)
     cues = _cues()
     key: str | None = None
