@@ -86,6 +86,7 @@ class ContentFile(_Strict):
     legal_forms: Words
     initiative_words: Words
     member_prefixes: Words
+    plans: dict[Literal["scope", "nouns", "subject", "stop"], Words]
     name_tails: NameTails
     name_connectors: Words
     min_compound_prefix: Annotated[int, msgspec.Meta(ge=0)]

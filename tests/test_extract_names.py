@@ -316,6 +316,38 @@ def test_an_initiative_introduced_by_its_noun_or_by_taking_part(text: str, langu
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("Panelet drøftede høringssvaret om den nye National strategi for personlig medicin.", "da",
+         "National strategi for personlig medicin"),
+        ("Helse Vest har vedtatt Regional handlingsplan for persontilpasset\nmedisin, og arbeidet starter.",
+         "no", "Regional handlingsplan for persontilpasset medisin"),
+        ("Arbetet följer Nationell strategi för precisionsmedicin i vården som antogs i fjol.", "sv",
+         "Nationell strategi för precisionsmedicin i vården"),
+        ("The board welcomed the National Strategy for Genomic Medicine and its funding.", "en",
+         "National Strategy for Genomic Medicine"),
+        ("Utvalget viste til Nasjonal plan for genpaneler Kari Moe la fram.", "no",
+         "Nasjonal plan for genpaneler"),
+    ],
+)  # fmt: skip
+def test_a_strategy_or_plan_named_by_its_capitalised_scope_and_subject(
+    text: str, language: str, name: str
+) -> None:
+    assert name in initiatives(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Regeringen vil udarbejde en ny national strategi for personlig medicin.", "da"),
+        ("National strategi for personlig medicin blev drøftet.", "da"),  # a sentence's own capital
+    ],
+)
+def test_a_strategy_written_in_lower_case_or_opening_a_sentence_is_no_name(text: str, language: str) -> None:
+    assert not [name for name in initiatives(text, language) if "strategi" in name.lower()]
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [
         ("The Danish project was approved.", "en"),

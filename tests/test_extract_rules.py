@@ -23,6 +23,7 @@ def test_the_rules_run_in_a_fixed_order_under_stable_names() -> None:
         "organisations.named",
         "initiatives.introduced",
         "initiatives.joined",
+        "initiatives.plan",
         "organisations.counterparty",
         "organisations.self_reference",
         "participations.cue",

@@ -28,6 +28,7 @@ RULE_MODULES = (
     "acronyms",
     "named",
     "initiatives",
+    "plans",
     "parties",
     "participations",
     "agreements",

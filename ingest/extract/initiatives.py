@@ -71,7 +71,8 @@ def _a_name(words: list[str]) -> bool:
     return sum(w[:1].isupper() for w in words) >= 2
 
 
-def _add(reading: Reading, found: Entities, span: tuple[int, int], rule_name: str) -> None:
+def add_initiative(reading: Reading, found: Entities, span: tuple[int, int], rule_name: str) -> None:
+    """The initiative the words at ``span`` name, unless taken, known to the gazetteer or a person."""
     name = " ".join(reading.text[span[0] : span[1]].split())
     if (
         found.taken(*span, by_country=False)
@@ -95,7 +96,7 @@ def introduced_initiatives(reading: Reading) -> None:
         if text[start - 1 : start] == "-":
             compound = _COMPOUND.search(text, max(0, start - _REACH), start)
             if compound and coined(compound[1]):
-                _add(reading, found, compound.span(1), "initiatives.introduced")
+                add_initiative(reading, found, compound.span(1), "initiatives.introduced")
             continue
         after = _NAME_AFTER.match(text, end)
         if after:
@@ -113,7 +114,7 @@ def _name_in(reading: Reading, found: Entities, tokens: list[re.Match[str]], *, 
         kept = tokens[: len(tokens) - cut] if from_noun else tokens[cut:]
         words = [t.group() for t in kept]
         if words[-1][:1].isupper() and _a_name(words):
-            _add(reading, found, (kept[0].start(), kept[-1].end()), "initiatives.introduced")
+            add_initiative(reading, found, (kept[0].start(), kept[-1].end()), "initiatives.introduced")
             return
 
 
@@ -125,4 +126,4 @@ def joined_initiatives(reading: Reading) -> None:
     for cue in _joining().finditer(found.folded):
         m = _COINED.match(text, cue.end())
         if m and coined(m[1]):
-            _add(reading, found, m.span(1), "initiatives.joined")
+            add_initiative(reading, found, m.span(1), "initiatives.joined")
