@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pmkg.ingest.parse import parse_minutes
 from pmkg.ingest.parse.attendance import find_attendance
-from pmkg.ingest.parse.entry import heading_affiliation, leading_organisation, parse_name_entry
+from pmkg.ingest.parse.entry import parse_name_entry
+from pmkg.ingest.parse.shared import heading_affiliation, leading_organisation
 from pmkg.ingest.pipeline import extract_text
 from pmkg.ingest.text.lines import split_lines
 
@@ -109,3 +111,21 @@ def test_an_organisation_right_after_a_name_in_running_text() -> None:
     found = _prose_affiliations(english)
     assert found["Alan Burns"] == ["University of Edinburgh"]
     assert "Tom Reid" not in found  # a verb stands between the name and the organisation
+
+
+def test_names_joined_by_a_conjunction_share_the_organisation_after_the_last() -> None:
+    """ "Elin Vik og Jon Dahl fra Norsk Helsenett SF": both came from it; a name with its own stays."""
+    text = (
+        "Protokoll\n\n"
+        "Til stede: Elin Vik og Jon Dahl fra Norsk Helsenett SF; Siri Bø, Helse Vest RHF og Ola Nes fra "
+        "Helse Nord RHF\n\n"
+        "Sak 1/24 Godkjenning\nGodkjent.\n"
+    )
+    found = {m.name: m for m in parse_minutes(text).attendance}
+    assert (found["Elin Vik"].affiliation, found["Elin Vik"].affiliation_rule) == (
+        "Norsk Helsenett SF",
+        "affiliation.shared",
+    )
+    assert found["Jon Dahl"].affiliation == "Norsk Helsenett SF"
+    assert found["Siri Bø"].affiliation == "Helse Vest RHF"  # her own, written after her name
+    assert found["Ola Nes"].affiliation == "Helse Nord RHF"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 
 from pmkg.ingest.parse.blocks import AttendanceBlock
-from pmkg.ingest.parse.entry import heading_affiliation, leading_organisation, parse_name_entry
+from pmkg.ingest.parse.entry import parse_name_entry
 from pmkg.ingest.parse.groups import group_label, table_heading
 from pmkg.ingest.parse.headings import heading_of, inline_heading_re
 from pmkg.ingest.parse.lists import (
@@ -32,10 +32,11 @@ from pmkg.ingest.parse.prose import (
     agenda_line,
     opens_list,
     preamble_end,
+    prose_paragraphs,
     read_paragraph,
-    sentences,
     whole_body,
 )
+from pmkg.ingest.parse.shared import heading_affiliation, leading_organisation, shared_across_conjunction
 from pmkg.ingest.parse.signatures import Signoff, role_field_re, role_fields, signatures_on, signoff_re
 from pmkg.ingest.parse.status import deputy_in_brackets, for_some_items, split_instead, stood_in_for
 from pmkg.ingest.parse.tables import (
@@ -146,61 +147,6 @@ def _stands_in(text: str) -> bool:
     return parse_name_entry(sentence).replaces is not None and entry_line(sentence)
 
 
-WRAPPED_PX = 60  # a line at least this long that runs on into the next was wrapped by its writer
-
-
-def _opens_list(text: str) -> bool:
-    """A line that opens with a heading or a role field ("Til stede: A og B. Fraværende: C", "Ordstyrer:
-    Jan. Referent: Karl."): a list, never a paragraph of sentences."""
-    heading = heading_of(text)
-    return bool(heading is not None and text[: heading.rest].endswith(":") or role_field_re().match(text))
-
-
-_MID_SENTENCE = re.compile(r"(?:,|\b(?:og|and|och|samt)|\b[a-zæøåäöü]+)$")  # a list or sentence going on
-
-
-def _runs_on(line: Line, after: Line | None, preamble: int) -> bool:
-    """Whether ``line`` is a hard-wrapped line of a paragraph whose next line is ``after``: it is long,
-    stops in the middle of a sentence or list (a comma, a conjunction, a word in lower case), and the
-    next line opens nothing of its own (a heading, a role field, an item)."""
-    return (
-        after is not None
-        and not after.blank
-        and after.index < preamble
-        and len(line.text) >= WRAPPED_PX
-        and bool(_MID_SENTENCE.search(line.text))
-        and not _opens_list(after.text)
-        and not agenda_line(after.text)
-        and "|" not in line.text + after.text  # a table's rows are no paragraph
-    )
-
-
-def _prose_paragraphs(lines: list[Line], text: str, preamble: int) -> dict[int, list[NameMention]]:
-    """The people each paragraph of attendance sentences before the agenda names ("Mødet blev ledet af X.
-    Til stede var: A og B. C deltog digitalt."), under the index of its first line; a paragraph its writer
-    wrapped across lines is read whole, its other lines mapped to no one (so they are read no further).
-    A line that opens a list (:func:`_opens_list`) is no paragraph."""
-    found: dict[int, list[NameMention]] = {}
-    at = 0
-    while at < len(lines):
-        first, last = at, at
-        while last + 1 < len(lines) and _runs_on(lines[last], lines[last + 1], preamble):
-            last += 1
-        at = last + 1
-        head = lines[first]
-        if head.blank or head.index >= preamble or _opens_list(head.text):
-            continue
-        if last > first and heading_of(head.text):
-            continue  # a list under a heading, wrapped: the walk reads it
-        whole = text[head.start : lines[last].end].replace("\n", " ")  # the same offsets, on one line
-        if last == first and len(sentences(whole)) < 2:
-            continue  # one sentence on one line: read where the walk meets it
-        if mentions := read_paragraph(whole, head.start).mentions:
-            found[head.index] = mentions
-            found.update((line.index, []) for line in lines[first + 1 : last + 1])
-    return found
-
-
 def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
     """Walk the lines once: headings open blocks, entry lines fill them (a line labelled with an
     organisation, ``Danske Regioner: Anne Hansen, Bo Jensen``, gives its people that affiliation),
@@ -233,6 +179,7 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
                     replace(came, span=(at, at + len(instead[0])), status="present", rule="attendance.list")
                 )
             shared, shared_rule = _shared_affiliation(label, chunk, block.group)
+            listed = len(result.mentions)
             for part, span in inverted_entries(chunk, start) or entries(chunk, start, known):
                 mention = parse_name_entry(part)
                 if not names_person(mention):
@@ -262,6 +209,9 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
                 if shared and affiliation != shared and shared_rule == "affiliation.heading":  # both written
                     named = replace(result.mentions[-1], status="unknown", roles=[], role_rules={})
                     result.named.append(replace(named, affiliation=shared, affiliation_rule=shared_rule))
+            result.mentions[listed:] = shared_across_conjunction(
+                result.mentions[listed:], text
+            )  # "A og B fra X"
         logical.clear()
 
     by_index = {line.index: line for line in lines}
@@ -271,7 +221,7 @@ def find_attendance(lines: list[Line], text: str) -> AttendanceFound:
         after = by_index.get(index + 1)
         return after is not None and not after.blank and entry_line(after.text)
 
-    paragraphs = _prose_paragraphs(lines, text, preamble)
+    paragraphs = prose_paragraphs(lines, text, preamble)
     for line in (
         part
         for whole in lines

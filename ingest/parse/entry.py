@@ -53,7 +53,7 @@ def split_top_level(text: str, separators: str = ",;") -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _strip_prefixes(text: str, titles: list[str], roles: list[str]) -> str:
+def strip_prefixes(text: str, titles: list[str], roles: list[str]) -> str:
     """Remove leading titles and role words ("Dr", "overlæge", "Formand"), collecting them."""
     while True:
         title = _prefix_re("titles").match(text)
@@ -167,7 +167,7 @@ def _short_title(piece: str, parts: dict[str, list[str]]) -> bool:
     return False
 
 
-def _organisation_like(text: str) -> bool:
+def organisation_like(text: str) -> bool:
     """``Region Syddanmark``, ``DTU`` before ``v/ Name``; not an agenda line (``1/5 Velkommen ... v/ Name``,
     ``1. Orientering om rådgivning v/ Name``): an organisation word or an acronym in it."""
     words = text.strip(" ,").split()
@@ -185,7 +185,7 @@ def _leading_descriptor(part: str, following: list[str], parts: dict[str, list[s
     Henrik Toft Sørensen``, ``Prodekan for forskning, professor Lise Bach``): kept in ``parts``."""
     part = part.strip()
     named = next((p for p in following if not is_title(p) and not role_of(p)), "")
-    rest = _strip_prefixes(named.strip(), [], []).split()
+    rest = strip_prefixes(named.strip(), [], []).split()
     if not part or not rest or not is_name_token(rest[0]):
         return False
     if role_of(part):
@@ -207,7 +207,7 @@ def _absent_marker_re() -> re.Pattern[str]:
 
 
 @cache
-def _affiliation_link_re() -> re.Pattern[str]:
+def affiliation_link_re() -> re.Pattern[str]:
     """``Name fra Organisation``, ``Name from Organisation``: the word that links a name to its body."""
     words = "|".join(re.escape(w) for w in phrases("affiliation_words"))
     return re.compile(rf"\s+(?:{words})\s+(?=(?-i:[A-ZÆØÅÄÖÜ0-9]))", re.IGNORECASE)
@@ -224,34 +224,7 @@ def _leading_link_re() -> re.Pattern[str]:
     return re.compile(rf"^(?:{words})\s+(?:the\s+)?(?=(?-i:[A-ZÆØÅÄÖÜ]))", re.IGNORECASE)
 
 
-_VIA = re.compile(r"\s*\bv/\s*|\s+(?:ved|c/o)\s+(?=[A-ZÆØÅÄÖÜ])")
-
-
-def leading_organisation(line: str) -> str | None:
-    """The organisation a line of entries opens with before ``v/`` (``Helse Nord v/ Kari Holm og Ola
-    Nilsen``): it speaks for every name on the line, not only the first."""
-    text = LEADING_BULLET.sub("", line).strip()
-    via = _VIA.search(text)
-    if via is None or not _organisation_like(text[: via.start()]):
-        return None
-    first = re.split(r"[,;(]|\s+(?:og|and|och|samt|&)\s+", text[via.end() :])[0]
-    return text[: via.start()].strip(" ,") if looks_like_person(_strip_prefixes(first, [], [])) else None
-
-
-def heading_affiliation(heading: str | None) -> str | None:
-    """The organisation a group heading names after its role word (``Fra sekretariatet i Helse Vest
-    RHF``, ``Secretariat of the Nordic Council``): the affiliation of everyone listed under it."""
-    if not heading:
-        return None
-    heading = " " + re.sub(r"\bthe\s+", "", heading, flags=re.IGNORECASE)  # "Från GMS" links at the start too
-    connectors = phrase_set("affiliation_words") | phrase_set("name_particles") | {"og", "and", "och", "&"}
-    for link in _affiliation_link_re().finditer(heading):  # the first a name follows: "University of Kent"
-        words = (rest := heading[link.end() :].strip(" :")).split()
-        named = words[0][:1].isupper() and words[0].lower() not in phrase_set("body_words")  # "of the Board"
-        tail = (w[:1].isupper() or w.lower() in connectors or is_organisation_word(w) for w in words)
-        if named and all(tail):  # "Lunds universitet": a Nordic name's lower-case tail
-            return rest if _organisation_like(rest) else None
-    return None
+VIA = re.compile(r"\s*\bv/\s*|\s+(?:ved|c/o)\s+(?=[A-ZÆØÅÄÖÜ])")
 
 
 def _particle_surname(head: str, link: re.Match[str]) -> bool:
@@ -296,11 +269,11 @@ def parsed_entry(entry: str) -> NameMention:
         text = text[: capacity.start()]
     parens = re.findall(r"\(([^()]*)\)", text)
     text = re.sub(r"\s*\([^()]*\)", "", text).strip(" .;")
-    via = _VIA.search(text)
+    via = VIA.search(text)
     if (
         via
-        and _organisation_like(text[: via.start()])
-        and looks_like_person(_strip_prefixes(text[via.end() :].split(",")[0], [], []))
+        and organisation_like(text[: via.start()])
+        and looks_like_person(strip_prefixes(text[via.end() :].split(",")[0], [], []))
     ):
         parts["affiliation"].append(text[: via.start()].strip(" ,"))
         parts["how"].append("affiliation.org_first")
@@ -308,9 +281,9 @@ def parsed_entry(entry: str) -> NameMention:
     head, *rest = split_top_level(text, ",") or [""]
     while rest and _leading_descriptor(head, rest, parts):
         head = rest.pop(0)
-    head = _strip_prefixes(head.strip(), parts["titles"], parts["roles"])
+    head = strip_prefixes(head.strip(), parts["titles"], parts["roles"])
     tokens = head.split()
-    link = _affiliation_link_re().search(head)
+    link = affiliation_link_re().search(head)
     if link and looks_like_person(head[: link.start()]) and not _particle_surname(head, link):
         parts["affiliation"].insert(0, head[link.end() :].strip())
         parts["how"].insert(0, "affiliation.from")

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 from pmkg.ingest.parse.blocks import AttendanceBlock
-from pmkg.ingest.parse.entry import heading_affiliation, parse_name_entry
+from pmkg.ingest.parse.entry import parse_name_entry
 from pmkg.ingest.parse.headings import heading_of
 from pmkg.ingest.parse.lists import names_person
+from pmkg.ingest.parse.shared import heading_affiliation
 from pmkg.ingest.parse.signatures import role_field_re, signoff_re
 from pmkg.ingest.text.lines import Line
 

@@ -11,9 +11,9 @@ from pmkg.ingest.parse.entry import (
     CELL_GAPS,
     CONJUNCTION,
     LEADING_BULLET,
-    _strip_prefixes,
     parsed_entry,
     split_top_level,
+    strip_prefixes,
 )
 from pmkg.ingest.parse.minutes import NameMention, Span
 from pmkg.ingest.people.names import (
@@ -66,7 +66,7 @@ def split_name_list(line: str) -> list[str]:
 def _opens_with_name(piece: str) -> bool:
     """A piece of a list that starts with a name, maybe after titles or a role (``patientrepræsentant
     Birthe Nørby Schmidt``), so ``A og patientrepræsentant B`` is two entries."""
-    words = _strip_prefixes(piece.strip(), [], []).split()
+    words = strip_prefixes(piece.strip(), [], []).split()
     return bool(words) and is_name_token(words[0])
 
 

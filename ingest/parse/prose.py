@@ -13,9 +13,12 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from pmkg.ingest.parse.entry import heading_affiliation, parse_name_entry
+from pmkg.ingest.parse.entry import parse_name_entry
+from pmkg.ingest.parse.headings import heading_of
 from pmkg.ingest.parse.lists import entries, names_person
 from pmkg.ingest.parse.minutes import NameMention, Span
+from pmkg.ingest.parse.shared import heading_affiliation
+from pmkg.ingest.parse.signatures import role_field_re
 from pmkg.ingest.parse.status import items_named_after, split_instead
 from pmkg.ingest.text.lines import Line
 from pmkg.ingest.vocabulary import alternation, is_title, role_of, vocabulary
@@ -250,6 +253,61 @@ def read_paragraph(text: str, offset: int) -> ProseFound:
     found = ProseFound()
     for a, b in sentences(text):
         read_sentence(text[a:b], offset + a, found)
+    return found
+
+
+WRAPPED_PX = 60  # a line at least this long that runs on into the next was wrapped by its writer
+
+
+def _opens_list(text: str) -> bool:
+    """A line that opens with a heading or a role field ("Til stede: A og B. Fraværende: C", "Ordstyrer:
+    Jan. Referent: Karl."): a list, never a paragraph of sentences."""
+    heading = heading_of(text)
+    return bool(heading is not None and text[: heading.rest].endswith(":") or role_field_re().match(text))
+
+
+_MID_SENTENCE = re.compile(r"(?:,|\b(?:og|and|och|samt)|\b[a-zæøåäöü]+)$")  # a list or sentence going on
+
+
+def _runs_on(line: Line, after: Line | None, preamble: int) -> bool:
+    """Whether ``line`` is a hard-wrapped line of a paragraph whose next line is ``after``: it is long,
+    stops in the middle of a sentence or list (a comma, a conjunction, a word in lower case), and the
+    next line opens nothing of its own (a heading, a role field, an item)."""
+    return (
+        after is not None
+        and not after.blank
+        and after.index < preamble
+        and len(line.text) >= WRAPPED_PX
+        and bool(_MID_SENTENCE.search(line.text))
+        and not _opens_list(after.text)
+        and not agenda_line(after.text)
+        and "|" not in line.text + after.text  # a table's rows are no paragraph
+    )
+
+
+def prose_paragraphs(lines: list[Line], text: str, preamble: int) -> dict[int, list[NameMention]]:
+    """The people each paragraph of attendance sentences before the agenda names ("Mødet blev ledet af X.
+    Til stede var: A og B. C deltog digitalt."), under the index of its first line; a paragraph its writer
+    wrapped across lines is read whole, its other lines mapped to no one (so they are read no further).
+    A line that opens a list (:func:`_opens_list`) is no paragraph."""
+    found: dict[int, list[NameMention]] = {}
+    at = 0
+    while at < len(lines):
+        first, last = at, at
+        while last + 1 < len(lines) and _runs_on(lines[last], lines[last + 1], preamble):
+            last += 1
+        at = last + 1
+        head = lines[first]
+        if head.blank or head.index >= preamble or _opens_list(head.text):
+            continue
+        if last > first and heading_of(head.text):
+            continue  # a list under a heading, wrapped: the walk reads it
+        whole = text[head.start : lines[last].end].replace("\n", " ")  # the same offsets, on one line
+        if last == first and len(sentences(whole)) < 2:
+            continue  # one sentence on one line: read where the walk meets it
+        if mentions := read_paragraph(whole, head.start).mentions:
+            found[head.index] = mentions
+            found.update((line.index, []) for line in lines[first + 1 : last + 1])
     return found
 
 

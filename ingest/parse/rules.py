@@ -61,6 +61,9 @@ PARSER_RULES: dict[str, str] = {
     ),
     "affiliation.comma": "An organisation written after the name, set apart by a comma or in a table cell.",
     "affiliation.parenthesis": "An organisation written in brackets after the name.",
+    "affiliation.shared": (
+        "An organisation written after the last of names joined by a conjunction (A og B fra X): theirs too."
+    ),
     "affiliation.from": (
         "An organisation after a linking word, such as Name fra Region Syddanmark or Name from NHS England."
     ),
