@@ -542,6 +542,24 @@ def test_explore_offers_a_group_of_themes_and_keeps_every_theme_under_it(
     assert at.query_params["themes"] == "theme:data"  # the link names the group
 
 
+def test_explore_opens_the_link_its_address_names(open_page: Callable[..., AppTest]) -> None:
+    """A link clicked in the graph is in the page's address (``link=``): the address opens its facts."""
+    at = open_page("explore", "en")
+    view = at.session_state["explore_fetched"][2]
+    drawn, _ = gv.cap(gv.filter_graph(view, at.multiselect(key="explore_types").value), gv.MAX_ELEMENTS)
+    edge_id, edge = next(
+        (i, e) for i, e in sorted(drawn.edges.items()) if e.type == "AFFILIATED_WITH"
+    )  # a person's organisation: a link the minutes state, with quotes
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params.update({"page": "explore", "lang": "en", "link": edge_id})
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["explore_edge"] == edge_id
+    ends = f"{gv.caption(drawn.nodes[edge.source], 'en')} → {gv.caption(drawn.nodes[edge.target], 'en')}"
+    assert md_escape(ends) in [h.value for h in at.subheader]
+    assert at.query_params["link"] == edge_id  # and the page gives it back
+
+
 def test_timeline_lists_every_meeting(open_page: Callable[..., AppTest]) -> None:
     at = open_page("timeline", "en")
     meetings = frame_values(at)[0]

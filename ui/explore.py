@@ -27,7 +27,7 @@ from pmkg.ui.graph_view import (
     filter_graph,
 )
 from pmkg.ui.i18n import current_language, t
-from pmkg.ui.link_details import follow_click, show_clicked
+from pmkg.ui.link_details import bind_link, follow_click, show_clicked
 from pmkg.ui.picker import entity_picker
 from pmkg.ui.widgets import (
     DOUBLE_CLICK,
@@ -168,6 +168,7 @@ def render(driver: neo4j.Driver) -> None:
         _expand(event["data"]["target_id"])
         st.rerun()
     follow_click(event, "explore_pick", "explore_edge")
+    bind_link("explore_edge", shown)
     with side:
         names = {
             i: f"{caption(n, current_language())} ({type_name(n.type)})"

@@ -17,7 +17,7 @@ import streamlit as st
 
 from pmkg.graph.contact import masked, without_contact_properties
 from pmkg.reports.text import one_line
-from pmkg.ui import data
+from pmkg.ui import data, links
 from pmkg.ui.correct import details_to_correct
 from pmkg.ui.graph_view import GraphData, caption
 from pmkg.ui.i18n import current_language, md_escape, t
@@ -37,6 +37,12 @@ def follow_click(event: dict[str, Any] | None, node_key: str, edge_key: str) -> 
     elif event.get("action") == EDGE_CLICK:
         st.session_state[node_key] = None
         st.session_state[edge_key] = event["data"]["target_id"]
+
+
+def bind_link(edge_key: str, view: GraphData) -> None:
+    """Tie the link picked in ``view`` to the URL (``?link=``, beside the node's ``?node=``), so a copied
+    address opens the same link's facts; call after :func:`follow_click`."""
+    links.bind(edge_key, "link", check=view.edges.__contains__)
 
 
 def show_clicked(

@@ -26,7 +26,7 @@ from pmkg.ui.downloads import answer_docx_button
 from pmkg.ui.graph_view import MAX_ELEMENTS, GraphData, cap, from_rows
 from pmkg.ui.i18n import current_language, has, rows_caption, t
 from pmkg.ui.identity import current_user
-from pmkg.ui.link_details import follow_click, show_clicked
+from pmkg.ui.link_details import bind_link, follow_click, show_clicked
 from pmkg.ui.picker import entity_picker
 from pmkg.ui.plots import chart_height, series_colour
 from pmkg.ui.widgets import fresh_event, readable, show_graph
@@ -177,6 +177,7 @@ def show_answer_graph(found: dict[str, Any], name: str) -> GraphData:
         st.warning(t("explore.capped", n=MAX_ELEMENTS))
     event = fresh_event(show_graph(graph, key=f"{GRAPH_KEY}-{name}", height=560), GRAPH_KEY)
     follow_click(event, "q_node", "q_edge")
+    bind_link("q_edge", graph)
     links.bind("q_node", "node", check=graph.nodes.__contains__)
     if st.session_state.get("q_node") not in graph.nodes:
         st.session_state.q_node = None  # a node of another answer

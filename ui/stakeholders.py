@@ -14,7 +14,7 @@ from pmkg.graph.version import graph_version
 from pmkg.ui import links, tables
 from pmkg.ui.graph_view import from_rows
 from pmkg.ui.i18n import t
-from pmkg.ui.link_details import follow_click, show_clicked
+from pmkg.ui.link_details import bind_link, follow_click, show_clicked
 from pmkg.ui.widgets import fresh_event, readable, show_graph
 
 GRAPH_KEY = "stakeholder_graph"
@@ -74,6 +74,7 @@ def render(driver: neo4j.Driver) -> None:
         view = from_rows(graph["nodes"], graph["edges"]) if graph else from_rows([], [])
         event = fresh_event(show_graph(view, key=f"{GRAPH_KEY}-{mode}", height=560), GRAPH_KEY)
     follow_click(event, "sh_node", "sh_edge")
+    bind_link("sh_edge", view)
     links.bind("sh_node", "node", check=view.nodes.__contains__)
     links.copy_link()
     if st.session_state.get("sh_node") in view.nodes or st.session_state.get("sh_edge") in view.edges:
