@@ -219,14 +219,16 @@ def apply(tx: neo4j.ManagedTransaction, c: Correction) -> Outcome:
             params = {"doc": found["doc"], "person": person, "key": key, **spans}
             if tx.run(_NEW_MENTION, params).consume().counters.relationships_created == 0:
                 return Outcome(c.id, orphaned=True, missing=[person])
-            changes.append(f"{found['doc']} now mentions {person} where it says {p['form']!r}")
+            changes.append(f"mention {person} in {found['doc']} where it says {p['form']!r}")
         elif spans["starts"] != mention["starts"]:
             tx.run(_SET_SPANS, rid=mention["rid"], **spans).consume()
-            changes.append(f"{found['doc']}: {p['form']!r} is {person} ({len(found['starts'])} places)")
+            places = len(found["starts"])
+            changes.append(f"read {p['form']!r} in {found['doc']} as {person} ({places} places)")
     if found["decided"] != c.id:
         tx.run(_DECIDE, id=found["id"], decided=c.id, person=person).consume()
-        changes.append(f"short form {p['form']!r} of {found['doc']}: " + (person or "not one of these"))
-    return Outcome(c.id, changes=changes)
+        decided = person or "not one of these"
+        changes.append(f"decide short form {p['form']!r} of {found['doc']}: {decided}")
+    return Outcome(c.id, changes=changes)  # each line opens with its verb: "would ..." on a dry run
 
 
 def undo(tx: neo4j.ManagedTransaction, c: Correction) -> list[str]:
@@ -238,4 +240,4 @@ def undo(tx: neo4j.ManagedTransaction, c: Correction) -> list[str]:
     if found["person"]:
         _take_back(tx, found, found["person"])
     tx.run(_DECIDE, id=found["id"], decided=None, person=None).consume()
-    return [f"short form {p['form']!r} of {found['doc']} undecided again"]
+    return [f"leave short form {p['form']!r} of {found['doc']} undecided again"]
