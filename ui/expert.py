@@ -6,6 +6,8 @@ aborts a query past the time limit, and at most the row limit of rows is fetched
 
 from __future__ import annotations
 
+from typing import Any
+
 import neo4j
 import streamlit as st
 
@@ -24,6 +26,13 @@ MAX_SECONDS = 120
 GRAPH_KEY = "expert_graph"
 
 
+def _limit(column: Any, name: str, most: int, default: int, step: int) -> int:
+    """A limit of the query (``rows``, ``seconds``) from 1 to ``most``, its value kept in the link."""
+    key = f"expert_{name}"
+    value = links.start(key, default)
+    return int(column.number_input(t(f"expert.{name}"), 1, most, value, step, key=key))
+
+
 def render(driver: neo4j.Driver) -> None:
     # The query's text and limits are in the link; it runs only when its reader presses Run.
     links.bind("expert_query", "cypher", resend=False)
@@ -34,22 +43,8 @@ def render(driver: neo4j.Driver) -> None:
         t("expert.query"), value=links.start("expert_query", EXAMPLE), height=140, key="expert_query"
     )
     cols = st.columns([1, 1, 1, 1], vertical_alignment="bottom")
-    rows = cols[0].number_input(
-        t("expert.rows"),
-        min_value=1,
-        max_value=MAX_ROWS,
-        value=links.start("expert_rows", 1000),
-        step=100,
-        key="expert_rows",
-    )
-    seconds = cols[1].number_input(
-        t("expert.seconds"),
-        min_value=1,
-        max_value=MAX_SECONDS,
-        value=links.start("expert_seconds", 10),
-        step=5,
-        key="expert_seconds",
-    )
+    rows = _limit(cols[0], "rows", MAX_ROWS, 1000, 100)
+    seconds = _limit(cols[1], "seconds", MAX_SECONDS, 10, 5)
     view = cols[2].segmented_control(
         t("q.view"),
         ["table", "graph"],
