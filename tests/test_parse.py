@@ -892,3 +892,29 @@ def test_a_body_line_loses_what_only_names_the_minutes(line: str, body: str) -> 
     m = parse_minutes(text)
     assert m.body_name == body
     assert m.body_span is not None and text[m.body_span[0] : m.body_span[1]] == body
+
+
+@pytest.mark.parametrize(
+    ("header", "title"),
+    [
+        # no line names the meeting: the body that met does, not the letterhead or a note on the minutes
+        ("Region Sjælland\nUdvalget for genetisk rådgivning\n\nREFERAT\nUdsendt: 3. maj 2024\n\n"
+         "Dato: 24. april 2024\n", "Udvalget for genetisk rådgivning"),
+        ("Helse Nord RHF\nRegionalt nettverk for genetikk\n\nReferat - sendt ut 2. mai 2024\n\n"
+         "Dato: 24.04.2024\n", "Regionalt nettverk for genetikk"),
+        # a sentence saying where the meeting was held is no title
+        ("Region Kronoberg\nArbetsgruppen för genomik\n\nMINNESANTECKNINGAR\n\n"
+         "Mötet hölls den 3 april 2024 kl. 13.00–15.00 på Centrallasarettet i Växjö.\n",
+         "Arbetsgruppen för genomik"),
+        # a title going on in lower case from the document word above it keeps that word
+        ("PROTOKOLL\nfört vid sammanträde med styrelsen för Svensk förening för medicinsk genetik\n\n"
+         "Tid: den 3 april 2024\n",
+         "Protokoll fört vid sammanträde med styrelsen för Svensk förening för medicinsk genetik"),
+        # a title that names its meeting stays as it is
+        ("Referat af bestyrelsesmøde nr. 3/2024\n\nDato: 24. april 2024\n",
+         "Referat af bestyrelsesmøde nr. 3/2024"),
+    ],
+)  # fmt: skip
+def test_the_title_is_the_line_that_names_the_meeting_or_its_body(header: str, title: str) -> None:
+    text = header + "\nTil stede: Anne Holm, Bo Dahl\n\n1. Meddelelser\nIngen.\n"
+    assert parse_minutes(text).title == title

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from pmkg.ingest.parse.fields import is_field, location_of
@@ -175,7 +176,7 @@ def find_title(header: list[Line]) -> tuple[Line | None, str, Line | None]:
     candidates = []
     after_doc_word = None  # the first line under the document word: a title that names no meeting
     for line in header:
-        if line.blank or is_field(line.text) or role_field_re().match(line.text):
+        if line.blank or is_field(line.text) or role_field_re().match(line.text) or _no_title(line.text):
             continue
         if line.text.strip(" :").lower() in doc_words:
             doc_line = doc_line or line.text.strip(" :")
@@ -187,8 +188,39 @@ def find_title(header: list[Line]) -> tuple[Line | None, str, Line | None]:
         if naming_re().search(line.text):
             if i > 0 and _only_meeting_and_date(line.text):
                 return candidates[i - 1], doc_line, line
-            return line, doc_line, None
-    return (after_doc_word or (candidates[0] if candidates else None)), doc_line, None
+            return _after_document_word(line, doc_line), doc_line, None
+    named = find_body_line(candidates)  # no line names the meeting: the body that met does
+    title = named or after_doc_word or (candidates[0] if candidates else None)
+    return (_after_document_word(title, doc_line) if title else None), doc_line, None
+
+
+def _after_document_word(line: Line, doc_line: str) -> Line:
+    """A title that goes on from the document word above it ("PROTOKOLL" / "fört vid sammanträde med
+    styrgruppen för ..."), with that word: "Protokoll fört vid sammanträde med styrgruppen för ..."."""
+    if line.text[:1].islower() and doc_line:
+        return replace(line, text=f"{doc_line.capitalize()} {line.text}")
+    return line
+
+
+_SAYS_WHEN = re.compile(r"\s*(?::|\s[-–—]\s)\s*")  # "Circulated to members: 2 July 2024"
+
+
+def _no_title(text: str) -> bool:
+    """A header line that is no title: a sentence ("Mødet blev holdt onsdag den 20. september 2023 fra kl.
+    14.00 til 16.00 på ..."), or a note of when the minutes went out ("Circulated to members: 2 July 2024",
+    "Referat - udsendt 26. oktober 2023"): a date, with at most a word or two, after a colon or dash."""
+    if text.rstrip().endswith(".") and len(text.split()) > _SENTENCE_WORDS:
+        return True
+    parts = _SAYS_WHEN.split(text, maxsplit=1)
+    if len(parts) < 2 or not (dates := find_dates(parts[1])):
+        return False
+    rest = parts[1]
+    for found in sorted(dates, key=lambda d: -d.span[0]):
+        rest = rest[: found.span[0]] + rest[found.span[1] :]
+    return len(rest.split()) <= 2 and not naming_re().search(parts[0].replace(parts[0].split()[0], "", 1))
+
+
+_SENTENCE_WORDS = 6  # a title is no sentence this long ending in a full stop
 
 
 def _only_meeting_and_date(text: str) -> bool:
