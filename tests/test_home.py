@@ -19,7 +19,11 @@ from pmkg.ui.i18n import LANGUAGES, translate
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))
-NEWEST = ("meeting:helse-vest-rhf-2024-09-24", "Helse Vest RHF", "2024-09-24")
+NEWEST = (
+    "meeting:regional-styringsgruppe-for-presisjonsmedisin-2024-09-24",
+    "Regional styringsgruppe for presisjonsmedisin",
+    "2024-09-24",
+)
 # What the five example minutes hold once stored (people and organisations named in several are one node).
 COUNTS = {"Document": 5, "Meeting": 5, "Person": 52, "Organization": 55, "Initiative": 7, "Agreement": 2}
 

@@ -295,6 +295,7 @@ def test_international_initiatives_and_the_danish_bodies(graph: neo4j.Driver) ->
     assert found["European Health Data Space"]["discussed_by"] == [
         "Genomic Medicine Sweden",
         "Nationale advisory board for forskning og infrastruktur",
+        "Regional styringsgruppe for presisjonsmedisin",  # Helse Vest's, which met on 2024-09-24
         "Scientific Advisory Board",
     ]
     assert found["European Health Data Space"]["last_mentioned"] == "2024-09-24"  # the Helse Vest minutes
