@@ -419,7 +419,7 @@ Anne Hansen orienterede. Formanden foreslog at invitere professor Mads Thomsen.
 def test_organisation_labelled_lines_and_a_separate_agenda_and_minutes() -> None:
     m = parse_minutes(STEERING_GROUP)
     assert (m.title, m.body_name) == (
-        "Styregruppen for Personlig Medicin",
+        "Referat – Styregruppen for Personlig Medicin",  # a meeting is never named as its body
         "Styregruppen for Personlig Medicin",
     )
     assert (m.date, m.start_time, m.end_time) == ("2024-01-12", "13:00", "15:00")
@@ -897,15 +897,16 @@ def test_a_body_line_loses_what_only_names_the_minutes(line: str, body: str) -> 
 @pytest.mark.parametrize(
     ("header", "title"),
     [
-        # no line names the meeting: the body that met does, not the letterhead or a note on the minutes
+        # no line names the meeting: the body that met does (after the document word, so a meeting is never
+        # named as its body), not the letterhead or a note on when the minutes went out
         ("Region Sjælland\nUdvalget for genetisk rådgivning\n\nREFERAT\nUdsendt: 3. maj 2024\n\n"
-         "Dato: 24. april 2024\n", "Udvalget for genetisk rådgivning"),
+         "Dato: 24. april 2024\n", "Referat – Udvalget for genetisk rådgivning"),
         ("Helse Nord RHF\nRegionalt nettverk for genetikk\n\nReferat - sendt ut 2. mai 2024\n\n"
          "Dato: 24.04.2024\n", "Regionalt nettverk for genetikk"),
         # a sentence saying where the meeting was held is no title
         ("Region Kronoberg\nArbetsgruppen för genomik\n\nMINNESANTECKNINGAR\n\n"
          "Mötet hölls den 3 april 2024 kl. 13.00–15.00 på Centrallasarettet i Växjö.\n",
-         "Arbetsgruppen för genomik"),
+         "Minnesanteckningar – Arbetsgruppen för genomik"),
         # a title going on in lower case from the document word above it keeps that word
         ("PROTOKOLL\nfört vid sammanträde med styrelsen för Svensk förening för medicinsk genetik\n\n"
          "Tid: den 3 april 2024\n",

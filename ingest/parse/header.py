@@ -11,6 +11,7 @@ from pmkg.ingest.parse.title import (
     body_line_name,
     find_body_line,
     find_title,
+    meeting_name,
     naming_re,
 )
 from pmkg.ingest.text.dates import find_dates, parse_time_range
@@ -43,7 +44,10 @@ def read_header(text: str, lines: list[Line], end: int, preamble_end: int, minut
     title_line, doc_line, meeting_line = find_title(header)
     if title_line is None:
         title_line = next((line for line in lines if not line.blank), Line(0, 0, 0, ""))
-    minutes.title, minutes.title_span = title_line.text, (title_line.start, title_line.end)
+    minutes.title, minutes.title_span = (
+        meeting_name(title_line.text, doc_line),
+        (title_line.start, title_line.end),
+    )
     minutes.body_name, minutes.number, evidence = body_and_number(title_line.text, doc_line)
     if meeting_line is not None:
         body, number, named = body_and_number(meeting_line.text, doc_line)

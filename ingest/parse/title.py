@@ -194,6 +194,15 @@ def find_title(header: list[Line]) -> tuple[Line | None, str, Line | None]:
     return (_after_document_word(title, doc_line) if title else None), doc_line, None
 
 
+def meeting_name(title: str, doc_line: str) -> str:
+    """The meeting's name from its title line: as written when it names a meeting or its minutes, else
+    (the body's name, a letterhead) with the document word above it, so a meeting is never named as its
+    body is: "MINUTES" over "Scientific Advisory Board" -> "Minutes – Scientific Advisory Board"."""
+    if not doc_line or naming_re().search(title):
+        return title
+    return f"{doc_line.capitalize()} – {title}"
+
+
 def _after_document_word(line: Line, doc_line: str) -> Line:
     """A title that goes on from the document word above it ("PROTOKOLL" / "fört vid sammanträde med
     styrgruppen för ..."), with that word: "Protokoll fört vid sammanträde med styrgruppen för ..."."""
