@@ -21,7 +21,7 @@ APP = str(ROOT / "app.py")
 EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))
 NEWEST = (
     "meeting:regional-styringsgruppe-for-presisjonsmedisin-2024-09-24",
-    "Regional styringsgruppe for presisjonsmedisin",
+    "Møtereferat – Regional styringsgruppe for presisjonsmedisin",  # "MØTEREFERAT" over the body's line
     "2024-09-24",
 )
 # What the five example minutes hold once stored (people and organisations named in several are one node).
