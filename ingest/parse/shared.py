@@ -49,13 +49,13 @@ def heading_affiliation(heading: str | None) -> str | None:
     return None
 
 
-def shared_across_conjunction(mentions: list[NameMention], text: str, offset: int = 0) -> list[NameMention]:
-    """``mentions`` (in the order of ``text``, which starts at ``offset``) where a bare name and the next,
-    with only a conjunction between them, end in ``fra Org`` / ``from Org``: the first shares it."""
+def shared_across_conjunction(mentions: list[NameMention], text: str) -> list[NameMention]:
+    """``mentions`` (in the order of ``text``, the document their spans point into) where a bare name and
+    the next, with only a conjunction between them, end in ``fra Org`` / ``from Org``: the first shares it."""
     shared = list(mentions)
     for i in range(len(shared) - 2, -1, -1):
         first, second = shared[i], shared[i + 1]
-        gap = text[first.span[1] - offset : second.span[0] - offset]
+        gap = text[first.span[1] : second.span[0]]
         if (
             not first.affiliation
             and second.affiliation
